@@ -1,0 +1,50 @@
+import { summarise } from "./brief";
+import type { CoachingIndex } from "./coaching-index";
+import type { Day } from "./dates";
+
+export interface CaseloadEntry {
+	name: string;
+	path: string | null;
+	status: "active" | "archived";
+	sessionCount: number;
+	lastSessionDate: Day | null;
+	daysSinceLastSession: number | null;
+	openCommitments: number;
+	cadence: string | null;
+	due: boolean;
+}
+
+export interface Caseload {
+	today: Day;
+	clients: CaseloadEntry[];
+}
+
+/**
+ * Every client, archived ones too, ordered by who has waited longest: clients with no session
+ * first, then by days since the last session. Status does not change the order; views may show
+ * archived clients apart.
+ */
+export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
+	const clients = index.clients().map((client): CaseloadEntry => {
+		const summary = summarise(index, client, today);
+		return {
+			name: client.name,
+			path: client.path,
+			status: client.archived ? "archived" : "active",
+			sessionCount: summary.sessions.length,
+			lastSessionDate: summary.lastDay,
+			daysSinceLastSession: summary.daysSinceLast,
+			openCommitments: summary.commitments.filter((commitment) => commitment.open).length,
+			cadence: client.cadence,
+			due: summary.cadence?.due ?? false,
+		};
+	});
+	clients.sort(
+		(a, b) =>
+			Number(a.sessionCount > 0) - Number(b.sessionCount > 0) ||
+			(b.daysSinceLastSession ?? 0) - (a.daysSinceLastSession ?? 0) ||
+			a.name.localeCompare(b.name) ||
+			(a.path ?? "").localeCompare(b.path ?? ""),
+	);
+	return { today, clients };
+}

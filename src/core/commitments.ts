@@ -1,0 +1,64 @@
+import type { Client, CoachingIndex } from "./coaching-index";
+import type { Day } from "./dates";
+import type { NoteFacts, TaskFact } from "./facts";
+import { fold } from "./words";
+
+export interface Commitment {
+	text: string;
+	open: boolean;
+	/** The latest session that has it: it decides whether the commitment is open. */
+	path: string;
+	date: Day | null;
+	/** The session where it first appeared. */
+	firstPath: string;
+	firstDate: Day | null;
+}
+
+/**
+ * The client's commitments across their sessions (oldest first). A task carried over into a later
+ * note is the same commitment when its text matches after trimming, collapsing white space and
+ * ignoring case; the latest session that has it decides whether it is still open.
+ */
+export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly NoteFacts[]): Commitment[] {
+	const byText = new Map<string, Commitment>();
+	for (const session of sessions) {
+		for (const task of session.commitments) {
+			if (!belongsTo(index, session, task, client)) continue;
+			const key = fold(task.text);
+			const day = session.date?.day ?? null;
+			const earlier = byText.get(key);
+			byText.delete(key);
+			byText.set(key, {
+				text: task.text,
+				open: task.open,
+				path: session.path,
+				date: day,
+				firstPath: earlier?.firstPath ?? session.path,
+				firstDate: earlier ? earlier.firstDate : day,
+			});
+		}
+	}
+	return [...byText.values()];
+}
+
+/** The open ones, the most recently carried first: what the coach asks about next. */
+export function openCommitments(commitments: readonly Commitment[]): Commitment[] {
+	return commitments
+		.map((commitment, order) => ({ commitment, order }))
+		.filter(({ commitment }) => commitment.open)
+		.sort((a, b) => compareDays(b.commitment.date, a.commitment.date) || a.order - b.order)
+		.map(({ commitment }) => commitment);
+}
+
+/** In a group session a task that links some of the session's clients is theirs alone; otherwise everyone's. */
+function belongsTo(index: CoachingIndex, session: NoteFacts, task: TaskFact, client: Client): boolean {
+	if (task.links.length === 0) return true;
+	const owners = index
+		.sessionClients(session)
+		.filter((owner) => task.links.some((link) => index.linkReaches(link, session.path, owner)));
+	return owners.length === 0 || owners.some((owner) => owner.key === client.key);
+}
+
+function compareDays(a: Day | null, b: Day | null): number {
+	return (a ?? "").localeCompare(b ?? "");
+}

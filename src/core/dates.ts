@@ -1,0 +1,85 @@
+import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+
+/** A calendar day as written, `YYYY-MM-DD`: never shifted by a time zone. */
+export type Day = string;
+
+export interface NoteDate {
+	day: Day;
+	/** Orders notes of the same day: the time of day when one was written, else empty. */
+	time: string;
+	source: "property" | "file name" | "created" | "modified";
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Spellings coaches and other plugins write dates in, besides ISO; day-first is the European habit for dots. */
+const OTHER_FORMATS = [
+	"yyyy/MM/dd",
+	"MM/dd/yyyy",
+	"dd.MM.yyyy",
+	"EEEE, MMMM do yyyy",
+	"EEEE, MMMM do, yyyy",
+	"MMMM do yyyy",
+	"MMMM do, yyyy",
+	"MMMM d, yyyy",
+	"MMMM d yyyy",
+	"MMM d, yyyy",
+	"d MMMM yyyy",
+	"d MMM yyyy",
+	"yyyyMMdd",
+];
+
+/** Reads a property value as a calendar day (and time of day), or null when it is not a date. */
+export function parseDateText(text: string): { day: Day; time: string } | null {
+	const trimmed = text.trim();
+	const iso = ISO_DAY.exec(trimmed);
+	if (iso) {
+		const [, y, m, d, hh, mm, ss] = iso;
+		const day = `${y}-${m}-${d}`;
+		if (!isValid(parse(day, "yyyy-MM-dd", new Date(2000, 0, 1)))) return null;
+		return { day, time: hh ? `${hh}:${mm}:${ss ?? "00"}` : "" };
+	}
+	for (const pattern of OTHER_FORMATS) {
+		const parsed = parse(trimmed, pattern, new Date(2000, 0, 1));
+		if (isValid(parsed) && parsed.getFullYear() > 1000) return { day: format(parsed, "yyyy-MM-dd"), time: "" };
+	}
+	return null;
+}
+
+/** A `YYYY-MM-DD` at the start or the end of a file's name: `2026-03-04 Maya Chen`, `Maya Chen 2026-03-04`. */
+export function dayInFileName(basename: string): Day | null {
+	const match = /^(\d{4}-\d{2}-\d{2})(?!\d)|(?:^|[^\d])(\d{4}-\d{2}-\d{2})$/.exec(basename.trim());
+	const day = match?.[1] ?? match?.[2];
+	if (!day) return null;
+	return parseDateText(day)?.day ?? null;
+}
+
+/** The local calendar day of a timestamp; file times are the machine's own. */
+export function dayOfTimestamp(ms: number): Day {
+	return format(new Date(ms), "yyyy-MM-dd");
+}
+
+export function toDate(day: Day): Date {
+	return parse(day, "yyyy-MM-dd", new Date(2000, 0, 1));
+}
+
+export function daysBetween(from: Day, to: Day): number {
+	return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+export function addDaysTo(day: Day, days: number): Day {
+	return format(addDays(toDate(day), days), "yyyy-MM-dd");
+}
+
+export function addMonthsTo(day: Day, months: number): Day {
+	return format(addMonths(toDate(day), months), "yyyy-MM-dd");
+}
+
+/** "Tuesday, 16 June 2026": the long form a coach reads in the brief. */
+export function longDay(day: Day): string {
+	return format(toDate(day), "EEEE, d MMMM yyyy");
+}
+
+export function isDay(text: string): boolean {
+	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text));
+}

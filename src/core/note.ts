@@ -1,0 +1,62 @@
+/**
+ * The one small interface through which the core reads a note. The Obsidian adapter fills it
+ * from the metadata cache; the filesystem reader fills it from the file on disk. Line numbers
+ * are 0-based, as in Obsidian's CachedMetadata.
+ */
+export interface NoteLink {
+	/** The link target as Obsidian records it: path, maybe with `#heading` or `#^block`. */
+	link: string;
+	displayText?: string;
+	line: number;
+}
+
+export interface FrontmatterLink {
+	/** The property it stands in; list items are `key.0`, `key.1`, as Obsidian records them. */
+	key: string;
+	link: string;
+	displayText?: string;
+}
+
+export interface NoteTask {
+	line: number;
+	/** The character between the brackets: " ", "x", "/", "-", ">" or any other. */
+	status: string;
+	/** The task's text after the checkbox, on its first line. */
+	text: string;
+}
+
+export interface NoteHeading {
+	heading: string;
+	level: number;
+	line: number;
+}
+
+export interface NoteSource {
+	/** Vault-relative path with `/`, including the `.md` extension. */
+	path: string;
+	/** Parsed frontmatter, or null when there is none (or none could be read). */
+	frontmatter: Record<string, unknown> | null;
+	frontmatterLinks: FrontmatterLink[];
+	links: NoteLink[];
+	embeds: NoteLink[];
+	/** Every tag of the note, frontmatter and inline, without `#`, in order of appearance. */
+	tags: string[];
+	tasks: NoteTask[];
+	headings: NoteHeading[];
+	/** Creation and modification times in ms since the epoch; 0 when unknown. */
+	ctime: number;
+	mtime: number;
+	/** What could not be read cleanly (for example broken YAML), in words a coach understands. */
+	problems: string[];
+	read(): Promise<string>;
+}
+
+export function basenameOf(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+export function folderOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	return slash < 0 ? "" : path.slice(0, slash);
+}

@@ -1,0 +1,97 @@
+/**
+ * Inline syntax on one line of a note: wikilinks, markdown links, embeds and tags, read the way
+ * Obsidian's metadata cache reads them (checked against recorded Obsidian output in the tests).
+ */
+export interface InlineLink {
+	link: string;
+	displayText: string;
+	original: string;
+	embed: boolean;
+}
+
+export interface InlineFacts {
+	links: InlineLink[];
+	tags: string[];
+}
+
+/** `target|alias` inside `[[...]]`; an empty target keeps the whole text as the link, as Obsidian does. */
+export function parseWikilinkInner(inner: string): { link: string; displayText: string } | null {
+	if (inner.length === 0) return null;
+	const pipe = inner.indexOf("|");
+	if (pipe > 0) return { link: inner.slice(0, pipe), displayText: inner.slice(pipe + 1) };
+	return { link: inner, displayText: defaultDisplayText(inner) };
+}
+
+function defaultDisplayText(link: string): string {
+	return link
+		.split("#")
+		.filter((part) => part.length > 0)
+		.join(" > ");
+}
+
+const WIKILINK = /(!?)\[\[([^[\]]*)\]\]/g;
+const MARKDOWN_LINK = /(!?)\[([^[\]]*)\]\((<[^>]*>|[^()\s]+)\)/g;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const TAG = /#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~]+)/gu;
+/** A `#` right after one of these is part of a word, path or entity, not a tag. */
+const TAG_BLOCKED_BEFORE = /[\p{L}\p{N}_/&#:]/u;
+
+export function scanInline(text: string): InlineFacts {
+	let masked = maskCodeSpans(maskEscapes(text));
+	const found: { index: number; link: InlineLink }[] = [];
+
+	masked = masked.replace(WIKILINK, (whole: string, bang: string, inner: string, index: number) => {
+		const parsed = parseWikilinkInner(inner);
+		if (!parsed) return whole;
+		found.push({
+			index,
+			link: { ...parsed, original: text.slice(index, index + whole.length), embed: bang === "!" },
+		});
+		return " ".repeat(whole.length);
+	});
+
+	masked = masked.replace(MARKDOWN_LINK, (whole: string, bang: string, label: string, target: string, index: number) => {
+		const bare = target.startsWith("<") ? target.slice(1, -1) : target;
+		if (bare.length === 0 || URL_SCHEME.test(bare)) return " ".repeat(whole.length);
+		found.push({
+			index,
+			link: {
+				link: safeDecode(bare),
+				displayText: label,
+				original: text.slice(index, index + whole.length),
+				embed: bang === "!",
+			},
+		});
+		return " ".repeat(whole.length);
+	});
+
+	const tags: string[] = [];
+	for (const match of masked.matchAll(TAG)) {
+		const before = match.index > 0 ? masked[match.index - 1] : "";
+		if (before && TAG_BLOCKED_BEFORE.test(before)) continue;
+		const body = match[1] ?? "";
+		if (/^[0-9]+$/.test(body)) continue;
+		tags.push(body);
+	}
+
+	found.sort((a, b) => a.index - b.index);
+	return { links: found.map((entry) => entry.link), tags };
+}
+
+/** `\[` and friends are literal characters: they must not open a link. */
+function maskEscapes(text: string): string {
+	return text.replace(/\\[[\]()!]/g, "  ");
+}
+
+/** Nothing inside `code` is a link or a tag. */
+function maskCodeSpans(text: string): string {
+	return text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (whole) => " ".repeat(whole.length));
+}
+
+function safeDecode(target: string): string {
+	try {
+		return decodeURI(target);
+	} catch {
+		return target;
+	}
+}
