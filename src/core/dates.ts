@@ -83,3 +83,15 @@ export function longDay(day: Day): string {
 export function isDay(text: string): boolean {
 	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text));
 }
+
+/** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago"; the future likewise. */
+export function relativeDays(days: number): string {
+	if (days === 0) return "today";
+	if (days === 1) return "yesterday";
+	if (days === -1) return "tomorrow";
+	const size = Math.abs(days);
+	const [count, unit] =
+		size < 14 ? [size, "day"] : size < 60 ? [Math.floor(size / 7), "week"] : size < 730 ? [Math.floor(size / 30.44), "month"] : [Math.floor(size / 365.25), "year"];
+	const phrase = `${count} ${unit}${count === 1 ? "" : "s"}`;
+	return days > 0 ? `${phrase} ago` : `in ${phrase}`;
+}

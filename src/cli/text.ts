@@ -1,0 +1,147 @@
+import type { Brief, BriefText } from "../core/brief";
+import type { Caseload } from "../core/caseload";
+import { daysBetween, longDay, relativeDays, type Day } from "../core/dates";
+
+/** Colours for a terminal; plain text everywhere else (pipes, files, NO_COLOR). */
+export interface Style {
+	title(text: string): string;
+	heading(text: string): string;
+	dim(text: string): string;
+	accent(text: string): string;
+}
+
+export const PLAIN: Style = { title: (t) => t, heading: (t) => t, dim: (t) => t, accent: (t) => t };
+
+export const ANSI: Style = {
+	title: (t) => `\u001b[1m${t}\u001b[22m`,
+	heading: (t) => `\u001b[1;36m${t}\u001b[22;39m`,
+	dim: (t) => `\u001b[2m${t}\u001b[22m`,
+	accent: (t) => `\u001b[33m${t}\u001b[39m`,
+};
+
+const INDENT = "  ";
+
+/** `[[Clients/Ana Costa|Ana]]` reads as `Ana` in a terminal, where links cannot be followed. */
+function readable(text: string): string {
+	return text.replace(/!?\[\[([^[\]|]*)(?:\|([^[\]]*))?\]\]/g, (_whole, target: string, alias?: string) => {
+		return alias ?? target.split("#")[0]?.split("/").pop() ?? target;
+	});
+}
+
+function indent(text: string, depth = 1): string {
+	const pad = INDENT.repeat(depth);
+	return readable(text)
+		.split("\n")
+		.map((line) => (line.trim() === "" ? "" : pad + line))
+		.join("\n");
+}
+
+function when(day: Day | null, today: Day): string {
+	if (day === null) return "an unknown day";
+	return `${longDay(day)}, ${relativeDays(daysBetween(day, today))}`;
+}
+
+export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, style: Style): string {
+	const out: string[] = [];
+	const section = (title: string): void => {
+		out.push("", style.heading(title));
+	};
+
+	out.push(style.title(brief.client.name) + (brief.client.status === "archived" ? style.dim("  (archived)") : ""));
+	if (brief.lastSession) {
+		const days = brief.daysSinceLastSession ?? 0;
+		out.push(
+			`Last spoke ${relativeDays(days)} (${brief.lastSession.date ? longDay(brief.lastSession.date) : "date unknown"}) · ` +
+				`${brief.sessionCount} ${brief.sessionCount === 1 ? "session" : "sessions"} so far · next is session ${brief.nextSessionNumber}`,
+		);
+	} else {
+		out.push("First conversation: nothing written yet, so this one starts fresh.");
+	}
+	if (brief.cadence) out.push(cadenceLine(brief, style));
+	if (brief.client.path === null) {
+		out.push(style.dim(`No note for ${brief.client.name} yet: a session links to them. Create "${brief.client.name}.md" to keep their profile.`));
+	}
+
+	section("Who do I want to show up as?");
+	for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
+
+	section("The person");
+	if (text.profile.length === 0) out.push(indent(style.dim("Nothing written under the profile headings yet.")));
+	for (const part of text.profile) {
+		out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));
+	}
+
+	section("Where we left off");
+	if (brief.lastSession) {
+		const number = brief.sessions[0]?.number;
+		out.push(`${INDENT}${style.dim(`Session ${number ?? "?"} · ${when(brief.lastSession.date, brief.today)} · ${brief.lastSession.path}`)}`);
+		for (const part of text.lastSessionSections) {
+			if (part.heading) out.push(`${INDENT}${style.title(part.heading)}`);
+			out.push(indent(part.text || style.dim("(empty)"), 2));
+		}
+	} else {
+		out.push(indent(style.dim("No earlier conversation.")));
+	}
+	out.push("", `${INDENT}${style.title("Open commitments")}`);
+	if (brief.openCommitments.length === 0) out.push(indent(style.dim("None open."), 2));
+	for (const commitment of brief.openCommitments) {
+		const carried = commitment.firstPath !== commitment.path ? `, first on ${commitment.firstDate ?? "?"}` : "";
+		out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried})`)}`);
+	}
+
+	section("Since last time");
+	if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim("Nothing in other notes since the last conversation.")));
+	for (const mention of brief.mentionsSinceLastSession) {
+		out.push(`${INDENT}${mention.date ?? "????-??-??"}  ${mention.path}`);
+	}
+
+	section("Themes");
+	out.push(
+		brief.themes.length === 0
+			? indent(style.dim("No tags on the sessions yet."))
+			: indent(brief.themes.map((theme) => `#${theme.tag} ${style.dim(`×${theme.count}`)}`).join("   ")),
+	);
+
+	section("Every earlier conversation");
+	if (brief.sessions.length === 0) out.push(indent(style.dim("None yet.")));
+	for (const session of brief.sessions) {
+		out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(when(session.date, brief.today))}`);
+		for (const line of excerpts.get(session.path) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
+	}
+
+	section("Next");
+	out.push(indent(`Start the session note for session ${brief.nextSessionNumber} after the call.`));
+	for (const { path, problem } of brief.problems) out.push(style.dim(`Note: ${path}: ${problem}.`));
+	return out.join("\n") + "\n";
+}
+
+function cadenceLine(brief: Brief, style: Style): string {
+	const cadence = brief.cadence;
+	if (!cadence) return "";
+	if (!cadence.readable) return style.dim(`Cadence "${cadence.text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`);
+	if (cadence.dueDate === null) return `Cadence ${cadence.text}: ${style.accent("due now")} (no session yet)`;
+	if (cadence.overdueDays > 0) return `Cadence ${cadence.text}: ${style.accent(`overdue by ${cadence.overdueDays} ${cadence.overdueDays === 1 ? "day" : "days"}`)}`;
+	if (cadence.due) return `Cadence ${cadence.text}: ${style.accent("due today")}`;
+	return `Cadence ${cadence.text}: next due ${longDay(cadence.dueDate)}`;
+}
+
+export function formatCaseload(caseload: Caseload, style: Style): string {
+	const out: string[] = [style.title(`Caseload on ${longDay(caseload.today)}`), ""];
+	const active = caseload.clients.filter((client) => client.status === "active");
+	const archived = caseload.clients.filter((client) => client.status === "archived");
+	const width = Math.max(8, ...caseload.clients.map((client) => client.name.length));
+	const row = (client: (typeof caseload.clients)[number]): string => {
+		const last =
+			client.lastSessionDate === null
+				? "no session yet"
+				: `last ${client.lastSessionDate} (${relativeDays(client.daysSinceLastSession ?? 0)})`;
+		const sessions = `${client.sessionCount} ${client.sessionCount === 1 ? "session" : "sessions"}`;
+		const open = client.openCommitments > 0 ? ` · ${client.openCommitments} open` : "";
+		const due = client.due ? style.accent("  due") : "";
+		return `${INDENT}${client.name.padEnd(width)}  ${style.dim(`${sessions} · ${last}${open}`)}${due}`;
+	};
+	if (active.length === 0) out.push(indent(style.dim("No active clients found.")));
+	out.push(...active.map(row));
+	if (archived.length > 0) out.push("", style.heading("Past clients"), ...archived.map(row));
+	return out.join("\n") + "\n";
+}

@@ -1,0 +1,54 @@
+import type { Client } from "./coaching-index";
+import { fold } from "./words";
+
+export type ClientLookup =
+	| { kind: "found"; client: Client }
+	| { kind: "ambiguous"; clients: Client[] }
+	| { kind: "none"; suggestions: string[] };
+
+/**
+ * Finds a client by what a person types: a name or alias (any case) or a path. A file name
+ * beats an alias, so `Maya` finds the note called Maya before someone whose alias is Maya.
+ */
+export function findClient(clients: readonly Client[], query: string): ClientLookup {
+	const wanted = fold(query).replace(/\.md$/, "");
+	const byPath = clients.filter((client) => client.path !== null && fold(client.path).replace(/\.md$/, "") === wanted);
+	const byName = clients.filter((client) => fold(client.name) === wanted);
+	const byAlias = clients.filter((client) => client.aliases.some((alias) => fold(alias) === wanted));
+	for (const matches of [byPath, byName, byAlias]) {
+		if (matches.length === 1 && matches[0]) return { kind: "found", client: matches[0] };
+		if (matches.length > 1) return { kind: "ambiguous", clients: matches };
+	}
+	return { kind: "none", suggestions: closestNames(clients, wanted) };
+}
+
+/** Up to three names a typo most likely meant: shared start first, then edit distance. */
+function closestNames(clients: readonly Client[], wanted: string): string[] {
+	const scored = clients.flatMap((client) =>
+		[client.name, ...client.aliases].map((name) => {
+			const folded = fold(name);
+			const prefix = folded.startsWith(wanted) || wanted.startsWith(folded) || folded.includes(wanted) ? 0 : 1;
+			return { name: client.name, score: prefix * 100 + editDistance(folded, wanted) };
+		}),
+	);
+	scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+	const names: string[] = [];
+	for (const { name } of scored) {
+		if (!names.includes(name)) names.push(name);
+		if (names.length === 3) break;
+	}
+	return names;
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length] ?? 0;
+}

@@ -1,0 +1,138 @@
+import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
+import { CoachingIndex } from "../core/coaching-index";
+import { isIndexable, templatesFolderOf } from "../core/exclusions";
+import { noteFacts } from "../core/facts";
+import type { LinkResolver } from "../core/links";
+import type { CoachingSettings } from "../core/settings";
+import { noteFromCache } from "./note-from-cache";
+
+export const INDEX_CHANGED = "coaching-alliance:index-changed";
+
+export type IndexState = "cold" | "initializing" | "warm";
+
+/**
+ * The coaching index inside Obsidian: built once the layout is ready, then kept current from
+ * metadata-cache and vault events, one note at a time. A Component, so unloading the plugin
+ * unregisters every event with it.
+ */
+export class VaultIndex extends Component {
+	readonly index: CoachingIndex;
+	state: IndexState = "cold";
+	private templatesFolder: string | null = null;
+	/** Newest request per path: an older read finishing late must not overwrite a newer note. */
+	private readonly latestRequest = new Map<string, number>();
+	private requestCounter = 0;
+	private eventsRegistered = false;
+	private resolvedOnce = false;
+
+	private readonly notifyChanged = debounce(() => this.app.workspace.trigger(INDEX_CHANGED), 100, true);
+
+	constructor(
+		private readonly app: App,
+		private readonly settings: () => CoachingSettings,
+	) {
+		super();
+		const metadataCache = app.metadataCache;
+		const resolver: LinkResolver = {
+			resolve: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link.split("#")[0] ?? link, sourcePath)?.path ?? null,
+		};
+		this.index = new CoachingIndex(resolver);
+	}
+
+	onload(): void {
+		this.app.workspace.onLayoutReady(() => void this.rebuild());
+	}
+
+	/** Indexes every note from scratch: on layout ready, and when settings change what counts. */
+	async rebuild(): Promise<void> {
+		this.state = "initializing";
+		this.templatesFolder = templatesFolderOf(
+			this.settings(),
+			await this.readConfigJson("templates.json"),
+			await this.readConfigJson("plugins/templater-obsidian/data.json"),
+		);
+		this.index.clear();
+		this.latestRequest.clear();
+		await Promise.all(this.app.vault.getMarkdownFiles().map((file) => this.indexFile(file)));
+		this.registerIndexEvents();
+		this.state = "warm";
+		this.notifyChanged();
+	}
+
+	private registerIndexEvents(): void {
+		if (this.eventsRegistered) return;
+		this.eventsRegistered = true;
+		const { metadataCache, vault } = this.app;
+		this.registerEvent(metadataCache.on("changed", (file, data, cache) => void this.indexFile(file, cache, data)));
+		this.registerEvent(metadataCache.on("deleted", (file) => this.forget(file.path)));
+		// `changed` does not fire on rename: the note moves here, and links elsewhere re-resolve at query time.
+		this.registerEvent(
+			vault.on("rename", (file, oldPath) => {
+				this.forget(oldPath);
+				if (file instanceof TFile) void this.indexFile(file);
+			}),
+		);
+		this.registerEvent(vault.on("delete", (file) => this.forget(file.path)));
+		// A new file can change what existing links resolve to; its contents arrive with `changed`.
+		this.registerEvent(vault.on("create", () => this.touched()));
+		this.registerEvent(
+			metadataCache.on("resolved", () => {
+				// On a cold start some notes had no cache yet when the index was built: catch them once.
+				if (!this.resolvedOnce) {
+					this.resolvedOnce = true;
+					for (const file of vault.getMarkdownFiles()) if (!this.index.get(file.path)) void this.indexFile(file);
+				}
+				this.touched();
+			}),
+		);
+	}
+
+	private async indexFile(file: TFile, cache?: CachedMetadata | null, content?: string): Promise<void> {
+		if (!isIndexable(file.path, this.settings(), this.templatesFolder)) {
+			this.forget(file.path);
+			return;
+		}
+		const metadata = cache ?? this.app.metadataCache.getFileCache(file);
+		if (!metadata) return;
+		const request = ++this.requestCounter;
+		this.latestRequest.set(file.path, request);
+		const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), content);
+		if (this.latestRequest.get(file.path) !== request) return;
+		this.index.set(noteFacts(note, this.settings()));
+		this.notifyChanged();
+	}
+
+	private forget(path: string): void {
+		this.latestRequest.delete(path);
+		if (!this.index.get(path)) return;
+		this.index.delete(path);
+		this.notifyChanged();
+	}
+
+	private touched(): void {
+		this.index.touch();
+		this.notifyChanged();
+	}
+
+	private async readConfigJson(file: string): Promise<unknown> {
+		const path = normalizePath(`${this.app.vault.configDir}/${file}`);
+		try {
+			if (!(await this.app.vault.adapter.exists(path))) return undefined;
+			return JSON.parse(await this.app.vault.adapter.read(path)) as unknown;
+		} catch {
+			// A damaged config file of another plugin only means we fall back to the Templates folder rule.
+			return undefined;
+		}
+	}
+
+	/** Reads a note for the brief (profile, last session, excerpts). */
+	async read(path: string): Promise<string> {
+		const file = this.app.vault.getFileByPath(path);
+		if (!file) throw new Error(`No note at ${path}`);
+		return this.app.vault.cachedRead(file);
+	}
+
+	onunload(): void {
+		this.notifyChanged.cancel();
+	}
+}
