@@ -14,7 +14,7 @@ export interface Frontmatter {
  * The YAML 1.2 core schema keeps `date: 2026-11-09` as the text written, as Obsidian does:
  * a timestamp type would turn it into a UTC Date and shift the calendar day in local time.
  */
-const YAML_OPTIONS = { schema: "core" as const, prettyErrors: false };
+const YAML_OPTIONS = { schema: "core" as const };
 
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	if (lines.length === 0 || lines[0]?.trimEnd() !== "---") return { data: null, endLine: -1, problems: [] };
@@ -37,7 +37,8 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 		return { data: null, endLine, problems: ["its frontmatter is not a list of properties, so it was ignored"] };
 	}
 	const first = document.errors[0];
-	const where = first?.linePos?.[0] ? ` (line ${first.linePos[0].line + 1} of the frontmatter)` : "";
+	// linePos counts from 1 within the block; the block starts on the note's second line.
+	const where = first?.linePos?.[0] ? ` (line ${first.linePos[0].line + 1} of the note)` : "";
 	const salvaged = salvageProperties(source);
 	const kept = Object.keys(salvaged);
 	const recovered = kept.length > 0 ? `; read what could be read: ${kept.join(", ")}` : "; no property could be read";

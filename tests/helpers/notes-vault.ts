@@ -1,0 +1,113 @@
+import { briefJson, computeBrief, readBriefText } from "../../src/core/brief";
+import { computeCaseload } from "../../src/core/caseload";
+import { CoachingIndex } from "../../src/core/coaching-index";
+import { isIndexable, templatesFolderOf } from "../../src/core/exclusions";
+import { noteFacts } from "../../src/core/facts";
+import { findClient } from "../../src/core/find-client";
+import { VaultPaths } from "../../src/core/links";
+import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings";
+import { noteFromMarkdown } from "../../src/fs/markdown";
+
+export interface Times {
+	ctime: number;
+	mtime: number;
+}
+
+/** 1 June 2026, noon UTC: the creation time of every test note unless a test says otherwise. */
+export const DEFAULT_TIMES: Times = { ctime: Date.UTC(2026, 5, 1, 12), mtime: Date.UTC(2026, 5, 1, 12) };
+
+/**
+ * A vault of notes written in the test, indexed through the same reader and core as the CLI,
+ * and kept current one change at a time, as the plugin keeps its index.
+ */
+export class NotesVault {
+	readonly files = new Map<string, { text: string; times: Times }>();
+	readonly paths = new VaultPaths();
+	readonly index = new CoachingIndex(this.paths);
+	readonly settings: CoachingSettings;
+	private readonly templatesFolder: string | null;
+
+	constructor(files: Record<string, string>, options: { settings?: Partial<CoachingSettings>; times?: Record<string, Times> } = {}) {
+		this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...options.settings };
+		this.templatesFolder = templatesFolderOf(
+			this.settings,
+			parseJson(files[".obsidian/templates.json"]),
+			parseJson(files[".obsidian/plugins/templater-obsidian/data.json"]),
+		);
+		for (const [path, text] of Object.entries(files)) this.write(path, text, options.times?.[path]);
+	}
+
+	write(path: string, text: string, times: Times = DEFAULT_TIMES): void {
+		if (path.startsWith(".obsidian/")) return;
+		this.files.set(path, { text, times });
+		this.paths.add(path);
+		if (!isIndexable(path, this.settings, this.templatesFolder)) return;
+		this.index.set(noteFacts(noteFromMarkdown(path, text, times, () => this.read(path)), this.settings));
+	}
+
+	delete(path: string): void {
+		this.files.delete(path);
+		this.paths.remove(path);
+		this.index.delete(path);
+	}
+
+	rename(from: string, to: string): void {
+		const file = this.files.get(from);
+		if (!file) return;
+		this.delete(from);
+		this.write(to, file.text, file.times);
+	}
+
+	async read(path: string): Promise<string> {
+		const file = this.files.get(path);
+		if (!file) throw new Error(`No note at ${path}`);
+		return file.text;
+	}
+
+	client(name: string) {
+		const lookup = findClient(this.index.clients(), name);
+		if (lookup.kind !== "found") throw new Error(`No single client "${name}": ${JSON.stringify(lookup)}`);
+		return lookup.client;
+	}
+
+	brief(name: string, today = "2026-06-30") {
+		return computeBrief(this.index, this.client(name), today, this.settings);
+	}
+
+	async briefJson(name: string, today = "2026-06-30") {
+		const brief = this.brief(name, today);
+		return briefJson(brief, await readBriefText(brief, this.index, (path) => this.read(path), this.settings)) as ReturnType<
+			typeof jsonShape
+		>;
+	}
+
+	caseload(today = "2026-06-30") {
+		return computeCaseload(this.index, today);
+	}
+
+	clientNames(): string[] {
+		return this.index.clients().map((client) => client.name);
+	}
+}
+
+/** The JSON contract's shape, for typed assertions in tests. */
+function jsonShape() {
+	return {} as {
+		client: { name: string; path: string | null; status: string };
+		today: string;
+		sessionCount: number;
+		nextSessionNumber: number;
+		lastSession: { path: string; date: string | null } | null;
+		daysSinceLastSession: number | null;
+		sessions: { path: string; date: string | null; number: number; title: string; clients: string[] }[];
+		openCommitments: { text: string; path: string; date: string | null; firstPath: string; firstDate: string | null }[];
+		mentionsSinceLastSession: { path: string; date: string | null }[];
+		themes: { tag: string; count: number }[];
+		profile: { heading: string; text: string }[];
+		intentions: string[];
+	};
+}
+
+function parseJson(text: string | undefined): unknown {
+	return text === undefined ? undefined : (JSON.parse(text) as unknown);
+}
