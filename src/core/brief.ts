@@ -90,10 +90,10 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		.mentionsOf(client)
 		.filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay)
 		.reverse();
-	const sessionPaths = new Set(summary.sessions.map((session) => session.facts.path));
-	const problems = index
-		.problems()
-		.filter(({ path }) => path === client.path || sessionPaths.has(path));
+	const clientFacts = client.path === null ? undefined : index.get(client.path);
+	const problems = [...(clientFacts ? [clientFacts] : []), ...summary.sessions.map((session) => session.facts)].flatMap((facts) =>
+		facts.problems.map((problem) => ({ path: facts.path, problem })),
+	);
 
 	return {
 		client: { name: client.name, path: client.path, status: client.archived ? "archived" : "active" },

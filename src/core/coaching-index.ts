@@ -93,13 +93,14 @@ export class CoachingIndex {
 		return [...clients.values()];
 	}
 
-	/** Every client: client notes, and whoever a session names. */
+	/**
+	 * Every client: client notes, and whoever a session names. Sessions are read oldest first, so a
+	 * client without a note is called as the first session wrote their name, whatever the index's history.
+	 */
 	clients(): Client[] {
 		const clients = new Map<string, Client>();
 		for (const path of this.clientNotes) clients.set(path, this.clientFromNote(path));
-		for (const path of this.sessions) {
-			const session = this.notes.get(path);
-			if (!session) continue;
+		for (const session of this.inDateOrder(this.sessions)) {
 			for (const client of this.sessionClients(session)) if (!clients.has(client.key)) clients.set(client.key, client);
 		}
 		return [...clients.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
@@ -109,20 +110,22 @@ export class CoachingIndex {
 	client(key: string): Client | null {
 		if (this.clientNotes.has(key)) return this.clientFromNote(key);
 		const name = key.startsWith("?") ? key.slice(1) : nameKey(key);
-		for (const path of this.linkedBy.get(name) ?? []) {
-			const session = this.notes.get(path);
-			if (session?.kind !== "session") continue;
+		for (const session of this.inDateOrder(this.linkedBy.get(name) ?? [])) {
+			if (session.kind !== "session") continue;
 			const client = this.sessionClients(session).find((candidate) => candidate.key === key);
 			if (client) return client;
 		}
 		return null;
 	}
 
+	private inDateOrder(paths: Iterable<string>): NoteFacts[] {
+		return [...paths].flatMap((path) => this.notes.get(path) ?? []).sort(byDate);
+	}
+
 	/** The client's sessions, oldest first. */
 	sessionsOf(client: Client): NoteFacts[] {
 		return this.candidatesLinking(client)
-			.filter((facts) => facts.kind === "session" && this.sessionClients(facts).some((owner) => owner.key === client.key))
-			.sort(byDate);
+			.filter((facts) => facts.kind === "session" && this.sessionClients(facts).some((owner) => owner.key === client.key));
 	}
 
 	/** Other notes that link to the client: not the client note, not one of its sessions. Oldest first. */
@@ -130,8 +133,7 @@ export class CoachingIndex {
 		return this.candidatesLinking(client)
 			.filter((facts) => facts.path !== client.path)
 			.filter((facts) => !(facts.kind === "session" && this.sessionClients(facts).some((owner) => owner.key === client.key)))
-			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)))
-			.sort(byDate);
+			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)));
 	}
 
 	/** Whether a link written in a note (a task's, say) points at this client. */
@@ -141,11 +143,12 @@ export class CoachingIndex {
 		return target === null && `?${nameKey(link)}` === client.key;
 	}
 
+	/** Notes that may link to the client, oldest first: found by name, never by scanning the vault. */
 	private candidatesLinking(client: Client): NoteFacts[] {
 		const names = new Set([client.path === null ? client.key.slice(1) : nameKey(client.path), ...client.aliases.map(nameKey)]);
 		const paths = new Set<string>();
 		for (const name of names) for (const path of this.linkedBy.get(name) ?? []) paths.add(path);
-		return [...paths].flatMap((path) => this.notes.get(path) ?? []);
+		return this.inDateOrder(paths);
 	}
 
 	private clientFromLink(link: string, sourcePath: string): Client {

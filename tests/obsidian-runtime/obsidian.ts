@@ -187,7 +187,7 @@ export class Vault extends Events {
 	readonly hiddenFiles = new Map<string, string>();
 	private readonly files = new Map<string, StoredFile>();
 	private readonly folders = new Map<string, TFolder>();
-	/** The metadata cache listens here, as Obsidian's does, before plugins' handlers run. */
+	/** The metadata cache hears every change first: Obsidian registers it before any plugin's handler. */
 	onChange: ((kind: "create" | "modify" | "delete" | "rename", file: TFile, oldPath?: string) => void) | null = null;
 
 	constructor() {
@@ -259,8 +259,8 @@ export class Vault extends Events {
 		const normal = normalizePath(path);
 		if (this.getAbstractFileByPath(normal)) throw new Error("File already exists.");
 		const file = this.seed(normal, data);
-		this.trigger("create", file);
 		this.onChange?.("create", file);
+		this.trigger("create", file);
 		return file;
 	}
 
@@ -275,8 +275,8 @@ export class Vault extends Events {
 		if (!stored) throw new Error(`ENOENT: no such file '${file.path}'`);
 		stored.data = data;
 		file.stat = { ...file.stat, mtime: runtimeClock.now(), size: data.length };
-		this.trigger("modify", file);
 		this.onChange?.("modify", file);
+		this.trigger("modify", file);
 	}
 
 	async process(file: TFile, fn: (data: string) => string): Promise<string> {
@@ -296,16 +296,16 @@ export class Vault extends Events {
 		this.detach(file);
 		this.place(file, normal);
 		this.files.set(normal, stored);
-		this.trigger("rename", file, oldPath);
 		this.onChange?.("rename", file, oldPath);
+		this.trigger("rename", file, oldPath);
 	}
 
 	async delete(file: TAbstractFile): Promise<void> {
 		if (!(file instanceof TFile)) throw new Error("Only files can be deleted in the test runtime.");
 		this.files.delete(file.path);
 		this.detach(file);
-		this.trigger("delete", file);
 		this.onChange?.("delete", file);
+		this.trigger("delete", file);
 	}
 
 	async trash(file: TAbstractFile): Promise<void> {

@@ -1,0 +1,64 @@
+/** What Obsidian's review asks of the bundle and the manifest, checked on the built files. */
+import { readFileSync, readdirSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(__dirname, "..");
+const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as Record<string, unknown>;
+const versions = JSON.parse(readFileSync(join(ROOT, "versions.json"), "utf8")) as Record<string, string>;
+const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+
+function sourceFiles(folder: string): string[] {
+	return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : [],
+	);
+}
+
+describe("the manifest", () => {
+	it("says who the plugin is, and works on mobile", () => {
+		expect(manifest).toMatchObject({ id: "coaching-alliance", name: "Coaching Alliance", isDesktopOnly: false });
+		expect(manifest["version"]).toBe(packageJson.version);
+		expect(versions[manifest["version"] as string]).toBe(manifest["minAppVersion"]);
+		expect(manifest["minAppVersion"]).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(manifest).not.toHaveProperty("helpUrl");
+		const description = manifest["description"] as string;
+		expect(description.length).toBeLessThanOrEqual(250);
+		expect(description).toMatch(/^[A-Z][A-Za-z0-9 .,!?'"-]+\.$/);
+		expect(description).not.toMatch(/obsidian|this plugin/i);
+	});
+});
+
+describe("the bundle main.js", () => {
+	const bundle = readFileSync(join(ROOT, "main.js"), "utf8");
+
+	it("requires nothing but Obsidian's own modules: no Node built-ins, so it runs on phones", () => {
+		const required = new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+		expect([...required]).toEqual(["obsidian"]);
+		for (const name of builtinModules) expect(required.has(name)).toBe(false);
+	});
+
+	it("makes no network call", () => {
+		expect(bundle).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|requestUrl/);
+	});
+});
+
+describe("the core", () => {
+	it("never imports obsidian, so the CLI and the plugin share it", () => {
+		for (const file of sourceFiles(join(ROOT, "src/core"))) {
+			expect({ file, imports: /from ["']obsidian["']/.test(readFileSync(file, "utf8")) }).toEqual({ file, imports: false });
+		}
+	});
+
+	it("never reads the wall clock: today is passed in", () => {
+		for (const file of sourceFiles(join(ROOT, "src/core"))) {
+			expect({ file, clock: /new Date\(\)|Date\.now\(/.test(readFileSync(file, "utf8")) }).toEqual({ file, clock: false });
+		}
+	});
+
+	it("uses no regular-expression lookbehind, which older iOS cannot run", () => {
+		for (const file of sourceFiles(join(ROOT, "src"))) {
+			expect({ file, lookbehind: /\(\?<[=!]/.test(readFileSync(file, "utf8")) }).toEqual({ file, lookbehind: false });
+		}
+	});
+});

@@ -1,0 +1,152 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+
+const ROOT = join(__dirname, "../..");
+const DEMO = join(ROOT, "examples/demo-vault");
+
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+	let stdout = "";
+	let stderr = "";
+	const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+	return { status, stdout, stderr };
+}
+
+describe("cli brief", () => {
+	it("prints the contract's JSON and nothing else on standard output", async () => {
+		const { status, stdout, stderr } = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30", "--json"]);
+		expect(stderr).toBe("");
+		expect(status).toBe(0);
+		const brief = JSON.parse(stdout) as Record<string, unknown>;
+		expect(Object.keys(brief)).toEqual([
+			"client",
+			"today",
+			"sessionCount",
+			"nextSessionNumber",
+			"lastSession",
+			"daysSinceLastSession",
+			"sessions",
+			"openCommitments",
+			"mentionsSinceLastSession",
+			"themes",
+			"profile",
+			"intentions",
+		]);
+		expect(brief["client"]).toEqual({ name: "Ana Costa", path: "Coaching/Clients/Ana Costa.md", status: "active" });
+		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", date: "2026-06-16" });
+		expect(brief["daysSinceLastSession"]).toBe(14);
+		expect(brief["sessionCount"]).toBe(9);
+		expect(brief["mentionsSinceLastSession"]).toEqual([{ path: "Journal/2026-06-18.md", date: "2026-06-18" }]);
+	});
+
+	it.each([["ana"], ["ANA COSTA"], ["Coaching/Clients/Ana Costa.md"], ["Coaching/Clients/Ana Costa"]])("finds the client by %s", async (name) => {
+		const { status, stdout } = await cli(["brief", "--vault", DEMO, "--client", name, "--today", "2026-06-30", "--json"]);
+		expect(status).toBe(0);
+		expect((JSON.parse(stdout) as { client: { name: string } }).client.name).toBe("Ana Costa");
+	});
+
+	it("reads a client named only by a link, with a null path", async () => {
+		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Lena Fischer", "--today", "2026-06-30", "--json"]);
+		expect((JSON.parse(stdout) as { client: unknown }).client).toEqual({ name: "Lena Fischer", path: null, status: "active" });
+	});
+
+	it("prints a brief for people, in the pane's order, without colour off a terminal", async () => {
+		const { status, stdout } = await cli(["brief", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		const order = ["Tomás Rivera", "Who do I want to show up as?", "The person", "Where we left off", "Open commitments", "Since last time", "Themes", "Every earlier conversation", "Next"];
+		const positions = order.map((heading) => stdout.indexOf(heading));
+		expect(positions.every((position) => position >= 0)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+		expect(stdout).toContain("Cadence monthly: overdue by 9 days");
+		expect(stdout).not.toContain("\u001b[");
+	});
+
+	it("takes today from the clock when --today is not given", async () => {
+		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Ana", "--json"]);
+		expect((JSON.parse(stdout) as { today: string }).today).toBe("2026-06-30");
+	});
+});
+
+describe("cli caseload", () => {
+	it("lists every client, no session first, then longest since the last session", async () => {
+		const { status, stdout } = await cli(["caseload", "--vault", DEMO, "--today", "2026-06-30", "--json"]);
+		expect(status).toBe(0);
+		const caseload = JSON.parse(stdout) as { today: string; clients: { name: string; status: string; due: boolean }[] };
+		expect(caseload.today).toBe("2026-06-30");
+		expect(caseload.clients.map((client) => [client.name, client.status, client.due])).toEqual([
+			["Ruth Okafor", "archived", false],
+			["Tomás Rivera", "active", true],
+			["Jonas Weber", "active", false],
+			["Ana Costa", "active", true],
+			["Priya Nair", "active", false],
+			["Lena Fischer", "active", false],
+		]);
+	});
+});
+
+describe("cli errors: one clear line on standard error, exit status 2", () => {
+	it.each([
+		[["brief", "--vault", DEMO, "--client", "Anna Costa"], /^No client called "Anna Costa"\. Closest: Ana Costa/],
+		[["brief", "--vault", "/no/such/vault", "--client", "Ana"], /^No vault folder at "\/no\/such\/vault"\.$/],
+		[["brief", "--vault", DEMO, "--client", "Ana", "--colour"], /^Unknown option '--colour'\. Run with --help for usage\.$/],
+		[["brief", "--vault", DEMO, "--client", "Ana", "--today", "30/06/2026"], /^--today must be a date written YYYY-MM-DD/],
+		[["brief", "--vault", DEMO], /^brief needs --client NAME/],
+		[["caseload"], /^--vault DIR is required/],
+		[["summarise", "--vault", DEMO], /^Unknown command "summarise"/],
+	])("%j", async (args, message) => {
+		const { status, stdout, stderr } = await cli(args);
+		expect(status).toBe(2);
+		expect(stdout).toBe("");
+		expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+		expect(stderr.trimEnd()).toMatch(message);
+	});
+});
+
+describe("the real command", () => {
+	const run = promisify(execFile);
+
+	it("runs as `npm run --silent cli` and never writes to the vault", async () => {
+		const before = await fingerprint(DEMO);
+		const { stdout } = await run("npm", ["run", "--silent", "cli", "--", "brief", "--vault", DEMO, "--client", "Priya Nair", "--today", "2026-06-30", "--json"], { cwd: ROOT });
+		expect((JSON.parse(stdout) as { sessionCount: number }).sessionCount).toBe(6);
+		await run("npm", ["run", "--silent", "cli", "--", "caseload", "--vault", DEMO, "--today", "2026-06-30"], { cwd: ROOT });
+		expect(await fingerprint(DEMO)).toEqual(before);
+	});
+
+	it("exits 2 for an unknown client", async () => {
+		const failure = await run("npm", ["run", "--silent", "cli", "--", "brief", "--vault", DEMO, "--client", "Nobody"], { cwd: ROOT }).then(
+			() => null,
+			(error: { code: number; stderr: string }) => error,
+		);
+		expect(failure?.code).toBe(2);
+		expect(failure?.stderr).toMatch(/^No client called "Nobody"\./);
+	});
+
+	it("reads the plugin's settings from the vault's data.json, so both front ends agree", async () => {
+		const vault = await mkdtemp(join(tmpdir(), "coaching-cli-"));
+		await mkdir(join(vault, ".obsidian/plugins/coaching-alliance"), { recursive: true });
+		await mkdir(join(vault, "Kunden"), { recursive: true });
+		await writeFile(join(vault, ".obsidian/plugins/coaching-alliance/data.json"), JSON.stringify({ clientFolders: ["Kunden"], intentions: ["Ganz da sein"] }));
+		await writeFile(join(vault, "Kunden/Jana Vogel.md"), "# Jana\n");
+		const { stdout } = await run("npm", ["run", "--silent", "cli", "--", "brief", "--vault", vault, "--client", "jana vogel", "--json"], { cwd: ROOT });
+		expect((JSON.parse(stdout) as { intentions: string[] }).intentions).toEqual(["Ganz da sein"]);
+	});
+});
+
+async function fingerprint(root: string): Promise<Record<string, string>> {
+	const prints: Record<string, string> = {};
+	const walk = async (folder: string): Promise<void> => {
+		for (const entry of await readdir(folder, { withFileTypes: true })) {
+			const full = join(folder, entry.name);
+			if (entry.isDirectory()) await walk(full);
+			else prints[full] = createHash("sha256").update(await readFile(full)).digest("hex");
+		}
+	};
+	await walk(root);
+	return prints;
+}

@@ -1,0 +1,188 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { computeBrief } from "../../src/core/brief";
+import { computeCaseload } from "../../src/core/caseload";
+import { findClient } from "../../src/core/find-client";
+import { openVaultFolder } from "../../src/fs/vault-folder";
+import { INDEX_CHANGED } from "../../src/obsidian/vault-index";
+import type CoachingAlliancePlugin from "../../src/main";
+import { Notice, TFile, type App } from "../obsidian-runtime/obsidian";
+import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+const TODAY = "2026-06-30";
+
+function brief(plugin: CoachingAlliancePlugin, name: string) {
+	const index = plugin.vaultIndex.index;
+	const lookup = findClient(index.clients(), name);
+	if (lookup.kind !== "found") throw new Error(`no client ${name}`);
+	return computeBrief(index, lookup.client, TODAY, plugin.settings);
+}
+
+function file(app: App, path: string): TFile {
+	const found = app.vault.getFileByPath(path);
+	if (!found) throw new Error(`no file ${path}`);
+	return found;
+}
+
+describe("the plugin's index", () => {
+	it("is built once the layout is ready, not before", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = (await import("../../src/main")).default;
+		const instance = new plugin(app as never, { id: "coaching-alliance" } as never);
+		instance.load();
+		await until(() => instance.vaultIndex !== undefined);
+		expect(instance.vaultIndex.state).toBe("cold");
+		expect(instance.vaultIndex.index.size).toBe(0);
+		app.workspace.markLayoutReady();
+		await until(() => instance.vaultIndex.state === "warm");
+		expect(instance.vaultIndex.index.size).toBeGreaterThan(30);
+		instance.unload();
+	});
+
+	it("agrees with the filesystem reader on the demo vault: two readers, one core", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		const folder = await openVaultFolder(DEMO);
+		expect(computeCaseload(plugin.vaultIndex.index, TODAY)).toEqual(computeCaseload(folder.index, TODAY));
+		for (const client of folder.index.clients()) {
+			const inObsidian = findClient(plugin.vaultIndex.index.clients(), client.path ?? client.name);
+			expect(inObsidian.kind).toBe("found");
+			if (inObsidian.kind !== "found") continue;
+			expect(computeBrief(plugin.vaultIndex.index, inObsidian.client, TODAY, plugin.settings)).toEqual(
+				computeBrief(folder.index, client, TODAY, folder.settings),
+			);
+		}
+		plugin.unload();
+	});
+
+	it("leaves the Templates folder named in templates.json out", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		expect(plugin.vaultIndex.index.get("Templates/Coaching session.md")).toBeUndefined();
+		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).not.toContain("{{client}}");
+		plugin.unload();
+	});
+});
+
+describe("the index follows the vault", () => {
+	const notes = {
+		"Clients/Maya Chen.md": "---\ntype: client\n---\n## Goals\nCalmer launches.\n",
+		"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Ask Dana for feedback\n',
+	};
+
+	it("when a session is created, edited, renamed and deleted", async () => {
+		const app = await appFromFiles(notes);
+		const plugin = await loadPlugin(app);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(1);
+
+		await app.vault.create("Sessions/2026-06-16 Maya.md", '---\nclient: "[[Maya Chen]]"\n---\n- [x] Ask Dana for feedback\n');
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(2);
+		expect(brief(plugin, "Maya Chen").openCommitments).toEqual([]);
+
+		await app.vault.process(file(app, "Sessions/2026-06-16 Maya.md"), (text) => text.replace("- [x]", "- [ ]"));
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").openCommitments.map((commitment) => commitment.path)).toEqual(["Sessions/2026-06-16 Maya.md"]);
+
+		await app.vault.rename(file(app, "Sessions/2026-06-16 Maya.md"), "Sessions/2026/2026-06-16 Maya Chen.md");
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").lastSession?.path).toBe("Sessions/2026/2026-06-16 Maya Chen.md");
+		expect(plugin.vaultIndex.index.get("Sessions/2026-06-16 Maya.md")).toBeUndefined();
+
+		await app.vault.delete(file(app, "Sessions/2026/2026-06-16 Maya Chen.md"));
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(1);
+		expect(brief(plugin, "Maya Chen").openCommitments.map((commitment) => commitment.path)).toEqual(["Sessions/2026-06-02 Maya.md"]);
+		plugin.unload();
+	});
+
+	it("when the client note is renamed without updating links, the sessions keep the old name as a client without a note", async () => {
+		const app = await appFromFiles(notes);
+		const plugin = await loadPlugin(app);
+		await app.vault.rename(file(app, "Clients/Maya Chen.md"), "Clients/Maya Chen-Li.md");
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").client).toEqual({ name: "Maya Chen", path: null, status: "active" });
+		expect(brief(plugin, "Maya Chen-Li").sessionCount).toBe(0);
+		plugin.unload();
+	});
+
+	it("announces changes once, debounced, on the workspace", async () => {
+		const app = await appFromFiles(notes);
+		const plugin = await loadPlugin(app);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		let announcements = 0;
+		const ref = app.workspace.on(INDEX_CHANGED, () => announcements++);
+		await app.vault.create("Sessions/a.md", '---\nclient: "[[Maya Chen]]"\n---\n');
+		await app.vault.create("Sessions/b.md", '---\nclient: "[[Maya Chen]]"\n---\n');
+		await settle(app);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(announcements).toBe(1);
+		app.workspace.offref(ref);
+		plugin.unload();
+	});
+
+	it("catches notes whose cache was not ready when the index was built, at the first `resolved`", async () => {
+		const app = await appFromFiles(notes);
+		const late = file(app, "Sessions/2026-06-02 Maya.md");
+		const cache = app.metadataCache.getFileCache(late);
+		const getFileCache = app.metadataCache.getFileCache.bind(app.metadataCache);
+		let cold = true;
+		app.metadataCache.getFileCache = (target: TFile) => (cold && target === late ? null : getFileCache(target));
+		const plugin = await loadPlugin(app);
+		expect(plugin.vaultIndex.index.get(late.path)).toBeUndefined();
+		cold = false;
+		expect(cache).not.toBeNull();
+		app.metadataCache.trigger("resolved");
+		await until(() => plugin.vaultIndex.index.get(late.path) !== undefined);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(1);
+		plugin.unload();
+	});
+});
+
+describe("unloading", () => {
+	it("removes every event handler the plugin registered", async () => {
+		const app = await appFromFiles({ "Clients/Maya Chen.md": "---\ntype: client\n---\n" });
+		const before = [app.vault.listenerCount(), app.metadataCache.listenerCount(), app.workspace.listenerCount()];
+		const plugin = await loadPlugin(app);
+		expect(app.vault.listenerCount() + app.metadataCache.listenerCount()).toBeGreaterThan(before[0]! + before[1]!);
+		plugin.unload();
+		expect([app.vault.listenerCount(), app.metadataCache.listenerCount(), app.workspace.listenerCount()]).toEqual(before);
+	});
+});
+
+describe("settings", () => {
+	it("saved by an older version load with defaults filled in", async () => {
+		const app = await appFromFiles({});
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ clientFolders: ["Kunden"], oldKey: true }));
+		const plugin = await loadPlugin(app);
+		expect(plugin.settings.clientFolders).toEqual(["Kunden"]);
+		expect(plugin.settings.intentionHeading).toBe("Who do I want to show up as?");
+		expect(plugin.settings).not.toHaveProperty("oldKey");
+		plugin.unload();
+	});
+
+	it("a corrupted value is replaced by its default with a notice, and the plugin still loads", async () => {
+		const app = await appFromFiles({ "Kunden/Jana.md": "" });
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ clientFolders: "Kunden", excerptLines: -4 }));
+		const shown = Notice.shown.length;
+		const plugin = await loadPlugin(app);
+		expect(plugin.settings.clientFolders).toEqual(["Clients", "Coachees"]);
+		expect(plugin.settings.excerptLines).toBe(3);
+		expect(Notice.shown.slice(shown).join("\n")).toMatch(/some saved settings could not be read/);
+		plugin.unload();
+	});
+
+	it("a save re-reads the vault with the new rules and stores the settings version", async () => {
+		const app = await appFromFiles({ "Kunden/Jana Vogel.md": "# Jana\n" });
+		const plugin = await loadPlugin(app);
+		expect(plugin.vaultIndex.index.clients()).toEqual([]);
+		plugin.settings.clientFolders = ["Kunden"];
+		await plugin.saveSettings();
+		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).toEqual(["Jana Vogel"]);
+		const stored = JSON.parse(await app.vault.adapter.read(".obsidian/plugins/coaching-alliance/data.json")) as Record<string, unknown>;
+		expect(stored["clientFolders"]).toEqual(["Kunden"]);
+		expect(stored["settingsVersion"]).toBe(1);
+		plugin.unload();
+	});
+});
