@@ -14,7 +14,7 @@ export interface FolderVault {
 	settings: CoachingSettings;
 	index: CoachingIndex;
 	paths: VaultPaths;
-	read(path: string): Promise<string>;
+	read: (path: string) => Promise<string>;
 	/** Problems with the vault's configuration (not with single notes). */
 	warnings: string[];
 }

@@ -24,7 +24,7 @@ export async function noteFromCache(
 	}));
 	return {
 		path: file.path,
-		frontmatter: (cache.frontmatter as Record<string, unknown> | undefined) ?? null,
+		frontmatter: cache.frontmatter ?? null,
 		frontmatterLinks: (cache.frontmatterLinks ?? []).map(({ key, link, displayText }) => ({ key, link, displayText })),
 		links: (cache.links ?? []).map(({ link, displayText, position }) => ({ link, displayText, line: position.start.line })),
 		embeds: (cache.embeds ?? []).map(({ link, displayText, position }) => ({ link, displayText, line: position.start.line })),

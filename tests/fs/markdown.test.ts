@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseMarkdown } from "../../src/fs/markdown";
+
+describe("the markdown reader", () => {
+	it("reads notes saved with Windows line endings", () => {
+		const note = parseMarkdown('---\r\nclient: "[[Maya Chen]]"\r\n---\r\n## Commitments\r\n- [ ] Call Dana\r\n');
+		expect(note.frontmatter).toEqual({ client: "[[Maya Chen]]" });
+		expect(note.headings).toEqual([{ heading: "Commitments", level: 2, line: 3 }]);
+		expect(note.listItems).toEqual([{ line: 4, task: " ", text: "Call Dana" }]);
+	});
+
+	it("ignores links, tags, tasks and headings inside fenced code and math", () => {
+		const note = parseMarkdown(
+			["```", "- [ ] not a task [[Nope]] #nope", "```", "~~~~md", "# not a heading", "~~~~", "$$", "x #nope [[Nope]]", "$$", "Real [[Yes]] #yes"].join("\n"),
+		);
+		expect(note.links.map((link) => link.link)).toEqual(["Yes"]);
+		expect(note.inlineTags.map((tag) => tag.tag)).toEqual(["#yes"]);
+		expect(note.listItems).toEqual([]);
+		expect(note.headings).toEqual([]);
+	});
+
+	it("hides what is inside HTML comments, across lines", () => {
+		const note = parseMarkdown(["<!--", "- [ ] hidden [[Nope]]", "-->", "Seen [[Yes]] <!-- [[Nope]] --> and #seen"].join("\n"));
+		expect(note.links.map((link) => link.link)).toEqual(["Yes"]);
+		expect(note.inlineTags.map((tag) => tag.tag)).toEqual(["#seen"]);
+		expect(note.listItems).toEqual([]);
+	});
+
+	it("a `---` line with no closing line is not frontmatter", () => {
+		const note = parseMarkdown("---\nclient: Maya\nno closing line");
+		expect(note.frontmatter).toBeNull();
+		expect(note.frontmatterEndLine).toBe(-1);
+	});
+
+	it("does not take URLs, headings or numbers for tags", () => {
+		const note = parseMarkdown("See https://example.com/#anchor and issue #123, but #2026-goals and #café count.");
+		expect(note.inlineTags.map((tag) => tag.tag)).toEqual(["#2026-goals", "#café"]);
+	});
+
+	it("keeps dates as the text written, never as a Date shifted by a time zone", () => {
+		expect(parseMarkdown("---\ndate: 2026-11-09\nwhen: 2026-11-09T23:30:00+05:00\n---\n").frontmatter).toEqual({
+			date: "2026-11-09",
+			when: "2026-11-09T23:30:00+05:00",
+		});
+	});
+});
