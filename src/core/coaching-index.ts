@@ -1,5 +1,5 @@
 import type { NoteFacts } from "./facts";
-import { nameKey, type LinkResolver } from "./links";
+import { linkpathOf, nameKey, type LinkResolver } from "./links";
 import { basenameOf } from "./note";
 
 /** A client as the brief and the lists know them: a note, or a name a session links to before its note exists. */
@@ -154,7 +154,7 @@ export class CoachingIndex {
 	private clientFromLink(link: string, sourcePath: string): Client {
 		const target = this.resolver.resolve(link, sourcePath);
 		if (target !== null) return this.clientFromNote(target);
-		return unresolvedClient(basenameOf(link.split("#")[0] ?? link).trim(), nameKey(link));
+		return unresolvedClient(basenameOf(linkpathOf(link)), nameKey(link));
 	}
 
 	/** Plain text names a note by its file name, else by an alias (client notes first). */

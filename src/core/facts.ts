@@ -71,7 +71,7 @@ export function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFac
 		archived: status?.values.some((value) => matchesWord(value, settings.archivedStatuses)) ?? false,
 		cadence: cadence?.values[0] ?? null,
 		clientRefs: kind === "session" ? clientRefsOf(frontmatter, settings) : null,
-		bodyLinks: [...note.links.map((link) => link.link)],
+		bodyLinks: note.links.map((link) => link.link),
 		outLinks: [...note.links, ...note.embeds, ...note.frontmatterLinks].map((link) => link.link),
 		date: dateOf(note, settings, problems),
 		sessionNumber: sessionNumberOf(frontmatter, settings),

@@ -108,7 +108,7 @@ export function linkInPropertyValue(value: string): { link: string; display: str
 	if (!match) {
 		const markdown = /^\s*\[([^[\]]*)\]\(([^()]+)\)\s*$/.exec(value);
 		if (!markdown?.[2] || /^[a-z][a-z0-9+.-]*:/i.test(markdown[2])) return null;
-		const target = safeDecode(markdown[2].replace(/^<|>$/g, ""));
+		const target = decodeLinkTarget(markdown[2].replace(/^<|>$/g, ""));
 		return { link: target, display: markdown[1] || basenameOf(linkpathOf(target)) };
 	}
 	const link = (match[1] ?? "").trim();
@@ -116,7 +116,8 @@ export function linkInPropertyValue(value: string): { link: string; display: str
 	return { link, display: (match[2] ?? "").trim() || basenameOf(linkpathOf(link)) };
 }
 
-function safeDecode(target: string): string {
+/** `Maya%20Chen.md` → `Maya Chen.md`, as Obsidian reads markdown link targets; malformed escapes stay as written. */
+export function decodeLinkTarget(target: string): string {
 	try {
 		return decodeURI(target);
 	} catch {

@@ -1,6 +1,6 @@
 import { parse as parseYaml, parseDocument } from "yaml";
 import type { FrontmatterLink } from "../core/note";
-import { parseWikilinkInner } from "./inline";
+import { isValidTag, parseWikilinkInner } from "./inline";
 
 export interface Frontmatter {
 	/** Parsed properties, or null when the note has no (or an empty) frontmatter block. */
@@ -106,12 +106,6 @@ export function frontmatterTags(data: Record<string, unknown> | null): string[] 
 		if (isValidTag(tag)) tags.push(tag);
 	}
 	return tags;
-}
-
-const TAG_BODY = /^[^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~]+$/u;
-
-export function isValidTag(tag: string): boolean {
-	return TAG_BODY.test(tag) && !/^[0-9]+$/.test(tag);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

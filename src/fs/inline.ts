@@ -1,3 +1,5 @@
+import { decodeLinkTarget } from "../core/links";
+
 /**
  * Inline syntax on one line of a note: wikilinks, markdown links, embeds and tags, read the way
  * Obsidian's metadata cache reads them (checked against recorded Obsidian output in the tests).
@@ -32,7 +34,15 @@ function defaultDisplayText(link: string): string {
 const WIKILINK = /(!?)\[\[([^[\]]*)\]\]/g;
 const MARKDOWN_LINK = /(!?)\[([^[\]]*)\]\((<[^>]*>|[^()\s]+)\)/g;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const TAG = /#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~]+)/gu;
+/** What a tag is made of: anything but white space and punctuation other than `-`, `_` and `/`. */
+const TAG_CHARACTERS = String.raw`[^\s!"#$%&'()*+,.:;<=>?@[\\\]^${"`"}{|}~]`;
+const TAG = new RegExp(`#(${TAG_CHARACTERS}+)`, "gu");
+const TAG_BODY = new RegExp(`^${TAG_CHARACTERS}+$`, "u");
+
+/** A tag needs at least one character that is not a digit: `#2026` is not a tag, `#2026-goals` is. */
+export function isValidTag(tag: string): boolean {
+	return TAG_BODY.test(tag) && !/^[0-9]+$/.test(tag);
+}
 /** A `#` right after one of these is part of a word, path or entity, not a tag. */
 const TAG_BLOCKED_BEFORE = /[\p{L}\p{N}_/&#:]/u;
 
@@ -56,7 +66,7 @@ export function scanInline(text: string): InlineFacts {
 		found.push({
 			index,
 			link: {
-				link: safeDecode(bare),
+				link: decodeLinkTarget(bare),
 				displayText: label,
 				original: text.slice(index, index + whole.length),
 				embed: bang === "!",
@@ -70,8 +80,7 @@ export function scanInline(text: string): InlineFacts {
 		const before = match.index > 0 ? masked[match.index - 1] : "";
 		if (before && TAG_BLOCKED_BEFORE.test(before)) continue;
 		const body = match[1] ?? "";
-		if (/^[0-9]+$/.test(body)) continue;
-		tags.push(body);
+		if (isValidTag(body)) tags.push(body);
 	}
 
 	found.sort((a, b) => a.index - b.index);
@@ -86,12 +95,4 @@ function maskEscapes(text: string): string {
 /** Nothing inside `code` is a link or a tag. */
 function maskCodeSpans(text: string): string {
 	return text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (whole) => " ".repeat(whole.length));
-}
-
-function safeDecode(target: string): string {
-	try {
-		return decodeURI(target);
-	} catch {
-		return target;
-	}
 }

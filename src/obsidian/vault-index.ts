@@ -2,13 +2,15 @@ import { Component, TFile, debounce, normalizePath, type App, type CachedMetadat
 import { CoachingIndex } from "../core/coaching-index";
 import { isIndexable, templatesFolderOf } from "../core/exclusions";
 import { noteFacts } from "../core/facts";
-import type { LinkResolver } from "../core/links";
+import { linkpathOf, type LinkResolver } from "../core/links";
 import type { CoachingSettings } from "../core/settings";
 import { noteFromCache } from "./note-from-cache";
 
 export const INDEX_CHANGED = "coaching-alliance:index-changed";
 
 export type IndexState = "cold" | "initializing" | "warm";
+
+const CONCURRENT_READS = 8;
 
 /**
  * The coaching index inside Obsidian: built once the layout is ready, then kept current from
@@ -34,7 +36,7 @@ export class VaultIndex extends Component {
 		super();
 		const metadataCache = app.metadataCache;
 		const resolver: LinkResolver = {
-			resolve: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link.split("#")[0] ?? link, sourcePath)?.path ?? null,
+			resolve: (link, sourcePath) => metadataCache.getFirstLinkpathDest(linkpathOf(link), sourcePath)?.path ?? null,
 		};
 		this.index = new CoachingIndex(resolver);
 	}
@@ -53,7 +55,11 @@ export class VaultIndex extends Component {
 		);
 		this.index.clear();
 		this.latestRequest.clear();
-		await Promise.all(this.app.vault.getMarkdownFiles().map((file) => this.indexFile(file)));
+		// A few reads at a time: notes with tasks are read for their text, and a large vault must not flood the disk.
+		const files = this.app.vault.getMarkdownFiles();
+		for (let start = 0; start < files.length; start += CONCURRENT_READS) {
+			await Promise.all(files.slice(start, start + CONCURRENT_READS).map((file) => this.indexFile(file)));
+		}
 		this.registerIndexEvents();
 		this.state = "warm";
 		this.notifyChanged();

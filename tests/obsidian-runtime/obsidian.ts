@@ -7,6 +7,7 @@
  */
 import type { CachedMetadata, EventRef as ObsidianEventRef } from "obsidian";
 import { VaultPaths } from "../../src/core/links";
+import { frontmatterTags } from "../../src/fs/frontmatter";
 import { parseMarkdown } from "../../src/fs/markdown";
 
 // ---------------------------------------------------------------- events and components
@@ -468,17 +469,9 @@ export class MetadataCache extends Events {
 	}
 }
 
+/** Frontmatter tags first, then inline tags, each with `#`: Obsidian's order. */
 export function getAllTags(cache: CachedMetadata): string[] | null {
-	const tags: string[] = [];
-	const raw: unknown = cache.frontmatter?.["tags"];
-	const values = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : [];
-	for (const value of values) {
-		if (typeof value !== "string" && typeof value !== "number") continue;
-		const tag = String(value).trim().replace(/^#/, "");
-		if (/^[^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~]+$/u.test(tag) && !/^[0-9]+$/.test(tag)) tags.push(`#${tag}`);
-	}
-	for (const tag of cache.tags ?? []) tags.push(tag.tag);
-	return tags;
+	return [...frontmatterTags(cache.frontmatter ?? null).map((tag) => `#${tag}`), ...(cache.tags ?? []).map((tag) => tag.tag)];
 }
 
 // ---------------------------------------------------------------- workspace, app, plugin
