@@ -1,8 +1,15 @@
-import { Notice, Plugin } from "obsidian";
+import { Notice, Plugin, type WorkspaceLeaf } from "obsidian";
+import { format } from "date-fns";
+import { caseloadRows } from "./core/caseload";
+import type { Client } from "./core/coaching-index";
+import { dueOrder } from "./core/due-order";
 import { migrateSettings, storedSettings, type CoachingSettings } from "./core/settings";
 import { VaultIndex } from "./obsidian/vault-index";
+import { ClientPicker } from "./ui/client-picker";
+import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
+import { CoachingSettingTab } from "./ui/settings-tab";
 
-/** Wiring only: settings, the index, and (in later pieces) the pane, commands and settings tab. */
+/** Wiring only: settings, the index, the pane, the commands and the settings tab. */
 export default class CoachingAlliancePlugin extends Plugin {
 	settings!: CoachingSettings;
 	vaultIndex!: VaultIndex;
@@ -10,13 +17,78 @@ export default class CoachingAlliancePlugin extends Plugin {
 	async onload(): Promise<void> {
 		await this.loadSettings();
 		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings));
+		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this));
+
+		this.addRibbonIcon("messages-square", "Prepare session", () => this.pickClient((client) => void this.openPrepare(client)));
+		this.addCommand({
+			id: "prepare-session",
+			name: "Prepare session",
+			callback: () => this.pickClient((client) => void this.openPrepare(client)),
+		});
+		this.addCommand({
+			id: "prepare-session-for-this-client",
+			name: "Prepare session for this client",
+			checkCallback: (checking) => {
+				const clients = this.clientsOfActiveNote();
+				if (clients.length === 0) return false;
+				if (!checking) {
+					if (clients.length === 1 && clients[0]) void this.openPrepare(clients[0]);
+					else this.pickClient((client) => void this.openPrepare(client), clients);
+				}
+				return true;
+			},
+		});
+		this.addSettingTab(new CoachingSettingTab(this.app, this));
+	}
+
+	/** The only place the plugin reads the wall clock: the core is always told what day it is. */
+	today(): string {
+		return format(new Date(), "yyyy-MM-dd");
+	}
+
+	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients). */
+	pickClient(onChoose: (client: Client) => void, only?: Client[]): void {
+		if (this.vaultIndex.state !== "warm") {
+			new Notice("Still reading your notes. Try again in a moment.");
+			return;
+		}
+		const wanted = only ? new Set(only.map((client) => client.key)) : null;
+		const rows = dueOrder(caseloadRows(this.vaultIndex.index, this.today())).filter((row) => !wanted || wanted.has(row.client.key));
+		new ClientPicker(this.app, rows, onChoose).open();
+	}
+
+	pickClientFor(view: PrepareView): void {
+		this.pickClient((client) => void view.showClient(client));
+	}
+
+	/** Shows the client's brief in the prepare pane, reusing an open one. */
+	async openPrepare(client: Client): Promise<void> {
+		const { workspace } = this.app;
+		let leaf: WorkspaceLeaf | undefined = workspace.getLeavesOfType(PREPARE_VIEW)[0];
+		if (!leaf) {
+			leaf = this.settings.paneLocation === "tab" ? workspace.getLeaf("tab") : await workspace.ensureSideLeaf(PREPARE_VIEW, "right", { active: true, reveal: true });
+		}
+		await leaf.setViewState({ type: PREPARE_VIEW, active: true, state: { client: client.key, mode: "brief" } });
+		await workspace.revealLeaf(leaf);
+	}
+
+	/** The client of the active note: the client note itself, or a session's clients. */
+	clientsOfActiveNote(): Client[] {
+		const file = this.app.workspace.getActiveFile();
+		if (!file || this.vaultIndex.state !== "warm") return [];
+		const index = this.vaultIndex.index;
+		const facts = index.get(file.path);
+		if (!facts) return [];
+		if (facts.kind === "session") return index.sessionClients(facts);
+		const client = index.client(file.path);
+		return client ? [client] : [];
 	}
 
 	async loadSettings(): Promise<void> {
 		const { settings, problems } = migrateSettings(await this.loadData());
 		this.settings = settings;
 		if (problems.length > 0) {
-			new Notice(`Coaching Alliance: some saved settings could not be read and were reset.\n${problems.join("\n")}`);
+			new Notice(`Some saved settings could not be read and were reset.\n${problems.join("\n")}`);
 		}
 	}
 

@@ -1,5 +1,5 @@
 import { summarise } from "./brief";
-import type { CoachingIndex } from "./coaching-index";
+import type { Client, CoachingIndex } from "./coaching-index";
 import type { Day } from "./dates";
 
 export interface CaseloadEntry {
@@ -19,15 +19,25 @@ export interface Caseload {
 	clients: CaseloadEntry[];
 }
 
+/** A caseload line with the client it is about, for views that act on the client. */
+export interface CaseloadRow {
+	client: Client;
+	entry: CaseloadEntry;
+}
+
 /**
  * Every client, archived ones too, ordered by who has waited longest: clients with no session
  * first, then by days since the last session. Status does not change the order; views may show
  * archived clients apart.
  */
 export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
-	const clients = index.clients().map((client): CaseloadEntry => {
+	return { today, clients: caseloadRows(index, today).map((row) => row.entry) };
+}
+
+export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {
+	const rows = index.clients().map((client): CaseloadRow => {
 		const summary = summarise(index, client, today);
-		return {
+		const entry: CaseloadEntry = {
 			name: client.name,
 			path: client.path,
 			status: client.archived ? "archived" : "active",
@@ -38,13 +48,13 @@ export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
 			cadence: client.cadence,
 			due: summary.cadence?.due ?? false,
 		};
+		return { client, entry };
 	});
-	clients.sort(
-		(a, b) =>
+	return rows.sort(
+		({ entry: a }, { entry: b }) =>
 			Number(a.sessionCount > 0) - Number(b.sessionCount > 0) ||
 			(b.daysSinceLastSession ?? 0) - (a.daysSinceLastSession ?? 0) ||
 			a.name.localeCompare(b.name) ||
 			(a.path ?? "").localeCompare(b.path ?? ""),
 	);
-	return { today, clients };
 }

@@ -1,3 +1,5 @@
+import { format } from "date-fns";
+
 /**
  * Every recognition rule in the conventions is a default that a setting can change.
  * The same settings object drives the plugin and the CLI (which reads the plugin's data.json).
@@ -41,6 +43,10 @@ export interface CoachingSettings {
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
+	/** How dates read in the pane, in date-fns tokens (`EEE d MMM yyyy` → "Tue 16 Jun 2026"). */
+	dateFormat: string;
+	/** Where "Prepare session" opens: the right sidebar, or a tab in the main area. */
+	paneLocation: "sidebar" | "tab";
 }
 
 export const SETTINGS_VERSION = 1;
@@ -75,6 +81,8 @@ export const DEFAULT_SETTINGS: CoachingSettings = {
 	profileHeadings: ["What makes them happy", "What keeps them awake at night", "Goals"],
 
 	excerptLines: 3,
+	dateFormat: "EEE d MMM yyyy",
+	paneLocation: "sidebar",
 };
 
 type StoredSettings = Partial<CoachingSettings> & { settingsVersion?: number };
@@ -109,6 +117,13 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 			} else {
 				problems.push(`Setting "${key}" should be a number of zero or more; the default is used.`);
 			}
+		} else if (key === "paneLocation") {
+			if (value === "sidebar" || value === "tab") settings.paneLocation = value;
+			else problems.push(`Setting "paneLocation" should be "sidebar" or "tab"; the default is used.`);
+		} else if (key === "dateFormat") {
+			const problem = typeof value === "string" ? dateFormatProblem(value) : "it should be text";
+			if (problem === null) settings.dateFormat = value as string;
+			else problems.push(`Setting "dateFormat": ${problem}; the default is used.`);
 		} else if (typeof value === "string") {
 			(settings[key] as string) = value;
 		} else {
@@ -116,6 +131,19 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 		}
 	}
 	return { settings, problems };
+}
+
+/** Why a date format cannot be used, or null when it can: it must produce a date, and one that shows the day. */
+export function dateFormatProblem(pattern: string): string | null {
+	if (pattern.trim() === "") return "a date format cannot be empty";
+	let sample: string;
+	try {
+		sample = format(new Date(2026, 5, 16), pattern);
+	} catch {
+		return `"${pattern}" is not a date format; use date-fns tokens such as yyyy-MM-dd or EEE d MMM yyyy`;
+	}
+	if (!/16/.test(sample)) return `"${pattern}" does not show the day of the month`;
+	return null;
 }
 
 /** What is written to data.json: the settings plus the version they were written by. */

@@ -7,8 +7,10 @@
  */
 import type { CachedMetadata, EventRef as ObsidianEventRef } from "obsidian";
 import { VaultPaths } from "../../src/core/links";
+import { Marked, type Tokens } from "marked";
 import { frontmatterTags } from "../../src/fs/frontmatter";
 import { parseMarkdown } from "../../src/fs/markdown";
+import { TestVisibility, installObsidianDom } from "./dom";
 
 // ---------------------------------------------------------------- events and components
 
@@ -476,9 +478,129 @@ export function getAllTags(cache: CachedMetadata): string[] | null {
 
 // ---------------------------------------------------------------- workspace, app, plugin
 
+export type PaneType = "tab" | "split" | "window";
+
+export interface ViewState {
+	type: string;
+	state?: Record<string, unknown>;
+	active?: boolean;
+}
+
+export interface ViewStateResult {
+	history: boolean;
+}
+
+/** A place a view lives in; its element joins the document so views can be seen and measured. */
+export class WorkspaceLeaf extends Events {
+	view: View | null = null;
+	readonly containerEl: HTMLElement;
+
+	constructor(
+		readonly app: App,
+		readonly side: "main" | "right" | "left",
+	) {
+		super();
+		this.containerEl = document.body.createDiv({ cls: `workspace-leaf mod-${side}` });
+	}
+
+	async setViewState(viewState: ViewState, _eState?: unknown): Promise<void> {
+		if (!this.view || this.view.getViewType() !== viewState.type) {
+			await this.closeView();
+			const creator = this.app.viewRegistry.get(viewState.type);
+			if (!creator) throw new Error(`No view registered for ${viewState.type}`);
+			const view = creator(this);
+			this.view = view;
+			this.containerEl.appendChild(view.containerEl);
+			view.load();
+			await view.onOpen();
+		}
+		await this.view.setState(viewState.state ?? {}, { history: false });
+		if (viewState.active) this.app.workspace.activeLeaf = this;
+	}
+
+	getViewState(): ViewState {
+		return { type: this.view?.getViewType() ?? "empty", state: this.view?.getState() ?? {} };
+	}
+
+	getDisplayText(): string {
+		return this.view?.getDisplayText() ?? "";
+	}
+
+	async detach(): Promise<void> {
+		await this.closeView();
+		this.containerEl.remove();
+		this.app.workspace.removeLeaf(this);
+	}
+
+	private async closeView(): Promise<void> {
+		if (!this.view) return;
+		const view = this.view;
+		this.view = null;
+		await view.onClose();
+		view.unload();
+		view.containerEl.remove();
+	}
+}
+
+export abstract class View extends Component {
+	readonly app: App;
+	readonly containerEl: HTMLElement;
+	navigation = false;
+
+	constructor(readonly leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl = createDiv({ cls: "workspace-leaf-content" });
+	}
+
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+
+	getIcon(): string {
+		return "document";
+	}
+
+	getState(): Record<string, unknown> {
+		return {};
+	}
+
+	async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+
+	async onOpen(): Promise<void> {}
+
+	async onClose(): Promise<void> {}
+}
+
+export abstract class ItemView extends View {
+	readonly contentEl: HTMLElement;
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.containerEl.createDiv({ cls: "view-header" });
+		this.contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	}
+
+	addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const action = this.containerEl.createEl("button", { cls: "clickable-icon view-action", attr: { "aria-label": title } });
+		setIcon(action, icon);
+		action.addEventListener("click", callback);
+		return action;
+	}
+}
+
 export class Workspace extends Events {
 	layoutReady = false;
+	activeLeaf: WorkspaceLeaf | null = null;
+	/** The note the coach is looking at; tests set it. */
+	activeFile: TFile | null = null;
+	readonly leaves: WorkspaceLeaf[] = [];
+	/** Every note opened through a link, with how: for tests of modifier keys. */
+	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined }[] = [];
 	private readonly readyCallbacks: (() => unknown)[] = [];
+
+	constructor(private readonly app: App) {
+		super();
+	}
 
 	onLayoutReady(callback: () => unknown): void {
 		if (this.layoutReady) callback();
@@ -490,16 +612,89 @@ export class Workspace extends Events {
 		this.layoutReady = true;
 		for (const callback of this.readyCallbacks.splice(0)) callback();
 	}
+
+	getActiveFile(): TFile | null {
+		return this.activeFile;
+	}
+
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((leaf) => leaf.view?.getViewType() === type);
+	}
+
+	getLeaf(_newLeaf?: PaneType | boolean): WorkspaceLeaf {
+		return this.addLeaf("main");
+	}
+
+	getRightLeaf(_split: boolean): WorkspaceLeaf {
+		return this.addLeaf("right");
+	}
+
+	async ensureSideLeaf(type: string, side: "left" | "right", options: { active?: boolean; state?: Record<string, unknown> } = {}): Promise<WorkspaceLeaf> {
+		const existing = this.getLeavesOfType(type)[0];
+		if (existing) return existing;
+		const leaf = this.addLeaf(side);
+		await leaf.setViewState({ type, state: options.state ?? {}, active: options.active ?? false });
+		return leaf;
+	}
+
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		this.activeLeaf = leaf;
+	}
+
+	async openLinkText(linktext: string, sourcePath: string, newLeaf?: PaneType | boolean): Promise<void> {
+		const target = this.app.metadataCache.getFirstLinkpathDest(linktext.split("#")[0] ?? linktext, sourcePath);
+		this.opened.push({ path: target?.path ?? linktext, newLeaf });
+	}
+
+	removeLeaf(leaf: WorkspaceLeaf): void {
+		const at = this.leaves.indexOf(leaf);
+		if (at >= 0) this.leaves.splice(at, 1);
+	}
+
+	private addLeaf(side: "main" | "right" | "left"): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, side);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+}
+
+export interface Command {
+	id: string;
+	name: string;
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => boolean | void;
+	hotkeys?: unknown[];
 }
 
 export class App {
 	readonly vault: Vault;
 	readonly metadataCache: MetadataCache;
-	readonly workspace = new Workspace();
+	readonly workspace: Workspace;
+	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	readonly settingTabs: PluginSettingTab[] = [];
+	readonly ribbonEl: HTMLElement | null;
+	/** Obsidian's command registry, as far as tests need it. */
+	readonly commands = {
+		commands: {} as Record<string, Command>,
+		executeCommandById: (id: string): boolean => {
+			const command = this.commands.commands[id];
+			if (!command) return false;
+			if (command.checkCallback) return command.checkCallback(false) !== false;
+			command.callback?.();
+			return true;
+		},
+		isAvailable: (id: string): boolean => {
+			const command = this.commands.commands[id];
+			if (!command) return false;
+			return command.checkCallback ? command.checkCallback(true) === true : true;
+		},
+	};
 
 	constructor(vault: Vault) {
 		this.vault = vault;
 		this.metadataCache = new MetadataCache(vault);
+		this.workspace = new Workspace(this);
+		this.ribbonEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "side-dock-ribbon" });
 	}
 }
 
@@ -533,6 +728,32 @@ export class Plugin extends Component {
 
 	async saveData(data: unknown): Promise<void> {
 		await this.app.vault.adapter.write(this.dataPath, JSON.stringify(data, null, 2));
+	}
+
+	addCommand(command: Command): Command {
+		const id = `${this.manifest.id}:${command.id}`;
+		const registered = { ...command, id };
+		this.app.commands.commands[id] = registered;
+		this.register(() => delete this.app.commands.commands[id]);
+		return registered;
+	}
+
+	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
+		this.app.viewRegistry.set(type, creator);
+		this.register(() => this.app.viewRegistry.delete(type));
+	}
+
+	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const element = (this.app.ribbonEl ?? createDiv()).createEl("div", { cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title } });
+		setIcon(element, icon);
+		element.addEventListener("click", callback);
+		this.register(() => element.remove());
+		return element;
+	}
+
+	addSettingTab(tab: PluginSettingTab): void {
+		this.app.settingTabs.push(tab);
+		this.register(() => this.app.settingTabs.splice(this.app.settingTabs.indexOf(tab), 1));
 	}
 }
 
@@ -578,4 +799,456 @@ export function debounce<T extends unknown[]>(callback: (...args: T) => unknown,
 		fire();
 	};
 	return debounced;
+}
+
+// ---------------------------------------------------------------- user interface
+
+export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false, isPhone: false, isTablet: false };
+
+/** Icons are named, not drawn: tests and screenshots only need to know which one. */
+export function setIcon(parent: HTMLElement, iconId: string): void {
+	parent.empty();
+	parent.setAttr("data-icon", iconId);
+	parent.createSpan({ cls: `svg-icon lucide-${iconId}`, attr: { "aria-hidden": "true" } });
+}
+
+export function setTooltip(element: HTMLElement, tooltip: string): void {
+	element.setAttr("aria-label", tooltip);
+}
+
+export class Keymap {
+	/** Mod opens a new tab, Mod+Alt a split, Mod+Alt+Shift a window; a middle click a new tab. */
+	static isModEvent(event?: MouseEvent | KeyboardEvent | null): PaneType | boolean {
+		if (!event) return false;
+		const mod = event.ctrlKey || event.metaKey;
+		if (mod && event.altKey && event.shiftKey) return "window";
+		if (mod && event.altKey) return "split";
+		if (mod) return "tab";
+		if ("button" in event && event.button === 1) return "tab";
+		return false;
+	}
+}
+
+const markdown = new Marked({ gfm: true, breaks: false });
+markdown.use({
+	extensions: [
+		{
+			name: "wikilink",
+			level: "inline",
+			start: (source: string) => source.indexOf("[["),
+			tokenizer(source: string) {
+				const match = /^!?\[\[([^[\]|]+)(?:\|([^[\]]*))?\]\]/.exec(source);
+				if (!match) return undefined;
+				return { type: "wikilink", raw: match[0], target: match[1] ?? "", alias: match[2] };
+			},
+			renderer(token: Tokens.Generic) {
+				const target = String(token["target"]);
+				const text = token["alias"] === undefined ? target : String(token["alias"]);
+				return `<a class="internal-link" data-href="${escapeHtml(target)}" href="${escapeHtml(target)}">${escapeHtml(text)}</a>`;
+			},
+		},
+		{
+			name: "tag",
+			level: "inline",
+			start: (source: string) => source.search(/(^|\s)#[^\s#]/),
+			tokenizer(source: string) {
+				const match = /^#([^\s!"#$%&'()*+,.:;<=>?@[\\\]^`{|}~]+)/u.exec(source);
+				if (!match || /^[0-9]+$/.test(match[1] ?? "")) return undefined;
+				return { type: "tag", raw: match[0], tag: match[1] };
+			},
+			renderer(token: Tokens.Generic) {
+				return `<a class="tag" href="#${escapeHtml(String(token["tag"]))}">#${escapeHtml(String(token["tag"]))}</a>`;
+			},
+		},
+	],
+	// Obsidian sanitises raw HTML in notes; here it is simply shown as text.
+	renderer: { html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text) },
+});
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+export class MarkdownRenderer {
+	/** Renders note text as Obsidian's reading view does, as far as the pane needs: links, tags, tasks, lists. */
+	static async render(_app: App, text: string, element: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+		if (!(component instanceof Component)) throw new Error("MarkdownRenderer.render needs a component to own what it renders");
+		const template = document.createElement("template");
+		template.innerHTML = await markdown.parse(text);
+		for (const checkbox of template.content.querySelectorAll("input[type=checkbox]")) {
+			checkbox.classList.add("task-list-item-checkbox");
+			checkbox.closest("li")?.classList.add("task-list-item");
+		}
+		element.setAttr("data-rendered-from", sourcePath);
+		element.appendChild(template.content);
+	}
+}
+
+export class Modal {
+	readonly containerEl: HTMLElement;
+	readonly modalEl: HTMLElement;
+	readonly titleEl: HTMLElement;
+	readonly contentEl: HTMLElement;
+	static readonly open = new Set<Modal>();
+
+	constructor(readonly app: App) {
+		this.containerEl = createDiv({ cls: "modal-container" });
+		this.modalEl = this.containerEl.createDiv({ cls: "modal" });
+		this.titleEl = this.modalEl.createDiv({ cls: "modal-title" });
+		this.contentEl = this.modalEl.createDiv({ cls: "modal-content" });
+	}
+
+	open(): void {
+		document.body.appendChild(this.containerEl);
+		Modal.open.add(this);
+		this.onOpen();
+	}
+
+	close(): void {
+		this.onClose();
+		this.containerEl.remove();
+		Modal.open.delete(this);
+	}
+
+	onOpen(): void {}
+
+	onClose(): void {}
+
+	setTitle(title: string): this {
+		this.titleEl.setText(title);
+		return this;
+	}
+}
+
+export interface FuzzyMatch<T> {
+	item: T;
+	match: { score: number; matches: [number, number][] };
+}
+
+export abstract class SuggestModal<T> extends Modal {
+	readonly inputEl: HTMLInputElement;
+	readonly resultContainerEl: HTMLElement;
+	emptyStateText = "No results found.";
+	private suggestions: T[] = [];
+	private selected = 0;
+	private instructions: { command: string; purpose: string }[] = [];
+
+	constructor(app: App) {
+		super(app);
+		this.inputEl = this.modalEl.createEl("input", { cls: "prompt-input", type: "text" }) as HTMLInputElement;
+		this.resultContainerEl = this.modalEl.createDiv({ cls: "prompt-results" });
+		this.inputEl.addEventListener("input", () => this.refresh());
+		this.inputEl.addEventListener("keydown", (event) => {
+			if (event.key === "ArrowDown") this.select(this.selected + 1);
+			else if (event.key === "ArrowUp") this.select(this.selected - 1);
+			else if (event.key === "Enter") this.choose(this.selected, event);
+			else if (event.key === "Escape") this.close();
+		});
+	}
+
+	setPlaceholder(placeholder: string): void {
+		this.inputEl.placeholder = placeholder;
+	}
+
+	setInstructions(instructions: { command: string; purpose: string }[]): void {
+		this.instructions = instructions;
+	}
+
+	getInstructions(): { command: string; purpose: string }[] {
+		return this.instructions;
+	}
+
+	onOpen(): void {
+		this.refresh();
+	}
+
+	/** For tests: types a query as the coach would. */
+	setQuery(query: string): void {
+		this.inputEl.value = query;
+		this.refresh();
+	}
+
+	/** For tests and keyboard: what is listed now, in order. */
+	shown(): T[] {
+		return this.suggestions;
+	}
+
+	choose(index: number, event: MouseEvent | KeyboardEvent = new KeyboardEvent("keydown")): void {
+		const item = this.suggestions[index];
+		if (item === undefined) return;
+		this.close();
+		this.onChooseSuggestion(item, event);
+	}
+
+	private select(index: number): void {
+		this.selected = Math.max(0, Math.min(this.suggestions.length - 1, index));
+		[...this.resultContainerEl.children].forEach((child, at) => child.toggleClass("is-selected", at === this.selected));
+	}
+
+	private refresh(): void {
+		this.suggestions = this.getSuggestions(this.inputEl.value) as T[];
+		this.resultContainerEl.empty();
+		if (this.suggestions.length === 0) this.resultContainerEl.createDiv({ cls: "suggestion-empty", text: this.emptyStateText });
+		this.suggestions.forEach((item, index) => {
+			const element = this.resultContainerEl.createDiv({ cls: "suggestion-item" });
+			element.addEventListener("click", (event) => this.choose(index, event));
+			this.renderSuggestion(item, element);
+		});
+		this.select(0);
+	}
+
+	abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, element: HTMLElement): void;
+	abstract onChooseSuggestion(item: T, event: MouseEvent | KeyboardEvent): void;
+}
+
+/** Obsidian's fuzzy match: the query's characters in order, anywhere; closer together scores higher. */
+export function fuzzyMatch(query: string, text: string): FuzzyMatch<null>["match"] | null {
+	const wanted = query.toLowerCase().replace(/\s+/g, "");
+	if (wanted === "") return { score: 0, matches: [] };
+	const haystack = text.toLowerCase();
+	let position = -1;
+	let score = 0;
+	const matches: [number, number][] = [];
+	for (const character of wanted) {
+		const found = haystack.indexOf(character, position + 1);
+		if (found < 0) return null;
+		score -= found - position - 1;
+		matches.push([found, found + 1]);
+		position = found;
+	}
+	return { score, matches };
+}
+
+export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
+	getSuggestions(query: string): FuzzyMatch<T>[] {
+		const results: FuzzyMatch<T>[] = [];
+		for (const item of this.getItems()) {
+			const match = fuzzyMatch(query, this.getItemText(item));
+			if (match) results.push({ item, match });
+		}
+		// A stable sort: with an empty query the items keep the order getItems gave.
+		return query.trim() === "" ? results : results.sort((a, b) => b.match.score - a.match.score);
+	}
+
+	renderSuggestion(match: FuzzyMatch<T>, element: HTMLElement): void {
+		element.setText(this.getItemText(match.item));
+	}
+
+	onChooseSuggestion(match: FuzzyMatch<T>, event: MouseEvent | KeyboardEvent): void {
+		this.onChooseItem(match.item, event);
+	}
+
+	abstract getItems(): T[];
+	abstract getItemText(item: T): string;
+	abstract onChooseItem(item: T, event: MouseEvent | KeyboardEvent): void;
+}
+
+abstract class ValueComponent<T> {
+	protected changeHandler: ((value: T) => unknown) | null = null;
+	disabled = false;
+
+	onChange(callback: (value: T) => unknown): this {
+		this.changeHandler = callback;
+		return this;
+	}
+
+	setDisabled(disabled: boolean): this {
+		this.disabled = disabled;
+		return this;
+	}
+}
+
+export class TextComponent extends ValueComponent<string> {
+	constructor(readonly inputEl: HTMLInputElement | HTMLTextAreaElement) {
+		super();
+		inputEl.addEventListener("input", () => this.changeHandler?.(inputEl.value));
+	}
+
+	getValue(): string {
+		return this.inputEl.value;
+	}
+
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return this;
+	}
+
+	setPlaceholder(placeholder: string): this {
+		this.inputEl.placeholder = placeholder;
+		return this;
+	}
+}
+
+export class DropdownComponent extends ValueComponent<string> {
+	constructor(readonly selectEl: HTMLSelectElement) {
+		super();
+		selectEl.addEventListener("change", () => this.changeHandler?.(selectEl.value));
+	}
+
+	addOption(value: string, display: string): this {
+		this.selectEl.createEl("option", { value, text: display });
+		return this;
+	}
+
+	addOptions(options: Record<string, string>): this {
+		for (const [value, display] of Object.entries(options)) this.addOption(value, display);
+		return this;
+	}
+
+	getValue(): string {
+		return this.selectEl.value;
+	}
+
+	setValue(value: string): this {
+		this.selectEl.value = value;
+		return this;
+	}
+}
+
+export class ToggleComponent extends ValueComponent<boolean> {
+	constructor(readonly toggleEl: HTMLInputElement) {
+		super();
+		toggleEl.addEventListener("change", () => this.changeHandler?.(toggleEl.checked));
+	}
+
+	getValue(): boolean {
+		return this.toggleEl.checked;
+	}
+
+	setValue(value: boolean): this {
+		this.toggleEl.checked = value;
+		return this;
+	}
+}
+
+export class ButtonComponent {
+	constructor(readonly buttonEl: HTMLButtonElement) {}
+
+	setButtonText(text: string): this {
+		this.buttonEl.setText(text);
+		return this;
+	}
+
+	setCta(): this {
+		this.buttonEl.addClass("mod-cta");
+		return this;
+	}
+
+	setIcon(icon: string): this {
+		setIcon(this.buttonEl, icon);
+		return this;
+	}
+
+	setTooltip(tooltip: string): this {
+		this.buttonEl.setAttr("aria-label", tooltip);
+		return this;
+	}
+
+	setDisabled(disabled: boolean): this {
+		this.buttonEl.disabled = disabled;
+		return this;
+	}
+
+	onClick(callback: (event: MouseEvent) => unknown): this {
+		this.buttonEl.addEventListener("click", (event) => {
+			if (!this.buttonEl.disabled) callback(event);
+		});
+		return this;
+	}
+}
+
+export class ExtraButtonComponent extends ButtonComponent {
+	get extraSettingsEl(): HTMLButtonElement {
+		return this.buttonEl;
+	}
+}
+
+export class Setting {
+	readonly settingEl: HTMLElement;
+	readonly infoEl: HTMLElement;
+	readonly nameEl: HTMLElement;
+	readonly descEl: HTMLElement;
+	readonly controlEl: HTMLElement;
+
+	constructor(containerEl: HTMLElement) {
+		this.settingEl = containerEl.createDiv({ cls: "setting-item" });
+		this.infoEl = this.settingEl.createDiv({ cls: "setting-item-info" });
+		this.nameEl = this.infoEl.createDiv({ cls: "setting-item-name" });
+		this.descEl = this.infoEl.createDiv({ cls: "setting-item-description" });
+		this.controlEl = this.settingEl.createDiv({ cls: "setting-item-control" });
+	}
+
+	setName(name: string): this {
+		this.nameEl.setText(name);
+		return this;
+	}
+
+	setDesc(description: string): this {
+		this.descEl.empty();
+		this.descEl.createDiv({ text: description });
+		return this;
+	}
+
+	setClass(cls: string): this {
+		this.settingEl.addClass(cls);
+		return this;
+	}
+
+	setHeading(): this {
+		this.settingEl.addClass("setting-item-heading");
+		return this;
+	}
+
+	addText(callback: (component: TextComponent) => unknown): this {
+		callback(new TextComponent(this.controlEl.createEl("input", { type: "text" }) as HTMLInputElement));
+		return this;
+	}
+
+	addTextArea(callback: (component: TextComponent) => unknown): this {
+		callback(new TextComponent(this.controlEl.createEl("textarea") as HTMLTextAreaElement));
+		return this;
+	}
+
+	addDropdown(callback: (component: DropdownComponent) => unknown): this {
+		callback(new DropdownComponent(this.controlEl.createEl("select", { cls: "dropdown" }) as HTMLSelectElement));
+		return this;
+	}
+
+	addToggle(callback: (component: ToggleComponent) => unknown): this {
+		callback(new ToggleComponent(this.controlEl.createEl("input", { type: "checkbox" }) as HTMLInputElement));
+		return this;
+	}
+
+	addButton(callback: (component: ButtonComponent) => unknown): this {
+		callback(new ButtonComponent(this.controlEl.createEl("button") as HTMLButtonElement));
+		return this;
+	}
+
+	addExtraButton(callback: (component: ExtraButtonComponent) => unknown): this {
+		callback(new ExtraButtonComponent(this.controlEl.createEl("button", { cls: "clickable-icon extra-setting-button" }) as HTMLButtonElement));
+		return this;
+	}
+}
+
+export abstract class PluginSettingTab {
+	readonly containerEl: HTMLElement;
+
+	constructor(
+		readonly app: App,
+		readonly plugin: Plugin,
+	) {
+		this.containerEl = createDiv({ cls: "vertical-tab-content" });
+	}
+
+	abstract display(): void;
+
+	hide(): void {}
+}
+
+if (typeof window !== "undefined" && typeof document !== "undefined") {
+	installObsidianDom(window as Window & typeof globalThis);
+	if (typeof window.IntersectionObserver === "undefined") {
+		(window as unknown as Record<string, unknown>)["IntersectionObserver"] = TestVisibility;
+	}
 }

@@ -43,10 +43,11 @@ export async function settle(app: App): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** Waits for a condition; timed by performance.now, which tests that fix the date leave running. */
 export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-	const start = Date.now();
+	const start = performance.now();
 	while (!condition()) {
-		if (Date.now() - start > timeoutMs) throw new Error("Timed out waiting for a condition");
+		if (performance.now() - start > timeoutMs) throw new Error("Timed out waiting for a condition");
 		await new Promise((resolve) => setTimeout(resolve, 1));
 	}
 }

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeBrief } from "../../src/core/brief";
@@ -169,7 +170,7 @@ describe("settings", () => {
 		const plugin = await loadPlugin(app);
 		expect(plugin.settings.clientFolders).toEqual(["Clients", "Coachees"]);
 		expect(plugin.settings.excerptLines).toBe(3);
-		expect(Notice.shown.slice(shown).join("\n")).toMatch(/some saved settings could not be read/);
+		expect(Notice.shown.slice(shown).join("\n")).toMatch(/Some saved settings could not be read/);
 		plugin.unload();
 	});
 

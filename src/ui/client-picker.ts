@@ -1,0 +1,52 @@
+import { FuzzySuggestModal, type App, type FuzzyMatch } from "obsidian";
+import type { CaseloadRow } from "../core/caseload";
+import type { Client } from "../core/coaching-index";
+import { relativeDays } from "../core/dates";
+
+type PickerItem = CaseloadRow;
+
+/** "Prepare session": choose a client by name or alias, the one due next at the top. */
+export class ClientPicker extends FuzzySuggestModal<PickerItem> {
+	constructor(
+		app: App,
+		private readonly items: PickerItem[],
+		private readonly onChoose: (client: Client) => void,
+	) {
+		super(app);
+		this.setPlaceholder("Who are you preparing for?");
+		this.setInstructions([
+			{ command: "↑↓", purpose: "to move" },
+			{ command: "↵", purpose: "to prepare" },
+			{ command: "esc", purpose: "to dismiss" },
+		]);
+		this.emptyStateText = "No client by that name or alias.";
+	}
+
+	getItems(): PickerItem[] {
+		return this.items;
+	}
+
+	/** Aliases are part of the text matched, so "Ana" finds Ana Costa. */
+	getItemText(item: PickerItem): string {
+		return [item.client.name, ...item.client.aliases].join(" · ");
+	}
+
+	renderSuggestion(match: FuzzyMatch<PickerItem>, el: HTMLElement): void {
+		const { client, entry } = match.item;
+		el.addClass("coaching-alliance-suggestion");
+		const title = el.createDiv({ cls: "suggestion-title" });
+		title.setText(client.name);
+		if (client.aliases.length > 0) title.createSpan({ cls: "coaching-alliance-muted", text: ` (${client.aliases.join(", ")})` });
+		if (entry.status === "archived") title.createSpan({ cls: "coaching-alliance-badge", text: "Past client" });
+		if (entry.due) title.createSpan({ cls: "coaching-alliance-badge is-due", text: "Due" });
+		const when =
+			entry.daysSinceLastSession === null
+				? "No session yet"
+				: `Last spoke ${relativeDays(entry.daysSinceLastSession)} · ${entry.sessionCount} ${entry.sessionCount === 1 ? "session" : "sessions"}`;
+		el.createDiv({ cls: "suggestion-note", text: client.path === null ? `${when} · no note yet` : when });
+	}
+
+	onChooseItem(item: PickerItem): void {
+		this.onChoose(item.client);
+	}
+}

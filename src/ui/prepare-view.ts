@@ -1,0 +1,181 @@
+import { Component, ItemView, Keymap, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { computeBrief, readBriefText, readExcerpt } from "../core/brief";
+import type { Client } from "../core/coaching-index";
+import { bodyStartLine } from "../core/sections";
+import type CoachingAlliancePlugin from "../main";
+import { INDEX_CHANGED } from "../obsidian/vault-index";
+import { renderBrief, type PaneMode } from "./render-brief";
+
+export const PREPARE_VIEW = "coaching-alliance-prepare";
+
+interface PrepareState {
+	client?: string;
+	mode?: PaneMode;
+}
+
+/**
+ * The pane a coach reads before the call. It holds only the client's key and the mode; the brief
+ * itself is recomputed from the index whenever the index changes, so it is never stale, and it
+ * survives restarts through its view state.
+ */
+export class PrepareView extends ItemView {
+	private clientKey: string | null = null;
+	private mode: PaneMode = "brief";
+	private renderedRevision = -1;
+	private rendering: Component | null = null;
+	private observer: IntersectionObserver | null = null;
+	private readonly folded = new Set<string>();
+	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly plugin: CoachingAlliancePlugin,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return PREPARE_VIEW;
+	}
+
+	getDisplayText(): string {
+		const client = this.client();
+		return client ? `Prepare: ${client.name}` : "Prepare session";
+	}
+
+	getIcon(): string {
+		return "messages-square";
+	}
+
+	getState(): Record<string, unknown> {
+		return { ...super.getState(), client: this.clientKey ?? undefined, mode: this.mode };
+	}
+
+	async setState(state: unknown, result: ViewStateResult): Promise<void> {
+		const next = (state ?? {}) as PrepareState;
+		this.clientKey = typeof next.client === "string" ? next.client : null;
+		this.mode = next.mode === "read-back" ? "read-back" : "brief";
+		this.renderedRevision = -1;
+		await super.setState(state, result);
+		await this.render();
+	}
+
+	async onOpen(): Promise<void> {
+		this.contentEl.addClass("coaching-alliance-pane");
+		this.registerEvent(this.app.workspace.on(INDEX_CHANGED, () => void this.render()));
+		this.registerDomEvent(this.contentEl, "click", (event) => this.openLink(event));
+		this.registerDomEvent(this.contentEl, "auxclick", (event) => this.openLink(event));
+		await this.render();
+	}
+
+	async onClose(): Promise<void> {
+		this.observer?.disconnect();
+		this.lazyLoads.clear();
+		if (this.rendering) this.removeChild(this.rendering);
+		this.rendering = null;
+	}
+
+	/** Shows a client's brief (from the commands and the picker). */
+	async showClient(client: Client, mode: PaneMode = "brief"): Promise<void> {
+		await this.leaf.setViewState({ type: PREPARE_VIEW, active: true, state: { client: client.key, mode } });
+	}
+
+	private client(): Client | null {
+		return this.clientKey === null ? null : this.plugin.vaultIndex.index.client(this.clientKey);
+	}
+
+	/** Renders when the index has moved on since the last render, keeping the reader's place. */
+	async render(): Promise<void> {
+		const index = this.plugin.vaultIndex.index;
+		if (this.renderedRevision === index.revision && this.rendering) return;
+		this.renderedRevision = index.revision;
+		const scroll = this.contentEl.scrollTop;
+		const root = this.contentEl;
+
+		this.observer?.disconnect();
+		this.lazyLoads.clear();
+		if (this.rendering) this.removeChild(this.rendering);
+		this.rendering = this.addChild(new Component());
+
+		if (this.plugin.vaultIndex.state !== "warm") {
+			root.empty();
+			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
+			return;
+		}
+		const client = this.client();
+		if (!client) {
+			this.renderNoClient(root);
+			return;
+		}
+		const settings = this.plugin.settings;
+		const brief = computeBrief(index, client, this.plugin.today(), settings);
+		const read = (path: string): Promise<string> => this.plugin.vaultIndex.read(path);
+		const text = await readBriefText(brief, index, read, settings);
+		await renderBrief(
+			root,
+			brief,
+			text,
+			{
+				app: this.app,
+				component: this.rendering,
+				dateFormat: settings.dateFormat,
+				folded: this.folded,
+				whenVisible: (element, load) => this.whenVisible(element, load),
+				excerpt: async (path) => {
+					const facts = index.get(path);
+					return facts ? readExcerpt(facts, read, settings) : [];
+				},
+				body: async (path) => {
+					const lines = (await read(path)).split(/\r?\n/);
+					return lines.slice(bodyStartLine(lines)).join("\n");
+				},
+				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
+			},
+			this.mode,
+		);
+		this.contentEl.scrollTop = scroll;
+	}
+
+	private renderNoClient(root: HTMLElement): void {
+		root.empty();
+		const empty = root.createDiv({ cls: "coaching-alliance-empty-state" });
+		empty.createEl("p", {
+			text: this.clientKey === null ? "Choose who you are preparing for." : "This client is no longer in your notes: the note may have been renamed or deleted.",
+		});
+		const choose = empty.createEl("button", { cls: "mod-cta", text: "Choose a client" });
+		choose.addEventListener("click", () => this.plugin.pickClientFor(this));
+	}
+
+	/** Excerpts and read-back entries load as they scroll into view: a long history costs nothing until read. */
+	private whenVisible(element: HTMLElement, load: () => Promise<void>): void {
+		if (!this.observer) {
+			this.observer = new IntersectionObserver(
+				(entries) => {
+					for (const entry of entries) {
+						if (!entry.isIntersecting) continue;
+						const pending = this.lazyLoads.get(entry.target);
+						this.lazyLoads.delete(entry.target);
+						this.observer?.unobserve(entry.target);
+						if (pending) void pending();
+					}
+				},
+				{ root: this.contentEl, rootMargin: "200px 0px" },
+			);
+		}
+		this.lazyLoads.set(element, load);
+		this.observer.observe(element);
+	}
+
+	/** Opens the note behind an internal link; Ctrl/Cmd opens a new tab, with Alt a split, as elsewhere in Obsidian. */
+	private openLink(event: MouseEvent): void {
+		const target = event.target;
+		if (!(target instanceof HTMLElement)) return;
+		const link = target.closest("a.internal-link");
+		if (!(link instanceof HTMLAnchorElement)) return;
+		if (event.type === "auxclick" && event.button !== 1) return;
+		event.preventDefault();
+		const href = link.getAttribute("data-href") ?? link.getAttribute("href") ?? "";
+		const source = link.closest("[data-source-path]")?.getAttribute("data-source-path") ?? "";
+		void this.app.workspace.openLinkText(href, source, event.type === "auxclick" ? "tab" : Keymap.isModEvent(event));
+	}
+}

@@ -1,0 +1,249 @@
+import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
+import { format } from "date-fns";
+import type { Brief, BriefSession, BriefText } from "../core/brief";
+import { daysBetween, relativeDays, toDate, type Day } from "../core/dates";
+import type { Section } from "../core/sections";
+
+/** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
+export interface BriefContext {
+	app: App;
+	/** Owns the markdown children rendered into the pane; unloaded on the next render. */
+	component: Component;
+	dateFormat: string;
+	/** Calls `load` once the element scrolls into view, so only what is seen is read from disk. */
+	whenVisible(element: HTMLElement, load: () => Promise<void>): void;
+	excerpt(path: string): Promise<string[]>;
+	/** A note's text without its frontmatter, for read-back. */
+	body(path: string): Promise<string>;
+	/** Sections the coach folded, kept across live updates. */
+	folded: Set<string>;
+	onToggleReadBack(): void;
+}
+
+export type PaneMode = "brief" | "read-back";
+
+export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): Promise<void> {
+	root.empty();
+	root.addClass("coaching-alliance-brief");
+	renderHeader(root, brief, context, mode);
+	if (mode === "read-back") {
+		await renderReadBack(root, brief, context);
+		return;
+	}
+	renderIntentions(section(root, "intention", "Who do I want to show up as?", context), brief);
+	await renderPerson(section(root, "person", "The person", context), brief, text, context);
+	await renderLeftOff(section(root, "left-off", "Where we left off", context), brief, text, context);
+	renderSince(section(root, "since", "Since last time", context), brief, context);
+	renderThemes(section(root, "themes", "Themes", context), brief);
+	renderConversations(section(root, "conversations", "Every earlier conversation", context), brief, context);
+}
+
+function section(root: HTMLElement, id: string, title: string, context: BriefContext): HTMLElement {
+	const details = root.createEl("details", { cls: `coaching-alliance-section coaching-alliance-${id}`, attr: { "data-section": id } });
+	details.open = !context.folded.has(id);
+	details.addEventListener("toggle", () => {
+		if (details.open) context.folded.delete(id);
+		else context.folded.add(id);
+	});
+	details.createEl("summary", { cls: "coaching-alliance-section-title", text: title });
+	return details.createDiv({ cls: "coaching-alliance-section-body" });
+}
+
+function longDate(day: Day | null, context: BriefContext): string {
+	return day === null ? "an unknown day" : format(toDate(day), context.dateFormat);
+}
+
+function dateAndDistance(day: Day | null, today: Day, context: BriefContext): string {
+	return day === null ? "an unknown day" : `${longDate(day, context)} · ${relativeDays(daysBetween(day, today))}`;
+}
+
+/** A link that opens a note the Obsidian way: click, modifier-click for a new tab or split, Enter from the keyboard. */
+export function noteLink(parent: HTMLElement, path: string, text: string, cls = ""): HTMLAnchorElement {
+	return parent.createEl("a", { cls: `internal-link ${cls}`.trim(), text, href: path, attr: { "data-href": path } });
+}
+
+function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mode: PaneMode): void {
+	const header = root.createDiv({ cls: "coaching-alliance-header" });
+	const titleRow = header.createDiv({ cls: "coaching-alliance-title-row" });
+	const name = titleRow.createEl("h2", { cls: "coaching-alliance-name" });
+	if (brief.client.path) noteLink(name, brief.client.path, brief.client.name);
+	else name.setText(brief.client.name);
+	if (brief.client.status === "archived") titleRow.createSpan({ cls: "coaching-alliance-badge", text: "Past client" });
+
+	const toggle = titleRow.createEl("button", {
+		cls: "clickable-icon coaching-alliance-read-back-toggle",
+		attr: { "aria-label": mode === "read-back" ? "Back to the brief" : "Read back every conversation", "aria-pressed": String(mode === "read-back") },
+	});
+	setIcon(toggle, mode === "read-back" ? "list" : "book-open");
+	toggle.addEventListener("click", () => context.onToggleReadBack());
+
+	const facts = header.createDiv({ cls: "coaching-alliance-facts" });
+	if (brief.lastSession) {
+		facts.createDiv({
+			text: `Last spoke ${relativeDays(brief.daysSinceLastSession ?? 0)} (${longDate(brief.lastSession.date, context)})`,
+		});
+		facts.createDiv({
+			cls: "coaching-alliance-muted",
+			text: `${brief.sessionCount} ${brief.sessionCount === 1 ? "session" : "sessions"} so far · next is session ${brief.nextSessionNumber}`,
+		});
+	}
+	const cadence = brief.cadence;
+	if (cadence) {
+		const line = facts.createDiv({ cls: "coaching-alliance-cadence" });
+		if (!cadence.readable) line.setText(`Cadence "${cadence.text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`);
+		else if (cadence.dueDate === null) line.setText(`Meets ${cadence.text} · due now`);
+		else if (cadence.overdueDays > 0) line.setText(`Meets ${cadence.text} · overdue by ${cadence.overdueDays} ${cadence.overdueDays === 1 ? "day" : "days"}`);
+		else if (cadence.due) line.setText(`Meets ${cadence.text} · due today`);
+		else line.setText(`Meets ${cadence.text} · next due ${longDate(cadence.dueDate, context)}`);
+		line.toggleClass("is-due", cadence.due);
+	}
+	if (brief.client.path === null) {
+		header.createDiv({
+			cls: "coaching-alliance-muted",
+			text: `There is no note for ${brief.client.name} yet: a session links to them. Create "${brief.client.name}.md" to keep their profile.`,
+		});
+	}
+	if (brief.sessions.length === 0) {
+		const first = header.createDiv({ cls: "coaching-alliance-first" });
+		first.createEl("h3", { text: "First conversation" });
+		first.createEl("p", { text: "Nothing written yet, so this one starts fresh. Come curious: this is where their story with you begins." });
+	}
+	for (const { path, problem } of brief.problems) {
+		const warning = header.createDiv({ cls: "coaching-alliance-problem" });
+		noteLink(warning, path, path);
+		warning.appendText(`: ${problem}.`);
+	}
+}
+
+function renderIntentions(body: HTMLElement, brief: Brief): void {
+	const list = body.createEl("ul", { cls: "contains-task-list coaching-alliance-intentions" });
+	brief.intentions.forEach((intention, index) => {
+		const item = list.createEl("li", { cls: "task-list-item" });
+		const label = item.createEl("label");
+		// Ticking is for this moment only; the session note keeps its own copy.
+		label.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox", attr: { id: `coaching-alliance-intention-${index}` } });
+		label.appendText(` ${intention}`);
+	});
+}
+
+async function renderMarkdown(parent: HTMLElement, markdown: string, sourcePath: string, context: BriefContext): Promise<void> {
+	const target = parent.createDiv({ cls: "coaching-alliance-markdown", attr: { "data-source-path": sourcePath } });
+	await MarkdownRenderer.render(context.app, markdown, target, sourcePath, context.component);
+}
+
+async function renderSections(parent: HTMLElement, sections: readonly Section[], sourcePath: string, context: BriefContext): Promise<void> {
+	for (const part of sections) {
+		const block = parent.createDiv({ cls: "coaching-alliance-note-section" });
+		if (part.heading) block.createEl("h4", { text: part.heading });
+		await renderMarkdown(block, part.text, sourcePath, context);
+	}
+}
+
+async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
+	if (brief.aliases.length > 0) body.createDiv({ cls: "coaching-alliance-muted", text: `Also called ${brief.aliases.join(", ")}` });
+	if (text.profile.length === 0) {
+		body.createDiv({
+			cls: "coaching-alliance-empty",
+			text: "Nothing under the profile headings yet. What makes them happy, what keeps them awake at night, their goals: the client note is the place for them.",
+		});
+		return;
+	}
+	await renderSections(body, text.profile, brief.client.path ?? "", context);
+}
+
+async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
+	const last = brief.lastSession;
+	if (last) {
+		const from = body.createDiv({ cls: "coaching-alliance-muted" });
+		from.appendText(`Session ${brief.sessions[0]?.number ?? "?"} · ${dateAndDistance(last.date, brief.today, context)} · `);
+		noteLink(from, last.path, "open note");
+		await renderSections(body, text.lastSessionSections, last.path, context);
+	} else {
+		body.createDiv({ cls: "coaching-alliance-empty", text: "No earlier conversation to pick up from." });
+	}
+	body.createEl("h4", { text: "Open commitments" });
+	if (brief.openCommitments.length === 0) {
+		body.createDiv({ cls: "coaching-alliance-empty", text: "None open." });
+		return;
+	}
+	const list = body.createEl("ul", { cls: "coaching-alliance-commitments" });
+	for (const commitment of brief.openCommitments) {
+		const item = list.createEl("li");
+		await renderMarkdown(item, commitment.text, commitment.path, context);
+		const source = item.createDiv({ cls: "coaching-alliance-muted" });
+		noteLink(source, commitment.path, longDate(commitment.date, context));
+		if (commitment.firstPath !== commitment.path) {
+			source.appendText(" · first on ");
+			noteLink(source, commitment.firstPath, longDate(commitment.firstDate, context));
+		}
+	}
+}
+
+function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): void {
+	if (brief.mentionsSinceLastSession.length === 0) {
+		body.createDiv({ cls: "coaching-alliance-empty", text: "Nothing in other notes since the last conversation." });
+		return;
+	}
+	const list = body.createEl("ul", { cls: "coaching-alliance-mentions" });
+	for (const mention of brief.mentionsSinceLastSession) {
+		const item = list.createEl("li");
+		item.createSpan({ cls: "coaching-alliance-muted", text: `${longDate(mention.date, context)} · ` });
+		noteLink(item, mention.path, mention.path.replace(/\.md$/, ""));
+	}
+}
+
+function renderThemes(body: HTMLElement, brief: Brief): void {
+	if (brief.themes.length === 0) {
+		body.createDiv({ cls: "coaching-alliance-empty", text: "No tags on the sessions yet." });
+		return;
+	}
+	const list = body.createDiv({ cls: "coaching-alliance-themes" });
+	for (const theme of brief.themes) {
+		const pill = list.createSpan({ cls: "coaching-alliance-theme" });
+		pill.createSpan({ cls: "tag", text: `#${theme.tag}` });
+		pill.createSpan({ cls: "coaching-alliance-count", text: String(theme.count), attr: { "aria-label": `${theme.count} sessions` } });
+	}
+}
+
+function renderConversations(body: HTMLElement, brief: Brief, context: BriefContext): void {
+	if (brief.sessions.length === 0) {
+		body.createDiv({ cls: "coaching-alliance-empty", text: "None yet." });
+		return;
+	}
+	const list = body.createEl("ol", { cls: "coaching-alliance-sessions", attr: { reversed: "" } });
+	for (const session of brief.sessions) renderSessionCard(list, session, brief.today, context);
+}
+
+function renderSessionCard(list: HTMLElement, session: BriefSession, today: Day, context: BriefContext): void {
+	const item = list.createEl("li", { cls: "coaching-alliance-session", attr: { value: String(session.number) } });
+	const head = item.createDiv({ cls: "coaching-alliance-session-head" });
+	head.createSpan({ cls: "coaching-alliance-session-number", text: `#${session.number}` });
+	noteLink(head, session.path, session.title, "coaching-alliance-session-title");
+	item.createDiv({ cls: "coaching-alliance-muted", text: dateAndDistance(session.date, today, context) });
+	const excerpt = item.createDiv({ cls: "coaching-alliance-excerpt is-loading" });
+	context.whenVisible(excerpt, async () => {
+		const lines = await context.excerpt(session.path);
+		excerpt.removeClass("is-loading");
+		if (lines.length > 0) await renderMarkdown(excerpt, lines.join("\n"), session.path, context);
+	});
+}
+
+async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefContext): Promise<void> {
+	const stream = root.createDiv({ cls: "coaching-alliance-read-back" });
+	if (brief.sessions.length === 0) {
+		stream.createDiv({ cls: "coaching-alliance-empty", text: "No conversations to read back yet." });
+		return;
+	}
+	for (const session of [...brief.sessions].reverse()) {
+		const article = stream.createEl("article", { cls: "coaching-alliance-read-back-entry" });
+		const heading = article.createEl("h3", { cls: "coaching-alliance-read-back-date" });
+		noteLink(heading, session.path, longDate(session.date, context));
+		heading.createSpan({ cls: "coaching-alliance-muted", text: ` · session ${session.number} · ${session.title}` });
+		const body = article.createDiv({ cls: "coaching-alliance-read-back-body is-loading" });
+		context.whenVisible(body, async () => {
+			const text = await context.body(session.path);
+			body.removeClass("is-loading");
+			await renderMarkdown(body, text, session.path, context);
+		});
+	}
+}

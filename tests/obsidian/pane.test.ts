@@ -1,0 +1,410 @@
+// @vitest-environment jsdom
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type CoachingAlliancePlugin from "../../src/main";
+import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
+import { TestVisibility } from "../obsidian-runtime/dom";
+import { Modal, TFile, type App, type FuzzySuggestModal } from "../obsidian-runtime/obsidian";
+import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
+	document.body.empty();
+	Modal.open.clear();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function picker(): FuzzySuggestModal<{ client: { name: string; key: string }; entry: { status: string; due: boolean } }> {
+	const open = [...Modal.open];
+	expect(open).toHaveLength(1);
+	return open[0] as never;
+}
+
+function pane(app: App): PrepareView {
+	const leaf = app.workspace.getLeavesOfType(PREPARE_VIEW)[0];
+	if (!leaf?.view) throw new Error("no prepare pane open");
+	return leaf.view as unknown as PrepareView;
+}
+
+async function prepare(app: App, query: string): Promise<PrepareView> {
+	expect(app.commands.executeCommandById("coaching-alliance:prepare-session")).toBe(true);
+	const modal = picker();
+	modal.setQuery(query);
+	modal.choose(0);
+	await until(() => app.workspace.getLeavesOfType(PREPARE_VIEW).length === 1);
+	const view = pane(app);
+	await until(() => view.contentEl.querySelector(".coaching-alliance-header") !== null);
+	return view;
+}
+
+function sectionText(view: PrepareView, id: string): string {
+	return view.contentEl.querySelector(`[data-section="${id}"]`)?.textContent ?? "";
+}
+
+function file(app: App, path: string): TFile {
+	const found = app.vault.getFileByPath(path);
+	if (!found) throw new Error(`no file ${path}`);
+	return found;
+}
+
+async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
+	const app = await appFromFolder(DEMO);
+	const plugin = await loadPlugin(app);
+	return { app, plugin };
+}
+
+describe("Prepare session: the client picker", () => {
+	it("lists clients due next first, archived clients last and marked, clients without a note included", async () => {
+		const { app, plugin } = await demo();
+		app.commands.executeCommandById("coaching-alliance:prepare-session");
+		const names = picker()
+			.shown()
+			.map((match) => match.item.client.name);
+		expect(names).toEqual(["Tomás Rivera", "Ana Costa", "Jonas Weber", "Priya Nair", "Lena Fischer", "Ruth Okafor"]);
+		const rows = [...document.querySelectorAll(".suggestion-item")].map((row) => row.textContent ?? "");
+		expect(rows[0]).toContain("Due");
+		expect(rows[5]).toContain("Past client");
+		expect(rows[4]).toContain("no note yet");
+		picker().close();
+		plugin.unload();
+	});
+
+	it("finds a client by an alias", async () => {
+		const { app, plugin } = await demo();
+		app.commands.executeCommandById("coaching-alliance:prepare-session");
+		picker().setQuery("Tomas");
+		expect(picker().shown()[0]?.item.client.name).toBe("Tomás Rivera");
+		picker().close();
+		plugin.unload();
+	});
+
+	it("the ribbon icon does the same, and is labelled for screen readers", async () => {
+		const { app, plugin } = await demo();
+		const ribbon = app.ribbonEl?.querySelector('[aria-label="Prepare session"]');
+		expect(ribbon).toBeTruthy();
+		(ribbon as HTMLElement).click();
+		expect(picker().shown()).toHaveLength(6);
+		picker().close();
+		plugin.unload();
+	});
+
+	it("no command has a default hotkey, and names are in sentence case", async () => {
+		const { app, plugin } = await demo();
+		const commands = Object.values(app.commands.commands);
+		expect(commands.map((command) => command.name)).toEqual(["Prepare session", "Prepare session for this client"]);
+		expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);
+		plugin.unload();
+	});
+});
+
+describe("Prepare session for this client", () => {
+	it("is offered only when the active note is a client note or one of a client's sessions", async () => {
+		const { app, plugin } = await demo();
+		const id = "coaching-alliance:prepare-session-for-this-client";
+		expect(app.commands.isAvailable(id)).toBe(false);
+		app.workspace.activeFile = file(app, "Welcome.md");
+		expect(app.commands.isAvailable(id)).toBe(false);
+		app.workspace.activeFile = file(app, "Calls/Tomás 2026-05-21.md");
+		expect(app.commands.isAvailable(id)).toBe(true);
+		app.commands.executeCommandById(id);
+		await until(() => app.workspace.getLeavesOfType(PREPARE_VIEW).length === 1);
+		expect(pane(app).getState()["client"]).toBe("Coaching/Clients/Tomás Rivera.md");
+		plugin.unload();
+	});
+
+	it("opens straight away from a client note, including a person who became a client", async () => {
+		const { app, plugin } = await demo();
+		app.workspace.activeFile = file(app, "People/Priya Nair.md");
+		app.commands.executeCommandById("coaching-alliance:prepare-session-for-this-client");
+		await until(() => app.workspace.getLeavesOfType(PREPARE_VIEW).length === 1);
+		expect(pane(app).getDisplayText()).toBe("Prepare: Priya Nair");
+		plugin.unload();
+	});
+
+	it("from a group session, asks which of its clients", async () => {
+		const { app, plugin } = await demo();
+		app.workspace.activeFile = file(app, "Coaching/Sessions/2026-05-20 Leadership circle.md");
+		app.commands.executeCommandById("coaching-alliance:prepare-session-for-this-client");
+		expect(
+			picker()
+				.shown()
+				.map((match) => match.item.client.name)
+				.sort(),
+		).toEqual(["Ana Costa", "Jonas Weber", "Priya Nair"]);
+		picker().close();
+		plugin.unload();
+	});
+});
+
+describe("the pane", () => {
+	it("opens in the right sidebar with every section, in the brief's order", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		expect((view.leaf as unknown as { side: string }).side).toBe("right");
+		const order = [...view.contentEl.querySelectorAll("[data-section]")].map((section) => section.getAttribute("data-section"));
+		expect(order).toEqual(["intention", "person", "left-off", "since", "themes", "conversations"]);
+		const header = view.contentEl.querySelector(".coaching-alliance-header")?.textContent ?? "";
+		expect(header).toContain("Ana Costa");
+		expect(header).toContain("Last spoke 2 weeks ago (Tue 16 Jun 2026)");
+		expect(header).toContain("9 sessions so far · next is session 10");
+		expect(header).toContain("Meets fortnightly · due today");
+		plugin.unload();
+	});
+
+	it("shows the intention checklist, ticked for the moment only", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const boxes = [...view.contentEl.querySelectorAll<HTMLInputElement>(".coaching-alliance-intentions input[type=checkbox]")];
+		expect(boxes.map((box) => box.parentElement?.textContent?.trim())).toEqual([
+			"The person who listens to them better than anyone else in their life",
+			"Someone who cares",
+		]);
+		boxes[0]?.click();
+		expect(boxes[0]?.checked).toBe(true);
+		expect(await app.vault.read(file(app, "Coaching/Clients/Ana Costa.md"))).not.toContain("[x] The person who listens");
+		plugin.unload();
+	});
+
+	it("renders the person's profile as Obsidian renders notes", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const person = view.contentEl.querySelector('[data-section="person"]');
+		expect([...(person?.querySelectorAll("h4") ?? [])].map((heading) => heading.textContent)).toEqual([
+			"What makes them happy",
+			"What keeps them awake at night",
+			"Goals",
+		]);
+		expect(person?.querySelectorAll("li").length).toBe(9);
+		expect(sectionText(view, "person")).toContain("Also called Ana");
+		plugin.unload();
+	});
+
+	it("shows where we left off, with every open commitment and the session it comes from", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const leftOff = sectionText(view, "left-off");
+		expect(leftOff).toContain("Session 9 · Tue 16 Jun 2026 · 2 weeks ago");
+		expect(leftOff).toContain("The offsite went well");
+		const commitments = [...view.contentEl.querySelectorAll(".coaching-alliance-commitments > li")];
+		expect(commitments).toHaveLength(6);
+		expect(commitments[0]?.textContent).toContain("Agree with Bea what \"deputy\" means");
+		expect(commitments[0]?.textContent).toContain("Tue 16 Jun 2026 · first on Tue 2 Jun 2026");
+		const groupTask = commitments.find((item) => item.textContent?.includes("meet once before the next circle"));
+		expect(groupTask?.querySelector("a.internal-link[data-href='Jonas Weber']")).toBeTruthy();
+		plugin.unload();
+	});
+
+	it("shows what moved since, the themes, and every earlier conversation newest first", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		expect(sectionText(view, "since")).toContain("Thu 18 Jun 2026 · Journal/2026-06-18");
+		const themes = [...view.contentEl.querySelectorAll(".coaching-alliance-theme")].map((theme) => theme.textContent);
+		expect(themes.slice(0, 3)).toEqual(["#boundaries4", "#delegation4", "#family3"]);
+		const cards = [...view.contentEl.querySelectorAll(".coaching-alliance-session")];
+		expect(cards.map((card) => card.querySelector(".coaching-alliance-session-number")?.textContent)).toEqual(["#9", "#8", "#7", "#6", "#5", "#4", "#3", "#2", "#1"]);
+		expect(cards[2]?.textContent).toContain("Leadership circle");
+		plugin.unload();
+	});
+
+	it("reads excerpts only as they scroll into view", async () => {
+		const { app, plugin } = await demo();
+		const reads: string[] = [];
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = async (target: TFile) => {
+			reads.push(target.path);
+			return cachedRead(target);
+		};
+		const view = await prepare(app, "Ana Costa");
+		expect(reads.sort()).toEqual(["Coaching/Clients/Ana Costa.md", "Coaching/Sessions/2026-06-16 Ana Costa.md"]);
+		const excerpts = [...view.contentEl.querySelectorAll(".coaching-alliance-excerpt")];
+		expect(excerpts.every((excerpt) => excerpt.hasClass("is-loading"))).toBe(true);
+		TestVisibility.reveal(excerpts.slice(0, 2));
+		await until(() => !excerpts[1]?.hasClass("is-loading"));
+		expect(excerpts[1]?.textContent).toContain("She asked! Marta said yes");
+		expect(excerpts[2]?.hasClass("is-loading")).toBe(true);
+		plugin.unload();
+	});
+
+	it("has a read-back mode: every conversation in full, oldest first, with date headers", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
+		await until(() => view.contentEl.querySelector(".coaching-alliance-read-back") !== null);
+		expect(view.getState()["mode"]).toBe("read-back");
+		const dates = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-date")].map((heading) => heading.textContent);
+		expect(dates[0]).toBe("Tue 3 Mar 2026 · session 1 · 2026-03-03 Ana Costa");
+		expect(dates).toHaveLength(9);
+		const bodies = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-body")];
+		TestVisibility.reveal([bodies[0] as Element]);
+		await until(() => !bodies[0]?.hasClass("is-loading"));
+		expect(bodies[0]?.textContent).toContain("First session. Ana talked for twenty minutes");
+		expect(bodies[0]?.textContent).not.toContain("type: session");
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
+		await until(() => view.contentEl.querySelector("[data-section]") !== null);
+		plugin.unload();
+	});
+
+	it("opens notes from links, with modifier keys for a new tab or a split", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const title = view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-session-title");
+		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ctrlKey: true }));
+		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ctrlKey: true, altKey: true }));
+		expect(app.workspace.opened).toEqual([
+			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: false },
+			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: "tab" },
+			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: "split" },
+		]);
+		const inRenderedText = view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-commitments a.internal-link[data-href='Jonas Weber']");
+		inRenderedText?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+		expect(app.workspace.opened[3]).toEqual({ path: "Jonas Weber.md", newLeaf: false });
+		plugin.unload();
+	});
+
+	it("folds each section, and keeps it folded across updates", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const themes = view.contentEl.querySelector<HTMLDetailsElement>('[data-section="themes"]');
+		expect(themes?.open).toBe(true);
+		if (themes) themes.open = false;
+		themes?.dispatchEvent(new Event("toggle"));
+		await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => `${text}\n- [ ] Send Bea the deputy notes\n`);
+		await settle(app);
+		await until(() => sectionText(view, "left-off").includes("Send Bea the deputy notes"));
+		expect(view.contentEl.querySelector<HTMLDetailsElement>('[data-section="themes"]')?.open).toBe(false);
+		plugin.unload();
+	});
+});
+
+describe("the pane follows the notes", () => {
+	it("after an edit, keeping the scroll position", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		view.contentEl.scrollTop = 120;
+		await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => text.replace("- [ ] Book the two weeks", "- [x] Book the two weeks"));
+		await settle(app);
+		await until(() => !sectionText(view, "left-off").includes("Book the two weeks in August in the shared calendarTue"));
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-commitments > li").length === 5);
+		expect(view.contentEl.scrollTop).toBe(120);
+		plugin.unload();
+	});
+
+	it("after a session is renamed and another deleted", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		await app.vault.rename(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), "Coaching/Sessions/2026/2026-06-16 Ana – the offsite.md");
+		await settle(app);
+		await until(() => (view.contentEl.querySelector(".coaching-alliance-session-title")?.textContent ?? "") === "2026-06-16 Ana – the offsite");
+		await app.vault.delete(file(app, "Coaching/Sessions/2026-06-02 Ana Costa.md"));
+		await settle(app);
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-session").length === 8);
+		plugin.unload();
+	});
+
+	it("after the client note is deleted, says so kindly", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Jonas Weber");
+		await app.vault.delete(file(app, "Jonas Weber.md"));
+		await settle(app);
+		await until(() => (view.contentEl.textContent ?? "").includes("no longer in your notes"));
+		expect(view.contentEl.querySelector("button.mod-cta")?.textContent).toBe("Choose a client");
+		plugin.unload();
+	});
+});
+
+describe("empty states", () => {
+	it("a client with no sessions yet: First conversation", async () => {
+		const app = await appFromFiles({ "Clients/Noor Haddad.md": "---\ntype: client\ncadence: weekly\n---\n" });
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Noor");
+		const text = view.contentEl.textContent ?? "";
+		expect(text).toContain("First conversation");
+		expect(text).toContain("Meets weekly · due now");
+		expect(sectionText(view, "person")).toContain("Nothing under the profile headings yet");
+		expect(sectionText(view, "conversations")).toContain("None yet.");
+		plugin.unload();
+	});
+
+	it("a pane restored without a client asks who you are preparing for", async () => {
+		const { app, plugin } = await demo();
+		const leaf = app.workspace.getRightLeaf(false);
+		await leaf.setViewState({ type: PREPARE_VIEW, state: {} });
+		expect(leaf.view?.containerEl.textContent).toContain("Choose who you are preparing for.");
+		plugin.unload();
+	});
+});
+
+describe("restarts", () => {
+	it("the pane keeps its client in its view state and shows it again once the notes are read", async () => {
+		const first = await demo();
+		const view = await prepare(first.app, "Priya Nair");
+		const saved = first.app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.getViewState();
+		expect(saved).toEqual({ type: PREPARE_VIEW, state: { client: "People/Priya Nair.md", mode: "brief" } });
+		expect(view.getDisplayText()).toBe("Prepare: Priya Nair");
+		first.plugin.unload();
+
+		const app = await appFromFolder(DEMO);
+		const Plugin = (await import("../../src/main")).default;
+		const plugin = new Plugin(app as never, { id: "coaching-alliance" } as never);
+		plugin.load();
+		await until(() => plugin.vaultIndex !== undefined);
+		const leaf = app.workspace.getRightLeaf(false);
+		await leaf.setViewState(saved as never);
+		expect(leaf.view?.containerEl.textContent).toContain("Reading your notes…");
+		app.workspace.markLayoutReady();
+		await until(() => (leaf.view?.containerEl.textContent ?? "").includes("Priya Nair"));
+		await until(() => (leaf.view?.containerEl.textContent ?? "").includes("Where we left off"));
+		plugin.unload();
+	});
+});
+
+describe("cost", () => {
+	it("a client with 300 sessions reads no more notes on opening than one with 3", async () => {
+		const files: Record<string, string> = {
+			"Clients/Long Haul.md": "---\ntype: client\n---\n## Goals\nKeep going.\n",
+			"Clients/New Start.md": "---\ntype: client\n---\n## Goals\nBegin.\n",
+		};
+		for (let n = 0; n < 300; n++) {
+			const day = new Date(Date.UTC(2020, 0, 1) + n * 7 * 86_400_000).toISOString().slice(0, 10);
+			files[`Sessions/${day} Long Haul.md`] = `---\nclient: "[[Long Haul]]"\ndate: ${day}\n---\nWeek ${n}.\n- [ ] Step ${n}\n`;
+			if (n < 3) files[`Sessions/${day} New Start.md`] = `---\nclient: "[[New Start]]"\ndate: ${day}\n---\nWeek ${n}.\n`;
+		}
+		const app = await appFromFiles(files);
+		const plugin = await loadPlugin(app);
+		const reads: string[] = [];
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = async (target: TFile) => {
+			reads.push(target.path);
+			return cachedRead(target);
+		};
+		const long = await prepare(app, "Long Haul");
+		expect(long.contentEl.querySelectorAll(".coaching-alliance-session")).toHaveLength(300);
+		const longReads = reads.splice(0).length;
+		await prepare(app, "New Start");
+		expect(longReads).toBe(2);
+		expect(reads).toHaveLength(2);
+		plugin.unload();
+	});
+});
+
+describe("accessibility", () => {
+	it("icon buttons have labels, links are reachable by keyboard", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const toggle = view.contentEl.querySelector(".coaching-alliance-read-back-toggle");
+		expect(toggle?.getAttribute("aria-label")).toBe("Read back every conversation");
+		expect(toggle?.tagName).toBe("BUTTON");
+		const links = [...view.contentEl.querySelectorAll("a.internal-link")];
+		expect(links.length).toBeGreaterThan(10);
+		expect(links.every((link) => link.hasAttribute("href"))).toBe(true);
+		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(6);
+		plugin.unload();
+	});
+});
