@@ -829,7 +829,8 @@ export class Keymap {
 	}
 }
 
-const markdown = new Marked({ gfm: true, breaks: false });
+// Obsidian shows a single line break as one unless "Strict line breaks" is on; it is off by default.
+const markdown = new Marked({ gfm: true, breaks: true });
 markdown.use({
 	extensions: [
 		{

@@ -1,0 +1,65 @@
+/**
+ * npm run --silent preview -- --vault DIR --client NAME [--today YYYY-MM-DD] [--theme light|dark]
+ *                              [--width PX] [--height PX] [--read-back] --out FILE.png
+ * Without --height the picture is the whole pane, as tall as its content.
+ */
+import { parseArgs } from "node:util";
+import { ChromiumMissing, launchChromium, openPane, screenshotPane } from "./preview-page";
+
+function fail(message: string): never {
+	process.stderr.write(`${message}\n`);
+	process.exit(2);
+}
+
+let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; out?: string };
+try {
+	({ values } = parseArgs({
+		options: {
+			vault: { type: "string" },
+			client: { type: "string" },
+			today: { type: "string" },
+			theme: { type: "string" },
+			width: { type: "string" },
+			height: { type: "string" },
+			"read-back": { type: "boolean" },
+			out: { type: "string" },
+		},
+		strict: true,
+		allowPositionals: false,
+	}));
+} catch (error) {
+	fail(`${(error as Error).message.split("\n")[0] ?? "Bad flag"}.`);
+}
+if (!values.vault || !values.client || !values.out) fail("preview needs --vault DIR, --client NAME and --out FILE.png.");
+if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail("--today must be a date written YYYY-MM-DD.");
+const theme = values.theme ?? "light";
+if (theme !== "light" && theme !== "dark") fail("--theme is light or dark.");
+const width = Number(values.width ?? 360);
+if (!Number.isInteger(width) || width < 240 || width > 2400) fail("--width is a number of pixels from 240 to 2400.");
+const height = values.height === undefined ? undefined : Number(values.height);
+if (height !== undefined && (!Number.isInteger(height) || height < 200)) fail("--height is a number of pixels, 200 or more.");
+
+let browser;
+try {
+	browser = await launchChromium();
+} catch (error) {
+	if (error instanceof ChromiumMissing) fail(error.message);
+	throw error;
+}
+try {
+	const page = await openPane(browser, {
+		vault: values.vault,
+		client: values.client,
+		today: values.today,
+		theme,
+		width,
+		readBack: values["read-back"] ?? false,
+	});
+	await screenshotPane(page, values.out, height);
+	process.stdout.write(`${values.out}\n`);
+} catch (error) {
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 2;
+} finally {
+	await browser.close();
+}

@@ -1,0 +1,67 @@
+/**
+ * The pane in a real browser: Debian's Chromium, driven by playwright-core, running the built
+ * main.js on the test runtime. For a demo client in light and dark themes, at a sidebar width
+ * and a phone width: every section is visible and nothing overflows sideways. Screenshots go to
+ * tests/artifacts/ (ignored by git) for a person to look at.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, measurePane, openPane, screenshotPane } from "../../scripts/preview-page";
+
+const ROOT = join(__dirname, "../..");
+const DEMO = join(ROOT, "examples/demo-vault");
+const ARTIFACTS = join(ROOT, "tests/artifacts");
+const SECTIONS = ["intention", "person", "left-off", "since", "themes", "conversations"];
+
+// CI installs Chromium (see .ci/run) and must run these; elsewhere a missing browser skips them, saying so.
+const available = existsSync(CHROMIUM);
+if (!available && process.env["CI"]) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests must run in CI.`);
+if (!available) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+
+describe.skipIf(!available)("the pane in Chromium", () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		mkdirSync(ARTIFACTS, { recursive: true });
+		browser = await launchChromium();
+	}, 60_000);
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	describe.each([
+		["light", 340, "sidebar"],
+		["dark", 340, "sidebar"],
+		["light", 390, "phone"],
+		["dark", 390, "phone"],
+	] as const)("%s theme at %ipx (%s)", (theme, width, label) => {
+		it("shows every section and nothing overflows sideways", async () => {
+			const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme, width, readBack: false });
+			const measure = await measurePane(page);
+			expect(measure.sections.map((section) => section.id)).toEqual(SECTIONS);
+			expect(measure.sections.every((section) => section.visible)).toBe(true);
+			expect(measure.overflowing).toEqual([]);
+			expect(measure.stillLoading).toBe(0);
+			expect(measure.text).toContain("Last spoke 2 weeks ago");
+			expect(measure.text).toContain("The offsite went well");
+			await screenshotPane(page, join(ARTIFACTS, `pane-${label}-${theme}.png`));
+			await page.close();
+		}, 60_000);
+	});
+
+	it("read-back shows every conversation in full, oldest first, and fits a phone", async () => {
+		const page = await openPane(browser, { vault: DEMO, client: "Tomás", today: "2026-06-30", theme: "light", width: 390, readBack: true });
+		const measure = await measurePane(page);
+		expect(measure.overflowing).toEqual([]);
+		expect(measure.stillLoading).toBe(0);
+		const first = measure.text.indexOf("Carmen has found a site for the second shop");
+		const last = measure.text.indexOf("They visited the site together");
+		expect(first).toBeGreaterThan(0);
+		expect(last).toBeGreaterThan(first);
+		await screenshotPane(page, join(ARTIFACTS, "read-back-phone-light.png"));
+		await page.close();
+	}, 60_000);
+});
