@@ -85,7 +85,14 @@ export default class CoachingAlliancePlugin extends Plugin {
 	}
 
 	async loadSettings(): Promise<void> {
-		const { settings, problems } = migrateSettings(await this.loadData());
+		let stored: unknown;
+		try {
+			stored = await this.loadData();
+		} catch {
+			// A data.json that is not JSON at all (a bad sync, a hand edit) must not stop the plugin.
+			stored = "unreadable";
+		}
+		const { settings, problems } = migrateSettings(stored);
 		this.settings = settings;
 		if (problems.length > 0) {
 			new Notice(`Some saved settings could not be read and were reset.\n${problems.join("\n")}`);

@@ -97,7 +97,7 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 	const settings: CoachingSettings = structuredClone(DEFAULT_SETTINGS);
 	if (raw === undefined || raw === null) return { settings, problems };
 	if (typeof raw !== "object" || Array.isArray(raw)) {
-		problems.push("The saved settings are not an object; defaults are used.");
+		problems.push("The saved settings file could not be read; defaults are used.");
 		return { settings, problems };
 	}
 	const stored = raw as StoredSettings & Record<string, unknown>;

@@ -174,6 +174,17 @@ describe("settings", () => {
 		plugin.unload();
 	});
 
+	it("a settings file that is not JSON at all: defaults, a notice, and the plugin still works", async () => {
+		const app = await appFromFiles({ "Clients/Maya Chen.md": "" });
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", '{ "clientFolders": ["Kunden"');
+		const shown = Notice.shown.length;
+		const plugin = await loadPlugin(app);
+		expect(plugin.settings.clientFolders).toEqual(["Clients", "Coachees"]);
+		expect(Notice.shown.slice(shown).join("\n")).toMatch(/The saved settings file could not be read; defaults are used\./);
+		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+		plugin.unload();
+	});
+
 	it("a save re-reads the vault with the new rules and stores the settings version", async () => {
 		const app = await appFromFiles({ "Kunden/Jana Vogel.md": "# Jana\n" });
 		const plugin = await loadPlugin(app);
