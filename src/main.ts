@@ -1,11 +1,16 @@
-import { Notice, Plugin, type WorkspaceLeaf } from "obsidian";
+import { Notice, Plugin, normalizePath, type WorkspaceLeaf } from "obsidian";
 import { format } from "date-fns";
+import { computeBrief } from "./core/brief";
 import { caseloadRows } from "./core/caseload";
 import type { Client } from "./core/coaching-index";
 import { dueOrder } from "./core/due-order";
+import { folderOf } from "./core/note";
+import { intentionChecklist } from "./core/session-note";
 import { migrateSettings, storedSettings, type CoachingSettings } from "./core/settings";
+import { createClientNote, createSessionNote } from "./obsidian/session-notes";
 import { VaultIndex } from "./obsidian/vault-index";
 import { ClientPicker } from "./ui/client-picker";
+import { NamePrompt } from "./ui/name-prompt";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
 import { CoachingSettingTab } from "./ui/settings-tab";
 
@@ -38,7 +43,51 @@ export default class CoachingAlliancePlugin extends Plugin {
 				return true;
 			},
 		});
+		this.addCommand({
+			id: "new-session-note",
+			name: "New session note",
+			callback: () => {
+				const clients = this.clientsOfActiveNote();
+				if (clients.length === 1 && clients[0]) void this.startSessionNote(clients[0]);
+				else this.pickClient((client) => void this.startSessionNote(client), clients.length > 1 ? clients : undefined);
+			},
+		});
+		this.addCommand({
+			id: "new-client",
+			name: "New client",
+			callback: () => new NamePrompt(this.app, (name) => void this.newClient(name)).open(),
+		});
+		this.addCommand({
+			id: "insert-intention-checklist",
+			name: "Insert intention checklist",
+			editorCallback: (editor) => editor.replaceSelection(intentionChecklist(this.settings)),
+		});
 		this.addSettingTab(new CoachingSettingTab(this.app, this));
+	}
+
+	/** After the call: the session note for this client's next conversation. */
+	async startSessionNote(client: Client): Promise<void> {
+		if (this.vaultIndex.state !== "warm") {
+			new Notice("Still reading your notes. Try again in a moment.");
+			return;
+		}
+		const brief = computeBrief(this.vaultIndex.index, client, this.today(), this.settings);
+		await createSessionNote(this.app, brief, this.settings, new Date());
+	}
+
+	private async newClient(name: string): Promise<void> {
+		await createClientNote(this.app, name, this.settings, this.newClientFolder(), new Date());
+	}
+
+	/** The folder setting, else where most client notes already live, else the first client folder name. */
+	private newClientFolder(): string {
+		if (this.settings.clientNoteFolder.trim() !== "") return normalizePath(this.settings.clientNoteFolder);
+		const counts = new Map<string, number>();
+		for (const client of this.vaultIndex.index.clients()) {
+			if (client.path !== null) counts.set(folderOf(client.path), (counts.get(folderOf(client.path)) ?? 0) + 1);
+		}
+		const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+		return busiest?.[0] ?? this.settings.clientFolders[0] ?? "Clients";
 	}
 
 	/** The only place the plugin reads the wall clock: the core is always told what day it is. */

@@ -1,16 +1,20 @@
-import { stat } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
 import { briefJson, computeBrief, readBriefText, readExcerpt } from "../core/brief";
 import { computeCaseload } from "../core/caseload";
 import { isDay } from "../core/dates";
 import { findClient } from "../core/find-client";
+import { freePath, sessionFileName, sessionFolder, sessionNoteContent, templatePathProblem } from "../core/session-note";
 import { openVaultFolder } from "../fs/vault-folder";
 import { ANSI, PLAIN, formatBrief, formatCaseload } from "./text";
 
 const USAGE = `Usage:
-  cli brief    --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
-  cli caseload --vault DIR              [--today YYYY-MM-DD] [--json]`;
+  cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
+  cli caseload    --vault DIR              [--today YYYY-MM-DD] [--json]
+  cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]`;
 
 /** A problem with what was asked: one clear line on standard error, exit status 2. */
 class UsageError extends Error {}
@@ -39,9 +43,11 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		output.out(`${USAGE}\n`);
 		return command === undefined ? 2 : 0;
 	}
-	if (command !== "brief" && command !== "caseload") throw new UsageError(`Unknown command "${command}": use brief or caseload (--help shows how).`);
+	if (command !== "brief" && command !== "caseload" && command !== "new-session") {
+		throw new UsageError(`Unknown command "${command}": use brief, caseload or new-session (--help shows how).`);
+	}
 
-	let values: { vault?: string; client?: string; today?: string; json?: boolean };
+	let values: { vault?: string; client?: string; today?: string; json?: boolean; template?: string; "dry-run"?: boolean };
 	try {
 		({ values } = parseArgs({
 			args: [...rest],
@@ -50,6 +56,8 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 				client: { type: "string" },
 				today: { type: "string" },
 				json: { type: "boolean" },
+				template: { type: "string" },
+				"dry-run": { type: "boolean" },
 			},
 			strict: true,
 			allowPositionals: false,
@@ -64,7 +72,11 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}".`);
 	}
 	const today = values.today ?? format(wallClock(), "yyyy-MM-dd");
-	if (command === "brief" && !values.client) throw new UsageError("brief needs --client NAME: a client's name, alias or path.");
+	if (command !== "caseload" && !values.client) throw new UsageError(`${command} needs --client NAME: a client's name, alias or path.`);
+	if (command !== "new-session" && (values.template !== undefined || values["dry-run"] !== undefined)) {
+		throw new UsageError("--template and --dry-run go with new-session.");
+	}
+	if (command === "new-session" && values.json !== undefined) throw new UsageError("new-session prints the note's path; it takes no --json.");
 	if (command === "caseload" && values.client !== undefined) throw new UsageError("caseload lists every client and takes no --client.");
 
 	const vault = await openVaultFolder(values.vault);
@@ -88,6 +100,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError(`"${query}" matches several clients: ${paths}. Give the path instead.`);
 	}
 	const brief = computeBrief(vault.index, lookup.client, today, vault.settings);
+	if (command === "new-session") return newSession(brief, values.vault, vault, today, format(wallClock(), "HH:mm"), values.template, values["dry-run"] ?? false, output);
 	const text = await readBriefText(brief, vault.index, vault.read, vault.settings);
 	if (values.json) {
 		output.out(`${JSON.stringify(briefJson(brief, text), null, 2)}\n`);
@@ -99,6 +112,53 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		if (facts) excerpts.set(session.path, await readExcerpt(facts, vault.read, vault.settings));
 	}
 	output.out(formatBrief(brief, text, excerpts, style));
+	return 0;
+}
+
+/** Makes the session note the plugin would make, with the same core; never overwrites a note. */
+async function newSession(
+	brief: ReturnType<typeof computeBrief>,
+	root: string,
+	vault: Awaited<ReturnType<typeof openVaultFolder>>,
+	today: string,
+	time: string,
+	templateFile: string | undefined,
+	dryRun: boolean,
+	output: Output,
+): Promise<number> {
+	let template: string | null = null;
+	const templatePath = templateFile ?? (vault.settings.sessionTemplate || undefined);
+	if (templatePath !== undefined) {
+		const fromSettings = templateFile === undefined;
+		const problem = fromSettings ? templatePathProblem(templatePath, ".obsidian") : null;
+		const file = fromSettings ? join(root, templatePath.endsWith(".md") ? templatePath : `${templatePath}.md`) : templatePath;
+		if (problem) output.err(`Warning: ${problem} The built-in template is used.\n`);
+		else {
+			try {
+				template = await readFile(file, "utf8");
+			} catch {
+				if (!fromSettings) throw new UsageError(`No template file at "${templatePath}".`);
+				output.err(`Warning: the template "${templatePath}" could not be read; the built-in template is used.\n`);
+			}
+		}
+	}
+	const input = { brief, settings: vault.settings, today, time, template };
+	let content: string;
+	try {
+		content = sessionNoteContent(input);
+	} catch (error) {
+		throw new UsageError(`The template cannot be used: ${(error as Error).message}.`);
+	}
+	const folder = sessionFolder(vault.settings, brief, vault.settings.sessionNoteFolder);
+	const path = freePath(folder, sessionFileName(vault.settings.sessionFileName, input), (candidate) => existsSync(join(root, candidate)));
+	if (dryRun) {
+		output.out(`${path}\n${content}`);
+		return 0;
+	}
+	await mkdir(join(root, folder), { recursive: true });
+	// "wx" refuses to write over a file that appeared since the check: a note is never overwritten.
+	await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
+	output.out(`${path}\n`);
 	return 0;
 }
 

@@ -6,6 +6,8 @@ import { fold } from "./words";
 export interface Commitment {
 	text: string;
 	open: boolean;
+	/** The status character the latest session gave it: a carried `[/]` stays in progress. */
+	status: string;
 	/** The latest session that has it: it decides whether the commitment is open. */
 	path: string;
 	date: Day | null;
@@ -31,6 +33,7 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 			byText.set(key, {
 				text: task.text,
 				open: task.open,
+				status: task.status,
 				path: session.path,
 				date: day,
 				firstPath: earlier?.firstPath ?? session.path,

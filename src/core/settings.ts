@@ -47,6 +47,15 @@ export interface CoachingSettings {
 	dateFormat: string;
 	/** Where "Prepare session" opens: the right sidebar, or a tab in the main area. */
 	paneLocation: "sidebar" | "tab";
+
+	/** Where new session notes go; empty means beside the client's last session. */
+	sessionNoteFolder: string;
+	/** The new session note's file name; `{{date}}`, `{{client}}` and the other placeholders work. */
+	sessionFileName: string;
+	/** A note to use as the session template; empty means the built-in one. */
+	sessionTemplate: string;
+	/** Where "New client" puts the client note; empty means where most client notes already are. */
+	clientNoteFolder: string;
 }
 
 export const SETTINGS_VERSION = 1;
@@ -83,6 +92,11 @@ export const DEFAULT_SETTINGS: CoachingSettings = {
 	excerptLines: 3,
 	dateFormat: "EEE d MMM yyyy",
 	paneLocation: "sidebar",
+
+	sessionNoteFolder: "",
+	sessionFileName: "{{date}} {{client}}",
+	sessionTemplate: "",
+	clientNoteFolder: "",
 };
 
 type StoredSettings = Partial<CoachingSettings> & { settingsVersion?: number };

@@ -130,6 +130,7 @@ export class PrepareView extends ItemView {
 					return lines.slice(bodyStartLine(lines)).join("\n");
 				},
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
+				onStartSessionNote: () => void this.plugin.startSessionNote(client),
 			},
 			this.mode,
 		);

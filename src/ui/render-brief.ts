@@ -18,6 +18,7 @@ export interface BriefContext {
 	/** Sections the coach folded, kept across live updates. */
 	folded: Set<string>;
 	onToggleReadBack(): void;
+	onStartSessionNote(): void;
 }
 
 export type PaneMode = "brief" | "read-back";
@@ -108,6 +109,8 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 		first.createEl("h3", { text: "First conversation" });
 		first.createEl("p", { text: "Nothing written yet, so this one starts fresh. Come curious: this is where their story with you begins." });
 	}
+	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: `Start the session note (session ${brief.nextSessionNumber})` });
+	start.addEventListener("click", () => context.onStartSessionNote());
 	for (const { path, problem } of brief.problems) {
 		const warning = header.createDiv({ cls: "coaching-alliance-problem" });
 		noteLink(warning, path, path);

@@ -1,4 +1,5 @@
 import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
+import { templatePathProblem } from "../core/session-note";
 import { DEFAULT_SETTINGS, dateFormatProblem, type CoachingSettings } from "../core/settings";
 import type CoachingAlliancePlugin from "../main";
 
@@ -6,7 +7,19 @@ type ListKey = {
 	[K in keyof CoachingSettings]: CoachingSettings[K] extends string[] ? K : never;
 }[keyof CoachingSettings];
 
-type TextKey = "intentionHeading" | "reflectionHeading" | "statusProperty" | "cadenceProperty" | "templatesFolder";
+type TextKey =
+	| "intentionHeading"
+	| "reflectionHeading"
+	| "statusProperty"
+	| "cadenceProperty"
+	| "templatesFolder"
+	| "sessionNoteFolder"
+	| "sessionFileName"
+	| "sessionTemplate"
+	| "clientNoteFolder";
+
+const PLACEHOLDERS =
+	"Placeholders: {{client}}, {{client_link}}, {{date}} or {{date:EEE d MMM yyyy}}, {{time}}, {{session_number}}, {{intentions}}, {{open_commitments}}, {{last_session_link}}, {{days_since_last}}.";
 
 /** Why a value cannot be saved, or null. */
 type Check<T> = (value: T) => string | null;
@@ -55,6 +68,18 @@ export class CoachingSettingTab extends PluginSettingTab {
 						this.save();
 					}),
 			);
+
+		new Setting(containerEl).setName("After the call").setHeading();
+		this.textSetting(containerEl, "sessionNoteFolder", "Session note folder", "Where new session notes go. Empty: beside the client's last session.", () => null);
+		this.textSetting(containerEl, "sessionFileName", "Session note name", `The new note's file name. ${PLACEHOLDERS}`, notBlank);
+		this.textSetting(
+			containerEl,
+			"sessionTemplate",
+			"Session template",
+			`A note of yours to start from; empty uses the built-in template. ${PLACEHOLDERS} Templater's syntax is run when Templater is on.`,
+			(value) => templatePathProblem(value, this.app.vault.configDir),
+		);
+		this.textSetting(containerEl, "clientNoteFolder", "New client folder", "Where New client puts the note. Empty: where most client notes are.", () => null);
 
 		new Setting(containerEl).setName("Clients").setHeading();
 		this.listSetting(containerEl, "clientFolders", "Client folders", "Notes in folders with these names, at any depth, are clients.", folderNames);

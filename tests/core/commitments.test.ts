@@ -89,6 +89,7 @@ describe("a commitment carried over", () => {
 			{
 				text: "talk to dana about the promotion",
 				open: true,
+				status: " ",
 				path: "Sessions/2026-06-02.md",
 				date: "2026-06-02",
 				firstPath: "Sessions/2026-05-19.md",

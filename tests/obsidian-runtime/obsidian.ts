@@ -526,6 +526,17 @@ export class WorkspaceLeaf extends Events {
 		return this.view?.getDisplayText() ?? "";
 	}
 
+	/** Opens a note in an editor, as clicking it in the file explorer does. */
+	async openFile(file: TFile): Promise<void> {
+		await this.closeView();
+		const view = new MarkdownView(this, file, await this.app.vault.read(file));
+		this.view = view;
+		this.containerEl.appendChild(view.containerEl);
+		view.load();
+		this.app.workspace.activeLeaf = this;
+		this.app.workspace.activeFile = file;
+	}
+
 	async detach(): Promise<void> {
 		await this.closeView();
 		this.containerEl.remove();
@@ -663,7 +674,82 @@ export interface Command {
 	name: string;
 	callback?: () => unknown;
 	checkCallback?: (checking: boolean) => boolean | void;
+	editorCallback?: (editor: Editor, view: MarkdownView) => unknown;
 	hotkeys?: unknown[];
+}
+
+export interface EditorPosition {
+	line: number;
+	ch: number;
+}
+
+/** The editor of an open note, as far as commands use it: text, cursor, typing at the cursor. */
+export class Editor {
+	private cursor: EditorPosition = { line: 0, ch: 0 };
+	focused = false;
+
+	constructor(private text: string) {}
+
+	getValue(): string {
+		return this.text;
+	}
+
+	setValue(text: string): void {
+		this.text = text;
+	}
+
+	lineCount(): number {
+		return this.text.split("\n").length;
+	}
+
+	getLine(line: number): string {
+		return this.text.split("\n")[line] ?? "";
+	}
+
+	getCursor(): EditorPosition {
+		return { ...this.cursor };
+	}
+
+	setCursor(position: EditorPosition | number, ch?: number): void {
+		this.cursor = typeof position === "number" ? { line: position, ch: ch ?? 0 } : { ...position };
+	}
+
+	replaceSelection(replacement: string): void {
+		const lines = this.text.split("\n");
+		const before = [...lines.slice(0, this.cursor.line), (lines[this.cursor.line] ?? "").slice(0, this.cursor.ch)].join("\n");
+		const after = (lines[this.cursor.line] ?? "").slice(this.cursor.ch) + (this.cursor.line + 1 < lines.length ? `\n${lines.slice(this.cursor.line + 1).join("\n")}` : "");
+		this.text = before + replacement + after;
+		const inserted = replacement.split("\n");
+		this.cursor = {
+			line: this.cursor.line + inserted.length - 1,
+			ch: inserted.length === 1 ? this.cursor.ch + replacement.length : (inserted[inserted.length - 1] ?? "").length,
+		};
+	}
+
+	focus(): void {
+		this.focused = true;
+	}
+}
+
+export class MarkdownView extends ItemView {
+	readonly editor: Editor;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		readonly file: TFile,
+		text: string,
+	) {
+		super(leaf);
+		this.editor = new Editor(text);
+	}
+
+	getViewType(): string {
+		return "markdown";
+	}
+
+	getDisplayText(): string {
+		return this.file.basename;
+	}
 }
 
 export class App {
@@ -673,12 +759,20 @@ export class App {
 	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	readonly settingTabs: PluginSettingTab[] = [];
 	readonly ribbonEl: HTMLElement | null;
+	/** Obsidian's registry of community plugins: tests put a Templater here when they need one. */
+	readonly plugins = { enabledPlugins: new Set<string>(), plugins: {} as Record<string, unknown> };
 	/** Obsidian's command registry, as far as tests need it. */
 	readonly commands = {
 		commands: {} as Record<string, Command>,
 		executeCommandById: (id: string): boolean => {
 			const command = this.commands.commands[id];
 			if (!command) return false;
+			if (command.editorCallback) {
+				const view = this.workspace.activeLeaf?.view;
+				if (!(view instanceof MarkdownView)) return false;
+				command.editorCallback(view.editor, view);
+				return true;
+			}
 			if (command.checkCallback) return command.checkCallback(false) !== false;
 			command.callback?.();
 			return true;

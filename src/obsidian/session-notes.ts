@@ -1,0 +1,98 @@
+import { MarkdownView, Notice, TFile, normalizePath, type App } from "obsidian";
+import { format } from "date-fns";
+import type { Brief } from "../core/brief";
+import type { CoachingSettings } from "../core/settings";
+import {
+	clientNoteContent,
+	firstWritingLine,
+	freePath,
+	safeFileName,
+	sessionFileName,
+	sessionFolder,
+	sessionNoteContent,
+	templatePathProblem,
+	type SessionNoteInput,
+} from "../core/session-note";
+
+interface TemplaterPlugin {
+	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };
+}
+
+/** Templater, when it is installed and turned on; reached through Obsidian's plugin registry. */
+function enabledTemplater(app: App): TemplaterPlugin | null {
+	const plugins = (app as App & { plugins?: { enabledPlugins?: Set<string>; plugins?: Record<string, unknown> } }).plugins;
+	if (!plugins?.enabledPlugins?.has("templater-obsidian")) return null;
+	return (plugins.plugins?.["templater-obsidian"] as TemplaterPlugin | undefined) ?? null;
+}
+
+/** The coach's template note, or null for the built-in one; a missing or refused template says so and falls back. */
+async function readTemplate(app: App, settings: CoachingSettings): Promise<string | null> {
+	const setting = settings.sessionTemplate.trim();
+	if (setting === "") return null;
+	const problem = templatePathProblem(setting, app.vault.configDir);
+	if (problem) {
+		new Notice(`${problem} The built-in session template is used.`);
+		return null;
+	}
+	const path = normalizePath(setting.endsWith(".md") ? setting : `${setting}.md`);
+	const file = app.vault.getFileByPath(path);
+	if (!file) {
+		new Notice(`The session template "${path}" was not found. The built-in template is used.`);
+		return null;
+	}
+	try {
+		return await app.vault.read(file);
+	} catch {
+		new Notice(`The session template "${path}" could not be read. The built-in template is used.`);
+		return null;
+	}
+}
+
+async function ensureFolder(app: App, folder: string): Promise<void> {
+	if (folder === "" || app.vault.getFolderByPath(folder)) return;
+	await app.vault.createFolder(folder);
+}
+
+/**
+ * Makes the session note for the next conversation: in the session folder, named by the pattern
+ * setting, never over an existing note; opens it with the cursor where the writing starts.
+ */
+export async function createSessionNote(app: App, brief: Brief, settings: CoachingSettings, now: Date): Promise<TFile | null> {
+	const template = await readTemplate(app, settings);
+	const input: SessionNoteInput = { brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template };
+	let content: string;
+	try {
+		content = sessionNoteContent(input);
+	} catch (error) {
+		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
+		content = sessionNoteContent({ ...input, template: null });
+	}
+	const folder = normalizePath(sessionFolder(settings, brief, settings.sessionNoteFolder));
+	await ensureFolder(app, folder === "/" ? "" : folder);
+	const path = freePath(folder === "/" ? "" : folder, sessionFileName(settings.sessionFileName, input), (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
+	const file = await app.vault.create(normalizePath(path), content);
+
+	const templater = enabledTemplater(app);
+	if (templater && /<%[\s\S]*%>/.test(content)) await templater.templater?.overwrite_file_commands?.(file);
+
+	const leaf = app.workspace.getLeaf(false);
+	await leaf.openFile(file);
+	const view = leaf.view;
+	if (view instanceof MarkdownView) {
+		const line = firstWritingLine(view.editor.getValue(), settings);
+		view.editor.setCursor({ line, ch: 0 });
+		view.editor.focus();
+	}
+	return file;
+}
+
+/** "New client": a client note named as typed (illegal characters replaced, the exact name kept as an alias). */
+export async function createClientNote(app: App, name: string, settings: CoachingSettings, folder: string, now: Date): Promise<TFile> {
+	const fileName = safeFileName(name.trim());
+	const target = normalizePath(folder);
+	await ensureFolder(app, target === "/" ? "" : target);
+	const path = freePath(target === "/" ? "" : target, fileName, (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
+	const file = await app.vault.create(normalizePath(path), clientNoteContent(name.trim(), fileName, format(now, "yyyy-MM-dd"), settings));
+	await app.workspace.getLeaf(false).openFile(file);
+	return file;
+}

@@ -1,0 +1,89 @@
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import { computeBrief } from "../../src/core/brief";
+import { findClient } from "../../src/core/find-client";
+import { openVaultFolder } from "../../src/fs/vault-folder";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+
+async function copyOfDemo(): Promise<string> {
+	const vault = await mkdtemp(join(tmpdir(), "coaching-new-session-"));
+	await cp(DEMO, vault, { recursive: true });
+	return vault;
+}
+
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+	let stdout = "";
+	let stderr = "";
+	const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T09:30:00"));
+	return { status, stdout, stderr };
+}
+
+async function briefOf(vault: string, name: string) {
+	const folder = await openVaultFolder(vault);
+	const lookup = findClient(folder.index.clients(), name);
+	if (lookup.kind !== "found") throw new Error(name);
+	return computeBrief(folder.index, lookup.client, "2026-06-30", folder.settings);
+}
+
+describe("cli new-session", () => {
+	it("--dry-run prints the path, then the whole note, and writes nothing", async () => {
+		const vault = await copyOfDemo();
+		const before = await readdir(join(vault, "Coaching/Sessions"));
+		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Ana", "--today", "2026-06-30", "--dry-run"]);
+		expect(status).toBe(0);
+		const [path, ...content] = stdout.split("\n");
+		expect(path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
+		await expect(content.join("\n")).toMatchFileSnapshot("../core/__golden__/built-in-ana-costa.md");
+		expect(await readdir(join(vault, "Coaching/Sessions"))).toEqual(before);
+	});
+
+	it("writes the note, prints its path as the last line, and the note reads back as session N+1 with the same open commitments", async () => {
+		const vault = await copyOfDemo();
+		const before = await briefOf(vault, "Ana Costa");
+		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Ana Costa", "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		const path = stdout.trimEnd().split("\n").pop();
+		expect(path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
+		const after = await briefOf(vault, "Ana Costa");
+		expect(after.sessionCount).toBe(before.sessionCount + 1);
+		expect(after.lastSession).toEqual({ path, date: "2026-06-30" });
+		expect(after.sessions[0]?.number).toBe(10);
+		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
+	});
+
+	it("never overwrites: a second note the same day is (2)", async () => {
+		const vault = await copyOfDemo();
+		await cli(["new-session", "--vault", vault, "--client", "Jonas", "--today", "2026-06-30"]);
+		const note = join(vault, "Notes/2026-06-30 Jonas Weber.md");
+		await writeFile(note, "My own words, written during the call.\n");
+		const { stdout } = await cli(["new-session", "--vault", vault, "--client", "Jonas Weber", "--today", "2026-06-30"]);
+		expect(stdout.trim()).toBe("Notes/2026-06-30 Jonas Weber (2).md");
+		expect(await readFile(note, "utf8")).toBe("My own words, written during the call.\n");
+	});
+
+	it("uses a custom template given with --template", async () => {
+		const vault = await copyOfDemo();
+		const template = join(vault, "my-template.md");
+		await writeFile(template, "---\nlocation: Zoom\n---\n# {{client}} · {{date:d MMMM}}\n{{open_commitments}}\n");
+		const { stdout } = await cli(["new-session", "--vault", vault, "--client", "Tomás", "--today", "2026-06-30", "--template", template, "--dry-run"]);
+		expect(stdout).toContain("location: Zoom\n");
+		expect(stdout).toContain("# Tomás Rivera · 30 June\n- [ ] Make the Iván shifts permanent");
+	});
+
+	it("a missing --template file is an error; a missing template in the settings falls back to the built-in one", async () => {
+		const vault = await copyOfDemo();
+		const missing = await cli(["new-session", "--vault", vault, "--client", "Ana", "--template", join(vault, "nope.md"), "--dry-run"]);
+		expect(missing.status).toBe(2);
+		expect(missing.stderr).toMatch(/^No template file at /);
+		await mkdir(join(vault, ".obsidian/plugins/coaching-alliance"), { recursive: true });
+		await writeFile(join(vault, ".obsidian/plugins/coaching-alliance/data.json"), JSON.stringify({ sessionTemplate: "Templates/Gone.md" }));
+		const fallback = await cli(["new-session", "--vault", vault, "--client", "Ana", "--dry-run"]);
+		expect(fallback.status).toBe(0);
+		expect(fallback.stderr).toBe('Warning: the template "Templates/Gone.md" could not be read; the built-in template is used.\n');
+		expect(fallback.stdout).toContain("## What they brought");
+	});
+});
