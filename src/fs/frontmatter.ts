@@ -13,8 +13,10 @@ export interface Frontmatter {
 /**
  * The YAML 1.2 core schema keeps `date: 2026-11-09` as the text written, as Obsidian does:
  * a timestamp type would turn it into a UTC Date and shift the calendar day in local time.
+ * Unquoted placeholders (`date: {{date}}`) parse as odd maps; the library's console warning about
+ * them is silenced, since such values are simply not read.
  */
-const YAML_OPTIONS = { schema: "core" as const };
+const YAML_OPTIONS = { schema: "core" as const, logLevel: "error" as const };
 
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	if (lines.length === 0 || lines[0]?.trimEnd() !== "---") return { data: null, endLine: -1, problems: [] };

@@ -97,7 +97,13 @@ describe("Prepare session: the client picker", () => {
 	it("no command has a default hotkey, and names are in sentence case", async () => {
 		const { app, plugin } = await demo();
 		const commands = Object.values(app.commands.commands);
-		expect(commands.map((command) => command.name)).toEqual(["Prepare session", "Prepare session for this client"]);
+		expect(commands.map((command) => command.name)).toEqual([
+			"Prepare session",
+			"Prepare session for this client",
+			"New session note",
+			"New client",
+			"Insert intention checklist",
+		]);
 		expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);
 		plugin.unload();
 	});

@@ -41,9 +41,9 @@ describe("the settings tab", () => {
 	it("offers every rule of the conventions, under headings without the word settings", async () => {
 		const { tab, plugin } = await openTab();
 		const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((heading) => heading.textContent);
-		expect(headings).toEqual(["Before the call", "Clients", "Sessions", "Notes left out"]);
+		expect(headings).toEqual(["Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
-		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", "Intentions", "Excerpt lines", "Date format", "Open the pane in"]) {
+		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", "Intentions", "Excerpt lines", "Date format", "Open the pane in", "Session note folder", "Session note name", "Session template", "New client folder"]) {
 			expect(names).toContain(name);
 		}
 		plugin.unload();
@@ -78,6 +78,18 @@ describe("the settings tab", () => {
 
 		type(field(tab, "Intention heading").input, "   ");
 		expect(field(tab, "Intention heading").error).toBe("This cannot be empty.");
+		plugin.unload();
+	});
+
+	it("documents the template placeholders, and refuses a template in the configuration folder", async () => {
+		const { tab, plugin } = await openTab();
+		const template = field(tab, "Session template");
+		expect(template.setting.textContent).toContain("{{open_commitments}}");
+		type(template.input, ".obsidian/templates/session.md");
+		expect(field(tab, "Session template").error).toBe("The template cannot live in a hidden or configuration folder.");
+		expect(plugin.settings.sessionTemplate).toBe("");
+		type(field(tab, "Session template").input, "Templates/Session");
+		expect(plugin.settings.sessionTemplate).toBe("Templates/Session");
 		plugin.unload();
 	});
 

@@ -1,0 +1,176 @@
+// @vitest-environment jsdom
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { computeBrief } from "../../src/core/brief";
+import { findClient } from "../../src/core/find-client";
+import type CoachingAlliancePlugin from "../../src/main";
+import { PREPARE_VIEW } from "../../src/ui/prepare-view";
+import { MarkdownView, Modal, Notice, TFile, type App } from "../obsidian-runtime/obsidian";
+import { appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(new Date("2026-06-30T09:30:00Z"));
+	document.body.empty();
+	Modal.open.clear();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
+	const app = await appFromFolder(DEMO);
+	const plugin = await loadPlugin(app);
+	return { app, plugin };
+}
+
+function file(app: App, path: string): TFile {
+	const found = app.vault.getFileByPath(path);
+	if (!found) throw new Error(`no file ${path}`);
+	return found;
+}
+
+function brief(plugin: CoachingAlliancePlugin, name: string) {
+	const lookup = findClient(plugin.vaultIndex.index.clients(), name);
+	if (lookup.kind !== "found") throw new Error(name);
+	return computeBrief(plugin.vaultIndex.index, lookup.client, "2026-06-30", plugin.settings);
+}
+
+function activeEditor(app: App): MarkdownView {
+	const view = app.workspace.activeLeaf?.view;
+	if (!(view instanceof MarkdownView)) throw new Error("no note open");
+	return view;
+}
+
+describe("New session note", () => {
+	it("from the client's note: creates the note beside the last session, opens it, cursor where the writing starts", async () => {
+		const { app, plugin } = await demo();
+		const before = brief(plugin, "Ana Costa");
+		app.workspace.activeFile = file(app, "Coaching/Clients/Ana Costa.md");
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Ana Costa.md") !== null);
+		await until(() => app.workspace.activeLeaf?.view instanceof MarkdownView);
+		const view = activeEditor(app);
+		expect(view.file.path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("## What they brought");
+		expect(view.editor.focused).toBe(true);
+
+		await settle(app);
+		await until(() => brief(plugin, "Ana Costa").sessionCount === before.sessionCount + 1);
+		const after = brief(plugin, "Ana Costa");
+		expect(after.sessions[0]).toMatchObject({ path: "Coaching/Sessions/2026-06-30 Ana Costa.md", number: 10 });
+		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
+		plugin.unload();
+	});
+
+	it("never overwrites a note that has the name already", async () => {
+		const { app, plugin } = await demo();
+		await app.vault.create("Calls/2026-06-30 Tomás Rivera.md", "Notes I took during the call.\n");
+		app.workspace.activeFile = file(app, "Calls/Tomás 2026-05-21.md");
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => app.vault.getFileByPath("Calls/2026-06-30 Tomás Rivera (2).md") !== null);
+		expect(await app.vault.read(file(app, "Calls/2026-06-30 Tomás Rivera.md"))).toBe("Notes I took during the call.\n");
+		plugin.unload();
+	});
+
+	it("without an active client note, asks who it is for", async () => {
+		const { app, plugin } = await demo();
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		const [picker] = [...Modal.open] as unknown as { setQuery(query: string): void; choose(index: number): void }[];
+		picker?.setQuery("Priya");
+		picker?.choose(0);
+		await until(() => app.vault.getFileByPath("Meetings/2026-06-30 Priya Nair.md") !== null);
+		plugin.unload();
+	});
+
+	it("from the pane: Start the session note", async () => {
+		const { app, plugin } = await demo();
+		const jonas = plugin.vaultIndex.index.clients().find((client) => client.name === "Jonas Weber");
+		if (!jonas) throw new Error("no Jonas");
+		await plugin.openPrepare(jonas);
+		const pane = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view;
+		await until(() => pane?.containerEl.querySelector(".coaching-alliance-start") !== null);
+		const start = pane?.containerEl.querySelector<HTMLButtonElement>(".coaching-alliance-start");
+		expect(start?.textContent).toBe("Start the session note (session 5)");
+		start?.click();
+		await until(() => app.vault.getFileByPath("Notes/2026-06-30 Jonas Weber.md") !== null);
+		plugin.unload();
+	});
+
+	it("a missing template says so, and the built-in template is used", async () => {
+		const { app, plugin } = await demo();
+		plugin.settings.sessionTemplate = "Templates/Gone.md";
+		const shown = Notice.shown.length;
+		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		expect(Notice.shown.slice(shown)).toEqual(['The session template "Templates/Gone.md" was not found. The built-in template is used.']);
+		expect(await app.vault.read(file(app, "Coaching/Sessions/2026-06-30 Ana Costa.md"))).toContain("## What I noticed");
+		plugin.unload();
+	});
+
+	it("a template under the configuration folder is refused", async () => {
+		const { app, plugin } = await demo();
+		plugin.settings.sessionTemplate = ".obsidian/session.md";
+		const shown = Notice.shown.length;
+		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		expect(Notice.shown.slice(shown)).toEqual(["The template cannot live in a hidden or configuration folder. The built-in session template is used."]);
+		expect(app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Ana Costa.md")).not.toBeNull();
+		plugin.unload();
+	});
+
+	it("a template with Templater syntax goes to Templater when it is on, and stays as written when it is not", async () => {
+		const { app, plugin } = await demo();
+		await app.vault.create("Templates/With Templater.md", "# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n");
+		plugin.settings.sessionTemplate = "Templates/With Templater";
+		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		expect(await app.vault.read(file(app, "Coaching/Sessions/2026-06-30 Ana Costa.md"))).toContain("Mood: <% tp.system.prompt('Mood?') %>");
+
+		const handed: string[] = [];
+		app.plugins.enabledPlugins.add("templater-obsidian");
+		app.plugins.plugins["templater-obsidian"] = { templater: { overwrite_file_commands: async (target: TFile) => void handed.push(target.path) } };
+		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		expect(handed).toEqual(["Coaching/Sessions/2026-06-30 Ana Costa (2).md"]);
+		plugin.unload();
+	});
+});
+
+describe("New client", () => {
+	it("makes a client note where most client notes are, the name as typed kept as an alias", async () => {
+		const { app, plugin } = await demo();
+		app.commands.executeCommandById("coaching-alliance:new-client");
+		const [prompt] = [...Modal.open];
+		const input = prompt?.contentEl.querySelector("input");
+		if (!input) throw new Error("no name field");
+		input.value = 'Zoë "Z": O\'Brien';
+		input.dispatchEvent(new Event("input"));
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+		await until(() => app.vault.getFileByPath("Coaching/Clients/Zoë 'Z' - O'Brien.md") !== null);
+		const text = await app.vault.read(file(app, "Coaching/Clients/Zoë 'Z' - O'Brien.md"));
+		expect(text).toContain('aliases:\n  - "Zoë \\"Z\\": O\'Brien"');
+		await settle(app);
+		await until(() => findClient(plugin.vaultIndex.index.clients(), 'Zoë "Z": O\'Brien').kind === "found");
+		plugin.unload();
+	});
+});
+
+describe("Insert intention checklist", () => {
+	it("puts the checklist at the cursor of the open note", async () => {
+		const { app, plugin } = await demo();
+		await app.workspace.getLeaf(false).openFile(file(app, "Journal/2026-06-27.md"));
+		const view = activeEditor(app);
+		view.editor.setCursor({ line: 3, ch: 0 });
+		expect(app.commands.executeCommandById("coaching-alliance:insert-intention-checklist")).toBe(true);
+		expect(view.editor.getValue()).toContain(
+			"\n## Who do I want to show up as?\n- [ ] The person who listens to them better than anyone else in their life\n- [ ] Someone who cares\n",
+		);
+		plugin.unload();
+	});
+});
+
+function clientNamed(plugin: CoachingAlliancePlugin, name: string) {
+	const client = plugin.vaultIndex.index.clients().find((candidate) => candidate.name === name);
+	if (!client) throw new Error(name);
+	return client;
+}
