@@ -22,6 +22,8 @@ export class PrepareView extends ItemView {
 	private clientKey: string | null = null;
 	private mode: PaneMode = "brief";
 	private renderedRevision = -1;
+	/** Counts renders: one that finishes after a newer one started is dropped, never mixed in. */
+	private renderCount = 0;
 	private rendering: Component | null = null;
 	private observer: IntersectionObserver | null = null;
 	private readonly folded = new Set<string>();
@@ -89,6 +91,7 @@ export class PrepareView extends ItemView {
 		const index = this.plugin.vaultIndex.index;
 		if (this.renderedRevision === index.revision && this.rendering) return;
 		this.renderedRevision = index.revision;
+		const thisRender = ++this.renderCount;
 		const scroll = this.contentEl.scrollTop;
 		const root = this.contentEl;
 
@@ -111,8 +114,9 @@ export class PrepareView extends ItemView {
 		const brief = computeBrief(index, client, this.plugin.today(), settings);
 		const read = (path: string): Promise<string> => this.plugin.vaultIndex.read(path);
 		const text = await readBriefText(brief, index, read, settings);
+		const page = createDiv();
 		await renderBrief(
-			root,
+			page,
 			brief,
 			text,
 			{
@@ -134,6 +138,9 @@ export class PrepareView extends ItemView {
 			},
 			this.mode,
 		);
+		if (thisRender !== this.renderCount) return;
+		root.empty();
+		root.appendChild(page);
 		this.contentEl.scrollTop = scroll;
 	}
 

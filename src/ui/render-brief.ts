@@ -23,8 +23,8 @@ export interface BriefContext {
 
 export type PaneMode = "brief" | "read-back";
 
+/** Renders the brief into `root` (an element of its own: the view swaps it in when done). */
 export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): Promise<void> {
-	root.empty();
 	root.addClass("coaching-alliance-brief");
 	renderHeader(root, brief, context, mode);
 	if (mode === "read-back") {
@@ -37,6 +37,11 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 	renderSince(section(root, "since", "Since last time", context), brief, context);
 	renderThemes(section(root, "themes", "Themes", context), brief);
 	renderConversations(section(root, "conversations", "Every earlier conversation", context), brief, context);
+}
+
+/** What a section says when there is nothing to show yet. */
+function emptyLine(parent: HTMLElement, text: string): void {
+	parent.createDiv({ cls: "coaching-alliance-empty", text });
 }
 
 function section(root: HTMLElement, id: string, title: string, context: BriefContext): HTMLElement {
@@ -145,10 +150,10 @@ async function renderSections(parent: HTMLElement, sections: readonly Section[],
 async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
 	if (brief.aliases.length > 0) body.createDiv({ cls: "coaching-alliance-muted", text: `Also called ${brief.aliases.join(", ")}` });
 	if (text.profile.length === 0) {
-		body.createDiv({
-			cls: "coaching-alliance-empty",
-			text: "Nothing under the profile headings yet. What makes them happy, what keeps them awake at night, their goals: the client note is the place for them.",
-		});
+		emptyLine(
+			body,
+			"Nothing under the profile headings yet. What makes them happy, what keeps them awake at night, their goals: the client note is the place for them.",
+		);
 		return;
 	}
 	await renderSections(body, text.profile, brief.client.path ?? "", context);
@@ -162,11 +167,11 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 		noteLink(from, last.path, "open note");
 		await renderSections(body, text.lastSessionSections, last.path, context);
 	} else {
-		body.createDiv({ cls: "coaching-alliance-empty", text: "No earlier conversation to pick up from." });
+		emptyLine(body, "No earlier conversation to pick up from.");
 	}
 	body.createEl("h4", { text: "Open commitments" });
 	if (brief.openCommitments.length === 0) {
-		body.createDiv({ cls: "coaching-alliance-empty", text: "None open." });
+		emptyLine(body, "None open.");
 		return;
 	}
 	const list = body.createEl("ul", { cls: "coaching-alliance-commitments" });
@@ -184,7 +189,7 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 
 function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.mentionsSinceLastSession.length === 0) {
-		body.createDiv({ cls: "coaching-alliance-empty", text: "Nothing in other notes since the last conversation." });
+		emptyLine(body, "Nothing in other notes since the last conversation.");
 		return;
 	}
 	const list = body.createEl("ul", { cls: "coaching-alliance-mentions" });
@@ -197,7 +202,7 @@ function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): vo
 
 function renderThemes(body: HTMLElement, brief: Brief): void {
 	if (brief.themes.length === 0) {
-		body.createDiv({ cls: "coaching-alliance-empty", text: "No tags on the sessions yet." });
+		emptyLine(body, "No tags on the sessions yet.");
 		return;
 	}
 	const list = body.createDiv({ cls: "coaching-alliance-themes" });
@@ -210,7 +215,7 @@ function renderThemes(body: HTMLElement, brief: Brief): void {
 
 function renderConversations(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.sessions.length === 0) {
-		body.createDiv({ cls: "coaching-alliance-empty", text: "None yet." });
+		emptyLine(body, "None yet.");
 		return;
 	}
 	const list = body.createEl("ol", { cls: "coaching-alliance-sessions", attr: { reversed: "" } });
@@ -234,7 +239,7 @@ function renderSessionCard(list: HTMLElement, session: BriefSession, today: Day,
 async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefContext): Promise<void> {
 	const stream = root.createDiv({ cls: "coaching-alliance-read-back" });
 	if (brief.sessions.length === 0) {
-		stream.createDiv({ cls: "coaching-alliance-empty", text: "No conversations to read back yet." });
+		emptyLine(stream, "No conversations to read back yet.");
 		return;
 	}
 	for (const session of [...brief.sessions].reverse()) {

@@ -302,6 +302,31 @@ describe("the pane follows the notes", () => {
 		plugin.unload();
 	});
 
+	it("when updates overlap, a slow older render never overwrites a newer one, and briefs never mix", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		let slowOnce = true;
+		app.vault.cachedRead = async (target: TFile) => {
+			const text = await cachedRead(target);
+			if (slowOnce) {
+				slowOnce = false;
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			return text;
+		};
+		plugin.vaultIndex.index.touch();
+		const older = view.render();
+		await app.vault.process(file(app, "Coaching/Clients/Ana Costa.md"), (text) => text.replace("## Goals", "## Goals\n- Learn to surf the big winter swell."));
+		await settle(app);
+		await until(() => plugin.vaultIndex.index.revision > 0 && !slowOnce);
+		const newer = view.render();
+		await Promise.all([older, newer]);
+		expect(view.contentEl.querySelectorAll(".coaching-alliance-brief")).toHaveLength(1);
+		expect(sectionText(view, "person")).toContain("Learn to surf the big winter swell.");
+		plugin.unload();
+	});
+
 	it("after a session is renamed and another deleted", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
