@@ -52,6 +52,27 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		}, 60_000);
 	});
 
+	it("is reachable by keyboard: Tab reaches the sections and links, Enter opens a note, focus is visible", async () => {
+		const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme: "light", width: 340, readBack: false });
+		const focused: string[] = [];
+		for (let step = 0; step < 12; step++) {
+			await page.keyboard.press("Tab");
+			focused.push(await page.evaluate(() => (document.activeElement ? `${document.activeElement.tagName.toLowerCase()}.${document.activeElement.className}` : "")));
+		}
+		expect(focused).toContain("summary.coaching-alliance-section-title");
+		expect(focused.some((name) => name.startsWith("a.internal-link"))).toBe(true);
+		expect(focused.some((name) => name.startsWith("button.clickable-icon coaching-alliance-read-back-toggle"))).toBe(true);
+
+		const link = page.locator(".coaching-alliance-session-title").first();
+		await link.focus();
+		const outline = await link.evaluate((element) => getComputedStyle(element).outlineStyle);
+		expect(outline).not.toBe("none");
+		await page.keyboard.press("Enter");
+		const opened = await page.evaluate(() => (window as unknown as { coachingApp: { workspace: { opened: { path: string }[] } } }).coachingApp.workspace.opened);
+		expect(opened.map((entry) => entry.path)).toEqual(["Coaching/Sessions/2026-06-16 Ana Costa.md"]);
+		await page.close();
+	}, 60_000);
+
 	it("read-back shows every conversation in full, oldest first, and fits a phone", async () => {
 		const page = await openPane(browser, { vault: DEMO, client: "Tomás", today: "2026-06-30", theme: "light", width: 390, readBack: true });
 		const measure = await measurePane(page);

@@ -51,6 +51,7 @@ export async function boot(files: PreviewFile[], mainJs: string, manifest: obsid
  */
 export async function preparePane(files: PreviewFile[], mainJs: string, manifest: obsidian.PluginManifest, client: string, readBack: boolean): Promise<string> {
 	const { app } = await boot(files, mainJs, manifest);
+	(window as unknown as Record<string, unknown>)["coachingApp"] = app;
 	app.commands.executeCommandById("coaching-alliance:prepare-session");
 	const picker = [...obsidian.Modal.open][0] as obsidian.FuzzySuggestModal<unknown> | undefined;
 	if (!picker) return "The client picker did not open.";
