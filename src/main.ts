@@ -71,8 +71,9 @@ export default class CoachingAlliancePlugin extends Plugin {
 			new Notice("Still reading your notes. Try again in a moment.");
 			return;
 		}
-		const brief = computeBrief(this.vaultIndex.index, client, this.today(), this.settings);
-		await createSessionNote(this.app, brief, this.settings, new Date());
+		const index = this.vaultIndex.index;
+		const brief = computeBrief(index, client, this.today(), this.settings);
+		await createSessionNote(this.app, brief, this.settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
 	}
 
 	private async newClient(name: string): Promise<void> {

@@ -142,14 +142,15 @@ async function newSession(
 			}
 		}
 	}
-	const input = { brief, settings: vault.settings, today, time, template };
+	const folder = sessionFolder(vault.settings, brief, vault.settings.sessionNoteFolder);
+	const clientLinkTarget = vault.index.linkTarget(brief.client, freePath(folder, "new", () => false));
+	const input = { brief, settings: vault.settings, today, time, template, clientLinkTarget };
 	let content: string;
 	try {
 		content = sessionNoteContent(input);
 	} catch (error) {
 		throw new UsageError(`The template cannot be used: ${(error as Error).message}.`);
 	}
-	const folder = sessionFolder(vault.settings, brief, vault.settings.sessionNoteFolder);
 	const path = freePath(folder, sessionFileName(vault.settings.sessionFileName, input), (candidate) => existsSync(join(root, candidate)));
 	if (dryRun) {
 		output.out(`${path}\n${content}`);

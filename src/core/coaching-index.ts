@@ -136,6 +136,15 @@ export class CoachingIndex {
 			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)));
 	}
 
+	/**
+	 * What to write inside `[[…]]` so a note at `sourcePath` reaches this client: the name when it
+	 * is unambiguous from there, else the path, as Obsidian itself writes links.
+	 */
+	linkTarget(client: Pick<Client, "name" | "path">, sourcePath: string): string {
+		if (client.path === null || this.resolver.resolve(client.name, sourcePath) === client.path) return client.name;
+		return client.path.replace(/\.md$/i, "");
+	}
+
 	/** Whether a link written in a note (a task's, say) points at this client. */
 	linkReaches(link: string, sourcePath: string, client: Client): boolean {
 		const target = this.resolver.resolve(link, sourcePath);

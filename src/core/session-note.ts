@@ -41,6 +41,8 @@ export interface SessionNoteInput {
 	time: string;
 	/** The coach's own template, or null for the built-in one. */
 	template: string | null;
+	/** What goes inside `[[…]]` to reach the client from the new note; the client's name when absent. */
+	clientLinkTarget?: string;
 }
 
 /** What a placeholder becomes: `{{client}}`, `{{date:EEE d MMM}}` and the rest. */
@@ -50,7 +52,7 @@ export function templateValues(input: SessionNoteInput): Record<string, string> 
 	const days = brief.daysSinceLastSession;
 	return {
 		client: brief.client.name,
-		client_link: `[[${brief.client.name}]]`,
+		client_link: linkTo(input.clientLinkTarget ?? brief.client.name, brief.client.name),
 		date: input.today,
 		time: input.time,
 		session_number: String(brief.nextSessionNumber),
@@ -60,6 +62,10 @@ export function templateValues(input: SessionNoteInput): Record<string, string> 
 		days_since_last: days === null ? "" : String(days),
 		since_last: last && days !== null ? `. Last time: [[${basenameOf(last.path)}]], ${days === 1 ? "1 day" : `${days} days`} ago.` : ". Our first conversation.",
 	};
+}
+
+function linkTo(target: string, name: string): string {
+	return target === name ? `[[${name}]]` : `[[${target}|${name}]]`;
 }
 
 /** Fills `{{name}}` and `{{date:FORMAT}}` (date-fns tokens); unknown placeholders and Templater's `<% %>` stay as written. */

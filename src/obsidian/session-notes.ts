@@ -57,9 +57,24 @@ async function ensureFolder(app: App, folder: string): Promise<void> {
  * Makes the session note for the next conversation: in the session folder, named by the pattern
  * setting, never over an existing note; opens it with the cursor where the writing starts.
  */
-export async function createSessionNote(app: App, brief: Brief, settings: CoachingSettings, now: Date): Promise<TFile | null> {
+export async function createSessionNote(
+	app: App,
+	brief: Brief,
+	settings: CoachingSettings,
+	now: Date,
+	linkTarget: (sourcePath: string) => string,
+): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const input: SessionNoteInput = { brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template };
+	const normalFolder = normalizePath(sessionFolder(settings, brief, settings.sessionNoteFolder));
+	const folder = normalFolder === "/" ? "" : normalFolder;
+	const input: SessionNoteInput = {
+		brief,
+		settings,
+		today: format(now, "yyyy-MM-dd"),
+		time: format(now, "HH:mm"),
+		template,
+		clientLinkTarget: linkTarget(freePath(folder, "new", () => false)),
+	};
 	let content: string;
 	try {
 		content = sessionNoteContent(input);
@@ -67,9 +82,8 @@ export async function createSessionNote(app: App, brief: Brief, settings: Coachi
 		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
 		content = sessionNoteContent({ ...input, template: null });
 	}
-	const folder = normalizePath(sessionFolder(settings, brief, settings.sessionNoteFolder));
-	await ensureFolder(app, folder === "/" ? "" : folder);
-	const path = freePath(folder === "/" ? "" : folder, sessionFileName(settings.sessionFileName, input), (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
+	await ensureFolder(app, folder);
+	const path = freePath(folder, sessionFileName(settings.sessionFileName, input), (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
 	const file = await app.vault.create(normalizePath(path), content);
 
 	const templater = enabledTemplater(app);

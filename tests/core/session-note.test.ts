@@ -84,6 +84,22 @@ describe("the session note", () => {
 		expect(properties["note"]).toBe(client.name);
 	});
 
+	it("links the client by path when another note shares the name, so the link reaches the right person", () => {
+		const vault = new NotesVault({
+			"Coaching/Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Sessions/Maya Chen.md": "A note about a book by someone else called Maya Chen.",
+		});
+		const client = vault.client("Coaching/Clients/Maya Chen");
+		const brief = vault.brief("Coaching/Clients/Maya Chen", TODAY);
+		const target = vault.index.linkTarget(client, freePath(sessionFolder(vault.settings, brief, ""), "new", () => false));
+		expect(target).toBe("Coaching/Clients/Maya Chen");
+		const content = sessionNoteContent({ brief, settings: vault.settings, today: TODAY, time: "09:00", template: null, clientLinkTarget: target });
+		expect(frontmatterOf(content)["client"]).toBe("[[Coaching/Clients/Maya Chen|Maya Chen]]");
+		vault.write("Sessions/2026-06-30 Maya Chen.md", content);
+		expect(vault.brief("Coaching/Clients/Maya Chen", TODAY).sessionCount).toBe(1);
+		expect(vault.index.linkTarget(client, "Coaching/Clients/new.md")).toBe("Maya Chen");
+	});
+
 	it("keeps the template's own properties and fills its type only when empty", () => {
 		const vault = new NotesVault({ "Clients/Maya Chen.md": "---\ntype: client\n---\n" });
 		const brief = vault.brief("Maya Chen", TODAY);
