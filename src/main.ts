@@ -67,10 +67,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	/** After the call: the session note for this client's next conversation. */
 	async startSessionNote(client: Client): Promise<void> {
-		if (this.vaultIndex.state !== "warm") {
-			new Notice("Still reading your notes. Try again in a moment.");
-			return;
-		}
+		if (!this.indexReady()) return;
 		const index = this.vaultIndex.index;
 		const brief = computeBrief(index, client, this.today(), this.settings);
 		await createSessionNote(this.app, brief, this.settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
@@ -91,6 +88,13 @@ export default class CoachingAlliancePlugin extends Plugin {
 		return busiest?.[0] ?? this.settings.clientFolders[0] ?? "Clients";
 	}
 
+	/** Whether the index is built; if not, tells the coach to wait a moment. */
+	private indexReady(): boolean {
+		if (this.vaultIndex.state === "warm") return true;
+		new Notice("Still reading your notes. Try again in a moment.");
+		return false;
+	}
+
 	/** The only place the plugin reads the wall clock: the core is always told what day it is. */
 	today(): string {
 		return format(new Date(), "yyyy-MM-dd");
@@ -98,10 +102,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients). */
 	pickClient(onChoose: (client: Client) => void, only?: Client[]): void {
-		if (this.vaultIndex.state !== "warm") {
-			new Notice("Still reading your notes. Try again in a moment.");
-			return;
-		}
+		if (!this.indexReady()) return;
 		const wanted = only ? new Set(only.map((client) => client.key)) : null;
 		const rows = dueOrder(caseloadRows(this.vaultIndex.index, this.today())).filter((row) => !wanted || wanted.has(row.client.key));
 		new ClientPicker(this.app, rows, onChoose).open();
