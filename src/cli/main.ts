@@ -7,7 +7,7 @@ import { briefJson, computeBrief, readBriefText, readExcerpt } from "../core/bri
 import { computeCaseload } from "../core/caseload";
 import { isDay } from "../core/dates";
 import { findClient } from "../core/find-client";
-import { freePath, sessionFileName, sessionFolder, sessionNoteContent, templatePathProblem } from "../core/session-note";
+import { freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/session-note";
 import { openVaultFolder } from "../fs/vault-folder";
 import { ANSI, PLAIN, formatBrief, formatCaseload } from "./text";
 
@@ -127,18 +127,20 @@ async function newSession(
 	output: Output,
 ): Promise<number> {
 	let template: string | null = null;
-	const templatePath = templateFile ?? (vault.settings.sessionTemplate || undefined);
-	if (templatePath !== undefined) {
-		const fromSettings = templateFile === undefined;
-		const problem = fromSettings ? templatePathProblem(templatePath, ".obsidian") : null;
-		const file = fromSettings ? join(root, templatePath.endsWith(".md") ? templatePath : `${templatePath}.md`) : templatePath;
-		if (problem) output.err(`Warning: ${problem} The built-in template is used.\n`);
-		else {
+	if (templateFile !== undefined) {
+		try {
+			template = await readFile(templateFile, "utf8");
+		} catch {
+			throw new UsageError(`No template file at "${templateFile}".`);
+		}
+	} else {
+		const where = templateNotePath(vault.settings.sessionTemplate, ".obsidian");
+		if (where !== null && "problem" in where) output.err(`Warning: ${where.problem} The built-in template is used.\n`);
+		else if (where !== null) {
 			try {
-				template = await readFile(file, "utf8");
+				template = await readFile(join(root, where.path), "utf8");
 			} catch {
-				if (!fromSettings) throw new UsageError(`No template file at "${templatePath}".`);
-				output.err(`Warning: the template "${templatePath}" could not be read; the built-in template is used.\n`);
+				output.err(`Warning: the template "${vault.settings.sessionTemplate}" could not be read; the built-in template is used.\n`);
 			}
 		}
 	}

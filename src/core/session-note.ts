@@ -208,6 +208,18 @@ export function templatePathProblem(path: string, configDir: string): string | n
 	return null;
 }
 
+/**
+ * The note a "Session template" setting names (`Templates/Session` → `Templates/Session.md`),
+ * a reason it is refused, or null when the setting is empty and the built-in template applies.
+ */
+export function templateNotePath(setting: string, configDir: string): { path: string } | { problem: string } | null {
+	const clean = setting.trim();
+	if (clean === "") return null;
+	const problem = templatePathProblem(clean, configDir);
+	if (problem) return { problem };
+	return { path: clean.endsWith(".md") ? clean : `${clean}.md` };
+}
+
 /** A new client note: its type, the day you started, a cadence to fill in, and the profile headings. */
 export function clientNoteContent(name: string, fileName: string, today: Day, settings: CoachingSettings): string {
 	const document = parseDocument("", { schema: "core" });

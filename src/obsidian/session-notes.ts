@@ -10,7 +10,7 @@ import {
 	sessionFileName,
 	sessionFolder,
 	sessionNoteContent,
-	templatePathProblem,
+	templateNotePath,
 	type SessionNoteInput,
 } from "../core/session-note";
 
@@ -27,14 +27,13 @@ function enabledTemplater(app: App): TemplaterPlugin | null {
 
 /** The coach's template note, or null for the built-in one; a missing or refused template says so and falls back. */
 async function readTemplate(app: App, settings: CoachingSettings): Promise<string | null> {
-	const setting = settings.sessionTemplate.trim();
-	if (setting === "") return null;
-	const problem = templatePathProblem(setting, app.vault.configDir);
-	if (problem) {
-		new Notice(`${problem} The built-in session template is used.`);
+	const where = templateNotePath(settings.sessionTemplate, app.vault.configDir);
+	if (where === null) return null;
+	if ("problem" in where) {
+		new Notice(`${where.problem} The built-in session template is used.`);
 		return null;
 	}
-	const path = normalizePath(setting.endsWith(".md") ? setting : `${setting}.md`);
+	const path = normalizePath(where.path);
 	const file = app.vault.getFileByPath(path);
 	if (!file) {
 		new Notice(`The session template "${path}" was not found. The built-in template is used.`);
@@ -46,6 +45,16 @@ async function readTemplate(app: App, settings: CoachingSettings): Promise<strin
 		new Notice(`The session template "${path}" could not be read. The built-in template is used.`);
 		return null;
 	}
+}
+
+/** A folder as the vault API wants it: normalized, with "" for the vault's root. */
+function vaultFolder(folder: string): string {
+	const normal = normalizePath(folder);
+	return normal === "/" ? "" : normal;
+}
+
+function isTaken(app: App): (path: string) => boolean {
+	return (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null;
 }
 
 async function ensureFolder(app: App, folder: string): Promise<void> {
@@ -65,8 +74,7 @@ export async function createSessionNote(
 	linkTarget: (sourcePath: string) => string,
 ): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const normalFolder = normalizePath(sessionFolder(settings, brief, settings.sessionNoteFolder));
-	const folder = normalFolder === "/" ? "" : normalFolder;
+	const folder = vaultFolder(sessionFolder(settings, brief, settings.sessionNoteFolder));
 	const input: SessionNoteInput = {
 		brief,
 		settings,
@@ -83,7 +91,7 @@ export async function createSessionNote(
 		content = sessionNoteContent({ ...input, template: null });
 	}
 	await ensureFolder(app, folder);
-	const path = freePath(folder, sessionFileName(settings.sessionFileName, input), (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
+	const path = freePath(folder, sessionFileName(settings.sessionFileName, input), isTaken(app));
 	const file = await app.vault.create(normalizePath(path), content);
 
 	const templater = enabledTemplater(app);
@@ -103,9 +111,9 @@ export async function createSessionNote(
 /** "New client": a client note named as typed (illegal characters replaced, the exact name kept as an alias). */
 export async function createClientNote(app: App, name: string, settings: CoachingSettings, folder: string, now: Date): Promise<TFile> {
 	const fileName = safeFileName(name.trim());
-	const target = normalizePath(folder);
-	await ensureFolder(app, target === "/" ? "" : target);
-	const path = freePath(target === "/" ? "" : target, fileName, (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null);
+	const target = vaultFolder(folder);
+	await ensureFolder(app, target);
+	const path = freePath(target, fileName, isTaken(app));
 	const file = await app.vault.create(normalizePath(path), clientNoteContent(name.trim(), fileName, format(now, "yyyy-MM-dd"), settings));
 	await app.workspace.getLeaf(false).openFile(file);
 	return file;

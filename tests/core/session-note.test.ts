@@ -13,6 +13,7 @@ import {
 	sessionFileName,
 	sessionFolder,
 	sessionNoteContent,
+	templateNotePath,
 	templatePathProblem,
 } from "../../src/core/session-note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
@@ -185,6 +186,13 @@ describe("names and places", () => {
 		expect(templatePathProblem(".obsidian/templates/Session.md", ".obsidian")).toBe("The template cannot live in a hidden or configuration folder.");
 		expect(templatePathProblem("../Session.md", ".obsidian")).toBe("The template must be a note inside your vault.");
 		expect(templatePathProblem("/etc/passwd", ".obsidian")).toBe("The template must be a note inside your vault.");
+	});
+
+	it("a template setting names a note, with or without .md; empty means the built-in template", () => {
+		expect(templateNotePath("Templates/Session", ".obsidian")).toEqual({ path: "Templates/Session.md" });
+		expect(templateNotePath(" Templates/Session.md ", ".obsidian")).toEqual({ path: "Templates/Session.md" });
+		expect(templateNotePath("", ".obsidian")).toBeNull();
+		expect(templateNotePath(".obsidian/session", ".obsidian")).toEqual({ problem: "The template cannot live in a hidden or configuration folder." });
 	});
 
 	it("a new client note keeps the name as typed in aliases when the file name had to change", () => {
