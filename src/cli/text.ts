@@ -1,6 +1,7 @@
-import type { Brief, BriefText } from "../core/brief";
+import { dueWords, unreadableCadence, type Brief, type BriefText } from "../core/brief";
 import type { Caseload } from "../core/caseload";
 import { daysBetween, longDay, relativeDays, type Day } from "../core/dates";
+import { countOf } from "../core/words";
 
 /** Colours for a terminal; plain text everywhere else (pipes, files, NO_COLOR). */
 export interface Style {
@@ -52,7 +53,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		const days = brief.daysSinceLastSession ?? 0;
 		out.push(
 			`Last spoke ${relativeDays(days)} (${brief.lastSession.date ? longDay(brief.lastSession.date) : "date unknown"}) · ` +
-				`${brief.sessionCount} ${brief.sessionCount === 1 ? "session" : "sessions"} so far · next is session ${brief.nextSessionNumber}`,
+				`${countOf(brief.sessionCount, "session")} so far · next is session ${brief.nextSessionNumber}`,
 		);
 	} else {
 		out.push("First conversation: nothing written yet, so this one starts fresh.");
@@ -118,11 +119,10 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 function cadenceLine(brief: Brief, style: Style): string {
 	const cadence = brief.cadence;
 	if (!cadence) return "";
-	if (!cadence.readable) return style.dim(`Cadence "${cadence.text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`);
-	if (cadence.dueDate === null) return `Cadence ${cadence.text}: ${style.accent("due now")} (no session yet)`;
-	if (cadence.overdueDays > 0) return `Cadence ${cadence.text}: ${style.accent(`overdue by ${cadence.overdueDays} ${cadence.overdueDays === 1 ? "day" : "days"}`)}`;
-	if (cadence.due) return `Cadence ${cadence.text}: ${style.accent("due today")}`;
-	return `Cadence ${cadence.text}: next due ${longDay(cadence.dueDate)}`;
+	if (!cadence.readable) return style.dim(unreadableCadence(cadence.text));
+	const words = dueWords(cadence, longDay);
+	const noSessionYet = cadence.dueDate === null ? " (no session yet)" : "";
+	return `Cadence ${cadence.text}: ${cadence.due ? style.accent(words) : words}${noSessionYet}`;
 }
 
 export function formatCaseload(caseload: Caseload, style: Style): string {
@@ -135,7 +135,7 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 			client.lastSessionDate === null
 				? "no session yet"
 				: `last ${client.lastSessionDate} (${relativeDays(client.daysSinceLastSession ?? 0)})`;
-		const sessions = `${client.sessionCount} ${client.sessionCount === 1 ? "session" : "sessions"}`;
+		const sessions = countOf(client.sessionCount, "session");
 		const open = client.openCommitments > 0 ? ` · ${client.openCommitments} open` : "";
 		const due = client.due ? style.accent("  due") : "";
 		return `${INDENT}${client.name.padEnd(width)}  ${style.dim(`${sessions} · ${last}${open}`)}${due}`;

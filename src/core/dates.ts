@@ -1,4 +1,5 @@
 import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { countOf } from "./words";
 
 /** A calendar day as written, `YYYY-MM-DD`: never shifted by a time zone. */
 export type Day = string;
@@ -92,6 +93,6 @@ export function relativeDays(days: number): string {
 	const size = Math.abs(days);
 	const [count, unit] =
 		size < 14 ? [size, "day"] : size < 60 ? [Math.floor(size / 7), "week"] : size < 730 ? [Math.floor(size / 30.44), "month"] : [Math.floor(size / 365.25), "year"];
-	const phrase = `${count} ${unit}${count === 1 ? "" : "s"}`;
+	const phrase = countOf(count, unit);
 	return days > 0 ? `${phrase} ago` : `in ${phrase}`;
 }

@@ -5,6 +5,7 @@ import { toDate, type Day } from "./dates";
 import { headingKey } from "./facts";
 import { basenameOf, folderOf } from "./note";
 import type { CoachingSettings } from "./settings";
+import { countOf } from "./words";
 
 /**
  * The built-in session note, in the coach's voice. The properties (type, client, date, session)
@@ -60,7 +61,7 @@ export function templateValues(input: SessionNoteInput): Record<string, string> 
 		open_commitments: brief.openCommitments.map((commitment) => `- [${commitment.status}] ${commitment.text}`).join("\n"),
 		last_session_link: last ? `[[${basenameOf(last.path)}]]` : "",
 		days_since_last: days === null ? "" : String(days),
-		since_last: last && days !== null ? `. Last time: [[${basenameOf(last.path)}]], ${days === 1 ? "1 day" : `${days} days`} ago.` : ". Our first conversation.",
+		since_last: last && days !== null ? `. Last time: [[${basenameOf(last.path)}]], ${countOf(days, "day")} ago.` : ". Our first conversation.",
 	};
 }
 

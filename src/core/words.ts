@@ -6,6 +6,11 @@ export function fold(text: string): string {
 	return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/** "1 session", "3 sessions", "1 day", "14 days". */
+export function countOf(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** Whole-value match, any case, singular or plural: `Clients` and `client` match `client`. */
 export function matchesWord(value: string, words: readonly string[]): boolean {
 	const folded = fold(value);

@@ -2,6 +2,7 @@ import { FuzzySuggestModal, type App, type FuzzyMatch } from "obsidian";
 import type { CaseloadRow } from "../core/caseload";
 import type { Client } from "../core/coaching-index";
 import { relativeDays } from "../core/dates";
+import { countOf } from "../core/words";
 
 type PickerItem = CaseloadRow;
 
@@ -42,7 +43,7 @@ export class ClientPicker extends FuzzySuggestModal<PickerItem> {
 		const when =
 			entry.daysSinceLastSession === null
 				? "No session yet"
-				: `Last spoke ${relativeDays(entry.daysSinceLastSession)} · ${entry.sessionCount} ${entry.sessionCount === 1 ? "session" : "sessions"}`;
+				: `Last spoke ${relativeDays(entry.daysSinceLastSession)} · ${countOf(entry.sessionCount, "session")}`;
 		el.createDiv({ cls: "suggestion-note", text: client.path === null ? `${when} · no note yet` : when });
 	}
 

@@ -1,8 +1,9 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
-import type { Brief, BriefSession, BriefText } from "../core/brief";
+import { dueWords, unreadableCadence, type Brief, type BriefSession, type BriefText } from "../core/brief";
 import { daysBetween, relativeDays, toDate, type Day } from "../core/dates";
 import type { Section } from "../core/sections";
+import { countOf } from "../core/words";
 
 /** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
 export interface BriefContext {
@@ -90,17 +91,13 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 		});
 		facts.createDiv({
 			cls: "coaching-alliance-muted",
-			text: `${brief.sessionCount} ${brief.sessionCount === 1 ? "session" : "sessions"} so far · next is session ${brief.nextSessionNumber}`,
+			text: `${countOf(brief.sessionCount, "session")} so far · next is session ${brief.nextSessionNumber}`,
 		});
 	}
 	const cadence = brief.cadence;
 	if (cadence) {
 		const line = facts.createDiv({ cls: "coaching-alliance-cadence" });
-		if (!cadence.readable) line.setText(`Cadence "${cadence.text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`);
-		else if (cadence.dueDate === null) line.setText(`Meets ${cadence.text} · due now`);
-		else if (cadence.overdueDays > 0) line.setText(`Meets ${cadence.text} · overdue by ${cadence.overdueDays} ${cadence.overdueDays === 1 ? "day" : "days"}`);
-		else if (cadence.due) line.setText(`Meets ${cadence.text} · due today`);
-		else line.setText(`Meets ${cadence.text} · next due ${longDate(cadence.dueDate, context)}`);
+		line.setText(cadence.readable ? `Meets ${cadence.text} · ${dueWords(cadence, (day) => longDate(day, context))}` : unreadableCadence(cadence.text));
 		line.toggleClass("is-due", cadence.due);
 	}
 	if (brief.client.path === null) {
