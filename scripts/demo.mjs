@@ -18,7 +18,7 @@ console.log(`Built the plugin into ${pluginFolder}`);
 console.log(`Open ${vault} as a vault in Obsidian (turn off restricted mode to enable the plugin).\n`);
 
 const tsx = join(root, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx");
-execFileSync(tsx, [join(root, "src", "cli", "main.ts"), "brief", "--vault", vault, "--client", "Ana Costa", "--today", demoToday], {
+execFileSync(tsx, [join(root, "src", "cli", "bin.ts"), "brief", "--vault", vault, "--client", "Ana Costa", "--today", demoToday], {
 	cwd: root,
 	stdio: "inherit",
 });

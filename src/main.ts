@@ -79,7 +79,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	/** The folder setting, else where most client notes already live, else the first client folder name. */
 	private newClientFolder(): string {
-		if (this.settings.clientNoteFolder.trim() !== "") return normalizePath(this.settings.clientNoteFolder);
+		if (this.settings.clientNoteFolder.trim() !== "") return this.settings.clientNoteFolder;
 		const counts = new Map<string, number>();
 		for (const client of this.vaultIndex.index.clients()) {
 			if (client.path !== null) counts.set(folderOf(client.path), (counts.get(folderOf(client.path)) ?? 0) + 1);
@@ -130,7 +130,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 		const index = this.vaultIndex.index;
 		const facts = index.get(file.path);
 		if (!facts) return [];
-		if (facts.kind === "session") return index.sessionClients(facts);
+		if (facts.kind === "session") return [...index.sessionClients(facts)];
 		const client = index.client(file.path);
 		return client ? [client] : [];
 	}

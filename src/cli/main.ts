@@ -1,15 +1,17 @@
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
-import { briefJson, computeBrief, readBriefText, readExcerpt } from "../core/brief";
+import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from "../core/brief";
 import { computeCaseload } from "../core/caseload";
-import { isDay } from "../core/dates";
+import { isDay, type Day } from "../core/dates";
 import { findClient } from "../core/find-client";
-import { freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/session-note";
-import { openVaultFolder } from "../fs/vault-folder";
-import { ANSI, PLAIN, formatBrief, formatCaseload } from "./text";
+import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/session-note";
+import { describeFileError } from "../fs/file-errors";
+import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
+import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
+import { VaultWriteError, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
@@ -26,12 +28,18 @@ interface Output {
 }
 
 export async function runCli(argv: readonly string[], output: Output, wallClock: () => Date = () => new Date()): Promise<number> {
+	// Standard error carries names and paths from the vault and never colour: no escape sequence gets through.
+	const safe: Output = { ...output, err: (text) => output.err(withoutControlCharacters(text)) };
 	try {
-		return await run(argv, output, wallClock);
+		return await run(argv, safe, wallClock);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			output.err(`${error.message}\n`);
+			safe.err(`${error.message}\n`);
 			return 2;
+		}
+		if (error instanceof VaultWriteError) {
+			safe.err(`${error.message}\n`);
+			return 1;
 		}
 		throw error;
 	}
@@ -79,30 +87,57 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	if (command === "new-session" && values.json !== undefined) throw new UsageError("new-session prints the note's path; it takes no --json.");
 	if (command === "caseload" && values.client !== undefined) throw new UsageError("caseload lists every client and takes no --client.");
 
-	const vault = await openVaultFolder(values.vault);
-	const style = output.colour && !values.json ? ANSI : PLAIN;
+	const request: Request = {
+		command,
+		root: values.vault,
+		client: values.client ?? "",
+		today,
+		time: format(wallClock(), "HH:mm"),
+		json: values.json ?? false,
+		template: values.template,
+		dryRun: values["dry-run"] ?? false,
+	};
+	// A new note is numbered from the vault as it is when the note is written, so a run that
+	// writes waits for any other one to finish, then reads the vault.
+	if (command === "new-session" && !request.dryRun) return withNewSessionLock(request.root, () => answer(request, output));
+	return answer(request, output);
+}
+
+interface Request {
+	command: "brief" | "caseload" | "new-session";
+	root: string;
+	client: string;
+	today: Day;
+	time: string;
+	json: boolean;
+	template: string | undefined;
+	dryRun: boolean;
+}
+
+async function answer(request: Request, output: Output): Promise<number> {
+	const vault = await openVaultFolder(request.root);
+	const style = output.colour && !request.json ? ANSI : PLAIN;
 	for (const warning of vault.warnings) output.err(`Warning: ${warning}\n`);
 
-	if (command === "caseload") {
-		const caseload = computeCaseload(vault.index, today);
-		output.out(values.json ? `${JSON.stringify(caseload, null, 2)}\n` : formatCaseload(caseload, style));
+	if (request.command === "caseload") {
+		const caseload = computeCaseload(vault.index, request.today);
+		output.out(request.json ? `${JSON.stringify(caseload, null, 2)}\n` : formatCaseload(forTerminal(caseload), style));
 		return 0;
 	}
 
-	const query = values.client ?? "";
-	const lookup = findClient(vault.index.clients(), query);
+	const lookup = findClient(vault.index.clients(), request.client);
 	if (lookup.kind === "none") {
 		const hint = lookup.suggestions.length > 0 ? ` Closest: ${lookup.suggestions.join(", ")}.` : " No clients were found in this vault.";
-		throw new UsageError(`No client called "${query}".${hint}`);
+		throw new UsageError(`No client called "${request.client}".${hint}`);
 	}
 	if (lookup.kind === "ambiguous") {
 		const paths = lookup.clients.map((client) => client.path ?? client.name).join(", ");
-		throw new UsageError(`"${query}" matches several clients: ${paths}. Give the path instead.`);
+		throw new UsageError(`"${request.client}" matches several clients: ${paths}. Give the path instead.`);
 	}
-	const brief = computeBrief(vault.index, lookup.client, today, vault.settings);
-	if (command === "new-session") return newSession(brief, values.vault, vault, today, format(wallClock(), "HH:mm"), values.template, values["dry-run"] ?? false, output);
+	const brief = computeBrief(vault.index, lookup.client, request.today, vault.settings);
+	if (request.command === "new-session") return newSession(brief, vault, request, output);
 	const text = await readBriefText(brief, vault.index, vault.read, vault.settings);
-	if (values.json) {
+	if (request.json) {
 		output.out(`${JSON.stringify(briefJson(brief, text), null, 2)}\n`);
 		return 0;
 	}
@@ -111,57 +146,49 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		const facts = vault.index.get(session.path);
 		if (facts) excerpts.set(session.path, await readExcerpt(facts, vault.read, vault.settings));
 	}
-	output.out(formatBrief(brief, text, excerpts, style));
+	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), style));
 	return 0;
 }
 
-/** Makes the session note the plugin would make, with the same core; never overwrites a note. */
-async function newSession(
-	brief: ReturnType<typeof computeBrief>,
-	root: string,
-	vault: Awaited<ReturnType<typeof openVaultFolder>>,
-	today: string,
-	time: string,
-	templateFile: string | undefined,
-	dryRun: boolean,
-	output: Output,
-): Promise<number> {
+/** Makes the session note the plugin would make, with the same core; never overwrites a note, never writes outside the vault. */
+async function newSession(brief: Brief, vault: FolderVault, request: Request, output: Output): Promise<number> {
 	let template: string | null = null;
-	if (templateFile !== undefined) {
+	if (request.template !== undefined) {
+		// A template named on the command line is the coach's own choice of file, wherever it is.
 		try {
-			template = await readFile(templateFile, "utf8");
+			template = await readFile(request.template, "utf8");
 		} catch {
-			throw new UsageError(`No template file at "${templateFile}".`);
+			throw new UsageError(`No template file at "${request.template}".`);
 		}
 	} else {
-		const where = templateNotePath(vault.settings.sessionTemplate, ".obsidian");
+		const where = templateNotePath(vault.settings.sessionTemplate);
 		if (where !== null && "problem" in where) output.err(`Warning: ${where.problem} The built-in template is used.\n`);
 		else if (where !== null) {
 			try {
-				template = await readFile(join(root, where.path), "utf8");
-			} catch {
-				output.err(`Warning: the template "${vault.settings.sessionTemplate}" could not be read; the built-in template is used.\n`);
+				template = await readVaultNote(vault.root, where.path);
+			} catch (error) {
+				const reason = error instanceof VaultWriteError ? error.message : describeFileError(error);
+				output.err(`Warning: the template "${where.path}" could not be read (${reason}); the built-in template is used.\n`);
 			}
 		}
 	}
-	const folder = sessionFolder(vault.settings, brief, vault.settings.sessionNoteFolder);
-	const clientLinkTarget = vault.index.linkTarget(brief.client, freePath(folder, "new", () => false));
-	const input = { brief, settings: vault.settings, today, time, template, clientLinkTarget };
+	const folder = sessionFolder(vault.settings, brief);
+	if ("problem" in folder) throw new VaultWriteError(folder.problem);
+	const clientLinkTarget = vault.index.linkTarget(brief.client, candidatePath(folder.path, "new", 1));
+	const input = { brief, settings: vault.settings, today: request.today, time: request.time, template, clientLinkTarget };
 	let content: string;
 	try {
 		content = sessionNoteContent(input);
 	} catch (error) {
 		throw new UsageError(`The template cannot be used: ${(error as Error).message}.`);
 	}
-	const path = freePath(folder, sessionFileName(vault.settings.sessionFileName, input), (candidate) => existsSync(join(root, candidate)));
-	if (dryRun) {
+	const name = sessionFileName(vault.settings.sessionFileName, input);
+	if (request.dryRun) {
+		const path = freePath(folder.path, name, (candidate) => vault.paths.has(candidate) || existsSync(join(vault.root, candidate)));
 		output.out(`${path}\n${content}`);
 		return 0;
 	}
-	await mkdir(join(root, folder), { recursive: true });
-	// "wx" refuses to write over a file that appeared since the check: a note is never overwritten.
-	await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
-	output.out(`${path}\n`);
+	output.out(`${await writeNewNote(vault.root, folder.path, name, content)}\n`);
 	return 0;
 }
 
@@ -171,18 +198,4 @@ async function isFolder(path: string): Promise<boolean> {
 	} catch {
 		return false;
 	}
-}
-
-const invokedDirectly = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (invokedDirectly) {
-	const colour = Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"];
-	runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), colour }).then(
-		(status) => {
-			process.exitCode = status;
-		},
-		(error: unknown) => {
-			process.stderr.write(`Something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
-			process.exitCode = 1;
-		},
-	);
 }

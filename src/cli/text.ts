@@ -112,8 +112,36 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 
 	section("Next");
 	out.push(indent(`Start the session note for session ${brief.nextSessionNumber} after the call.`));
-	for (const { path, problem } of brief.problems) out.push(style.dim(`Note: ${path}: ${problem}.`));
+	out.push(...problemLines(brief.problems, style));
 	return out.join("\n") + "\n";
+}
+
+/** The notes that could not be fully read, last, so the rest is read first and nothing is dropped in silence. */
+function problemLines(problems: readonly { path: string; problem: string }[], style: Style): string[] {
+	if (problems.length === 0) return [];
+	return ["", style.heading("Notes I could not fully read"), ...problems.map(({ path, problem }) => style.dim(`${INDENT}${path}: ${problem}.`))];
+}
+
+/**
+ * Note text made safe for a terminal: escape sequences (colours, cursor moves, window titles)
+ * and other control characters written in a note or a file name are removed, never obeyed.
+ */
+export function withoutControlCharacters(text: string): string {
+	return text
+		.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]/g, "")
+		.replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "")
+		.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+
+/** Every piece of text in a value, as `withoutControlCharacters` leaves it: for what is printed from notes. */
+export function forTerminal<T>(value: T): T {
+	if (typeof value === "string") return withoutControlCharacters(value) as T;
+	if (Array.isArray(value)) return value.map((item: unknown) => forTerminal(item)) as T;
+	if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, forTerminal(item)])) as T;
+	if (typeof value === "object" && value !== null) {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, forTerminal(item)])) as T;
+	}
+	return value;
 }
 
 function cadenceLine(brief: Brief, style: Style): string {
@@ -143,5 +171,6 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 	if (active.length === 0) out.push(indent(style.dim("No active clients found.")));
 	out.push(...active.map(row));
 	if (archived.length > 0) out.push("", style.heading("Past clients"), ...archived.map(row));
+	out.push(...problemLines(caseload.problems, style));
 	return out.join("\n") + "\n";
 }

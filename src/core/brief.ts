@@ -39,7 +39,7 @@ export interface Brief {
 	mentionsSinceLastSession: { path: string; date: Day | null }[];
 	themes: { tag: string; count: number }[];
 	intentions: string[];
-	/** What could not be read cleanly in this client's notes. */
+	/** What could not be read cleanly in the notes the brief draws on: the client note, the sessions, the mentions. */
 	problems: { path: string; problem: string }[];
 }
 
@@ -105,9 +105,8 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		.filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay)
 		.reverse();
 	const clientFacts = client.path === null ? undefined : index.get(client.path);
-	const problems = [...(clientFacts ? [clientFacts] : []), ...summary.sessions.map((session) => session.facts)].flatMap((facts) =>
-		facts.problems.map((problem) => ({ path: facts.path, problem })),
-	);
+	const concerned = [...(clientFacts ? [clientFacts] : []), ...summary.sessions.map((session) => session.facts), ...mentions];
+	const problems = concerned.flatMap((facts) => facts.problems.map((problem) => ({ path: facts.path, problem })));
 
 	return {
 		client: { name: client.name, path: client.path, status: client.archived ? "archived" : "active" },
@@ -209,5 +208,6 @@ export function briefJson(brief: Brief, text: BriefText): unknown {
 		themes: brief.themes,
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,
+		problems: brief.problems,
 	};
 }

@@ -2,6 +2,8 @@ import { addDaysTo, addMonthsTo, daysBetween, type Day } from "./dates";
 
 export type Cadence = { days: number } | { months: number };
 
+const MAX_CADENCE_DAYS = 3660;
+
 /** `weekly`, `fortnightly`, `monthly`, `every 3 weeks`, `10` (days), `10 days`; null when unreadable. */
 export function parseCadence(text: string): Cadence | null {
 	const value = text.trim().toLowerCase().replace(/\s+/g, " ");
@@ -13,9 +15,10 @@ export function parseCadence(text: string): Cadence | null {
 	const count = Number(match[1]);
 	if (!Number.isInteger(count) || count <= 0) return null;
 	const unit = match[2] ?? "days";
-	if (unit.startsWith("week")) return { days: count * 7 };
-	if (unit.startsWith("month")) return { months: count };
-	return { days: count };
+	const cadence: Cadence = unit.startsWith("week") ? { days: count * 7 } : unit.startsWith("month") ? { months: count } : { days: count };
+	// Past ten years a cadence is a typo, and past the calendar's end it cannot be counted at all.
+	const tooLong = "days" in cadence ? cadence.days > MAX_CADENCE_DAYS : cadence.months > MAX_CADENCE_DAYS / 28;
+	return tooLong ? null : cadence;
 }
 
 export interface Due {

@@ -17,6 +17,8 @@ export interface CaseloadEntry {
 export interface Caseload {
 	today: Day;
 	clients: CaseloadEntry[];
+	/** Every note in the vault that could not be fully read, by path. */
+	problems: { path: string; problem: string }[];
 }
 
 /** A caseload line with the client it is about, for views that act on the client. */
@@ -31,7 +33,8 @@ export interface CaseloadRow {
  * archived clients apart.
  */
 export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
-	return { today, clients: caseloadRows(index, today).map((row) => row.entry) };
+	const problems = index.problems().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	return { today, clients: caseloadRows(index, today).map((row) => row.entry), problems };
 }
 
 export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {

@@ -27,6 +27,8 @@ export class CoachingIndex {
 	private readonly clientNotes = new Set<string>();
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
+	private readonly sessionClientsCache = new Map<string, readonly Client[]>();
+	private sessionClientsRevision = -1;
 
 	constructor(private readonly resolver: LinkResolver) {}
 
@@ -73,8 +75,24 @@ export class CoachingIndex {
 		return [...this.notes.values()].flatMap((facts) => facts.problems.map((problem) => ({ path: facts.path, problem })));
 	}
 
-	/** The clients a session belongs to: those in its client property, else the client and person notes it links. */
-	sessionClients(session: NoteFacts): Client[] {
+	/**
+	 * The clients a session belongs to: those in its client property, else the client and person
+	 * notes it links. Kept until the index changes: a session naming thousands of people is
+	 * resolved once per revision, not once per client that asks.
+	 */
+	sessionClients(session: NoteFacts): readonly Client[] {
+		if (this.sessionClientsRevision !== this.revision) {
+			this.sessionClientsCache.clear();
+			this.sessionClientsRevision = this.revision;
+		}
+		const cached = this.sessionClientsCache.get(session.path);
+		if (cached) return cached;
+		const clients = this.resolveSessionClients(session);
+		this.sessionClientsCache.set(session.path, clients);
+		return clients;
+	}
+
+	private resolveSessionClients(session: NoteFacts): Client[] {
 		const clients = new Map<string, Client>();
 		if (session.clientRefs) {
 			for (const ref of session.clientRefs) {

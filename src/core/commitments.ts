@@ -1,7 +1,7 @@
 import type { Client, CoachingIndex } from "./coaching-index";
 import type { Day } from "./dates";
 import type { NoteFacts, TaskFact } from "./facts";
-import { fold } from "./words";
+import { fold, withoutEscapes } from "./words";
 
 export interface Commitment {
 	text: string;
@@ -18,15 +18,16 @@ export interface Commitment {
 
 /**
  * The client's commitments across their sessions (oldest first). A task carried over into a later
- * note is the same commitment when its text matches after trimming, collapsing white space and
- * ignoring case; the latest session that has it decides whether it is still open.
+ * note is the same commitment when its text matches after trimming, collapsing white space,
+ * ignoring case and reading Markdown escapes as what they show (`<\%` is `<%`); the latest
+ * session that has it decides whether it is still open.
  */
 export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly NoteFacts[]): Commitment[] {
 	const byText = new Map<string, Commitment>();
 	for (const session of sessions) {
 		for (const task of session.commitments) {
 			if (!belongsTo(index, session, task, client)) continue;
-			const key = fold(task.text);
+			const key = fold(withoutEscapes(task.text));
 			const day = session.date?.day ?? null;
 			const earlier = byText.get(key);
 			byText.delete(key);

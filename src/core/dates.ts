@@ -33,18 +33,27 @@ const OTHER_FORMATS = [
 /** Reads a property value as a calendar day (and time of day), or null when it is not a date. */
 export function parseDateText(text: string): { day: Day; time: string } | null {
 	const trimmed = text.trim();
+	// The longest spelling ("Wednesday, September 30th, 2026") is far shorter; a page of text is no date.
+	if (trimmed.length > 64) return null;
 	const iso = ISO_DAY.exec(trimmed);
 	if (iso) {
 		const [, y, m, d, hh, mm, ss] = iso;
 		const day = `${y}-${m}-${d}`;
-		if (!isValid(parse(day, "yyyy-MM-dd", new Date(2000, 0, 1)))) return null;
+		if (!isDay(day)) return null;
+		if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59)) return null;
 		return { day, time: hh ? `${hh}:${mm}:${ss ?? "00"}` : "" };
 	}
 	for (const pattern of OTHER_FORMATS) {
 		const parsed = parse(trimmed, pattern, new Date(2000, 0, 1));
-		if (isValid(parsed) && parsed.getFullYear() > 1000) return { day: format(parsed, "yyyy-MM-dd"), time: "" };
+		if (isValid(parsed) && inCalendarRange(parsed)) return { day: format(parsed, "yyyy-MM-dd"), time: "" };
 	}
 	return null;
+}
+
+/** Years a coach's notes can be dated in: four digits, so every day is written `YYYY-MM-DD`. */
+function inCalendarRange(date: Date): boolean {
+	const year = date.getFullYear();
+	return year >= 1000 && year <= 9999;
 }
 
 /** A `YYYY-MM-DD` at the start or the end of a file's name: `2026-03-04 Maya Chen`, `Maya Chen 2026-03-04`. */
@@ -55,9 +64,10 @@ export function dayInFileName(basename: string): Day | null {
 	return parseDateText(day)?.day ?? null;
 }
 
-/** The local calendar day of a timestamp; file times are the machine's own. */
-export function dayOfTimestamp(ms: number): Day {
-	return format(new Date(ms), "yyyy-MM-dd");
+/** The local calendar day of a timestamp (file times are the machine's own); null for a time no calendar holds. */
+export function dayOfTimestamp(ms: number): Day | null {
+	const date = new Date(ms);
+	return isValid(date) && inCalendarRange(date) ? format(date, "yyyy-MM-dd") : null;
 }
 
 export function toDate(day: Day): Date {
@@ -82,7 +92,7 @@ export function longDay(day: Day): string {
 }
 
 export function isDay(text: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text));
+	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text)) && inCalendarRange(toDate(text));
 }
 
 /** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago"; the future likewise. */

@@ -70,7 +70,7 @@ export function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFac
 		aliases: readProperty(frontmatter, ["aliases", "alias"])?.values ?? [],
 		archived: status?.values.some((value) => matchesWord(value, settings.archivedStatuses)) ?? false,
 		cadence: cadence?.values[0] ?? null,
-		clientRefs: kind === "session" ? clientRefsOf(frontmatter, settings) : null,
+		clientRefs: kind === "session" ? clientRefsOf(frontmatter, settings, problems) : null,
 		bodyLinks: note.links.map((link) => link.link),
 		outLinks: [...note.links, ...note.embeds, ...note.frontmatterLinks].map((link) => link.link),
 		date: dateOf(note, settings, problems),
@@ -80,6 +80,43 @@ export function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFac
 		headings: note.headings,
 		problems,
 	};
+}
+
+/**
+ * A note (or folder) that could not be read at all: it stays in the index, with nothing known
+ * about it but its path and why, so it is reported rather than silently dropped.
+ */
+export function unreadableFacts(path: string, problem: string): NoteFacts {
+	return {
+		path,
+		basename: basenameOf(path),
+		kind: "other",
+		title: basenameOf(path),
+		aliases: [],
+		archived: false,
+		cadence: null,
+		clientRefs: null,
+		bodyLinks: [],
+		outLinks: [],
+		date: null,
+		sessionNumber: null,
+		themeTags: [],
+		commitments: [],
+		headings: [],
+		problems: [problem],
+	};
+}
+
+/**
+ * The facts of a note, or, when reading it fails in a way no rule foresaw, the note reported
+ * with the reason: one strange note never stops the rest of the vault from being indexed.
+ */
+export function safeNoteFacts(path: string, read: () => NoteSource, settings: CoachingSettings): NoteFacts {
+	try {
+		return noteFacts(read(), settings);
+	} catch (error) {
+		return unreadableFacts(path, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+	}
 }
 
 /**
@@ -139,13 +176,27 @@ function markerKindOfTag(tag: string, settings: CoachingSettings): NoteKind {
 	return "other";
 }
 
-function clientRefsOf(frontmatter: Record<string, unknown> | null, settings: CoachingSettings): ClientRef[] | null {
+function clientRefsOf(frontmatter: Record<string, unknown> | null, settings: CoachingSettings, problems: string[]): ClientRef[] | null {
 	const property = readProperty(frontmatter, settings.clientProperties);
-	if (!property) return null;
+	if (!property) {
+		const unreadable = firstUnreadableProperty(frontmatter, settings.clientProperties);
+		if (unreadable !== null) problems.push(`its ${unreadable} property holds no name or link I can read, so the clients it links in its text were used`);
+		return null;
+	}
 	return property.values.map((value) => {
 		const link = linkInPropertyValue(value);
 		return link ? { link: link.link, text: link.display } : { link: null, text: value };
 	});
+}
+
+/** A property that is present and filled, but with something that is not text (`client: {name: Maya}`). */
+function firstUnreadableProperty(frontmatter: Record<string, unknown> | null, names: readonly string[]): string | null {
+	for (const [key, value] of Object.entries(frontmatter ?? {})) {
+		if (typeof value === "object" && value !== null && names.some((name) => name.toLowerCase() === key.trim().toLowerCase())) {
+			if (!(Array.isArray(value) && value.length === 0)) return key;
+		}
+	}
+	return null;
 }
 
 function dateOf(note: NoteSource, settings: CoachingSettings, problems: string[]): NoteDate | null {
@@ -157,8 +208,10 @@ function dateOf(note: NoteSource, settings: CoachingSettings, problems: string[]
 	}
 	const fromName = dayInFileName(basenameOf(note.path));
 	if (fromName) return { day: fromName, time: "", source: "file name" };
-	if (note.ctime > 0) return { day: dayOfTimestamp(note.ctime), time: "", source: "created" };
-	if (note.mtime > 0) return { day: dayOfTimestamp(note.mtime), time: "", source: "modified" };
+	const created = note.ctime > 0 ? dayOfTimestamp(note.ctime) : null;
+	if (created !== null) return { day: created, time: "", source: "created" };
+	const modified = note.mtime > 0 ? dayOfTimestamp(note.mtime) : null;
+	if (modified !== null) return { day: modified, time: "", source: "modified" };
 	return null;
 }
 
@@ -187,28 +240,34 @@ export function headingKey(heading: string): string {
 
 function commitmentsOf(note: NoteSource, settings: CoachingSettings): TaskFact[] {
 	const excluded = new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]);
-	const tasks: TaskFact[] = [];
-	for (const task of note.tasks) {
+	const linksByLine = new Map<number, string[]>();
+	for (const link of note.links) {
+		const onLine = linksByLine.get(link.line);
+		if (onLine) onLine.push(link.link);
+		else linksByLine.set(link.line, [link.link]);
+	}
+	// One sweep down the note: the headings above each task are known when it is reached, so a
+	// note of many tasks and headings costs their sum, not their product.
+	const tasks = [...note.tasks].sort((a, b) => a.line - b.line);
+	const headings = [...note.headings].sort((a, b) => a.line - b.line);
+	const stack: NoteHeading[] = [];
+	let next = 0;
+	const commitments: TaskFact[] = [];
+	for (const task of tasks) {
+		for (; next < headings.length && (headings[next]?.line ?? Infinity) < task.line; next++) {
+			const heading = headings[next] as NoteHeading;
+			while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= heading.level) stack.pop();
+			stack.push(heading);
+		}
 		if (task.text.trim() === "") continue;
-		if (enclosingHeadings(note.headings, task.line).some((heading) => excluded.has(headingKey(heading.heading)))) continue;
-		tasks.push({
+		if (stack.some((heading) => excluded.has(headingKey(heading.heading)))) continue;
+		commitments.push({
 			line: task.line,
 			text: task.text.trim(),
 			status: task.status,
 			open: task.status === " " || task.status === "/",
-			links: note.links.filter((link) => link.line === task.line).map((link) => link.link),
+			links: linksByLine.get(task.line) ?? [],
 		});
 	}
-	return tasks;
-}
-
-/** The headings a line sits under: the nearest one, its parent heading, and so on up. */
-export function enclosingHeadings(headings: readonly NoteHeading[], line: number): NoteHeading[] {
-	const stack: NoteHeading[] = [];
-	for (const heading of headings) {
-		if (heading.line >= line) break;
-		while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= heading.level) stack.pop();
-		stack.push(heading);
-	}
-	return stack;
+	return commitments;
 }

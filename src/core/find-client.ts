@@ -11,6 +11,9 @@ export type ClientLookup =
  * beats an alias, so `Maya` finds the note called Maya before someone whose alias is Maya.
  */
 export function findClient(clients: readonly Client[], query: string): ClientLookup {
+	// The exact path always chooses: two notes whose paths differ only in case are still two clients.
+	const exact = clients.filter((client) => client.path !== null && [client.path, client.path.replace(/\.md$/, "")].includes(query.trim()));
+	if (exact.length === 1 && exact[0]) return { kind: "found", client: exact[0] };
 	const wanted = fold(query).replace(/\.md$/, "");
 	const byPath = clients.filter((client) => client.path !== null && fold(client.path).replace(/\.md$/, "") === wanted);
 	const byName = clients.filter((client) => fold(client.name) === wanted);
@@ -40,7 +43,12 @@ function closestNames(clients: readonly Client[], wanted: string): string[] {
 	return names;
 }
 
-function editDistance(a: string, b: string): number {
+/** Names are compared on their first characters only: a typo is found there, and a name of a million characters costs no more. */
+const COMPARED_LENGTH = 64;
+
+function editDistance(fullA: string, fullB: string): number {
+	const a = fullA.slice(0, COMPARED_LENGTH);
+	const b = fullB.slice(0, COMPARED_LENGTH);
 	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];

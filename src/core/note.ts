@@ -60,3 +60,8 @@ export function folderOf(path: string): string {
 	const slash = path.lastIndexOf("/");
 	return slash < 0 ? "" : path.slice(0, slash);
 }
+
+/** A note's lines as Obsidian's editor counts them: `\r\n`, `\r` and `\n` each end a line; a byte order mark is not text. */
+export function noteLines(text: string): string[] {
+	return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
+}

@@ -1,5 +1,5 @@
 import { headingKey } from "./facts";
-import type { NoteHeading } from "./note";
+import { noteLines, type NoteHeading } from "./note";
 
 export interface Section {
 	/** The heading's text; empty for text before the first heading. */
@@ -31,7 +31,7 @@ export function sectionUnder(lines: readonly string[], headings: readonly NoteHe
 
 /** The sections under the wanted headings, in the order wanted; missing headings are simply absent. */
 export function sectionsNamed(text: string, headings: readonly NoteHeading[], wanted: readonly string[]): Section[] {
-	const lines = text.split(/\r?\n/);
+	const lines = noteLines(text);
 	const sections: Section[] = [];
 	for (const name of wanted) {
 		const index = headings.findIndex((heading) => headingKey(heading.heading) === headingKey(name));
@@ -47,7 +47,7 @@ export function sectionsNamed(text: string, headings: readonly NoteHeading[], wa
  * headings are left out: what "where we left off" shows of the last conversation.
  */
 export function topSections(text: string, headings: readonly NoteHeading[], leaveOut: readonly string[]): Section[] {
-	const lines = text.split(/\r?\n/);
+	const lines = noteLines(text);
 	const start = bodyStartLine(lines);
 	const skip = new Set(leaveOut.map(headingKey));
 	const top = Math.min(...headings.map((heading) => heading.level));
@@ -62,9 +62,23 @@ export function topSections(text: string, headings: readonly NoteHeading[], leav
 	return sections;
 }
 
+/** An excerpt's line is a glimpse: a note written on one long line (10 MB, once) still shows a few sentences. */
+const EXCERPT_LINE_LENGTH = 300;
+
+/** A line cut to at most `max` characters, at a word boundary where there is one, with an ellipsis. */
+export function clipLine(text: string, max: number): string {
+	if (text.length <= max) return text;
+	let cut = text.lastIndexOf(" ", max);
+	if (cut < max * 0.6) cut = max;
+	// Never between the two halves of a character outside the basic plane (an emoji, say).
+	const code = text.charCodeAt(cut - 1);
+	if (code >= 0xd800 && code <= 0xdbff) cut--;
+	return `${text.slice(0, cut).trimEnd()}…`;
+}
+
 /** The first lines of a note worth reading: no frontmatter, headings, blank lines, or left-out sections. */
 export function excerpt(text: string, headings: readonly NoteHeading[], leaveOut: readonly string[], count: number): string[] {
-	const lines = text.split(/\r?\n/);
+	const lines = noteLines(text);
 	const skip = new Set(leaveOut.map(headingKey));
 	const hidden = new Set<number>();
 	headings.forEach((heading, index) => {
@@ -77,7 +91,7 @@ export function excerpt(text: string, headings: readonly NoteHeading[], leaveOut
 	for (let line = bodyStartLine(lines); line < lines.length && picked.length < count; line++) {
 		const content = lines[line]?.trim() ?? "";
 		if (content === "" || hidden.has(line)) continue;
-		picked.push(content);
+		picked.push(clipLine(content, EXCERPT_LINE_LENGTH));
 	}
 	return picked;
 }

@@ -3,9 +3,10 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yam
 import type { Brief } from "./brief";
 import { toDate, type Day } from "./dates";
 import { headingKey } from "./facts";
-import { basenameOf, folderOf } from "./note";
+import { basenameOf, folderOf, noteLines } from "./note";
 import type { CoachingSettings } from "./settings";
-import { countOf } from "./words";
+import { pathInVault, type VaultPathCheck } from "./vault-path";
+import { countOf, inertForTemplater } from "./words";
 
 /**
  * The built-in session note, in the coach's voice. The properties (type, client, date, session)
@@ -51,17 +52,19 @@ export function templateValues(input: SessionNoteInput): Record<string, string> 
 	const { brief, settings } = input;
 	const last = brief.lastSession;
 	const days = brief.daysSinceLastSession;
+	const name = inertForTemplater(brief.client.name);
+	const lastLink = last ? `[[${inertForTemplater(basenameOf(last.path))}]]` : "";
 	return {
-		client: brief.client.name,
-		client_link: linkTo(input.clientLinkTarget ?? brief.client.name, brief.client.name),
+		client: name,
+		client_link: linkTo(inertForTemplater(input.clientLinkTarget ?? brief.client.name), name),
 		date: input.today,
 		time: input.time,
 		session_number: String(brief.nextSessionNumber),
 		intentions: settings.intentions.map((intention) => `- [ ] ${intention}`).join("\n"),
-		open_commitments: brief.openCommitments.map((commitment) => `- [${commitment.status}] ${commitment.text}`).join("\n"),
-		last_session_link: last ? `[[${basenameOf(last.path)}]]` : "",
+		open_commitments: brief.openCommitments.map((commitment) => `- [${commitment.status}] ${inertForTemplater(commitment.text)}`).join("\n"),
+		last_session_link: lastLink,
 		days_since_last: days === null ? "" : String(days),
-		since_last: last && days !== null ? `. Last time: [[${basenameOf(last.path)}]], ${countOf(days, "day")} ago.` : ". Our first conversation.",
+		since_last: last && days !== null ? `. Last time: ${lastLink}, ${countOf(days, "day")} ago.` : ". Our first conversation.",
 	};
 }
 
@@ -69,19 +72,42 @@ function linkTo(target: string, name: string): string {
 	return target === name ? `[[${name}]]` : `[[${target}|${name}]]`;
 }
 
-/** Fills `{{name}}` and `{{date:FORMAT}}` (date-fns tokens); unknown placeholders and Templater's `<% %>` stay as written. */
+/**
+ * Fills `{{name}}` and `{{date:FORMAT}}` (date-fns tokens); unknown placeholders and Templater's
+ * `<% %>` stay as written. A scan, not a regular expression: `{{date:` followed by 100,000 spaces
+ * took a backtracking pattern eleven seconds.
+ */
 export function fillPlaceholders(text: string, values: Record<string, string>, today: Day): string {
-	return text.replace(/\{\{\s*([a-z_]+)(?::([^}]*))?\s*\}\}/gi, (whole: string, name: string, pattern?: string) => {
-		const key = name.toLowerCase();
-		if (key === "date" && pattern !== undefined) {
-			try {
-				return format(toDate(today), pattern.trim());
-			} catch {
-				return whole;
-			}
-		}
-		return values[key] ?? whole;
-	});
+	let filled = "";
+	let copiedUpTo = 0;
+	let close = -1;
+	for (let open = text.indexOf("{{"); open >= 0; open = text.indexOf("{{", open + 1)) {
+		// The first `}}` after an opening is shared by every later opening before it: found once.
+		if (close < open + 2) close = text.indexOf("}}", open + 2);
+		if (close < 0) break;
+		const value = placeholderValue(text.slice(open + 2, close), values, today);
+		if (value === null) continue;
+		filled += text.slice(copiedUpTo, open) + value;
+		copiedUpTo = close + 2;
+		open = close + 1;
+	}
+	return filled + text.slice(copiedUpTo);
+}
+
+/** What `{{inner}}` becomes, or null when it is not one of ours. */
+function placeholderValue(inner: string, values: Record<string, string>, today: Day): string | null {
+	const trimmed = inner.trim();
+	const name = /^[a-z_]+/i.exec(trimmed)?.[0];
+	if (name === undefined) return null;
+	const key = name.toLowerCase();
+	const rest = trimmed.slice(name.length);
+	if (rest === "") return values[key] ?? null;
+	if (key !== "date" || rest[0] !== ":" || rest.includes("}")) return null;
+	try {
+		return format(toDate(today), rest.slice(1).trim());
+	} catch {
+		return null;
+	}
 }
 
 /**
@@ -110,7 +136,7 @@ export function sessionNoteContent(input: SessionNoteInput): string {
 }
 
 function splitFrontmatter(text: string): { frontmatter: string | null; body: string } {
-	const lines = text.split(/\r?\n/);
+	const lines = noteLines(text);
 	if (lines[0]?.trimEnd() !== "---") return { frontmatter: null, body: text };
 	const end = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
 	if (end < 0) return { frontmatter: null, body: text };
@@ -155,9 +181,11 @@ export function safeFileName(name: string): string {
 		.replace(ILLEGAL_IN_FILE_NAMES, "-")
 		.replace(/\s+/g, " ")
 		.trim()
-		.replace(/^\.+/, "")
-		.replace(/[. ]+$/, "");
-	return replaced === "" ? "Untitled" : replaced;
+		.replace(/^\.+/, "");
+	// Trailing dots and spaces trimmed by hand: the pattern `[. ]+$` backtracks on long runs of them.
+	let end = replaced.length;
+	while (end > 0 && (replaced[end - 1] === "." || replaced[end - 1] === " ")) end--;
+	return end === 0 ? "Untitled" : replaced.slice(0, end);
 }
 
 /** The new note's file name from the pattern setting, default `{{date}} {{client}}`. */
@@ -165,19 +193,55 @@ export function sessionFileName(pattern: string, input: SessionNoteInput): strin
 	return safeFileName(fillPlaceholders(pattern, templateValues(input), input.today));
 }
 
-/** Where the note goes: the folder setting, else beside the client's last session, else the first session folder. */
-export function sessionFolder(settings: CoachingSettings, brief: Brief, configuredFolder: string): string {
-	const configured = configuredFolder.trim().replace(/^\/+|\/+$/g, "");
-	if (configured !== "") return configured;
-	if (brief.lastSession) return folderOf(brief.lastSession.path);
-	return settings.sessionFolders[0] ?? "Sessions";
+/**
+ * Where the note goes: the folder setting, else beside the client's last session, else the first
+ * session folder; always through the vault's one path gate, so no setting can point outside it.
+ */
+export function sessionFolder(settings: CoachingSettings, brief: Brief): VaultPathCheck {
+	const configured = pathInVault(settings.sessionNoteFolder, "The session note folder");
+	if ("problem" in configured || configured.path !== "") return configured;
+	if (brief.lastSession) return { path: folderOf(brief.lastSession.path) };
+	return pathInVault(settings.sessionFolders[0] ?? "Sessions", "The session folder");
+}
+
+/** The longest file name most file systems allow, in UTF-8 bytes. */
+const MAX_NAME_BYTES = 255;
+const BYTES = new TextEncoder();
+
+function byteLength(text: string): number {
+	return BYTES.encode(text).length;
+}
+
+/**
+ * A file name cut to fit the file system with `suffix` after it (` (2).md`), keeping a date at
+ * its start or end and marking the cut with an ellipsis; cuts fall between whole characters.
+ */
+export function fitFileName(name: string, suffix: string): string {
+	const budget = MAX_NAME_BYTES - byteLength(suffix);
+	if (byteLength(name) <= budget) return name;
+	const leading = /^\d{4}-\d{2}-\d{2}\s*/.exec(name)?.[0] ?? "";
+	const trailing = leading === "" ? (/\s*\d{4}-\d{2}-\d{2}$/.exec(name)?.[0] ?? "") : "";
+	const middle = name.slice(leading.length, name.length - trailing.length);
+	const room = budget - byteLength(leading) - byteLength(trailing) - byteLength("…");
+	let kept = "";
+	for (const { segment } of new Intl.Segmenter().segment(middle)) {
+		if (byteLength(kept + segment) > room) break;
+		kept += segment;
+	}
+	return `${leading}${kept.trimEnd()}…${trailing}`;
+}
+
+/** `folder/name.md` for the first copy, `folder/name (2).md` for the second, the name fitted to the file system. */
+export function candidatePath(folder: string, name: string, copy: number): string {
+	const prefix = folder === "" ? "" : `${folder}/`;
+	const suffix = `${copy === 1 ? "" : ` (${copy})`}.md`;
+	return `${prefix}${fitFileName(name, suffix)}${suffix}`;
 }
 
 /** `folder/name.md`, or `name (2).md`, `name (3).md`… when taken: a note is never overwritten. */
 export function freePath(folder: string, name: string, taken: (path: string) => boolean): string {
-	const prefix = folder === "" ? "" : `${folder}/`;
 	for (let copy = 1; ; copy++) {
-		const path = `${prefix}${name}${copy === 1 ? "" : ` (${copy})`}.md`;
+		const path = candidatePath(folder, name, copy);
 		if (!taken(path)) return path;
 	}
 }
@@ -198,27 +262,15 @@ export function intentionChecklist(settings: CoachingSettings): string {
 	return `## ${settings.intentionHeading}\n${settings.intentions.map((intention) => `- [ ] ${intention}`).join("\n")}\n`;
 }
 
-/** Refuses a template path inside the configuration folder or outside the vault. */
-export function templatePathProblem(path: string, configDir: string): string | null {
-	const clean = path.trim().replace(/\\/g, "/");
-	if (clean === "") return null;
-	if (clean.startsWith("/") || clean.split("/").includes("..")) return "The template must be a note inside your vault.";
-	if (clean.split("/")[0] === configDir || clean.split("/").some((segment) => segment.startsWith("."))) {
-		return "The template cannot live in a hidden or configuration folder.";
-	}
-	return null;
-}
-
 /**
  * The note a "Session template" setting names (`Templates/Session` → `Templates/Session.md`),
  * a reason it is refused, or null when the setting is empty and the built-in template applies.
  */
-export function templateNotePath(setting: string, configDir: string): { path: string } | { problem: string } | null {
-	const clean = setting.trim();
-	if (clean === "") return null;
-	const problem = templatePathProblem(clean, configDir);
-	if (problem) return { problem };
-	return { path: clean.endsWith(".md") ? clean : `${clean}.md` };
+export function templateNotePath(setting: string): { path: string } | { problem: string } | null {
+	const check = pathInVault(setting, "The template");
+	if ("problem" in check) return check;
+	if (check.path === "") return null;
+	return { path: check.path.toLowerCase().endsWith(".md") ? check.path : `${check.path}.md` };
 }
 
 /** A new client note: its type, the day you started, a cadence to fill in, and the profile headings. */

@@ -1,4 +1,5 @@
 import { format } from "date-fns";
+import { vaultPathProblem } from "./vault-path";
 
 /**
  * Every recognition rule in the conventions is a default that a setting can change.
@@ -139,13 +140,27 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 			if (problem === null) settings.dateFormat = value as string;
 			else problems.push(`Setting "dateFormat": ${problem}; the default is used.`);
 		} else if (typeof value === "string") {
-			(settings[key] as string) = value;
+			const problem = PATH_SETTINGS[key as PathSetting]?.(value) ?? null;
+			if (problem === null) (settings[key] as string) = value;
+			else problems.push(`Setting "${key}": ${problem} The default is used.`);
 		} else {
 			problems.push(`Setting "${key}" should be text; the default is used.`);
 		}
 	}
 	return { settings, problems };
 }
+
+type PathSetting = "sessionNoteFolder" | "clientNoteFolder" | "sessionTemplate";
+
+/**
+ * The settings that name a place the plugin writes to or reads a template from: each is checked
+ * by the vault's one path gate, the same check for `data.json` (here) and for the settings tab.
+ */
+export const PATH_SETTINGS: Record<PathSetting, (value: string) => string | null> = {
+	sessionNoteFolder: (value) => vaultPathProblem(value, "The session note folder"),
+	clientNoteFolder: (value) => vaultPathProblem(value, "The client note folder"),
+	sessionTemplate: (value) => vaultPathProblem(value, "The template"),
+};
 
 /** Why a date format cannot be used, or null when it can: it must produce a date, and one that shows the day. */
 export function dateFormatProblem(pattern: string): string | null {

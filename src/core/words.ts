@@ -1,9 +1,12 @@
 import { basenameOf } from "./note";
 import { linkInPropertyValue, linkpathOf } from "./links";
 
-/** Lowercased, trimmed, inner white space collapsed: how names and headings are compared. */
+/**
+ * Lowercased, trimmed, inner white space collapsed, accents composed (a name typed as `Zoë` and
+ * a file saved as `Zoe` + combining diaeresis are the same name): how names and headings are compared.
+ */
 export function fold(text: string): string {
-	return text.trim().replace(/\s+/g, " ").toLowerCase();
+	return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** "1 session", "3 sessions", "1 day", "14 days". */
@@ -39,9 +42,39 @@ export function propertyValues(value: unknown): string[] {
 	return [];
 }
 
-/** Template text that was never filled in: `{{client}}`, `<% tp.file.title %>`. */
+/** Whether text holds a Templater command (`<% ... %>`): found in one left-to-right pass. */
+export function hasTemplaterSyntax(text: string): boolean {
+	const open = text.indexOf("<%");
+	return open >= 0 && text.indexOf("%>", open + 2) >= 0;
+}
+
+/**
+ * Text from a note made inert for Templater before it is written into a new note: `<%` becomes
+ * the Markdown escape `<\%`, which reads the same, so no name or commitment ever runs as code,
+ * whoever processes the note afterwards (Templater's "trigger on new file creation" included).
+ */
+export function inertForTemplater(text: string): string {
+	return text.replace(/<%/g, "<\\%");
+}
+
+/** Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. */
+export function withoutEscapes(text: string): string {
+	return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+}
+
+/**
+ * Template text that was never filled in: `{{client}}`, `<% tp.file.title %>`. Searched with
+ * `indexOf` from left to right, so a value of many `{{` or `<%` costs one pass, never a backtrack.
+ */
 export function isPlaceholder(text: string): boolean {
-	return /\{\{[^}]*\}\}|<%[\s\S]*%>/.test(text);
+	if (hasTemplaterSyntax(text)) return true;
+	for (let open = text.indexOf("{{"); open >= 0; ) {
+		const brace = text.indexOf("}", open + 2);
+		if (brace < 0) return false;
+		if (text[brace + 1] === "}") return true;
+		open = text.indexOf("{{", brace);
+	}
+	return false;
 }
 
 /**

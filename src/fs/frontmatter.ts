@@ -1,4 +1,4 @@
-import { parse as parseYaml, parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 import type { FrontmatterLink } from "../core/note";
 import { isValidTag, parseWikilinkInner } from "./inline";
 
@@ -14,9 +14,14 @@ export interface Frontmatter {
  * The YAML 1.2 core schema keeps `date: 2026-11-09` as the text written, as Obsidian does:
  * a timestamp type would turn it into a UTC Date and shift the calendar day in local time.
  * Unquoted placeholders (`date: {{date}}`) parse as odd maps; the library's console warning about
- * them is silenced, since such values are simply not read.
+ * them is silenced, since such values are simply not read. The library's own duplicate-key check
+ * compares every key with every other (40,000 keys took 11 s), so duplicates are found here, in one
+ * pass; aliases are limited so that a "billion laughs" block is a problem, not a hang.
  */
-const YAML_OPTIONS = { schema: "core" as const, logLevel: "error" as const };
+const YAML_OPTIONS = { schema: "core" as const, logLevel: "error" as const, uniqueKeys: false };
+const TO_JS_OPTIONS = { maxAliasCount: 100 };
+/** Far deeper than any note's properties; deep enough nesting overflows the parser's stack. */
+const MAX_NESTING = 256;
 
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	if (lines.length === 0 || lines[0]?.trimEnd() !== "---") return { data: null, endLine: -1, problems: [] };
@@ -31,51 +36,105 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	const source = lines.slice(1, endLine).join("\n");
 	if (source.trim() === "") return { data: null, endLine, problems: [] };
 
-	const document = parseDocument(source, YAML_OPTIONS);
-	if (document.errors.length === 0) {
-		const value: unknown = document.toJS();
-		if (isRecord(value)) return { data: value, endLine, problems: [] };
-		if (value === null || value === undefined) return { data: null, endLine, problems: [] };
+	const parsed = parseProperties(source);
+	if ("data" in parsed) {
+		if (parsed.data === null) return { data: null, endLine, problems: [] };
+		if (isRecord(parsed.data)) return { data: parsed.data, endLine, problems: [] };
 		return { data: null, endLine, problems: ["its frontmatter is not a list of properties, so it was ignored"] };
 	}
-	const first = document.errors[0];
-	// linePos counts from 1 within the block; the block starts on the note's second line.
-	const where = first?.linePos?.[0] ? ` (line ${first.linePos[0].line + 1} of the note)` : "";
 	const salvaged = salvageProperties(source);
 	const kept = Object.keys(salvaged);
-	const recovered = kept.length > 0 ? `; read what could be read: ${kept.join(", ")}` : "; no property could be read";
-	return {
-		data: kept.length > 0 ? salvaged : null,
-		endLine,
-		problems: [`its frontmatter is not valid YAML${where}${recovered}`],
-	};
+	const recovered = kept.length > 0 ? `; read what could be read: ${shortList(kept)}` : "; no property could be read";
+	return { data: kept.length > 0 ? salvaged : null, endLine, problems: [`its frontmatter ${parsed.problem}${recovered}`] };
 }
+
+/** The block as data, or what is wrong with it in words (`is not valid YAML (line 3 of the note)`). */
+function parseProperties(source: string): { data: unknown } | { problem: string } {
+	if (nestingDepth(source) > MAX_NESTING) return { problem: `is nested too deeply (over ${MAX_NESTING} levels) to read` };
+	const document = parseDocument(source, YAML_OPTIONS);
+	const first = document.errors[0];
+	if (first) {
+		// linePos counts from 1 within the block; the block starts on the note's second line.
+		const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line + 1} of the note)` : "";
+		return { problem: `is not valid YAML${where}` };
+	}
+	const repeated = repeatedTopLevelKey(document.contents);
+	if (repeated !== null) return { problem: `has the property "${repeated}" twice` };
+	try {
+		return { data: document.toJS(TO_JS_OPTIONS) as unknown };
+	} catch (error) {
+		return { problem: aliasProblem(error) };
+	}
+}
+
+function aliasProblem(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (/excessive alias count/i.test(message)) return "repeats YAML aliases too often to read (an alias bomb)";
+	if (/alias/i.test(message)) return "uses a YAML alias (*name) that no anchor (&name) defines";
+	return `could not be read (${message.split("\n")[0] ?? "unknown error"})`;
+}
+
+/** How deeply `[` and `{` nest, counted in one pass; brackets inside quotes count too, which only errs on the safe side. */
+function nestingDepth(source: string): number {
+	let depth = 0;
+	let deepest = 0;
+	for (let i = 0; i < source.length; i++) {
+		const code = source.charCodeAt(i);
+		if (code === 91 || code === 123) deepest = Math.max(deepest, ++depth);
+		else if ((code === 93 || code === 125) && depth > 0) depth--;
+	}
+	return deepest;
+}
+
+function repeatedTopLevelKey(contents: unknown): string | null {
+	if (!isMap(contents)) return null;
+	const seen = new Set<string>();
+	for (const pair of contents.items) {
+		const key = isScalar(pair.key) ? String(pair.key.value) : null;
+		if (key === null) continue;
+		if (seen.has(key)) return key;
+		seen.add(key);
+	}
+	return null;
+}
+
+function shortList(keys: readonly string[]): string {
+	return keys.length <= 12 ? keys.join(", ") : `${keys.slice(0, 12).join(", ")} and ${keys.length - 12} more`;
+}
+
+/** A top-level property starts at the line's start; a tab before it is a slip of the keyboard, not nesting. */
+const PROPERTY_LINE = /^\t*([^\s#-][^:]*):(?:[ \t]|$)/;
 
 /**
  * When the whole block does not parse, each top-level property (its line and the indented lines
  * under it) is parsed on its own, so one bad line does not hide `client:` or `date:` from the index.
+ * A property that still does not parse is kept as the text written after its colon, one unmatched
+ * quote dropped: `client: "[[Maya Chen]]` still names Maya.
  */
 function salvageProperties(source: string): Record<string, unknown> {
 	const blocks: string[][] = [];
 	for (const line of source.split("\n")) {
-		const startsProperty = /^[^\s#-][^:]*:/.test(line);
-		if (startsProperty || blocks.length === 0) blocks.push([line]);
+		if (PROPERTY_LINE.test(line) || blocks.length === 0) blocks.push([line.replace(/^\t+/, "")]);
 		else blocks[blocks.length - 1]?.push(line);
 	}
 	const result: Record<string, unknown> = {};
 	for (const block of blocks) {
-		try {
-			const value: unknown = parseYaml(block.join("\n"), YAML_OPTIONS);
-			if (isRecord(value)) {
-				for (const [key, property] of Object.entries(value)) {
-					if (!(key in result)) result[key] = property;
-				}
-			}
-		} catch {
-			// This property is the broken one; the others are still worth keeping.
-		}
+		const key = PROPERTY_LINE.exec(block[0] ?? "")?.[1]?.trim();
+		if (key === undefined || key in result) continue;
+		const parsed = parseProperties(block.join("\n"));
+		const value = "data" in parsed && isRecord(parsed.data) ? parsed.data[key] : undefined;
+		result[key] = value !== undefined ? value : textWritten(block);
 	}
 	return result;
+}
+
+function textWritten(block: readonly string[]): string {
+	const first = (block[0] ?? "").slice((block[0] ?? "").indexOf(":") + 1);
+	const text = [first, ...block.slice(1)].map((line) => line.trim()).filter((line) => line !== "").join(" ");
+	const quote = text[0];
+	if ((quote === '"' || quote === "'") && !(text.length > 1 && text.endsWith(quote))) return text.slice(1).trim();
+	if (text.endsWith('"') || text.endsWith("'")) return text.slice(0, -1).trim();
+	return text;
 }
 
 /** Links written as property values (`people: ["[[Maya Chen]]"]`), keyed as Obsidian keys them. */

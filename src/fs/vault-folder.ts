@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CoachingIndex } from "../core/coaching-index";
 import { isIndexable, templatesFolderOf } from "../core/exclusions";
-import { noteFacts } from "../core/facts";
+import { safeNoteFacts, unreadableFacts } from "../core/facts";
 import { VaultPaths } from "../core/links";
 import { migrateSettings, type CoachingSettings } from "../core/settings";
+import { describeFileError } from "./file-errors";
 import { noteFromMarkdown } from "./markdown";
 
 export const PLUGIN_ID = "coaching-alliance";
@@ -19,58 +20,143 @@ export interface FolderVault {
 	warnings: string[];
 }
 
+/** What the reader found under the vault: files to index, and entries it could not read. */
+interface Listing {
+	files: string[];
+	unreadable: { path: string; problem: string }[];
+}
+
 /**
  * Reads a vault folder the way Obsidian sees it: every file outside hidden folders is a link
- * target; markdown notes outside the templates and excluded folders are indexed. It never writes.
+ * target; markdown notes outside the templates and excluded folders are indexed. It never writes,
+ * never follows a symbolic link, and a note or folder it cannot read is reported in the index.
  */
 export async function openVaultFolder(root: string, configDir = ".obsidian"): Promise<FolderVault> {
 	const warnings: string[] = [];
-	const pluginData = await readJson(join(root, configDir, "plugins", PLUGIN_ID, "data.json"), warnings);
+	const pluginData = await readJson(root, `${configDir}/plugins/${PLUGIN_ID}/data.json`, warnings);
 	const { settings, problems } = migrateSettings(pluginData);
 	warnings.push(...problems.map((problem) => `${configDir}/plugins/${PLUGIN_ID}/data.json: ${problem}`));
 	const templatesFolder = templatesFolderOf(
 		settings,
-		await readJson(join(root, configDir, "templates.json"), warnings),
-		await readJson(join(root, configDir, "plugins", "templater-obsidian", "data.json"), warnings),
+		await readJson(root, `${configDir}/templates.json`, warnings),
+		await readJson(root, `${configDir}/plugins/templater-obsidian/data.json`, warnings),
 	);
 
-	const files = await listFiles(root);
+	const { files, unreadable } = await listFiles(root);
 	const paths = new VaultPaths(files);
 	const index = new CoachingIndex(paths);
-	const read = (path: string): Promise<string> => readFile(join(root, path), "utf8");
+	const read = async (path: string): Promise<string> => decodeNote(await readFile(join(root, path))).text;
+	for (const { path, problem } of unreadable) index.set(unreadableFacts(path, problem));
 	for (const path of files) {
 		if (!isIndexable(path, settings, templatesFolder)) continue;
-		const [text, times] = await Promise.all([read(path), stat(join(root, path))]);
-		const note = noteFromMarkdown(path, text, { ctime: times.birthtimeMs, mtime: times.mtimeMs }, () => read(path));
-		index.set(noteFacts(note, settings));
+		index.set(await readNote(root, path, settings, read));
 	}
 	return { root, settings, index, paths, read, warnings };
 }
 
-/** Vault-relative paths with `/`, hidden files and folders left out as Obsidian leaves them out. */
-async function listFiles(root: string, folder = ""): Promise<string[]> {
-	const entries = await readdir(join(root, folder), { withFileTypes: true });
-	const files: string[] = [];
-	for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-		if (entry.name.startsWith(".")) continue;
-		const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-		if (entry.isDirectory()) files.push(...(await listFiles(root, path)));
-		else if (entry.isFile()) files.push(path);
+async function readNote(root: string, path: string, settings: CoachingSettings, read: (path: string) => Promise<string>) {
+	let bytes: Buffer;
+	let times: { ctime: number; mtime: number };
+	try {
+		const full = join(root, path);
+		const [content, info] = await Promise.all([readFile(full), lstat(full)]);
+		bytes = content;
+		times = { ctime: info.birthtimeMs, mtime: info.mtimeMs };
+	} catch (error) {
+		return unreadableFacts(path, `could not be read: ${describeFileError(error)}`);
 	}
-	return files;
+	const decoded = decodeNote(bytes);
+	if (decoded.notText !== null) return unreadableFacts(path, decoded.notText);
+	return safeNoteFacts(
+		path,
+		() => {
+			const note = noteFromMarkdown(path, decoded.text, times, () => read(path));
+			return decoded.problem === null ? note : { ...note, problems: [decoded.problem, ...note.problems] };
+		},
+		settings,
+	);
 }
 
-async function readJson(file: string, warnings: string[]): Promise<unknown> {
+/**
+ * A note's bytes as Obsidian reads them, UTF-8; what is not UTF-8 text is said plainly: a file of
+ * binary data or one saved as UTF-16 is not read as a note at all.
+ */
+function decodeNote(bytes: Buffer): { text: string; notText: string | null; problem: string | null } {
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+		return { text: "", notText: "is saved as UTF-16 text, which Obsidian does not read; save it as UTF-8", problem: null };
+	}
+	if (bytes.subarray(0, 8192).includes(0)) return { text: "", notText: "is not text (it holds binary data), so it was not read", problem: null };
+	const text = bytes.toString("utf8");
+	const problem = text.includes("\uFFFD") && !isValidUtf8(bytes) ? "holds bytes that are not UTF-8 text; those characters could not be read" : null;
+	return { text, notText: null, problem };
+}
+
+function isValidUtf8(bytes: Buffer): boolean {
+	try {
+		new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const NAME_DECODER = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Vault-relative paths with `/`, hidden files and folders left out as Obsidian leaves them out,
+ * symbolic links and special files (pipes, sockets) never followed or opened. Walks with a queue,
+ * so a deep tree costs no stack.
+ */
+async function listFiles(root: string): Promise<Listing> {
+	const listing: Listing = { files: [], unreadable: [] };
+	const folders = [""];
+	for (let next = folders.shift(); next !== undefined; next = folders.shift()) {
+		let entries;
+		try {
+			entries = await readdir(join(root, next), { withFileTypes: true, encoding: "buffer" });
+		} catch (error) {
+			listing.unreadable.push({ path: next, problem: `this folder could not be read: ${describeFileError(error)}` });
+			continue;
+		}
+		const named = entries.map((entry) => ({ entry, name: decodeName(entry.name) }));
+		named.sort((a, b) => a.name.text.localeCompare(b.name.text));
+		const subfolders: string[] = [];
+		for (const { entry, name } of named) {
+			if (name.text.startsWith(".")) continue;
+			const path = next === "" ? name.text : `${next}/${name.text}`;
+			if (!name.valid) {
+				listing.unreadable.push({ path, problem: "its name is not valid UTF-8 text, so it cannot be read; rename it" });
+				continue;
+			}
+			if (entry.isDirectory()) subfolders.push(path);
+			else if (entry.isFile()) listing.files.push(path);
+		}
+		folders.unshift(...subfolders);
+	}
+	return listing;
+}
+
+function decodeName(name: Buffer): { text: string; valid: boolean } {
+	try {
+		return { text: NAME_DECODER.decode(name), valid: true };
+	} catch {
+		return { text: name.toString("utf8"), valid: false };
+	}
+}
+
+/** A configuration file: absent is normal; present but unreadable or not JSON is said once, then ignored. */
+async function readJson(root: string, path: string, warnings: string[]): Promise<unknown> {
 	let text: string;
 	try {
-		text = await readFile(file, "utf8");
-	} catch {
+		text = await readFile(join(root, path), "utf8");
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== "ENOENT") warnings.push(`${path} could not be read (${describeFileError(error)}); it was ignored.`);
 		return undefined;
 	}
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
-		warnings.push(`${file} is not valid JSON; it was ignored.`);
+		warnings.push(`${path} is not valid JSON; it was ignored.`);
 		return undefined;
 	}
 }

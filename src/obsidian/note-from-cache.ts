@@ -1,5 +1,5 @@
 import { getAllTags, type CachedMetadata, type TFile } from "obsidian";
-import type { NoteSource, NoteTask } from "../core/note";
+import { noteLines, type NoteSource, type NoteTask } from "../core/note";
 
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
 
@@ -16,7 +16,7 @@ export async function noteFromCache(
 ): Promise<NoteSource> {
 	const taskItems = (cache.listItems ?? []).filter((item) => item.task !== undefined);
 	const text = taskItems.length > 0 ? (content ?? (await read())) : "";
-	const lines = text.split(/\r?\n/);
+	const lines = noteLines(text);
 	const tasks: NoteTask[] = taskItems.map((item) => ({
 		line: item.position.start.line,
 		status: item.task ?? " ",

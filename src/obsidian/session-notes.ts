@@ -2,7 +2,10 @@ import { MarkdownView, Notice, TFile, normalizePath, type App } from "obsidian";
 import { format } from "date-fns";
 import type { Brief } from "../core/brief";
 import type { CoachingSettings } from "../core/settings";
+import { hasTemplaterSyntax } from "../core/words";
+import { pathInVault } from "../core/vault-path";
 import {
+	candidatePath,
 	clientNoteContent,
 	firstWritingLine,
 	freePath,
@@ -27,7 +30,7 @@ function enabledTemplater(app: App): TemplaterPlugin | null {
 
 /** The coach's template note, or null for the built-in one; a missing or refused template says so and falls back. */
 async function readTemplate(app: App, settings: CoachingSettings): Promise<string | null> {
-	const where = templateNotePath(settings.sessionTemplate, app.vault.configDir);
+	const where = templateNotePath(settings.sessionTemplate);
 	if (where === null) return null;
 	if ("problem" in where) {
 		new Notice(`${where.problem} The built-in session template is used.`);
@@ -45,12 +48,6 @@ async function readTemplate(app: App, settings: CoachingSettings): Promise<strin
 		new Notice(`The session template "${path}" could not be read. The built-in template is used.`);
 		return null;
 	}
-}
-
-/** A folder as the vault API wants it: normalized, with "" for the vault's root. */
-function vaultFolder(folder: string): string {
-	const normal = normalizePath(folder);
-	return normal === "/" ? "" : normal;
 }
 
 function isTaken(app: App): (path: string) => boolean {
@@ -74,28 +71,32 @@ export async function createSessionNote(
 	linkTarget: (sourcePath: string) => string,
 ): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const folder = vaultFolder(sessionFolder(settings, brief, settings.sessionNoteFolder));
+	const folder = sessionFolder(settings, brief);
+	if ("problem" in folder) {
+		new Notice(`${folder.problem} No session note was made; change the folder in the settings.`);
+		return null;
+	}
 	const input: SessionNoteInput = {
 		brief,
 		settings,
 		today: format(now, "yyyy-MM-dd"),
 		time: format(now, "HH:mm"),
 		template,
-		clientLinkTarget: linkTarget(freePath(folder, "new", () => false)),
+		clientLinkTarget: linkTarget(candidatePath(folder.path, "new", 1)),
 	};
-	let content: string;
-	try {
-		content = sessionNoteContent(input);
-	} catch (error) {
-		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
-		content = sessionNoteContent({ ...input, template: null });
-	}
-	await ensureFolder(app, folder);
-	const path = freePath(folder, sessionFileName(settings.sessionFileName, input), isTaken(app));
-	const file = await app.vault.create(normalizePath(path), content);
-
+	await ensureFolder(app, folder.path);
+	const path = normalizePath(freePath(folder.path, sessionFileName(settings.sessionFileName, input), isTaken(app)));
 	const templater = enabledTemplater(app);
-	if (templater && /<%[\s\S]*%>/.test(content)) await templater.templater?.overwrite_file_commands?.(file);
+	let file: TFile;
+	if (templater && template !== null && hasTemplaterSyntax(template)) {
+		// Templater runs code, so it is handed the coach's own template and nothing else; names,
+		// commitments and links from other notes are filled in only after it has run.
+		file = await app.vault.create(path, template);
+		await templater.templater?.overwrite_file_commands?.(file);
+		await app.vault.process(file, (ran) => filledNote({ ...input, template: ran }));
+	} else {
+		file = await app.vault.create(path, filledNote(input));
+	}
 
 	const leaf = app.workspace.getLeaf(false);
 	await leaf.openFile(file);
@@ -108,12 +109,26 @@ export async function createSessionNote(
 	return file;
 }
 
+/** The note's text from the template; a template whose frontmatter cannot be read says so, and the built-in one is used. */
+function filledNote(input: SessionNoteInput): string {
+	try {
+		return sessionNoteContent(input);
+	} catch (error) {
+		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
+		return sessionNoteContent({ ...input, template: null });
+	}
+}
+
 /** "New client": a client note named as typed (illegal characters replaced, the exact name kept as an alias). */
-export async function createClientNote(app: App, name: string, settings: CoachingSettings, folder: string, now: Date): Promise<TFile> {
+export async function createClientNote(app: App, name: string, settings: CoachingSettings, folder: string, now: Date): Promise<TFile | null> {
 	const fileName = safeFileName(name.trim());
-	const target = vaultFolder(folder);
-	await ensureFolder(app, target);
-	const path = freePath(target, fileName, isTaken(app));
+	const target = pathInVault(folder, "The client note folder");
+	if ("problem" in target) {
+		new Notice(`${target.problem} No client note was made; change the folder in the settings.`);
+		return null;
+	}
+	await ensureFolder(app, target.path);
+	const path = freePath(target.path, fileName, isTaken(app));
 	const file = await app.vault.create(normalizePath(path), clientNoteContent(name.trim(), fileName, format(now, "yyyy-MM-dd"), settings));
 	await app.workspace.getLeaf(false).openFile(file);
 	return file;

@@ -1,7 +1,7 @@
 import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
 import { CoachingIndex } from "../core/coaching-index";
 import { isIndexable, templatesFolderOf } from "../core/exclusions";
-import { noteFacts } from "../core/facts";
+import { safeNoteFacts, unreadableFacts, type NoteFacts } from "../core/facts";
 import { linkpathOf, type LinkResolver } from "../core/links";
 import type { CoachingSettings } from "../core/settings";
 import { noteFromCache } from "./note-from-cache";
@@ -72,13 +72,20 @@ export class VaultIndex extends Component {
 		this.registerEvent(metadataCache.on("changed", (file, data, cache) => void this.indexFile(file, cache, data)));
 		this.registerEvent(metadataCache.on("deleted", (file) => this.forget(file.path)));
 		// `changed` does not fire on rename: the note moves here, and links elsewhere re-resolve at query time.
+		// Any file that moves or goes (a note, a template, a PDF) can change what links resolve to.
 		this.registerEvent(
 			vault.on("rename", (file, oldPath) => {
 				this.forget(oldPath);
+				this.touched();
 				if (file instanceof TFile) void this.indexFile(file);
 			}),
 		);
-		this.registerEvent(vault.on("delete", (file) => this.forget(file.path)));
+		this.registerEvent(
+			vault.on("delete", (file) => {
+				this.forget(file.path);
+				this.touched();
+			}),
+		);
 		// A new file can change what existing links resolve to; its contents arrive with `changed`.
 		this.registerEvent(vault.on("create", () => this.touched()));
 		this.registerEvent(
@@ -102,9 +109,16 @@ export class VaultIndex extends Component {
 		if (!metadata) return;
 		const request = ++this.requestCounter;
 		this.latestRequest.set(file.path, request);
-		const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), content);
+		let facts: NoteFacts;
+		try {
+			const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), content);
+			facts = safeNoteFacts(file.path, () => note, this.settings());
+		} catch (error) {
+			// The note's text could not be read (for its tasks): it is reported, never dropped in silence.
+			facts = unreadableFacts(file.path, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+		}
 		if (this.latestRequest.get(file.path) !== request) return;
-		this.index.set(noteFacts(note, this.settings()));
+		this.index.set(facts);
 		this.notifyChanged();
 	}
 

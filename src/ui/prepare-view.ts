@@ -1,6 +1,7 @@
 import { Component, ItemView, Keymap, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief, readBriefText, readExcerpt } from "../core/brief";
 import type { Client } from "../core/coaching-index";
+import { noteLines } from "../core/note";
 import { bodyStartLine } from "../core/sections";
 import type CoachingAlliancePlugin from "../main";
 import { INDEX_CHANGED } from "../obsidian/vault-index";
@@ -130,7 +131,7 @@ export class PrepareView extends ItemView {
 					return facts ? readExcerpt(facts, read, settings) : [];
 				},
 				body: async (path) => {
-					const lines = (await read(path)).split(/\r?\n/);
+					const lines = noteLines(await read(path));
 					return lines.slice(bodyStartLine(lines)).join("\n");
 				},
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),

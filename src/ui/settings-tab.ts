@@ -1,6 +1,5 @@
 import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
-import { templatePathProblem } from "../core/session-note";
-import { DEFAULT_SETTINGS, dateFormatProblem, type CoachingSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, PATH_SETTINGS, dateFormatProblem, type CoachingSettings } from "../core/settings";
 import type CoachingAlliancePlugin from "../main";
 
 type ListKey = {
@@ -70,16 +69,16 @@ export class CoachingSettingTab extends PluginSettingTab {
 			);
 
 		new Setting(containerEl).setName("After the call").setHeading();
-		this.textSetting(containerEl, "sessionNoteFolder", "Session note folder", "Where new session notes go. Empty: beside the client's last session.", () => null);
+		this.textSetting(containerEl, "sessionNoteFolder", "Session note folder", "Where new session notes go. Empty: beside the client's last session.", PATH_SETTINGS.sessionNoteFolder);
 		this.textSetting(containerEl, "sessionFileName", "Session note name", `The new note's file name. ${PLACEHOLDERS}`, notBlank);
 		this.textSetting(
 			containerEl,
 			"sessionTemplate",
 			"Session template",
 			`A note of yours to start from; empty uses the built-in template. ${PLACEHOLDERS} Templater's syntax is run when Templater is on.`,
-			(value) => templatePathProblem(value, this.app.vault.configDir),
+			PATH_SETTINGS.sessionTemplate,
 		);
-		this.textSetting(containerEl, "clientNoteFolder", "New client folder", "Where New client puts the note. Empty: where most client notes are.", () => null);
+		this.textSetting(containerEl, "clientNoteFolder", "New client folder", "Where New client puts the note. Empty: where most client notes are.", PATH_SETTINGS.clientNoteFolder);
 
 		new Setting(containerEl).setName("Clients").setHeading();
 		this.listSetting(containerEl, "clientFolders", "Client folders", "Notes in folders with these names, at any depth, are clients.", folderNames);

@@ -36,6 +36,7 @@ describe("cli brief", () => {
 			"themes",
 			"profile",
 			"intentions",
+			"problems",
 		]);
 		expect(brief["client"]).toEqual({ name: "Ana Costa", path: "Coaching/Clients/Ana Costa.md", status: "active" });
 		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", date: "2026-06-16" });

@@ -83,7 +83,7 @@ describe("cli new-session", () => {
 		await writeFile(join(vault, ".obsidian/plugins/coaching-alliance/data.json"), JSON.stringify({ sessionTemplate: "Templates/Gone.md" }));
 		const fallback = await cli(["new-session", "--vault", vault, "--client", "Ana", "--dry-run"]);
 		expect(fallback.status).toBe(0);
-		expect(fallback.stderr).toBe('Warning: the template "Templates/Gone.md" could not be read; the built-in template is used.\n');
+		expect(fallback.stderr).toBe('Warning: the template "Templates/Gone.md" could not be read (it does not exist); the built-in template is used.\n');
 		expect(fallback.stdout).toContain("## What they brought");
 	});
 });

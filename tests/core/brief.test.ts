@@ -179,6 +179,7 @@ describe("the brief as JSON", () => {
 				{ heading: "Goals", text: "- Lead the platform team by spring" },
 			],
 			intentions: ["The person who listens to them better than anyone else in their life", "Someone who cares"],
+			problems: [],
 		});
 	});
 
@@ -211,6 +212,7 @@ describe("the caseload", () => {
 				{ name: "Leo Park", path: "Clients/Leo Park.md", status: "active", sessionCount: 1, lastSessionDate: "2026-05-02", daysSinceLastSession: 59, openCommitments: 0, cadence: null, due: false },
 				{ name: "Maya Chen", path: "Clients/Maya Chen.md", status: "active", sessionCount: 1, lastSessionDate: "2026-06-16", daysSinceLastSession: 14, openCommitments: 1, cadence: "fortnightly", due: true },
 			],
+			problems: [],
 		});
 	});
 });

@@ -81,7 +81,8 @@ describe("bad input gets a clear message and the rest keeps working", () => {
 		expect(brief.themes).toEqual([{ tag: "career", count: 1 }]);
 		expect(brief.problems).toHaveLength(1);
 		expect(brief.problems[0]?.path).toBe("Sessions/2026-06-02 Maya.md");
-		expect(brief.problems[0]?.problem).toBe("its frontmatter is not valid YAML (line 4 of the note); read what could be read: client, tags");
+		// `mood` does not parse, so it is kept as the text written.
+		expect(brief.problems[0]?.problem).toBe("its frontmatter is not valid YAML (line 4 of the note); read what could be read: client, mood, tags");
 	});
 
 	it("frontmatter that is not a list of properties is ignored with a message", () => {

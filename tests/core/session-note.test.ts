@@ -14,7 +14,6 @@ import {
 	sessionFolder,
 	sessionNoteContent,
 	templateNotePath,
-	templatePathProblem,
 } from "../../src/core/session-note";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { openVaultFolder } from "../../src/fs/vault-folder";
@@ -92,7 +91,7 @@ describe("the session note", () => {
 		});
 		const client = vault.client("Coaching/Clients/Maya Chen");
 		const brief = vault.brief("Coaching/Clients/Maya Chen", TODAY);
-		const target = vault.index.linkTarget(client, freePath(sessionFolder(vault.settings, brief, ""), "new", () => false));
+		const target = vault.index.linkTarget(client, freePath(folderPath(sessionFolder(vault.settings, brief)), "new", () => false));
 		expect(target).toBe("Coaching/Clients/Maya Chen");
 		const content = sessionNoteContent({ brief, settings: vault.settings, today: TODAY, time: "09:00", template: null, clientLinkTarget: target });
 		expect(frontmatterOf(content)["client"]).toBe("[[Coaching/Clients/Maya Chen|Maya Chen]]");
@@ -126,7 +125,7 @@ describe("after it is written", () => {
 		}
 		const before = vault.brief("Ana Costa", TODAY);
 		const content = sessionNoteContent({ brief: before, settings: vault.settings, today: TODAY, time: "09:30", template: null });
-		const path = freePath(sessionFolder(vault.settings, before, ""), sessionFileName(vault.settings.sessionFileName, { brief: before, settings: vault.settings, today: TODAY, time: "09:30", template: null }), (candidate) => vault.files.has(candidate));
+		const path = freePath(folderPath(sessionFolder(vault.settings, before)), sessionFileName(vault.settings.sessionFileName, { brief: before, settings: vault.settings, today: TODAY, time: "09:30", template: null }), (candidate) => vault.files.has(candidate));
 		vault.write(path, content);
 		const after = vault.brief("Ana Costa", TODAY);
 		expect(path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
@@ -168,10 +167,25 @@ describe("names and places", () => {
 
 	it("the note goes beside the client's last session, else to the folder setting or the first session folder", async () => {
 		const tomas = await demoBrief("Tomás");
-		expect(sessionFolder(DEFAULT_SETTINGS, tomas, "")).toBe("Calls");
-		expect(sessionFolder(DEFAULT_SETTINGS, tomas, "/Coaching/2026/")).toBe("Coaching/2026");
+		expect(sessionFolder(DEFAULT_SETTINGS, tomas)).toEqual({ path: "Calls" });
+		expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: "Coaching//2026/" }, tomas)).toEqual({ path: "Coaching/2026" });
 		const fresh = new NotesVault({ "Clients/Noor.md": "---\ntype: client\n---\n" }).brief("Noor", TODAY);
-		expect(sessionFolder(DEFAULT_SETTINGS, fresh, "")).toBe("Sessions");
+		expect(sessionFolder(DEFAULT_SETTINGS, fresh)).toEqual({ path: "Sessions" });
+	});
+
+	it("a folder setting that leaves the vault is refused, with the reason", async () => {
+		const tomas = await demoBrief("Tomás");
+		const inside = "The session note folder must be inside your vault, written from the vault's top without \".\" or \"..\".";
+		const disk = "The session note folder must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.";
+		for (const folder of ["../elsewhere", "Sessions/../../x", "./Sessions"]) {
+			expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: folder }, tomas)).toEqual({ problem: inside });
+		}
+		for (const folder of ["/tmp/x", "C:\\Users\\ana", "~/notes"]) {
+			expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: folder }, tomas)).toEqual({ problem: disk });
+		}
+		expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: ".obsidian/x" }, tomas)).toEqual({
+			problem: "The session note folder cannot be in a hidden or configuration folder.",
+		});
 	});
 
 	it("the cursor starts under the first heading after the intention checklist", async () => {
@@ -182,17 +196,19 @@ describe("names and places", () => {
 	});
 
 	it("a template in a hidden or configuration folder, or outside the vault, is refused", () => {
-		expect(templatePathProblem("Templates/Session.md", ".obsidian")).toBeNull();
-		expect(templatePathProblem(".obsidian/templates/Session.md", ".obsidian")).toBe("The template cannot live in a hidden or configuration folder.");
-		expect(templatePathProblem("../Session.md", ".obsidian")).toBe("The template must be a note inside your vault.");
-		expect(templatePathProblem("/etc/passwd", ".obsidian")).toBe("The template must be a note inside your vault.");
+		expect(templateNotePath("Templates/Session.md")).toEqual({ path: "Templates/Session.md" });
+		expect(templateNotePath(".obsidian/templates/Session.md")).toEqual({ problem: "The template cannot be in a hidden or configuration folder." });
+		expect(templateNotePath("../Session.md")).toEqual({ problem: "The template must be inside your vault, written from the vault's top without \".\" or \"..\"." });
+		expect(templateNotePath("/etc/passwd")).toEqual({
+			problem: "The template must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.",
+		});
 	});
 
 	it("a template setting names a note, with or without .md; empty means the built-in template", () => {
-		expect(templateNotePath("Templates/Session", ".obsidian")).toEqual({ path: "Templates/Session.md" });
-		expect(templateNotePath(" Templates/Session.md ", ".obsidian")).toEqual({ path: "Templates/Session.md" });
-		expect(templateNotePath("", ".obsidian")).toBeNull();
-		expect(templateNotePath(".obsidian/session", ".obsidian")).toEqual({ problem: "The template cannot live in a hidden or configuration folder." });
+		expect(templateNotePath("Templates/Session")).toEqual({ path: "Templates/Session.md" });
+		expect(templateNotePath(" Templates/Session.md ")).toEqual({ path: "Templates/Session.md" });
+		expect(templateNotePath("")).toBeNull();
+		expect(templateNotePath(".obsidian/session")).toEqual({ problem: "The template cannot be in a hidden or configuration folder." });
 	});
 
 	it("a new client note keeps the name as typed in aliases when the file name had to change", () => {
@@ -207,3 +223,8 @@ describe("names and places", () => {
 		);
 	});
 });
+
+function folderPath(check: ReturnType<typeof sessionFolder>): string {
+	if ("problem" in check) throw new Error(check.problem);
+	return check.path;
+}

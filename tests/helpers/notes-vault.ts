@@ -41,7 +41,11 @@ export class NotesVault {
 		if (path.startsWith(".obsidian/")) return;
 		this.files.set(path, { text, times });
 		this.paths.add(path);
-		if (!isIndexable(path, this.settings, this.templatesFolder)) return;
+		if (!isIndexable(path, this.settings, this.templatesFolder)) {
+			// A new file can change what links resolve to, as the plugin hears from the vault's create event.
+			this.index.touch();
+			return;
+		}
 		this.index.set(noteFacts(noteFromMarkdown(path, text, times, () => this.read(path)), this.settings));
 	}
 
@@ -49,6 +53,7 @@ export class NotesVault {
 		this.files.delete(path);
 		this.paths.remove(path);
 		this.index.delete(path);
+		this.index.touch();
 	}
 
 	rename(from: string, to: string): void {
@@ -105,6 +110,7 @@ function jsonShape() {
 		themes: { tag: string; count: number }[];
 		profile: { heading: string; text: string }[];
 		intentions: string[];
+		problems: { path: string; problem: string }[];
 	};
 }
 

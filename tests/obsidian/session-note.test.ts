@@ -115,7 +115,7 @@ describe("New session note", () => {
 		plugin.settings.sessionTemplate = ".obsidian/session.md";
 		const shown = Notice.shown.length;
 		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
-		expect(Notice.shown.slice(shown)).toEqual(["The template cannot live in a hidden or configuration folder. The built-in session template is used."]);
+		expect(Notice.shown.slice(shown)).toEqual(["The template cannot be in a hidden or configuration folder. The built-in session template is used."]);
 		expect(app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Ana Costa.md")).not.toBeNull();
 		plugin.unload();
 	});

@@ -86,7 +86,7 @@ describe("the settings tab", () => {
 		const template = field(tab, "Session template");
 		expect(template.setting.textContent).toContain("{{open_commitments}}");
 		type(template.input, ".obsidian/templates/session.md");
-		expect(field(tab, "Session template").error).toBe("The template cannot live in a hidden or configuration folder.");
+		expect(field(tab, "Session template").error).toBe("The template cannot be in a hidden or configuration folder.");
 		expect(plugin.settings.sessionTemplate).toBe("");
 		type(field(tab, "Session template").input, "Templates/Session");
 		expect(plugin.settings.sessionTemplate).toBe("Templates/Session");

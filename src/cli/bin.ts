@@ -1,0 +1,13 @@
+import { runCli } from "./main";
+
+// The command-line entry: standard streams, colour only on a terminal that has not asked for none.
+const colour = Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"];
+runCli(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), colour }).then(
+	(status) => {
+		process.exitCode = status;
+	},
+	(error: unknown) => {
+		process.stderr.write(`Something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 1;
+	},
+);

@@ -1,0 +1,120 @@
+import { constants } from "node:fs";
+import { lstat, mkdir, open, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { candidatePath } from "../core/session-note";
+import { pathInVault } from "../core/vault-path";
+import { describeFileError } from "../fs/file-errors";
+
+/** A write the command line will not or could not make: one clear line for the coach, exit status 1. */
+export class VaultWriteError extends Error {}
+
+/** A vault-relative path through the vault's one path gate, or the gate's reason as an error. */
+function inVault(path: string, what: string): string {
+	const check = pathInVault(path, what);
+	if ("problem" in check) throw new VaultWriteError(check.problem);
+	return check.path;
+}
+
+/**
+ * Walks the existing part of `path` from the vault's top and refuses a symbolic link anywhere on
+ * the way (a synced or cloned vault may hold one that points out of it), or a file where a folder
+ * should be. The reader never follows links either: what is written is what the vault shows.
+ */
+async function refuseLinksOnTheWay(root: string, path: string, lastIsFile: boolean): Promise<void> {
+	const segments = path === "" ? [] : path.split("/");
+	for (let depth = 1; depth <= segments.length; depth++) {
+		const step = segments.slice(0, depth).join("/");
+		let info;
+		try {
+			info = await lstat(join(root, step));
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+			throw new VaultWriteError(`"${step}" could not be checked: ${describeFileError(error)}.`);
+		}
+		if (info.isSymbolicLink()) throw new VaultWriteError(`"${step}" is a symbolic link to somewhere else; nothing is written or read through it.`);
+		const isLast = depth === segments.length;
+		if (!(isLast && lastIsFile) && !info.isDirectory()) throw new VaultWriteError(`"${step}" is a file, not a folder.`);
+	}
+}
+
+/** Makes the folder inside the vault, one step at a time, each step checked. */
+async function makeFolder(root: string, folder: string): Promise<void> {
+	await refuseLinksOnTheWay(root, folder, false);
+	const segments = folder === "" ? [] : folder.split("/");
+	for (let depth = 1; depth <= segments.length; depth++) {
+		const step = segments.slice(0, depth).join("/");
+		try {
+			await mkdir(join(root, step));
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+				throw new VaultWriteError(`The folder "${step}" could not be made: ${describeFileError(error)}.`);
+			}
+		}
+	}
+	// Checked again after making it: a link that appeared meanwhile is still refused.
+	await refuseLinksOnTheWay(root, folder, false);
+}
+
+/**
+ * Writes a new note named `name` in `folder` and returns its vault-relative path. The name is
+ * claimed with an exclusive create, so a note (or a link) already there is never overwritten:
+ * when it is taken, even by a run that got there a moment before, the next free name is used.
+ */
+export async function writeNewNote(root: string, folder: string, name: string, content: string): Promise<string> {
+	const target = inVault(folder, "The session note folder");
+	await makeFolder(root, target);
+	for (let copy = 1; copy < 1000; copy++) {
+		const path = inVault(candidatePath(target, name, copy), "The new note");
+		try {
+			await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
+			return path;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+			throw new VaultWriteError(`The note "${path}" could not be written: ${describeFileError(error)}.`);
+		}
+	}
+	throw new VaultWriteError(`Every name for the new note in "${target}" is taken.`);
+}
+
+/** Reads a note of the vault (the session template) without following a symbolic link on the way. */
+export async function readVaultNote(root: string, path: string): Promise<string> {
+	const target = inVault(path, "The template");
+	await refuseLinksOnTheWay(root, target, true);
+	const handle = await open(join(root, target), constants.O_RDONLY | constants.O_NOFOLLOW);
+	try {
+		return await handle.readFile("utf8");
+	} finally {
+		await handle.close();
+	}
+}
+
+/** A lock older than this was left by a run that died; no new-session run takes so long. */
+const STALE_LOCK_MS = 30_000;
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * Runs `work` while holding the vault's new-session lock, a hidden file at the vault's top that
+ * Obsidian never shows: two runs at once then read the vault one after the other, so each sees
+ * the other's note and numbers its own after it. The lock is removed when the work ends.
+ */
+export async function withNewSessionLock<T>(root: string, work: () => Promise<T>): Promise<T> {
+	const lock = join(root, ".coaching-alliance-new-session.lock");
+	const started = Date.now();
+	for (;;) {
+		try {
+			await writeFile(lock, String(process.pid), { flag: "wx" });
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== "EEXIST") return work();
+			const age = await lstat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+			if (age > STALE_LOCK_MS) await unlink(lock).catch(() => undefined);
+			else if (Date.now() - started > LOCK_WAIT_MS) throw new VaultWriteError("Another new-session run has held the vault for too long; try again.");
+			else await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+	try {
+		return await work();
+	} finally {
+		await unlink(lock).catch(() => undefined);
+	}
+}
