@@ -21,6 +21,8 @@ export default defineConfig([
 			"import/no-nodejs-modules": "off",
 			// Outside Obsidian there is no Vault#configDir to ask: `.obsidian` is the folder's name on disk.
 			"obsidianmd/hardcoded-config-path": "off",
+			// Node has no windows to pop out: its timers are the global ones.
+			"obsidianmd/prefer-window-timers": "off",
 		},
 	},
 ]);

@@ -1,4 +1,4 @@
-import { Notice, Plugin, normalizePath, type WorkspaceLeaf } from "obsidian";
+import { Notice, Plugin, type TFile, type WorkspaceLeaf } from "obsidian";
 import { format } from "date-fns";
 import { computeBrief } from "./core/brief";
 import { caseloadRows } from "./core/caseload";
@@ -65,12 +65,31 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.addSettingTab(new CoachingSettingTab(this.app, this));
 	}
 
-	/** After the call: the session note for this client's next conversation. */
-	async startSessionNote(client: Client): Promise<void> {
-		if (!this.indexReady()) return;
+	/**
+	 * After the call: the session note for this client's next conversation. Notes are made one at
+	 * a time, each numbered from an index that already holds the one made before it, so two quick
+	 * clicks never give two notes the same session number.
+	 */
+	startSessionNote(client: Client): Promise<TFile | null> {
+		const made = this.sessionNoteQueue.then(() => this.makeSessionNote(client));
+		this.sessionNoteQueue = made.catch(() => null);
+		return made;
+	}
+
+	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
+
+	private async makeSessionNote(client: Client): Promise<TFile | null> {
+		if (!this.indexReady()) return null;
 		const index = this.vaultIndex.index;
 		const brief = computeBrief(index, client, this.today(), this.settings);
-		await createSessionNote(this.app, brief, this.settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
+		try {
+			const file = await createSessionNote(this.app, brief, this.settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
+			if (file) await this.vaultIndex.whenIndexed(file.path);
+			return file;
+		} catch (error) {
+			new Notice(`The session note could not be made: ${error instanceof Error ? error.message : String(error)}`);
+			return null;
+		}
 	}
 
 	private async newClient(name: string): Promise<void> {

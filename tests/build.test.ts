@@ -38,8 +38,22 @@ describe("the bundle main.js", () => {
 		for (const name of builtinModules) expect(required.has(name)).toBe(false);
 	});
 
-	it("makes no network call", () => {
-		expect(bundle).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|requestUrl/);
+	it("makes no network call: coaching notes never leave the machine", () => {
+		for (const api of [/\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /EventSource/, /requestUrl/, /sendBeacon/, /\bimport\s*\(/]) {
+			expect({ api: api.source, found: api.test(bundle) }).toEqual({ api: api.source, found: false });
+		}
+	});
+
+	it("never turns text into code: no eval, no Function constructor, no timers given strings", () => {
+		for (const api of [/\beval\s*\(/, /\bnew\s+Function\b/, /\bFunction\s*\(/, /set(?:Timeout|Interval)\s*\(\s*["'`]/]) {
+			expect({ api: api.source, found: api.test(bundle) }).toEqual({ api: api.source, found: false });
+		}
+	});
+
+	it("never sets HTML from strings, so no note text becomes markup", () => {
+		for (const api of [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/, /srcdoc/]) {
+			expect({ api: api.source, found: api.test(bundle) }).toEqual({ api: api.source, found: false });
+		}
 	});
 });
 

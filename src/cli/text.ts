@@ -127,10 +127,12 @@ function problemLines(problems: readonly { path: string; problem: string }[], st
  * and other control characters written in a note or a file name are removed, never obeyed.
  */
 export function withoutControlCharacters(text: string): string {
+	/* eslint-disable no-control-regex -- control characters are exactly what these patterns remove */
 	return text
 		.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]/g, "")
 		.replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "")
 		.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+	/* eslint-enable no-control-regex -- only the patterns above need them */
 }
 
 /** Every piece of text in a value, as `withoutControlCharacters` leaves it: for what is printed from notes. */

@@ -3,7 +3,7 @@ import { lstat, mkdir, open, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { candidatePath } from "../core/session-note";
 import { pathInVault } from "../core/vault-path";
-import { describeFileError } from "../fs/file-errors";
+import { describeFileError, errorCode } from "../fs/file-errors";
 
 /** A write the command line will not or could not make: one clear line for the coach, exit status 1. */
 export class VaultWriteError extends Error {}
@@ -28,7 +28,7 @@ async function refuseLinksOnTheWay(root: string, path: string, lastIsFile: boole
 		try {
 			info = await lstat(join(root, step));
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+			if (errorCode(error) === "ENOENT") return;
 			throw new VaultWriteError(`"${step}" could not be checked: ${describeFileError(error)}.`);
 		}
 		if (info.isSymbolicLink()) throw new VaultWriteError(`"${step}" is a symbolic link to somewhere else; nothing is written or read through it.`);
@@ -46,7 +46,7 @@ async function makeFolder(root: string, folder: string): Promise<void> {
 		try {
 			await mkdir(join(root, step));
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+			if (errorCode(error) !== "EEXIST") {
 				throw new VaultWriteError(`The folder "${step}" could not be made: ${describeFileError(error)}.`);
 			}
 		}
@@ -69,7 +69,7 @@ export async function writeNewNote(root: string, folder: string, name: string, c
 			await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
 			return path;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+			if (errorCode(error) === "EEXIST") continue;
 			throw new VaultWriteError(`The note "${path}" could not be written: ${describeFileError(error)}.`);
 		}
 	}
@@ -105,7 +105,7 @@ export async function withNewSessionLock<T>(root: string, work: () => Promise<T>
 			await writeFile(lock, String(process.pid), { flag: "wx" });
 			break;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== "EEXIST") return work();
+			if (errorCode(error) !== "EEXIST") return work();
 			const age = await lstat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
 			if (age > STALE_LOCK_MS) await unlink(lock).catch(() => undefined);
 			else if (Date.now() - started > LOCK_WAIT_MS) throw new VaultWriteError("Another new-session run has held the vault for too long; try again.");

@@ -10,7 +10,9 @@ export type VaultPathCheck = { path: string } | { problem: string };
 export function pathInVault(input: string, what: string): VaultPathCheck {
 	const written = input.trim();
 	if (written === "") return { path: "" };
-	if (/[\u0000-\u001f\u007f]/.test(written)) return { problem: `${what} cannot hold control characters.` };
+	if ([...written].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f)) {
+		return { problem: `${what} cannot hold control characters.` };
+	}
 	const slashed = written.replace(/\\/g, "/");
 	if (slashed.startsWith("/") || slashed.startsWith("~") || /^[a-z]:/i.test(slashed)) {
 		return { problem: `${what} must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.` };

@@ -1,7 +1,12 @@
+/** The system's code for a failed file operation (`ENOENT`, `EACCES`…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+	const code = (error as { code?: unknown } | null)?.code;
+	return typeof code === "string" ? code : undefined;
+}
+
 /** What a file system error means, in words a coach understands, without the code's jargon. */
 export function describeFileError(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | null)?.code;
-	switch (code) {
+	switch (errorCode(error)) {
 		case "EACCES":
 		case "EPERM":
 			return "permission denied";

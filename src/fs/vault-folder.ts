@@ -5,7 +5,7 @@ import { isIndexable, templatesFolderOf } from "../core/exclusions";
 import { safeNoteFacts, unreadableFacts } from "../core/facts";
 import { VaultPaths } from "../core/links";
 import { migrateSettings, type CoachingSettings } from "../core/settings";
-import { describeFileError } from "./file-errors";
+import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "./markdown";
 
 export const PLUGIN_ID = "coaching-alliance";
@@ -150,7 +150,7 @@ async function readJson(root: string, path: string, warnings: string[]): Promise
 	try {
 		text = await readFile(join(root, path), "utf8");
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== "ENOENT") warnings.push(`${path} could not be read (${describeFileError(error)}); it was ignored.`);
+		if (errorCode(error) !== "ENOENT") warnings.push(`${path} could not be read (${describeFileError(error)}); it was ignored.`);
 		return undefined;
 	}
 	try {

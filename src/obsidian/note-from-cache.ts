@@ -1,12 +1,16 @@
 import { getAllTags, type CachedMetadata, type TFile } from "obsidian";
 import { noteLines, type NoteSource, type NoteTask } from "../core/note";
+import { frontmatterLinks, frontmatterTags, readFrontmatter } from "../fs/frontmatter";
 
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
 
 /**
  * The core's view of a note, from Obsidian's metadata cache. The cache records where tasks are
  * but not their words, so the text is read only when the note has tasks (the `changed` event
- * hands it over; otherwise one cached read).
+ * hands it over; otherwise one cached read). When the note has a properties block that Obsidian
+ * could not parse, Obsidian keeps none of it; then the text is read too, and the block is read
+ * property by property as the command line reads it, so `client:` still names the client and
+ * the problem is reported.
  */
 export async function noteFromCache(
 	file: TFile,
@@ -15,25 +19,31 @@ export async function noteFromCache(
 	content?: string,
 ): Promise<NoteSource> {
 	const taskItems = (cache.listItems ?? []).filter((item) => item.task !== undefined);
-	const text = taskItems.length > 0 ? (content ?? (await read())) : "";
+	const unparsedProperties = cache.frontmatterPosition !== undefined && cache.frontmatter === undefined;
+	const text = taskItems.length > 0 || unparsedProperties ? (content ?? (await read())) : "";
 	const lines = noteLines(text);
 	const tasks: NoteTask[] = taskItems.map((item) => ({
 		line: item.position.start.line,
 		status: item.task ?? " ",
 		text: (TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim(),
 	}));
+	const salvaged = unparsedProperties ? readFrontmatter(lines) : null;
 	return {
 		path: file.path,
-		frontmatter: cache.frontmatter ?? null,
-		frontmatterLinks: (cache.frontmatterLinks ?? []).map(({ key, link, displayText }) => ({ key, link, displayText })),
+		frontmatter: cache.frontmatter ?? salvaged?.data ?? null,
+		frontmatterLinks: salvaged
+			? frontmatterLinks(salvaged.data)
+			: (cache.frontmatterLinks ?? []).map(({ key, link, displayText }) => ({ key, link, displayText })),
 		links: (cache.links ?? []).map(({ link, displayText, position }) => ({ link, displayText, line: position.start.line })),
 		embeds: (cache.embeds ?? []).map(({ link, displayText, position }) => ({ link, displayText, line: position.start.line })),
-		tags: (getAllTags(cache) ?? []).map((tag) => tag.replace(/^#/, "")),
+		tags: salvaged
+			? [...frontmatterTags(salvaged.data), ...(cache.tags ?? []).map(({ tag }) => tag.replace(/^#/, ""))]
+			: (getAllTags(cache) ?? []).map((tag) => tag.replace(/^#/, "")),
 		tasks,
 		headings: (cache.headings ?? []).map(({ heading, level, position }) => ({ heading, level, line: position.start.line })),
 		ctime: file.stat.ctime,
 		mtime: file.stat.mtime,
-		problems: [],
+		problems: salvaged?.problems ?? [],
 		read,
 	};
 }

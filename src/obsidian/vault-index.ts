@@ -24,6 +24,7 @@ export class VaultIndex extends Component {
 	/** Newest request per path: an older read finishing late must not overwrite a newer note. */
 	private readonly latestRequest = new Map<string, number>();
 	private requestCounter = 0;
+	private readonly waiting = new Map<string, (() => void)[]>();
 	private eventsRegistered = false;
 	private resolvedOnce = false;
 
@@ -119,6 +120,8 @@ export class VaultIndex extends Component {
 		}
 		if (this.latestRequest.get(file.path) !== request) return;
 		this.index.set(facts);
+		for (const resolve of this.waiting.get(file.path) ?? []) resolve();
+		this.waiting.delete(file.path);
 		this.notifyChanged();
 	}
 
@@ -143,6 +146,25 @@ export class VaultIndex extends Component {
 			// A damaged config file of another plugin only means we fall back to the Templates folder rule.
 			return undefined;
 		}
+	}
+
+	/**
+	 * Resolves once the note at `path` is in the index (a note just written reaches it through the
+	 * metadata cache, a moment later), or after `timeoutMs` if it never comes.
+	 */
+	whenIndexed(path: string, timeoutMs = 2000): Promise<void> {
+		if (this.index.get(path)) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = window.setTimeout(() => {
+				this.waiting.delete(path);
+				resolve();
+			}, timeoutMs);
+			const done = (): void => {
+				window.clearTimeout(timer);
+				resolve();
+			};
+			this.waiting.set(path, [...(this.waiting.get(path) ?? []), done]);
+		});
 	}
 
 	/** Reads a note for the brief (profile, last session, excerpts). */

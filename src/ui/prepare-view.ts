@@ -27,7 +27,8 @@ export class PrepareView extends ItemView {
 	private renderCount = 0;
 	private rendering: Component | null = null;
 	private observer: IntersectionObserver | null = null;
-	private readonly folded = new Set<string>();
+	/** Problems with notes start folded: worth knowing, not worth reading first. */
+	private readonly folded = new Set<string>(["problems"]);
 	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
 
 	constructor(

@@ -16,7 +16,7 @@ export interface BriefContext {
 	excerpt(path: string): Promise<string[]>;
 	/** A note's text without its frontmatter, for read-back. */
 	body(path: string): Promise<string>;
-	/** Sections the coach folded, kept across live updates. */
+	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	onToggleReadBack(): void;
 	onStartSessionNote(): void;
@@ -30,6 +30,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 	renderHeader(root, brief, context, mode);
 	if (mode === "read-back") {
 		await renderReadBack(root, brief, context);
+		renderProblems(root, brief, context);
 		return;
 	}
 	renderIntentions(section(root, "intention", "Who do I want to show up as?", context), brief);
@@ -38,6 +39,19 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 	renderSince(section(root, "since", "Since last time", context), brief, context);
 	renderThemes(section(root, "themes", "Themes", context), brief);
 	renderConversations(section(root, "conversations", "Every earlier conversation", context), brief, context);
+	renderProblems(root, brief, context);
+}
+
+/** Notes that could not be fully read: last and folded, so they never crowd the brief, yet none is dropped in silence. */
+function renderProblems(root: HTMLElement, brief: Brief, context: BriefContext): void {
+	if (brief.problems.length === 0) return;
+	const body = section(root, "problems", `Notes I could not fully read (${brief.problems.length})`, context);
+	const list = body.createEl("ul", { cls: "coaching-alliance-problems" });
+	for (const { path, problem } of brief.problems) {
+		const item = list.createEl("li", { cls: "coaching-alliance-problem" });
+		noteLink(item, path, path.replace(/\.md$/, ""));
+		item.appendText(`: ${problem}.`);
+	}
 }
 
 /** What a section says when there is nothing to show yet. */
@@ -113,11 +127,6 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	}
 	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: `Start the session note (session ${brief.nextSessionNumber})` });
 	start.addEventListener("click", () => context.onStartSessionNote());
-	for (const { path, problem } of brief.problems) {
-		const warning = header.createDiv({ cls: "coaching-alliance-problem" });
-		noteLink(warning, path, path);
-		warning.appendText(`: ${problem}.`);
-	}
 }
 
 function renderIntentions(body: HTMLElement, brief: Brief): void {

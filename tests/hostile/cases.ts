@@ -257,12 +257,17 @@ export const HOSTILE_CASES: HostileCase[] = [
 	{
 		id: "a byte order mark before the frontmatter",
 		item: "8",
-		files: { "Sessions/2026-11-09 Maya Chen.md": `\uFEFF${mayaSession('type: session\nclient: "[[Maya Chen]]"\ndate: 2026-11-09')}` },
+		// Outside a session folder and with a plain-text client, only the properties make it Maya's session.
+		files: { "Notes/2026-11-09 Maya.md": `\uFEFF${mayaSession("type: session\nclient: Maya Chen\ndate: 2026-11-09")}` },
 		runs: [
 			{
 				args: brief("Maya Chen", "--json"),
 				status: 0,
-				check: (run) => expect(json<BriefJson>(run).openCommitments.map((commitment) => commitment.text)).toContain("Call the bank before Friday"),
+				check: (run) => {
+					const parsed = json<BriefJson>(run);
+					expect(parsed.sessions.map((session) => session.path)).toContain("Notes/2026-11-09 Maya.md");
+					expect(parsed.openCommitments.map((commitment) => commitment.text)).toContain("Call the bank before Friday");
+				},
 			},
 		],
 	},

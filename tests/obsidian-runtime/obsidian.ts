@@ -258,8 +258,19 @@ export class Vault extends Events {
 		return file;
 	}
 
+	/**
+	 * Paths that would land outside the vault's folder on disk. The app joins a path with `..`
+	 * to the vault's folder as it is, so such a write escapes; here it is recorded for tests to see.
+	 */
+	readonly writesOutside: string[] = [];
+
+	private noteEscape(normal: string): void {
+		if (normal.split("/").includes("..")) this.writesOutside.push(normal);
+	}
+
 	async create(path: string, data: string): Promise<TFile> {
 		const normal = normalizePath(path);
+		this.noteEscape(normal);
 		if (this.getAbstractFileByPath(normal)) throw new Error("File already exists.");
 		const file = this.seed(normal, data);
 		this.onChange?.("create", file);
@@ -269,6 +280,7 @@ export class Vault extends Events {
 
 	async createFolder(path: string): Promise<TFolder> {
 		const normal = normalizePath(path);
+		this.noteEscape(normal);
 		if (this.getAbstractFileByPath(normal)) throw new Error("Folder already exists.");
 		return this.ensureFolder(normal);
 	}
@@ -355,9 +367,13 @@ export function cachedMetadataFor(text: string): CachedMetadata {
 	const parsed = parseMarkdown(text);
 	const at = (line: number) => ({ start: { line, col: 0, offset: 0 }, end: { line, col: 0, offset: 0 } });
 	const cache: CachedMetadata = {};
-	if (parsed.frontmatter) {
-		cache.frontmatter = parsed.frontmatter as CachedMetadata["frontmatter"];
+	if (parsed.frontmatterEndLine >= 0) {
 		cache.frontmatterPosition = { start: { line: 0, col: 0, offset: 0 }, end: { line: parsed.frontmatterEndLine, col: 3, offset: 0 } };
+	}
+	// The app keeps no properties at all from a block it cannot parse (the Properties view says
+	// "invalid properties"): only the block's position. What our reader salvages stays out of the cache.
+	if (parsed.frontmatter && parsed.problems.length === 0) {
+		cache.frontmatter = parsed.frontmatter as CachedMetadata["frontmatter"];
 		cache.frontmatterLinks = parsed.frontmatterLinks.map((link) => ({
 			key: link.key,
 			link: link.link,

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { withoutControlCharacters } from "../../src/cli/text";
+import { parseCadence } from "../../src/core/cadence";
+import { dayOfTimestamp, parseDateText } from "../../src/core/dates";
+import { noteLines } from "../../src/core/note";
+import { clipLine } from "../../src/core/sections";
+import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/session-note";
+import { pathInVault } from "../../src/core/vault-path";
+import { inertForTemplater, isPlaceholder, withoutEscapes } from "../../src/core/words";
+import { readFrontmatter } from "../../src/fs/frontmatter";
+import { atxHeading } from "../../src/fs/markdown";
+
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+describe("the vault's path gate", () => {
+	it.each([
+		["Coaching/Sessions", "Coaching/Sessions"],
+		["Coaching//Sessions/", "Coaching/Sessions"],
+		["Coaching\\Sessions", "Coaching/Sessions"],
+		["  Sessions  ", "Sessions"],
+		["", ""],
+	])("keeps %j inside the vault as %j", (input, path) => {
+		expect(pathInVault(input, "The folder")).toEqual({ path });
+	});
+
+	it.each(["..", "../x", "Sessions/../../x", "./Sessions", "a/./b"])("refuses %j, which climbs", (input) => {
+		expect(pathInVault(input, "The folder")).toEqual({ problem: 'The folder must be inside your vault, written from the vault\'s top without "." or "..".' });
+	});
+
+	it.each(["/tmp/x", "/", "C:\\Users\\ana", "c:/x", "~/notes", "\\\\server\\share"])("refuses %j, a place on the disk", (input) => {
+		expect(pathInVault(input, "The folder")).toEqual({
+			problem: "The folder must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.",
+		});
+	});
+
+	it.each([".obsidian", ".obsidian/plugins", "Notes/.hidden"])("refuses %j, a hidden folder", (input) => {
+		expect(pathInVault(input, "The folder")).toEqual({ problem: "The folder cannot be in a hidden or configuration folder." });
+	});
+
+	it("refuses control characters", () => {
+		expect(pathInVault("Sessions\u0000x", "The folder")).toEqual({ problem: "The folder cannot hold control characters." });
+	});
+});
+
+describe("file names fitted to the file system", () => {
+	it("a name that fits is left alone", () => {
+		expect(fitFileName("2026-11-24 Maya Chen", ".md")).toBe("2026-11-24 Maya Chen");
+	});
+
+	it("a long name keeps its leading date and the copy suffix, cut with an ellipsis", () => {
+		const name = `2026-11-24 ${"Maximiliana ".repeat(30)}`;
+		const path = candidatePath("Sessions", name, 2);
+		const file = path.slice("Sessions/".length);
+		expect(bytes(file)).toBeLessThanOrEqual(255);
+		expect(file).toMatch(/^2026-11-24 Maximiliana .*… \(2\)\.md$/);
+	});
+
+	it("a trailing date is kept too", () => {
+		const fitted = fitFileName(`${"Ngozi ".repeat(60)}2026-11-24`, ".md");
+		expect(bytes(`${fitted}.md`)).toBeLessThanOrEqual(255);
+		expect(fitted).toMatch(/^Ngozi .*… 2026-11-24$/);
+	});
+
+	it("cuts between whole characters: an emoji or an accent is never split", () => {
+		const fitted = fitFileName(`2026-11-24 ${"🌱é".repeat(100)}`, ".md");
+		expect(bytes(`${fitted}.md`)).toBeLessThanOrEqual(255);
+		expect(fitted).not.toMatch(/\uFFFD/);
+		expect(fitted.normalize()).toBe(fitted);
+		expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(fitted)).toBe(false);
+	});
+
+	it("trailing dots and spaces are trimmed, quickly even for a hundred thousand of them", () => {
+		expect(safeFileName(`Ana${". ".repeat(100_000)}x`)).toMatch(/^Ana\. \. /);
+		expect(safeFileName(`Ana${". ".repeat(100_000)}`)).toBe("Ana");
+	});
+});
+
+describe("Templater never sees note text as code", () => {
+	it("`<%` from a note is written as the Markdown escape `<\\%`, which reads the same", () => {
+		expect(inertForTemplater("Look up <%* app.vault.delete() %> later")).toBe("Look up <\\%* app.vault.delete() %> later");
+		expect(withoutEscapes(inertForTemplater("a <% b %> c"))).toBe("a <% b %> c");
+	});
+
+	it("placeholders are found in one pass", () => {
+		expect(isPlaceholder("{{client}}")).toBe(true);
+		expect(isPlaceholder("<% tp.file.title %>")).toBe(true);
+		expect(isPlaceholder("half <% of one")).toBe(false);
+		expect(isPlaceholder(`${"{{".repeat(100_000)}`)).toBe(false);
+		expect(isPlaceholder(`${"<%".repeat(100_000)}`)).toBe(false);
+		expect(isPlaceholder("{{ a } b }}")).toBe(false);
+	});
+});
+
+describe("placeholders filled by a scan", () => {
+	const values = { client: "Maya Chen", session_number: "3" };
+
+	it("fills names and date formats, and leaves the rest as written", () => {
+		expect(fillPlaceholders("{{client}} #{{session_number}} {{date:d MMM yyyy}} {{unknown}} <% tp.date.now() %>", values, "2026-11-24")).toBe(
+			"Maya Chen #3 24 Nov 2026 {{unknown}} <% tp.date.now() %>",
+		);
+	});
+
+	it("finds a placeholder inside extra braces, as the pattern did", () => {
+		expect(fillPlaceholders("{{{client}}}", values, "2026-11-24")).toBe("{Maya Chen}");
+		expect(fillPlaceholders("{{ client }}", values, "2026-11-24")).toBe("Maya Chen");
+	});
+
+	it("leaves an unclosed or hostile placeholder as written", () => {
+		expect(fillPlaceholders(`{{date:${" ".repeat(100_000)}`, values, "2026-11-24")).toHaveLength(100_007);
+		expect(fillPlaceholders(`${"{".repeat(50_000)}}}`, values, "2026-11-24")).toHaveLength(50_002);
+		expect(fillPlaceholders("{{date:}x}}", values, "2026-11-24")).toBe("{{date:}x}}");
+	});
+});
+
+describe("headings read by a scan", () => {
+	it.each([
+		["# Title", { heading: "Title", level: 1 }],
+		["## Title ##", { heading: "Title", level: 2 }],
+		["## Title#", { heading: "Title#", level: 2 }],
+		["#\tTabbed", { heading: "Tabbed", level: 1 }],
+		["#", { heading: "", level: 1 }],
+		["# ###", { heading: "", level: 1 }],
+		["###### Six", { heading: "Six", level: 6 }],
+		["####### Seven", null],
+		["#Hashtag", null],
+		["Not # a heading", null],
+	])("%j", (line, heading) => {
+		expect(atxHeading(line)).toEqual(heading);
+	});
+
+	it("a line of a hundred thousand spaces is read in one pass", () => {
+		expect(atxHeading(`# a${" ".repeat(100_000)}b`)?.heading).toHaveLength(100_002);
+		expect(atxHeading(`## x${" ".repeat(100_000)}#x`)?.heading.endsWith("#x")).toBe(true);
+	});
+});
+
+describe("lines, dates and cadences at the edges", () => {
+	it("CRLF, CR-only and a byte order mark split as the editor splits them", () => {
+		expect(noteLines("\uFEFF---\r\na\rb\nc")).toEqual(["---", "a", "b", "c"]);
+	});
+
+	it.each(["2026-02-30", "0000-00-00", "0999-12-31", "2026-11-09T25:00", "1 Jan 275760", "x".repeat(1000)])("%j is not a date", (text) => {
+		expect(parseDateText(text)).toBeNull();
+	});
+
+	it("a file time no calendar holds gives no day", () => {
+		expect(dayOfTimestamp(8.64e15 + 1)).toBeNull();
+		expect(dayOfTimestamp(Number.NaN)).toBeNull();
+	});
+
+	it.each(["100000000", "every 99999999999 weeks", "every 1000 months", "3661 days"])("cadence %j is too long to count", (text) => {
+		expect(parseCadence(text)).toBeNull();
+	});
+
+	it("ten years is still a cadence", () => {
+		expect(parseCadence("every 520 weeks")).toEqual({ days: 3640 });
+	});
+});
+
+describe("frontmatter that fights back", () => {
+	const lines = (block: string): string[] => ["---", ...block.split("\n"), "---"];
+
+	it("an undefined alias is a problem, and the rest is read", () => {
+		const read = readFrontmatter(lines("client: *nope\ndate: 2026-11-09"));
+		expect(read.data).toEqual({ client: "*nope", date: "2026-11-09" });
+		expect(read.problems).toEqual(["its frontmatter uses a YAML alias (*name) that no anchor (&name) defines; read what could be read: client, date"]);
+	});
+
+	it("a property written twice keeps the first, and says so", () => {
+		const read = readFrontmatter(lines("client: Maya\nclient: Sam"));
+		expect(read.data).toEqual({ client: "Maya" });
+		expect(read.problems).toEqual(['its frontmatter has the property "client" twice; read what could be read: client']);
+	});
+
+	it("an unclosed quote keeps the text written", () => {
+		expect(readFrontmatter(lines('client: "[[Maya Chen]]\ndate: 2026-11-09')).data).toEqual({ client: "[[Maya Chen]]", date: "2026-11-09" });
+	});
+
+	it("nesting too deep is refused before the parser can overflow", () => {
+		expect(readFrontmatter(lines(`tags: ${"[".repeat(20_000)}`)).problems[0]).toMatch(/^its frontmatter is nested too deeply/);
+	});
+});
+
+describe("what a terminal is shown", () => {
+	it("escape sequences and control characters from notes are removed", () => {
+		expect(withoutControlCharacters("\u001b[31mRed\u001b[0m \u001b]0;title\u0007Rose\u009b2J\r\u0000!\ttab\nline")).toBe("Red Rose!\ttab\nline");
+	});
+
+	it("an excerpt line is clipped at a word, with an ellipsis", () => {
+		expect(clipLine("All work and no play. ".repeat(50), 40)).toBe("All work and no play. All work and no…");
+		expect(clipLine("short", 40)).toBe("short");
+	});
+});
