@@ -1,6 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
 import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from "../core/brief";
@@ -11,7 +9,7 @@ import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteCon
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
-import { VaultWriteError, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
+import { VaultWriteError, isTaken, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
@@ -184,7 +182,7 @@ async function newSession(brief: Brief, vault: FolderVault, request: Request, ou
 	}
 	const name = sessionFileName(vault.settings.sessionFileName, input);
 	if (request.dryRun) {
-		const path = freePath(folder.path, name, (candidate) => vault.paths.has(candidate) || existsSync(join(vault.root, candidate)));
+		const path = freePath(folder.path, name, (candidate) => isTaken(vault.root, candidate));
 		output.out(`${path}\n${content}`);
 		return 0;
 	}

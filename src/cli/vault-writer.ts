@@ -1,4 +1,4 @@
-import { constants } from "node:fs";
+import { constants, lstatSync } from "node:fs";
 import { lstat, mkdir, open, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { candidatePath } from "../core/session-note";
@@ -74,6 +74,16 @@ export async function writeNewNote(root: string, folder: string, name: string, c
 		}
 	}
 	throw new VaultWriteError(`Every name for the new note in "${target}" is taken.`);
+}
+
+/** Whether anything (a note, a folder, even a link to nowhere) already holds this vault path. */
+export function isTaken(root: string, path: string): boolean {
+	try {
+		lstatSync(join(root, path));
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Reads a note of the vault (the session template) without following a symbolic link on the way. */

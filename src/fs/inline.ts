@@ -92,7 +92,37 @@ function maskEscapes(text: string): string {
 	return text.replace(/\\[[\]()!]/g, "  ");
 }
 
-/** Nothing inside `code` is a link or a tag. */
+/**
+ * Nothing inside `code` is a link or a tag. A code span opens at a run of backticks and closes at
+ * the next run of exactly the same length (CommonMark); runs are matched in one pass from the
+ * right, so a line of backtick runs of every length costs no more than its length.
+ */
 function maskCodeSpans(text: string): string {
-	return text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (whole) => " ".repeat(whole.length));
+	const runs: { start: number; end: number }[] = [];
+	for (let at = text.indexOf("`"); at >= 0; at = text.indexOf("`", at)) {
+		let end = at;
+		while (text[end] === "`") end++;
+		runs.push({ start: at, end });
+		at = end;
+	}
+	if (runs.length < 2) return text;
+	const nextOfSameLength = new Array<number>(runs.length).fill(-1);
+	const seen = new Map<number, number>();
+	for (let index = runs.length - 1; index >= 0; index--) {
+		const run = runs[index] as { start: number; end: number };
+		nextOfSameLength[index] = seen.get(run.end - run.start) ?? -1;
+		seen.set(run.end - run.start, index);
+	}
+	let masked = "";
+	let copied = 0;
+	for (let index = 0; index < runs.length; index++) {
+		const close = nextOfSameLength[index] ?? -1;
+		if (close < 0) continue;
+		const open = runs[index] as { start: number };
+		const closing = runs[close] as { end: number };
+		masked += text.slice(copied, open.start) + " ".repeat(closing.end - open.start);
+		copied = closing.end;
+		index = close;
+	}
+	return masked + text.slice(copied);
 }

@@ -8,6 +8,7 @@ import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../.
 import { pathInVault } from "../../src/core/vault-path";
 import { inertForTemplater, isPlaceholder, withoutEscapes } from "../../src/core/words";
 import { readFrontmatter } from "../../src/fs/frontmatter";
+import { scanInline } from "../../src/fs/inline";
 import { atxHeading } from "../../src/fs/markdown";
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
@@ -131,6 +132,22 @@ describe("headings read by a scan", () => {
 	it("a line of a hundred thousand spaces is read in one pass", () => {
 		expect(atxHeading(`# a${" ".repeat(100_000)}b`)?.heading).toHaveLength(100_002);
 		expect(atxHeading(`## x${" ".repeat(100_000)}#x`)?.heading.endsWith("#x")).toBe(true);
+	});
+});
+
+describe("code spans matched by run length", () => {
+	it("a span closes at the next run of the same length; what is inside is neither link nor tag", () => {
+		expect(scanInline("``a ` [[Not]] #no`` [[Yes]] #yes").links.map((link) => link.link)).toEqual(["Yes"]);
+		expect(scanInline("``a ` [[Not]] #no`` [[Yes]] #yes").tags).toEqual(["yes"]);
+	});
+
+	it("a run with no partner is literal text", () => {
+		expect(scanInline("``lonely [[Maya]] `also`").links.map((link) => link.link)).toEqual(["Maya"]);
+	});
+
+	it("runs of every length on one line are read in one pass", () => {
+		const line = `${Array.from({ length: 450 }, (_, i) => `${"`".repeat(i + 1)}a`).join("")} [[Maya]]`;
+		expect(scanInline(line).links.map((link) => link.link)).toEqual(["Maya"]);
 	});
 });
 

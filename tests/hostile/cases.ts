@@ -294,6 +294,17 @@ export const HOSTILE_CASES: HostileCase[] = [
 		runs: [{ args: brief("Maya Chen", "--json"), status: 0, check: mayaStillWhole }],
 	},
 	{
+		id: "a line of backtick runs of every length, and a line of 100,000 >",
+		item: "9",
+		files: {
+			"Sessions/2026-11-09 Maya Chen.md": mayaSession(
+				'type: session\nclient: "[[Maya Chen]]"\ndate: 2026-11-09',
+				`${Array.from({ length: 450 }, (_, i) => `${"`".repeat(i + 1)}a`).join("")}\n${">".repeat(100_000)} [[Maya Chen]]\n- [ ] Call the bank before Friday\n`,
+			),
+		},
+		runs: [{ args: brief("Maya Chen", "--json"), status: 0, check: (run) => expect(json<BriefJson>(run).openCommitments.map((c) => c.text)).toContain("Call the bank before Friday") }],
+	},
+	{
 		id: "a template with {{date: and 100,000 spaces",
 		item: "9",
 		files: { ...settingsFile({ sessionTemplate: "Templates/Session" }), "Templates/Session.md": `# {{date:${" ".repeat(100_000)}\n{{${"{".repeat(50_000)}\n` },
