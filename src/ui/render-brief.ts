@@ -46,7 +46,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 function renderProblems(root: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.problems.length === 0) return;
 	const body = section(root, "problems", `Notes I could not fully read (${brief.problems.length})`, context);
-	const list = body.createEl("ul", { cls: "coaching-alliance-problems" });
+	const list = body.createEl("ul", { cls: "coaching-alliance-problem-list" });
 	for (const { path, problem } of brief.problems) {
 		const item = list.createEl("li", { cls: "coaching-alliance-problem" });
 		noteLink(item, path, path.replace(/\.md$/, ""));

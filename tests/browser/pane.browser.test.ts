@@ -4,7 +4,8 @@
  * and a phone width: every section is visible and nothing overflows sideways. Screenshots go to
  * tests/artifacts/ (ignored by git) for a person to look at.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +72,29 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		const opened = await page.evaluate(() => (window as unknown as { coachingApp: { workspace: { opened: { path: string }[] } } }).coachingApp.workspace.opened);
 		expect(opened.map((entry) => entry.path)).toEqual(["Coaching/Sessions/2026-06-16 Ana Costa.md"]);
 		await page.close();
+	}, 60_000);
+
+	it("notes that could not be read sit in a quiet fold at the end; opened, long paths still fit a phone", async () => {
+		const vault = mkdtempSync(join(tmpdir(), "coaching-browser-problems-"));
+		const longName = `2026-06-16 ${"Conversation-about-the-reorganisation-".repeat(4)}Maya`;
+		const notes: Record<string, string> = {
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n## Goals\nLead the team.\n",
+			[`Sessions/${longName}.md`]: '---\ntype: session\nclient: "[[Maya Chen]]\ndate: 2026-06-16\n---\n## What they brought\nThe list.\n\n- [ ] Share it on Monday\n',
+		};
+		for (const [path, text] of Object.entries(notes)) {
+			mkdirSync(join(vault, path, ".."), { recursive: true });
+			writeFileSync(join(vault, path), text);
+		}
+		const page = await openPane(browser, { vault, client: "Maya Chen", today: "2026-06-30", theme: "light", width: 390, readBack: false });
+		await page.locator('[data-section="problems"] summary').click();
+		const measure = await measurePane(page);
+		expect(measure.sections.map((section) => section.id)).toEqual([...SECTIONS, "problems"]);
+		expect(measure.text).toContain("its frontmatter is not valid YAML");
+		expect(measure.text).toContain("Share it on Monday");
+		expect(measure.overflowing).toEqual([]);
+		await screenshotPane(page, join(ARTIFACTS, "pane-problems-phone-light.png"));
+		await page.close();
+		rmSync(vault, { recursive: true, force: true });
 	}, 60_000);
 
 	it("read-back shows every conversation in full, oldest first, and fits a phone", async () => {

@@ -372,6 +372,32 @@ describe("empty states", () => {
 	});
 });
 
+describe("notes that could not be fully read", () => {
+	it("are listed last, in a fold that starts closed, each with a link to its note; the session itself still counts", async () => {
+		const app = await appFromFiles({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-16 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]\ndate: 2026-06-16\n---\n- [ ] Call the bank\n',
+		});
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Maya");
+		const fold = view.contentEl.querySelector<HTMLDetailsElement>('[data-section="problems"]');
+		expect(fold?.open).toBe(false);
+		expect([...view.contentEl.querySelectorAll("[data-section]")].pop()).toBe(fold);
+		expect(fold?.querySelector("summary")?.textContent).toBe("Notes I could not fully read (1)");
+		expect(fold?.querySelector("a.internal-link")?.getAttribute("data-href")).toBe("Sessions/2026-06-16 Maya.md");
+		expect(sectionText(view, "problems")).toContain("its frontmatter is not valid YAML");
+		expect(sectionText(view, "left-off")).toContain("Call the bank");
+		plugin.unload();
+	});
+
+	it("no fold at all when every note reads cleanly", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		expect(view.contentEl.querySelector('[data-section="problems"]')).toBeNull();
+		plugin.unload();
+	});
+});
+
 describe("restarts", () => {
 	it("the pane keeps its client in its view state and shows it again once the notes are read", async () => {
 		const first = await demo();
