@@ -22,6 +22,8 @@ const YAML_OPTIONS = { schema: "core" as const, logLevel: "error" as const, uniq
 const TO_JS_OPTIONS = { maxAliasCount: 100 };
 /** Far deeper than any note's properties; deep enough nesting overflows the parser's stack. */
 const MAX_NESTING = 256;
+/** A note's properties are a few kilobytes; a block past this is read only in part, quickly. */
+const MAX_LENGTH = 256 * 1024;
 
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	if (lines.length === 0 || lines[0]?.trimEnd() !== "---") return { data: null, endLine: -1, problems: [] };
@@ -36,16 +38,41 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 	const source = lines.slice(1, endLine).join("\n");
 	if (source.trim() === "") return { data: null, endLine, problems: [] };
 
+	if (source.length <= MAX_LENGTH) {
+		const read = readBlock(source);
+		return { data: read.data, endLine, problems: read.problem === null ? [] : [read.problem] };
+	}
+	const read = readBlock(firstPart(source));
+	const kept = Object.keys(read.data ?? {});
+	const which = kept.length > 0 ? `: ${shortList(kept)}` : "";
+	return { data: read.data, endLine, problems: [`its frontmatter is over ${MAX_LENGTH / 1024} KB, far more than any note's properties, so only its first part was read${which}`] };
+}
+
+/** The properties of a block, or as many as can be read, with what went wrong in words. */
+function readBlock(source: string): { data: Record<string, unknown> | null; problem: string | null } {
 	const parsed = parseProperties(source);
 	if ("data" in parsed) {
-		if (parsed.data === null) return { data: null, endLine, problems: [] };
-		if (isRecord(parsed.data)) return { data: parsed.data, endLine, problems: [] };
-		return { data: null, endLine, problems: ["its frontmatter is not a list of properties, so it was ignored"] };
+		if (parsed.data === null || parsed.data === undefined) return { data: null, problem: null };
+		if (isRecord(parsed.data)) return { data: parsed.data, problem: null };
+		return { data: null, problem: "its frontmatter is not a list of properties, so it was ignored" };
 	}
 	const salvaged = salvageProperties(source);
 	const kept = Object.keys(salvaged);
 	const recovered = kept.length > 0 ? `; read what could be read: ${shortList(kept)}` : "; no property could be read";
-	return { data: kept.length > 0 ? salvaged : null, endLine, problems: [`its frontmatter ${parsed.problem}${recovered}`] };
+	return { data: kept.length > 0 ? salvaged : null, problem: `its frontmatter ${parsed.problem}${recovered}` };
+}
+
+/** The block up to the last top-level property that starts within the size limit. */
+function firstPart(source: string): string {
+	for (let cut = source.lastIndexOf("\n", MAX_LENGTH); cut > 0; cut = source.lastIndexOf("\n", cut - 1)) {
+		if (PROPERTY_LINE.test(source.slice(cut + 1, Math.min(cut + 201, lineEnd(source, cut + 1))))) return source.slice(0, cut);
+	}
+	return "";
+}
+
+function lineEnd(text: string, from: number): number {
+	const end = text.indexOf("\n", from);
+	return end < 0 ? text.length : end;
 }
 
 /** The block as data, or what is wrong with it in words (`is not valid YAML (line 3 of the note)`). */

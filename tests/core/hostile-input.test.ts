@@ -193,6 +193,14 @@ describe("frontmatter that fights back", () => {
 		expect(readFrontmatter(lines('client: "[[Maya Chen]]\ndate: 2026-11-09')).data).toEqual({ client: "[[Maya Chen]]", date: "2026-11-09" });
 	});
 
+	it("a block far larger than any note's properties is read only up to the limit, at a property's start", () => {
+		const block = ['client: "[[Maya Chen]]"', ...Array.from({ length: 40_000 }, (_, i) => `key${i}: ${i}`)].join("\n");
+		const read = readFrontmatter(lines(block));
+		expect(read.data?.["client"]).toBe("[[Maya Chen]]");
+		expect(Object.keys(read.data ?? {}).length).toBeLessThan(40_000);
+		expect(read.problems).toEqual([expect.stringMatching(/^its frontmatter is over 256 KB, far more than any note's properties, so only its first part was read: client, key0, /)]);
+	});
+
 	it("nesting too deep is refused before the parser can overflow", () => {
 		expect(readFrontmatter(lines(`tags: ${"[".repeat(20_000)}`)).problems[0]).toMatch(/^its frontmatter is nested too deeply/);
 	});

@@ -282,7 +282,17 @@ export const HOSTILE_CASES: HostileCase[] = [
 					`type: session\nclient: "[[Maya Chen]]"\ndate: 2026-11-09\n${Array.from({ length: count }, (_, i) => `key${i}: ${i}`).join("\n")}`,
 				),
 			},
-			runs: [{ args: brief("Maya Chen", "--json"), status: 0, check: mayaStillWhole }],
+			runs: [
+				{
+					args: brief("Maya Chen", "--json"),
+					status: 0,
+					check: (run) => {
+						mayaStillWhole(run);
+						reports("Sessions/2026-11-09 Maya Chen.md", /over 256 KB.*only its first part was read: type, client, date, key0/)(run);
+						expect(json<BriefJson>(run).openCommitments.map((c) => c.text)).toContain("Call the bank before Friday");
+					},
+				},
+			],
 		}),
 	),
 	{
@@ -299,7 +309,7 @@ export const HOSTILE_CASES: HostileCase[] = [
 		files: {
 			"Sessions/2026-11-09 Maya Chen.md": mayaSession(
 				'type: session\nclient: "[[Maya Chen]]"\ndate: 2026-11-09',
-				`${Array.from({ length: 450 }, (_, i) => `${"`".repeat(i + 1)}a`).join("")}\n${">".repeat(100_000)} [[Maya Chen]]\n- [ ] Call the bank before Friday\n`,
+				`${Array.from({ length: 700 }, (_, i) => `${"`".repeat(i + 1)}a`).join("")}\n${">".repeat(100_000)} [[Maya Chen]]\n- [ ] Call the bank before Friday\n`,
 			),
 		},
 		runs: [{ args: brief("Maya Chen", "--json"), status: 0, check: (run) => expect(json<BriefJson>(run).openCommitments.map((c) => c.text)).toContain("Call the bank before Friday") }],
