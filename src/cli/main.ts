@@ -9,7 +9,7 @@ import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteCon
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
-import { VaultWriteError, isTaken, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
+import { VaultWriteError, entryExists, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
@@ -85,7 +85,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	if (command === "new-session" && values.json !== undefined) throw new UsageError("new-session prints the note's path; it takes no --json.");
 	if (command === "caseload" && values.client !== undefined) throw new UsageError("caseload lists every client and takes no --client.");
 
-	const request: Request = {
+	const request: CliRequest = {
 		command,
 		root: values.vault,
 		client: values.client ?? "",
@@ -97,11 +97,11 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	};
 	// A new note is numbered from the vault as it is when the note is written, so a run that
 	// writes waits for any other one to finish, then reads the vault.
-	if (command === "new-session" && !request.dryRun) return withNewSessionLock(request.root, () => answer(request, output));
-	return answer(request, output);
+	if (command === "new-session" && !request.dryRun) return withNewSessionLock(request.root, () => runCommand(request, output));
+	return runCommand(request, output);
 }
 
-interface Request {
+interface CliRequest {
 	command: "brief" | "caseload" | "new-session";
 	root: string;
 	client: string;
@@ -112,7 +112,7 @@ interface Request {
 	dryRun: boolean;
 }
 
-async function answer(request: Request, output: Output): Promise<number> {
+async function runCommand(request: CliRequest, output: Output): Promise<number> {
 	const vault = await openVaultFolder(request.root);
 	const style = output.colour && !request.json ? ANSI : PLAIN;
 	for (const warning of vault.warnings) output.err(`Warning: ${warning}\n`);
@@ -149,7 +149,7 @@ async function answer(request: Request, output: Output): Promise<number> {
 }
 
 /** Makes the session note the plugin would make, with the same core; never overwrites a note, never writes outside the vault. */
-async function newSession(brief: Brief, vault: FolderVault, request: Request, output: Output): Promise<number> {
+async function newSession(brief: Brief, vault: FolderVault, request: CliRequest, output: Output): Promise<number> {
 	let template: string | null = null;
 	if (request.template !== undefined) {
 		// A template named on the command line is the coach's own choice of file, wherever it is.
@@ -182,7 +182,7 @@ async function newSession(brief: Brief, vault: FolderVault, request: Request, ou
 	}
 	const name = sessionFileName(vault.settings.sessionFileName, input);
 	if (request.dryRun) {
-		const path = freePath(folder.path, name, (candidate) => isTaken(vault.root, candidate));
+		const path = freePath(folder.path, name, (candidate) => entryExists(vault.root, candidate));
 		output.out(`${path}\n${content}`);
 		return 0;
 	}

@@ -21,6 +21,7 @@ export const ANSI: Style = {
 };
 
 const INDENT = "  ";
+const NAME_COLUMN_MAX = 40;
 
 /** `[[Clients/Ana Costa|Ana]]` reads as `Ana` in a terminal, where links cannot be followed. */
 function readable(text: string): string {
@@ -112,8 +113,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 
 	section("Next");
 	out.push(indent(`Start the session note for session ${brief.nextSessionNumber} after the call.`));
-	out.push(...problemLines(brief.problems, style));
-	return out.join("\n") + "\n";
+	return [...out, ...problemLines(brief.problems, style)].join("\n") + "\n";
 }
 
 /** The notes that could not be fully read, last, so the rest is read first and nothing is dropped in silence. */
@@ -156,10 +156,10 @@ function cadenceLine(brief: Brief, style: Style): string {
 }
 
 export function formatCaseload(caseload: Caseload, style: Style): string {
-	const out: string[] = [style.title(`Caseload on ${longDay(caseload.today)}`), ""];
 	const active = caseload.clients.filter((client) => client.status === "active");
 	const archived = caseload.clients.filter((client) => client.status === "archived");
-	const width = Math.max(8, ...caseload.clients.map((client) => client.name.length));
+	// Names are padded into a column, but one very long name must not pad every other row to its length.
+	const width = Math.min(NAME_COLUMN_MAX, caseload.clients.reduce((widest, client) => Math.max(widest, client.name.length), 8));
 	const row = (client: (typeof caseload.clients)[number]): string => {
 		const last =
 			client.lastSessionDate === null
@@ -170,9 +170,11 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 		const due = client.due ? style.accent("  due") : "";
 		return `${INDENT}${client.name.padEnd(width)}  ${style.dim(`${sessions} · ${last}${open}`)}${due}`;
 	};
-	if (active.length === 0) out.push(indent(style.dim("No active clients found.")));
-	out.push(...active.map(row));
-	if (archived.length > 0) out.push("", style.heading("Past clients"), ...archived.map(row));
-	out.push(...problemLines(caseload.problems, style));
-	return out.join("\n") + "\n";
+	return [
+		style.title(`Caseload on ${longDay(caseload.today)}`),
+		"",
+		...(active.length === 0 ? [indent(style.dim("No active clients found."))] : active.map(row)),
+		...(archived.length > 0 ? ["", style.heading("Past clients"), ...archived.map(row)] : []),
+		...problemLines(caseload.problems, style),
+	].join("\n") + "\n";
 }

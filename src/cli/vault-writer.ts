@@ -1,5 +1,6 @@
 import { constants, lstatSync } from "node:fs";
-import { lstat, mkdir, open, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readFile, unlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { candidatePath } from "../core/session-note";
 import { pathInVault } from "../core/vault-path";
@@ -77,7 +78,7 @@ export async function writeNewNote(root: string, folder: string, name: string, c
 }
 
 /** Whether anything (a note, a folder, even a link to nowhere) already holds this vault path. */
-export function isTaken(root: string, path: string): boolean {
+export function entryExists(root: string, path: string): boolean {
 	try {
 		lstatSync(join(root, path));
 		return true;
@@ -98,33 +99,59 @@ export async function readVaultNote(root: string, path: string): Promise<string>
 	}
 }
 
-/** A lock older than this was left by a run that died; no new-session run takes so long. */
-const STALE_LOCK_MS = 30_000;
+/** A lock from another machine (a synced vault) is trusted this long; one from this machine, while its process lives. */
+const FOREIGN_LOCK_MS = 10 * 60_000;
 const LOCK_WAIT_MS = 15_000;
 
 /**
  * Runs `work` while holding the vault's new-session lock, a hidden file at the vault's top that
  * Obsidian never shows: two runs at once then read the vault one after the other, so each sees
- * the other's note and numbers its own after it. The lock is removed when the work ends.
+ * the other's note and numbers its own after it. The lock names its machine and process, so a
+ * lock left by a run that died is recognised and taken over; it is removed when the work ends.
  */
 export async function withNewSessionLock<T>(root: string, work: () => Promise<T>): Promise<T> {
 	const lock = join(root, ".coaching-alliance-new-session.lock");
+	const mine = `${hostname()} ${process.pid}`;
 	const started = Date.now();
 	for (;;) {
 		try {
-			await writeFile(lock, String(process.pid), { flag: "wx" });
+			await writeFile(lock, mine, { flag: "wx" });
 			break;
 		} catch (error) {
+			// A vault whose top cannot be written to cannot hold a lock; the note is still claimed safely.
 			if (errorCode(error) !== "EEXIST") return work();
-			const age = await lstat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
-			if (age > STALE_LOCK_MS) await unlink(lock).catch(() => undefined);
-			else if (Date.now() - started > LOCK_WAIT_MS) throw new VaultWriteError("Another new-session run has held the vault for too long; try again.");
-			else await new Promise((resolve) => setTimeout(resolve, 20));
+			const holder = await readFile(lock, "utf8").catch(() => null);
+			if (holder !== null && (await isAbandoned(lock, holder))) {
+				// Taken over only if it is still the abandoned one, not a lock another waiter just made.
+				if ((await readFile(lock, "utf8").catch(() => null)) === holder) await unlink(lock).catch(() => undefined);
+			} else if (Date.now() - started > LOCK_WAIT_MS) {
+				throw new VaultWriteError("Another new-session run is still writing to this vault; try again in a moment.");
+			} else {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
 		}
 	}
 	try {
 		return await work();
 	} finally {
 		await unlink(lock).catch(() => undefined);
+	}
+}
+
+/** A lock whose process on this machine is gone, or one from another machine that is older than any run. */
+async function isAbandoned(lock: string, holder: string): Promise<boolean> {
+	const [host, pid] = holder.trim().split(" ");
+	if (host === hostname() && pid !== undefined && /^\d+$/.test(pid)) return !isRunning(Number(pid));
+	const age = await lstat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+	return age > FOREIGN_LOCK_MS;
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it runs, under another user.
+		return errorCode(error) === "EPERM";
 	}
 }

@@ -113,7 +113,7 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		aliases: client.aliases,
 		today,
 		sessionCount: summary.sessions.length,
-		nextSessionNumber: Math.max(0, ...summary.sessions.map((session) => session.number)) + 1,
+		nextSessionNumber: summary.sessions.reduce((highest, session) => Math.max(highest, session.number), 0) + 1,
 		lastSession: last ? { path: last.facts.path, date: summary.lastDay } : null,
 		daysSinceLastSession: summary.daysSinceLast,
 		cadence: summary.cadence,

@@ -1,7 +1,8 @@
 import type { Client, CoachingIndex } from "./coaching-index";
 import type { Day } from "./dates";
 import type { NoteFacts, TaskFact } from "./facts";
-import { fold, withoutEscapes } from "./words";
+import { fold } from "./fold";
+import { withoutEscapes } from "./words";
 
 export interface Commitment {
 	text: string;

@@ -2,7 +2,8 @@ import { dayInFileName, dayOfTimestamp, parseDateText, type NoteDate } from "./d
 import { linkInPropertyValue } from "./links";
 import { basenameOf, folderOf, type NoteHeading, type NoteSource } from "./note";
 import type { CoachingSettings } from "./settings";
-import { fold, isPlaceholder, matchesWord, readProperty, typeValueText } from "./words";
+import { fold } from "./fold";
+import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./words";
 
 export type NoteKind = "client" | "person" | "session" | "other";
 

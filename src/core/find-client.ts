@@ -1,5 +1,5 @@
 import type { Client } from "./coaching-index";
-import { fold } from "./words";
+import { fold } from "./fold";
 
 export type ClientLookup =
 	| { kind: "found"; client: Client }

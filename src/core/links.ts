@@ -1,4 +1,5 @@
 import { basenameOf, folderOf } from "./note";
+import { fold } from "./fold";
 
 /** Answers what a link in a note points to, as Obsidian's `getFirstLinkpathDest` does. */
 export interface LinkResolver {
@@ -14,11 +15,11 @@ export function linkpathOf(link: string): string {
 
 /**
  * The name a link, a file, an alias or a plain-text client is looked up by: its last path segment,
- * without `.md`, case and spacing folded. `[[Clients/Maya Chen]]`, `[[maya chen.md]]`,
- * `Clients/Maya Chen.md` and `Maya  Chen` all give `maya chen`.
+ * without `.md`, folded as names are (`fold`: case, spacing, composed accents). `[[Clients/Maya Chen]]`,
+ * `[[maya chen.md]]`, `Clients/Maya Chen.md` and `Maya  Chen` all give `maya chen`.
  */
 export function nameKey(linkOrPath: string): string {
-	return basenameOf(linkpathOf(linkOrPath)).trim().replace(/\s+/g, " ").toLowerCase();
+	return fold(basenameOf(linkpathOf(linkOrPath)));
 }
 
 /**
@@ -60,22 +61,22 @@ export class VaultPaths implements LinkResolver {
 		if (linkpath === "") return this.has(sourcePath) ? sourcePath : null;
 		if (linkpath.startsWith("./") || linkpath.startsWith("../")) linkpath = joinRelative(folderOf(sourcePath), linkpath);
 		const absolute = linkpath.startsWith("/");
-		const wanted = linkpath.replace(/^\/+/, "").toLowerCase();
+		const wanted = linkpath.replace(/^\/+/, "").normalize("NFC").toLowerCase();
 		if (wanted === "") return null;
 
 		const lastSegment = wanted.slice(wanted.lastIndexOf("/") + 1);
 		const candidates = [...(this.byFileName.get(lastSegment) ?? []), ...(this.byFileName.get(`${lastSegment}.md`) ?? [])];
 		const matches = candidates.filter((path) => {
-			const lower = path.toLowerCase();
+			const lower = path.normalize("NFC").toLowerCase();
 			const exact = lower === wanted || lower === `${wanted}.md`;
 			if (absolute || wanted.includes("/")) return exact || lower.endsWith(`/${wanted}`) || lower.endsWith(`/${wanted}.md`);
 			return true;
 		});
 		if (matches.length === 0) return null;
 
-		const sourceFolder = folderOf(sourcePath).toLowerCase();
+		const sourceFolder = folderOf(sourcePath).normalize("NFC").toLowerCase();
 		const rank = (path: string): [number, number, number] => {
-			const lower = path.toLowerCase();
+			const lower = path.normalize("NFC").toLowerCase();
 			const exact = lower === wanted || lower === `${wanted}.md` ? 0 : 1;
 			const sameFolder = folderOf(lower) === sourceFolder ? 0 : 1;
 			return [exact, sameFolder, path.length];
@@ -89,8 +90,9 @@ export class VaultPaths implements LinkResolver {
 	}
 }
 
+/** A file name as links find it: any case, accents composed (a name saved decomposed, as macOS does, is the same name). */
 function fileNameKey(path: string): string {
-	return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+	return path.slice(path.lastIndexOf("/") + 1).normalize("NFC").toLowerCase();
 }
 
 function joinRelative(folder: string, relative: string): string {

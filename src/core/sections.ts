@@ -15,29 +15,36 @@ export function bodyStartLine(lines: readonly string[]): number {
 	return 0;
 }
 
-/** The text under a heading, down to the next heading of the same or a higher level. */
-export function sectionUnder(lines: readonly string[], headings: readonly NoteHeading[], index: number): string {
-	const heading = headings[index];
-	if (!heading) return "";
-	let end = lines.length;
-	for (const next of headings.slice(index + 1)) {
-		if (next.level <= heading.level) {
-			end = next.line;
-			break;
-		}
-	}
+/**
+ * Where each heading's section ends: the line of the next heading of the same or a higher level,
+ * else the note's end. One pass with a stack of open sections, so a note of 40,000 headings costs
+ * 40,000 steps, not their square.
+ */
+export function sectionEnds(headings: readonly NoteHeading[], lineCount: number): number[] {
+	const ends = new Array<number>(headings.length).fill(lineCount);
+	const open: number[] = [];
+	headings.forEach((heading, index) => {
+		while (open.length > 0 && (headings[open[open.length - 1] as number]?.level ?? 0) >= heading.level) ends[open.pop() as number] = heading.line;
+		open.push(index);
+	});
+	return ends;
+}
+
+/** The text under a heading, down to the next heading of the same or a higher level (`end`, from `sectionEnds`). */
+function sectionUnder(lines: readonly string[], heading: NoteHeading, end: number): string {
 	return trimBlankLines(lines.slice(heading.line + 1, end)).join("\n");
 }
 
 /** The sections under the wanted headings, in the order wanted; missing headings are simply absent. */
 export function sectionsNamed(text: string, headings: readonly NoteHeading[], wanted: readonly string[]): Section[] {
 	const lines = noteLines(text);
+	const ends = sectionEnds(headings, lines.length);
 	const sections: Section[] = [];
 	for (const name of wanted) {
 		const index = headings.findIndex((heading) => headingKey(heading.heading) === headingKey(name));
 		const heading = headings[index];
 		if (!heading) continue;
-		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, headings, index) });
+		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, heading, ends[index] ?? lines.length) });
 	}
 	return sections;
 }
@@ -50,14 +57,15 @@ export function topSections(text: string, headings: readonly NoteHeading[], leav
 	const lines = noteLines(text);
 	const start = bodyStartLine(lines);
 	const skip = new Set(leaveOut.map(headingKey));
-	const top = Math.min(...headings.map((heading) => heading.level));
+	const top = headings.reduce((shallowest, heading) => Math.min(shallowest, heading.level), Infinity);
+	const ends = sectionEnds(headings, lines.length);
 	const sections: Section[] = [];
 	const firstHeadingLine = headings[0]?.line ?? lines.length;
 	const preamble = trimBlankLines(lines.slice(start, firstHeadingLine)).join("\n");
 	if (preamble !== "") sections.push({ heading: "", level: 0, text: preamble });
 	headings.forEach((heading, index) => {
 		if (heading.level !== top || skip.has(headingKey(heading.heading))) return;
-		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, headings, index) });
+		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, heading, ends[index] ?? lines.length) });
 	});
 	return sections;
 }
@@ -81,11 +89,11 @@ export function excerpt(text: string, headings: readonly NoteHeading[], leaveOut
 	const lines = noteLines(text);
 	const skip = new Set(leaveOut.map(headingKey));
 	const hidden = new Set<number>();
+	const ends = sectionEnds(headings, lines.length);
 	headings.forEach((heading, index) => {
 		hidden.add(heading.line);
 		if (!skip.has(headingKey(heading.heading))) return;
-		const next = headings.slice(index + 1).find((candidate) => candidate.level <= heading.level);
-		for (let line = heading.line; line < (next?.line ?? lines.length); line++) hidden.add(line);
+		for (let line = heading.line; line < (ends[index] ?? lines.length); line++) hidden.add(line);
 	});
 	const picked: string[] = [];
 	for (let line = bodyStartLine(lines); line < lines.length && picked.length < count; line++) {

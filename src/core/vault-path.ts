@@ -14,7 +14,9 @@ export function pathInVault(input: string, what: string): VaultPathCheck {
 		return { problem: `${what} cannot hold control characters.` };
 	}
 	const slashed = written.replace(/\\/g, "/");
-	if (slashed.startsWith("/") || slashed.startsWith("~") || /^[a-z]:/i.test(slashed)) {
+	// A leading `/` is the vault's top, as in Obsidian's own folder settings; a drive, a network
+	// share or a home folder (`C:`, `//server`, `~/`) can only mean a place on the disk.
+	if (/^[a-z]:/i.test(slashed) || slashed.startsWith("//") || slashed === "~" || slashed.startsWith("~/")) {
 		return { problem: `${what} must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.` };
 	}
 	const segments = slashed.split("/").filter((segment) => segment !== "");

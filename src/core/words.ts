@@ -1,13 +1,6 @@
 import { basenameOf } from "./note";
+import { fold } from "./fold";
 import { linkInPropertyValue, linkpathOf } from "./links";
-
-/**
- * Lowercased, trimmed, inner white space collapsed, accents composed (a name typed as `Zoë` and
- * a file saved as `Zoe` + combining diaeresis are the same name): how names and headings are compared.
- */
-export function fold(text: string): string {
-	return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 /** "1 session", "3 sessions", "1 day", "14 days". */
 export function countOf(count: number, noun: string): string {
@@ -52,9 +45,11 @@ export function hasTemplaterSyntax(text: string): boolean {
  * Text from a note made inert for Templater before it is written into a new note: `<%` becomes
  * the Markdown escape `<\%`, which reads the same, so no name or commitment ever runs as code,
  * whoever processes the note afterwards (Templater's "trigger on new file creation" included).
+ * A leading `%` and a trailing `<` are escaped too: set beside other text or another value
+ * (`{{client}}{{client}}`), they could otherwise join into a `<%`.
  */
 export function inertForTemplater(text: string): string {
-	return text.replace(/<%/g, "<\\%");
+	return text.replace(/<%/g, "<\\%").replace(/^%/, "\\%").replace(/<$/, "\\<");
 }
 
 /** Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. */

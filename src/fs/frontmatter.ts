@@ -130,7 +130,7 @@ function shortList(keys: readonly string[]): string {
 }
 
 /** A top-level property starts at the line's start; a tab before it is a slip of the keyboard, not nesting. */
-const PROPERTY_LINE = /^\t*([^\s#-][^:]*):(?:[ \t]|$)/;
+const PROPERTY_LINE = /^\t*([^\s#-][^:]*):/;
 
 /**
  * When the whole block does not parse, each top-level property (its line and the indented lines
@@ -146,7 +146,7 @@ function salvageProperties(source: string): Record<string, unknown> {
 	}
 	const result: Record<string, unknown> = {};
 	for (const block of blocks) {
-		const key = PROPERTY_LINE.exec(block[0] ?? "")?.[1]?.trim();
+		const key = withoutQuotes(PROPERTY_LINE.exec(block[0] ?? "")?.[1]?.trim());
 		if (key === undefined || key in result) continue;
 		const parsed = parseProperties(block.join("\n"));
 		const value = "data" in parsed && isRecord(parsed.data) ? parsed.data[key] : undefined;
@@ -155,13 +155,20 @@ function salvageProperties(source: string): Record<string, unknown> {
 	return result;
 }
 
+/** The text after a property's colon (and on the lines under it), its quotes taken off, even when they do not pair. */
 function textWritten(block: readonly string[]): string {
 	const first = (block[0] ?? "").slice((block[0] ?? "").indexOf(":") + 1);
 	const text = [first, ...block.slice(1)].map((line) => line.trim()).filter((line) => line !== "").join(" ");
-	const quote = text[0];
-	if ((quote === '"' || quote === "'") && !(text.length > 1 && text.endsWith(quote))) return text.slice(1).trim();
-	if (text.endsWith('"') || text.endsWith("'")) return text.slice(0, -1).trim();
-	return text;
+	return withoutQuotes(text) ?? "";
+}
+
+function withoutQuotes(text: string | undefined): string | undefined {
+	if (text === undefined) return undefined;
+	let start = 0;
+	let end = text.length;
+	if (text[0] === '"' || text[0] === "'") start = 1;
+	if (end > start && (text[end - 1] === '"' || text[end - 1] === "'")) end--;
+	return text.slice(start, end).trim();
 }
 
 /** Links written as property values (`people: ["[[Maya Chen]]"]`), keyed as Obsidian keys them. */

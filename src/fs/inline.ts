@@ -32,7 +32,8 @@ function defaultDisplayText(link: string): string {
 }
 
 const WIKILINK = /(!?)\[\[([^[\]]*)\]\]/g;
-const MARKDOWN_LINK = /(!?)\[([^[\]]*)\]\((<[^>]*>|[^()\s]+)\)/g;
+/** An angle-bracket target stops at the next `<`, `>` or line end, as CommonMark says: one scan per link, never to the line's end. */
+const MARKDOWN_LINK = /(!?)\[([^[\]]*)\]\((<[^<>\n]*>|[^()\s]+)\)/g;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** What a tag is made of: anything but white space and punctuation other than `-`, `_` and `/`. */
 const TAG_CHARACTERS = String.raw`[^\s!"#$%&'()*+,.:;<=>?@[\\\]^${"`"}{|}~]`;

@@ -82,13 +82,27 @@ async function readNote(root: string, path: string, settings: CoachingSettings, 
  * binary data or one saved as UTF-16 is not read as a note at all.
  */
 function decodeNote(bytes: Buffer): { text: string; notText: string | null; problem: string | null } {
-	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+	const head = bytes.subarray(0, 8192);
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(head)) {
 		return { text: "", notText: "is saved as UTF-16 text, which Obsidian does not read; save it as UTF-8", problem: null };
 	}
-	if (bytes.subarray(0, 8192).includes(0)) return { text: "", notText: "is not text (it holds binary data), so it was not read", problem: null };
+	if (head.includes(0)) return { text: "", notText: "is not text (it holds binary data), so it was not read", problem: null };
 	const text = bytes.toString("utf8");
 	const problem = text.includes("\uFFFD") && !isValidUtf8(bytes) ? "holds bytes that are not UTF-8 text; those characters could not be read" : null;
 	return { text, notText: null, problem };
+}
+
+/** UTF-16 without a byte order mark: Latin text then has a zero in every other byte, all on one side. */
+function looksLikeUtf16(head: Buffer): boolean {
+	const pairs = Math.floor(head.length / 2);
+	if (pairs < 4) return false;
+	let zeroEven = 0;
+	let zeroOdd = 0;
+	for (let index = 0; index + 1 < head.length; index += 2) {
+		if (head[index] === 0) zeroEven++;
+		if (head[index + 1] === 0) zeroOdd++;
+	}
+	return Math.max(zeroEven, zeroOdd) > pairs * 0.4 && Math.min(zeroEven, zeroOdd) < pairs * 0.05;
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
@@ -104,13 +118,13 @@ const NAME_DECODER = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Vault-relative paths with `/`, hidden files and folders left out as Obsidian leaves them out,
- * symbolic links and special files (pipes, sockets) never followed or opened. Walks with a queue,
- * so a deep tree costs no stack.
+ * symbolic links and special files (pipes, sockets) never followed or opened. Walks with a stack
+ * of folders to visit, so a deep tree costs no call stack.
  */
 async function listFiles(root: string): Promise<Listing> {
 	const listing: Listing = { files: [], unreadable: [] };
 	const folders = [""];
-	for (let next = folders.shift(); next !== undefined; next = folders.shift()) {
+	for (let next = folders.pop(); next !== undefined; next = folders.pop()) {
 		let entries;
 		try {
 			entries = await readdir(join(root, next), { withFileTypes: true, encoding: "buffer" });
@@ -131,7 +145,8 @@ async function listFiles(root: string): Promise<Listing> {
 			if (entry.isDirectory()) subfolders.push(path);
 			else if (entry.isFile()) listing.files.push(path);
 		}
-		folders.unshift(...subfolders);
+		// A stack, the first subfolder on top: depth first, in name order, with no argument list as long as a folder.
+		for (let index = subfolders.length - 1; index >= 0; index--) folders.push(subfolders[index] as string);
 	}
 	return listing;
 }

@@ -87,26 +87,42 @@ export async function createSessionNote(
 	await ensureFolder(app, folder.path);
 	const path = normalizePath(freePath(folder.path, sessionFileName(settings.sessionFileName, input), isTaken(app)));
 	const templater = enabledTemplater(app);
-	let file: TFile;
 	if (templater && template !== null && hasTemplaterSyntax(template)) {
 		// Templater runs code, so it is handed the coach's own template and nothing else; names,
 		// commitments and links from other notes are filled in only after it has run.
-		file = await app.vault.create(path, template);
-		await templater.templater?.overwrite_file_commands?.(file);
-		await app.vault.process(file, (ran) => filledNote({ ...input, template: ran }));
-	} else {
-		file = await app.vault.create(path, filledNote(input));
+		const file = await app.vault.create(path, template);
+		await finish(file, async () => {
+			await templater.templater?.overwrite_file_commands?.(file);
+			await app.vault.process(file, (ran) => filledAfterTemplater({ ...input, template: ran }, ran));
+		});
+		await openAtWritingLine(app, file, settings);
+		return file;
 	}
-
-	const leaf = app.workspace.getLeaf(false);
-	await leaf.openFile(file);
-	const view = leaf.view;
-	if (view instanceof MarkdownView) {
-		const line = firstWritingLine(view.editor.getValue(), settings);
-		view.editor.setCursor({ line, ch: 0 });
-		view.editor.focus();
-	}
+	const file = await app.vault.create(path, filledNote(input));
+	await openAtWritingLine(app, file, settings);
 	return file;
+}
+
+/** Steps after the note exists: if one fails, the coach hears that the note is there but unfinished, and why. */
+async function finish(file: TFile, steps: () => Promise<void>): Promise<void> {
+	try {
+		await steps();
+	} catch (error) {
+		new Notice(`The session note ${file.path} was made, but could not be finished: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}
+
+async function openAtWritingLine(app: App, file: TFile, settings: CoachingSettings): Promise<void> {
+	await finish(file, async () => {
+		const leaf = app.workspace.getLeaf(false);
+		await leaf.openFile(file);
+		const view = leaf.view;
+		if (view instanceof MarkdownView) {
+			const line = firstWritingLine(view.editor.getValue(), settings);
+			view.editor.setCursor({ line, ch: 0 });
+			view.editor.focus();
+		}
+	});
 }
 
 /** The note's text from the template; a template whose frontmatter cannot be read says so, and the built-in one is used. */
@@ -116,6 +132,16 @@ function filledNote(input: SessionNoteInput): string {
 	} catch (error) {
 		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
 		return sessionNoteContent({ ...input, template: null });
+	}
+}
+
+/** After Templater: its output filled in; if its frontmatter cannot be read, the note stays as Templater left it, never replaced. */
+function filledAfterTemplater(input: SessionNoteInput, ran: string): string {
+	try {
+		return sessionNoteContent(input);
+	} catch (error) {
+		new Notice(`After Templater ran, the note's properties could not be read (${(error as Error).message}); it is left as Templater wrote it.`);
+		return ran;
 	}
 }
 

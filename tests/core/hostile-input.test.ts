@@ -19,8 +19,12 @@ describe("the vault's path gate", () => {
 		["Coaching//Sessions/", "Coaching/Sessions"],
 		["Coaching\\Sessions", "Coaching/Sessions"],
 		["  Sessions  ", "Sessions"],
+		["/Coaching/Sessions/", "Coaching/Sessions"],
+		["/tmp/x", "tmp/x"],
+		["/", ""],
+		["~Sessions", "~Sessions"],
 		["", ""],
-	])("keeps %j inside the vault as %j", (input, path) => {
+	])("keeps %j inside the vault as %j (a leading slash is the vault's top, as in Obsidian)", (input, path) => {
 		expect(pathInVault(input, "The folder")).toEqual({ path });
 	});
 
@@ -28,7 +32,7 @@ describe("the vault's path gate", () => {
 		expect(pathInVault(input, "The folder")).toEqual({ problem: 'The folder must be inside your vault, written from the vault\'s top without "." or "..".' });
 	});
 
-	it.each(["/tmp/x", "/", "C:\\Users\\ana", "c:/x", "~/notes", "\\\\server\\share"])("refuses %j, a place on the disk", (input) => {
+	it.each(["C:\\Users\\ana", "c:/x", "~/notes", "~", "\\\\server\\share", "//server/share"])("refuses %j, a place on the disk", (input) => {
 		expect(pathInVault(input, "The folder")).toEqual({
 			problem: "The folder must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.",
 		});
@@ -80,6 +84,14 @@ describe("Templater never sees note text as code", () => {
 	it("`<%` from a note is written as the Markdown escape `<\\%`, which reads the same", () => {
 		expect(inertForTemplater("Look up <%* app.vault.delete() %> later")).toBe("Look up <\\%* app.vault.delete() %> later");
 		expect(withoutEscapes(inertForTemplater("a <% b %> c"))).toBe("a <% b %> c");
+	});
+
+	it("a leading `%` and a trailing `<` are escaped too, so two values side by side never join into `<%`", () => {
+		const value = inertForTemplater("% tR += app.vault.adapter.basePath %><");
+		expect(value).toBe("\\% tR += app.vault.adapter.basePath %>\\<");
+		expect(`${value}${value}`).not.toMatch(/<%/);
+		expect(`<${value}`).not.toMatch(/<%/);
+		expect(withoutEscapes(value)).toBe("% tR += app.vault.adapter.basePath %><");
 	});
 
 	it("placeholders are found in one pass", () => {
@@ -187,6 +199,15 @@ describe("frontmatter that fights back", () => {
 		const read = readFrontmatter(lines("client: Maya\nclient: Sam"));
 		expect(read.data).toEqual({ client: "Maya" });
 		expect(read.problems).toEqual(['its frontmatter has the property "client" twice; read what could be read: client']);
+	});
+
+	it("a property written without a space after its colon is still its own property", () => {
+		const read = readFrontmatter(lines('client: "[[Maya Chen]]"\nstatus:done\ndate: 2026-11-02'));
+		expect(read.data).toEqual({ client: "[[Maya Chen]]", status: "done", date: "2026-11-02" });
+	});
+
+	it("a quoted key is read without its quotes", () => {
+		expect(readFrontmatter(lines('"client": "[[Maya Chen]]\ndate: 2026-11-02')).data).toEqual({ client: "[[Maya Chen]]", date: "2026-11-02" });
 	});
 
 	it("an unclosed quote keeps the text written", () => {

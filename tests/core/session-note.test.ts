@@ -168,7 +168,7 @@ describe("names and places", () => {
 	it("the note goes beside the client's last session, else to the folder setting or the first session folder", async () => {
 		const tomas = await demoBrief("Tomás");
 		expect(sessionFolder(DEFAULT_SETTINGS, tomas)).toEqual({ path: "Calls" });
-		expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: "Coaching//2026/" }, tomas)).toEqual({ path: "Coaching/2026" });
+		expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: "/Coaching//2026/" }, tomas)).toEqual({ path: "Coaching/2026" });
 		const fresh = new NotesVault({ "Clients/Noor.md": "---\ntype: client\n---\n" }).brief("Noor", TODAY);
 		expect(sessionFolder(DEFAULT_SETTINGS, fresh)).toEqual({ path: "Sessions" });
 	});
@@ -180,7 +180,7 @@ describe("names and places", () => {
 		for (const folder of ["../elsewhere", "Sessions/../../x", "./Sessions"]) {
 			expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: folder }, tomas)).toEqual({ problem: inside });
 		}
-		for (const folder of ["/tmp/x", "C:\\Users\\ana", "~/notes"]) {
+		for (const folder of ["C:\\Users\\ana", "~/notes"]) {
 			expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: folder }, tomas)).toEqual({ problem: disk });
 		}
 		expect(sessionFolder({ ...DEFAULT_SETTINGS, sessionNoteFolder: ".obsidian/x" }, tomas)).toEqual({
@@ -199,7 +199,7 @@ describe("names and places", () => {
 		expect(templateNotePath("Templates/Session.md")).toEqual({ path: "Templates/Session.md" });
 		expect(templateNotePath(".obsidian/templates/Session.md")).toEqual({ problem: "The template cannot be in a hidden or configuration folder." });
 		expect(templateNotePath("../Session.md")).toEqual({ problem: "The template must be inside your vault, written from the vault's top without \".\" or \"..\"." });
-		expect(templateNotePath("/etc/passwd")).toEqual({
+		expect(templateNotePath("C:\\Templates\\Session.md")).toEqual({
 			problem: "The template must be inside your vault, written from the vault's top (like Coaching/Sessions), not a place on the disk.",
 		});
 	});

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { chmod, mkdir, symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect } from "vitest";
@@ -29,6 +30,8 @@ export interface HostileRun {
 	status: number;
 	/** Vault-relative paths the run may create (new-session); nothing else may change. */
 	creates?: RegExp[];
+	/** Vault-relative paths the run may remove (a lock left by a run that died). */
+	removes?: RegExp[];
 	check?(run: CliRun, box: Sandbox): void | Promise<void>;
 }
 
@@ -79,7 +82,7 @@ const sh = promisify(execFile);
 
 export const HOSTILE_CASES: HostileCase[] = [
 	// 1. A write outside the vault through the folder setting.
-	...["../elsewhere", "Sessions/../../elsewhere", "/tmp/coaching-hostile-absolute"].map(
+	...["../elsewhere", "Sessions/../../elsewhere", "C:\\Users\\coach\\Sessions", "~/elsewhere"].map(
 		(folder): HostileCase => ({
 			id: `session folder setting ${folder}`,
 			item: "1",
@@ -94,6 +97,13 @@ export const HOSTILE_CASES: HostileCase[] = [
 			],
 		}),
 	),
+	{
+		// Obsidian reads a leading slash in its own folder settings as the vault's top; so does the plugin.
+		id: "session folder setting /tmp/coaching-hostile-absolute",
+		item: "1",
+		files: settingsFile({ sessionNoteFolder: "/tmp/coaching-hostile-absolute" }),
+		runs: [{ args: newSession(), status: 0, creates: [/^tmp$/, /^tmp\/coaching-hostile-absolute$/, /^tmp\/coaching-hostile-absolute\/2026-11-24 Maya Chen\.md$/] }],
+	},
 	{
 		id: "file name setting that climbs out",
 		item: "1",
@@ -141,6 +151,23 @@ export const HOSTILE_CASES: HostileCase[] = [
 					expect(run.stdout).not.toContain("A private note");
 					stderrSays(/Templates\/Session\.md.*link/i)(run);
 				},
+			},
+		],
+	},
+
+	{
+		id: "values that would join into a Templater command beside each other",
+		item: "3",
+		files: {
+			...settingsFile({ sessionTemplate: "Templates/Session" }),
+			"Templates/Session.md": "Notes for {{client}}{{client}}\n",
+			"Sessions/2026-11-09 Ghost.md": "---\ntype: session\nclient: '% tR += app.vault.adapter.basePath %><'\ndate: 2026-11-09\n---\n",
+		},
+		runs: [
+			{
+				args: newSession("% tR += app.vault.adapter.basePath %><", "--dry-run"),
+				status: 0,
+				check: (run) => expect(run.stdout).not.toMatch(/<%(?!\\)/),
 			},
 		],
 	},
@@ -315,6 +342,14 @@ export const HOSTILE_CASES: HostileCase[] = [
 		runs: [{ args: brief("Maya Chen", "--json"), status: 0, check: (run) => expect(json<BriefJson>(run).openCommitments.map((c) => c.text)).toContain("Call the bank before Friday") }],
 	},
 	{
+		id: "a last session of 300,000 headings, and a line of 40,000 [a](<",
+		item: "9",
+		files: {
+			"Sessions/2026-11-20 Maya Chen.md": mayaSession('type: session\nclient: "[[Maya Chen]]"\ndate: 2026-11-20', `${"# a\n".repeat(300_000)}${"[a](<".repeat(40_000)}\n`),
+		},
+		runs: [{ args: brief("Maya Chen"), status: 0, check: (run) => expect(run.stdout).toContain("Where we left off") }],
+	},
+	{
 		id: "a template with {{date: and 100,000 spaces",
 		item: "9",
 		files: { ...settingsFile({ sessionTemplate: "Templates/Session" }), "Templates/Session.md": `# {{date:${" ".repeat(100_000)}\n{{${"{".repeat(50_000)}\n` },
@@ -344,6 +379,12 @@ export const HOSTILE_CASES: HostileCase[] = [
 			},
 			{ args: newSession(LONG_NAME), status: 0, creates: [/^Sessions\/2026-11-24 Maximiliana[^/]*\.md$/] },
 		],
+	},
+	{
+		id: "a lock left behind by a run that died",
+		item: "10",
+		setup: async (box) => writeFile(join(box.vault, ".coaching-alliance-new-session.lock"), `${hostname()} 2147483646`),
+		runs: [{ args: newSession(), status: 0, creates: [NEW_MAYA_NOTE], removes: [/^\.coaching-alliance-new-session\.lock$/] }],
 	},
 	{
 		id: "a session folder that cannot be written to",
@@ -394,11 +435,20 @@ export const HOSTILE_CASES: HostileCase[] = [
 		item: "corpus",
 		files: {
 			"Sessions/scan.md": Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+			"Sessions/2026-11-10 Maya Chen.md": Buffer.from(mayaSession('type: session\nclient: "[[Maya Chen]]"'), "utf16le"),
 			"Sessions/2026-11-09 Maya Chen.md": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(mayaSession('type: session\nclient: "[[Maya Chen]]"'), "utf16le")]),
 		},
 		runs: [
 			{ args: brief("Maya Chen", "--json"), status: 0, check: mayaStillWhole },
-			{ args: caseload("--json"), status: 0, check: reports("Sessions/scan.md", /not text/i) },
+			{
+				args: caseload("--json"),
+				status: 0,
+				check: (run) => {
+					reports("Sessions/scan.md", /not text/i)(run);
+					reports("Sessions/2026-11-09 Maya Chen.md", /UTF-16/)(run);
+					reports("Sessions/2026-11-10 Maya Chen.md", /UTF-16/)(run);
+				},
+			},
 		],
 	},
 	{

@@ -36,14 +36,20 @@ function invoke(box: Sandbox, run: HostileRun): Promise<CliRun> {
 }
 
 /** What every run must show, whatever the case: a clear end, bounded cost, nothing written but what it may write. */
-function expectContained(run: CliRun, expected: HostileRun, created: string[]): void {
+function expectContained(run: CliRun, expected: HostileRun, changed: string[]): void {
 	expect({ signal: run.signal, status: run.status, stderr: run.stderr.slice(0, 2000) }).toMatchObject({ signal: null, status: expected.status });
 	expect(run.stderr).not.toMatch(/Something went wrong/);
 	expect(run.ms).toBeLessThan(TIME_BOUND_MS);
 	if (run.peakMB !== null) expect(run.peakMB).toBeLessThan(MEMORY_BOUND_MB);
 	if (expected.args.includes("--json") && run.status === 0) expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
-	for (const path of created) {
+	for (const change of changed) {
+		const removed = change.startsWith("-");
+		const path = removed ? change.slice(1) : change;
 		expect(path.startsWith("vault/"), `${path} was written outside the vault`).toBe(true);
+		if (removed) {
+			expect((expected.removes ?? []).some((allowed) => allowed.test(path.slice("vault/".length))), `${path} was removed`).toBe(true);
+			continue;
+		}
 		const inVault = path.slice("vault/".length);
 		expect(
 			(expected.creates ?? []).some((allowed) => allowed.test(inVault)),

@@ -44,7 +44,7 @@ function paths(app: App): string[] {
 }
 
 describe("writes stay inside the vault", () => {
-	it.each([["sessionNoteFolder", "../elsewhere"], ["clientNoteFolder", "Clients/../../x"], ["sessionTemplate", "/etc/passwd"]])(
+	it.each([["sessionNoteFolder", "../elsewhere"], ["clientNoteFolder", "Clients/../../x"], ["sessionTemplate", "C:\\Windows\\win.ini"]])(
 		"a data.json with %s = %s loads the default, and says why",
 		async (key, value) => {
 			const shown = Notice.shown.length;
@@ -179,6 +179,32 @@ describe("Templater gets only the coach's template", () => {
 		expect(templater.ran).toEqual(["<% tp.file.title %>", "<% tp.file.title %>"]);
 		const maya = await app.vault.read(app.vault.getFileByPath("Sessions/2026-11-24 Maya Chen.md") as TFile);
 		expect(maya).toContain("- [ ] Look up <\\%* app.vault.adapter.remove");
+		plugin.unload();
+	});
+
+	it("when Templater's output has properties that cannot be read, the note is left as Templater wrote it", async () => {
+		const template = "---\nmood: <% tp.system.prompt('Mood?') %>\n---\nWith {{client}}.\n";
+		const { app, plugin } = await practice({ "Templates/Session.md": template });
+		plugin.settings.sessionTemplate = "Templates/Session";
+		app.plugins.enabledPlugins.add("templater-obsidian");
+		app.plugins.plugins["templater-obsidian"] = {
+			templater: { overwrite_file_commands: async (file: TFile) => app.vault.modify(file, "---\nmood: [unclosed\n---\nWith {{client}}.\n") },
+		};
+		const shown = Notice.shown.length;
+		const text = await textOf(app, await plugin.startSessionNote(clientNamed(plugin, "Maya Chen")));
+		expect(text).toBe("---\nmood: [unclosed\n---\nWith {{client}}.\n");
+		expect(Notice.shown.slice(shown).join("\n")).toMatch(/After Templater ran, the note's properties could not be read .* it is left as Templater wrote it\./);
+		plugin.unload();
+	});
+
+	it("when opening the new note fails, the coach hears that it was made, and where", async () => {
+		const { app, plugin } = await practice();
+		const leaf = app.workspace.getLeaf(false);
+		leaf.openFile = () => Promise.reject(new Error("the workspace is closing"));
+		app.workspace.getLeaf = () => leaf;
+		const shown = Notice.shown.length;
+		expect(await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"))).not.toBeNull();
+		expect(Notice.shown.slice(shown)).toEqual(["The session note Sessions/2026-11-24 Maya Chen.md was made, but could not be finished: the workspace is closing"]);
 		plugin.unload();
 	});
 
