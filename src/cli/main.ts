@@ -183,10 +183,10 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 	const name = sessionFileName(vault.settings.sessionFileName, input);
 	if (request.dryRun) {
 		const path = freePath(folder.path, name, (candidate) => entryExists(vault.root, candidate));
-		output.out(`${path}\n${content}`);
+		output.out(withoutControlCharacters(`${path}\n${content}`));
 		return 0;
 	}
-	output.out(`${await writeNewNote(vault.root, folder.path, name, content)}\n`);
+	output.out(`${withoutControlCharacters(await writeNewNote(vault.root, folder.path, name, content))}\n`);
 	return 0;
 }
 

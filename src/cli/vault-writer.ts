@@ -1,10 +1,11 @@
-import { constants, lstatSync } from "node:fs";
-import { lstat, mkdir, open, readFile, unlink, writeFile } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { lstat, mkdir, rmdir, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { candidatePath } from "../core/session-note";
 import { pathInVault } from "../core/vault-path";
 import { describeFileError, errorCode } from "../fs/file-errors";
+import { readPlainFile } from "../fs/plain-file";
 
 /** A write the command line will not or could not make: one clear line for the coach, exit status 1. */
 export class VaultWriteError extends Error {}
@@ -38,43 +39,62 @@ async function refuseLinksOnTheWay(root: string, path: string, lastIsFile: boole
 	}
 }
 
-/** Makes the folder inside the vault, one step at a time, each step checked. */
-async function makeFolder(root: string, folder: string): Promise<void> {
+/** Makes the folder inside the vault, one step at a time, each step checked; returns the steps it made. */
+async function makeFolder(root: string, folder: string): Promise<string[]> {
 	await refuseLinksOnTheWay(root, folder, false);
+	const made: string[] = [];
 	const segments = folder === "" ? [] : folder.split("/");
-	for (let depth = 1; depth <= segments.length; depth++) {
-		const step = segments.slice(0, depth).join("/");
-		try {
-			await mkdir(join(root, step));
-		} catch (error) {
-			if (errorCode(error) !== "EEXIST") {
-				throw new VaultWriteError(`The folder "${step}" could not be made: ${describeFileError(error)}.`);
+	try {
+		for (let depth = 1; depth <= segments.length; depth++) {
+			const step = segments.slice(0, depth).join("/");
+			try {
+				await mkdir(join(root, step));
+				made.push(step);
+			} catch (error) {
+				if (errorCode(error) !== "EEXIST") throw new VaultWriteError(`The folder "${step}" could not be made: ${describeFileError(error)}.`);
 			}
 		}
+		// Checked again after making it: a link that appeared meanwhile is still refused.
+		await refuseLinksOnTheWay(root, folder, false);
+	} catch (error) {
+		await removeEmptyFolders(root, made);
+		throw error;
 	}
-	// Checked again after making it: a link that appeared meanwhile is still refused.
-	await refuseLinksOnTheWay(root, folder, false);
+	return made;
+}
+
+/** Takes back folders this run made, deepest first, and only while they are still empty. */
+async function removeEmptyFolders(root: string, made: readonly string[]): Promise<void> {
+	for (const step of [...made].reverse()) await rmdir(join(root, step)).catch(() => undefined);
 }
 
 /**
  * Writes a new note named `name` in `folder` and returns its vault-relative path. The name is
  * claimed with an exclusive create, so a note (or a link) already there is never overwritten:
  * when it is taken, even by a run that got there a moment before, the next free name is used.
+ * A write that fails leaves nothing behind, not even the folders made for it.
  */
 export async function writeNewNote(root: string, folder: string, name: string, content: string): Promise<string> {
 	const target = inVault(folder, "The session note folder");
-	await makeFolder(root, target);
-	for (let copy = 1; copy < 1000; copy++) {
-		const path = inVault(candidatePath(target, name, copy), "The new note");
-		try {
-			await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
-			return path;
-		} catch (error) {
-			if (errorCode(error) === "EEXIST") continue;
-			throw new VaultWriteError(`The note "${path}" could not be written: ${describeFileError(error)}.`);
+	const made = await makeFolder(root, target);
+	try {
+		for (let copy = 1; copy < 1000; copy++) {
+			const path = inVault(candidatePath(target, name, copy), "The new note");
+			try {
+				await writeFile(join(root, path), content, { encoding: "utf8", flag: "wx" });
+				return path;
+			} catch (error) {
+				if (errorCode(error) === "EEXIST") continue;
+				// These fail after the exclusive create made the file, so it is ours: no half-written note stays.
+				if (["ENOSPC", "EDQUOT", "EIO"].includes(errorCode(error) ?? "")) await unlink(join(root, path)).catch(() => undefined);
+				throw new VaultWriteError(`The note "${path}" could not be written: ${describeFileError(error)}.`);
+			}
 		}
+		throw new VaultWriteError(`Every name for the new note in "${target}" is taken.`);
+	} catch (error) {
+		await removeEmptyFolders(root, made);
+		throw error;
 	}
-	throw new VaultWriteError(`Every name for the new note in "${target}" is taken.`);
 }
 
 /** Whether anything (a note, a folder, even a link to nowhere) already holds this vault path. */
@@ -87,16 +107,14 @@ export function entryExists(root: string, path: string): boolean {
 	}
 }
 
+/** A template is a page or two; a larger file is not one. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 /** Reads a note of the vault (the session template) without following a symbolic link on the way. */
 export async function readVaultNote(root: string, path: string): Promise<string> {
 	const target = inVault(path, "The template");
 	await refuseLinksOnTheWay(root, target, true);
-	const handle = await open(join(root, target), constants.O_RDONLY | constants.O_NOFOLLOW);
-	try {
-		return await handle.readFile("utf8");
-	} finally {
-		await handle.close();
-	}
+	return (await readPlainFile(join(root, target), MAX_TEMPLATE_BYTES)).bytes.toString("utf8");
 }
 
 /** A lock from another machine (a synced vault) is trusted this long; one from this machine, while its process lives. */
@@ -120,10 +138,12 @@ export async function withNewSessionLock<T>(root: string, work: () => Promise<T>
 		} catch (error) {
 			// A vault whose top cannot be written to cannot hold a lock; the note is still claimed safely.
 			if (errorCode(error) !== "EEXIST") return work();
-			const holder = await readFile(lock, "utf8").catch(() => null);
+			const holder = await readLock(lock);
+			// Something else stands where the lock goes (a folder, a pipe, a link): this run does without.
+			if (holder === "not a lock") return work();
 			if (holder !== null && (await isAbandoned(lock, holder))) {
 				// Taken over only if it is still the abandoned one, not a lock another waiter just made.
-				if ((await readFile(lock, "utf8").catch(() => null)) === holder) await unlink(lock).catch(() => undefined);
+				if ((await readLock(lock)) === holder) await unlink(lock).catch(() => undefined);
 			} else if (Date.now() - started > LOCK_WAIT_MS) {
 				throw new VaultWriteError("Another new-session run is still writing to this vault; try again in a moment.");
 			} else {
@@ -135,6 +155,15 @@ export async function withNewSessionLock<T>(root: string, work: () => Promise<T>
 		return await work();
 	} finally {
 		await unlink(lock).catch(() => undefined);
+	}
+}
+
+/** What the lock says (its machine and process), null when it has just gone, or "not a lock" for anything but a small plain file. */
+async function readLock(lock: string): Promise<string | null> {
+	try {
+		return (await readPlainFile(lock, 1024)).bytes.toString("utf8");
+	} catch (error) {
+		return errorCode(error) === "ENOENT" ? null : "not a lock";
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { NoteFacts } from "./facts";
+import type { NoteFacts, TaskFact } from "./facts";
 import { linkpathOf, nameKey, type LinkResolver } from "./links";
 import { basenameOf } from "./note";
 
@@ -27,8 +27,8 @@ export class CoachingIndex {
 	private readonly clientNotes = new Set<string>();
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
-	private readonly sessionClientsCache = new Map<string, readonly Client[]>();
-	private sessionClientsRevision = -1;
+	private readonly rosters = new Map<string, Roster>();
+	private rosterRevision = -1;
 
 	constructor(private readonly resolver: LinkResolver) {}
 
@@ -81,15 +81,39 @@ export class CoachingIndex {
 	 * resolved once per revision, not once per client that asks.
 	 */
 	sessionClients(session: NoteFacts): readonly Client[] {
-		if (this.sessionClientsRevision !== this.revision) {
-			this.sessionClientsCache.clear();
-			this.sessionClientsRevision = this.revision;
+		return this.roster(session).clients;
+	}
+
+	/** Whether the client is one of the session's clients. */
+	isClientOf(session: NoteFacts, client: Client): boolean {
+		return this.roster(session).byKey.has(client.key);
+	}
+
+	/**
+	 * The keys of the session's clients that a task of it links, or null when it links none of
+	 * them: then, in a group session, the task is everyone's. Each link is resolved once.
+	 */
+	taskOwners(session: NoteFacts, task: TaskFact): ReadonlySet<string> | null {
+		const roster = this.roster(session);
+		if (!roster.owners.has(task.line)) {
+			const owners = new Set(task.links.map((link) => this.linkKey(link, session.path)).filter((key) => roster.byKey.has(key)));
+			roster.owners.set(task.line, owners.size > 0 ? owners : null);
 		}
-		const cached = this.sessionClientsCache.get(session.path);
-		if (cached) return cached;
-		const clients = this.resolveSessionClients(session);
-		this.sessionClientsCache.set(session.path, clients);
-		return clients;
+		return roster.owners.get(task.line) ?? null;
+	}
+
+	private roster(session: NoteFacts): Roster {
+		if (this.rosterRevision !== this.revision) {
+			this.rosters.clear();
+			this.rosterRevision = this.revision;
+		}
+		let roster = this.rosters.get(session.path);
+		if (!roster) {
+			const clients = this.resolveSessionClients(session);
+			roster = { clients, byKey: new Map(clients.map((client) => [client.key, client])), owners: new Map() };
+			this.rosters.set(session.path, roster);
+		}
+		return roster;
 	}
 
 	private resolveSessionClients(session: NoteFacts): Client[] {
@@ -130,7 +154,7 @@ export class CoachingIndex {
 		const name = key.startsWith("?") ? key.slice(1) : nameKey(key);
 		for (const session of this.inDateOrder(this.linkedBy.get(name) ?? [])) {
 			if (session.kind !== "session") continue;
-			const client = this.sessionClients(session).find((candidate) => candidate.key === key);
+			const client = this.roster(session).byKey.get(key);
 			if (client) return client;
 		}
 		return null;
@@ -143,14 +167,14 @@ export class CoachingIndex {
 	/** The client's sessions, oldest first. */
 	sessionsOf(client: Client): NoteFacts[] {
 		return this.candidatesLinking(client)
-			.filter((facts) => facts.kind === "session" && this.sessionClients(facts).some((owner) => owner.key === client.key));
+			.filter((facts) => facts.kind === "session" && this.isClientOf(facts, client));
 	}
 
 	/** Other notes that link to the client: not the client note, not one of its sessions. Oldest first. */
 	mentionsOf(client: Client): NoteFacts[] {
 		return this.candidatesLinking(client)
 			.filter((facts) => facts.path !== client.path)
-			.filter((facts) => !(facts.kind === "session" && this.sessionClients(facts).some((owner) => owner.key === client.key)))
+			.filter((facts) => !(facts.kind === "session" && this.isClientOf(facts, client)))
 			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)));
 	}
 
@@ -163,11 +187,14 @@ export class CoachingIndex {
 		return client.path.replace(/\.md$/i, "");
 	}
 
-	/** Whether a link written in a note (a task's, say) points at this client. */
+	/** Whether a link written in a note points at this client. */
 	linkReaches(link: string, sourcePath: string, client: Client): boolean {
-		const target = this.resolver.resolve(link, sourcePath);
-		if (client.path !== null) return target === client.path;
-		return target === null && `?${nameKey(link)}` === client.key;
+		return this.linkKey(link, sourcePath) === client.key;
+	}
+
+	/** The client key a link would reach: the note it resolves to, else the name of a client without a note. */
+	private linkKey(link: string, sourcePath: string): string {
+		return this.resolver.resolve(link, sourcePath) ?? `?${nameKey(link)}`;
 	}
 
 	/** Notes that may link to the client, oldest first: found by name, never by scanning the vault. */
@@ -216,6 +243,14 @@ export class CoachingIndex {
 		this.clientNotes.delete(path);
 		this.notes.delete(path);
 	}
+}
+
+/** A session's clients, their keys for quick membership questions, and whose each task is. */
+interface Roster {
+	clients: readonly Client[];
+	byKey: ReadonlyMap<string, Client>;
+	/** Each task's owners by the task's line, worked out when first asked. */
+	owners: Map<number, ReadonlySet<string> | null>;
 }
 
 function unresolvedClient(name: string, key: string): Client {

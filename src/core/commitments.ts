@@ -58,10 +58,8 @@ export function openCommitments(commitments: readonly Commitment[]): Commitment[
 /** In a group session a task that links some of the session's clients is theirs alone; otherwise everyone's. */
 function belongsTo(index: CoachingIndex, session: NoteFacts, task: TaskFact, client: Client): boolean {
 	if (task.links.length === 0) return true;
-	const owners = index
-		.sessionClients(session)
-		.filter((owner) => task.links.some((link) => index.linkReaches(link, session.path, owner)));
-	return owners.length === 0 || owners.some((owner) => owner.key === client.key);
+	const owners = index.taskOwners(session, task);
+	return owners === null || owners.has(client.key);
 }
 
 function compareDays(a: Day | null, b: Day | null): number {

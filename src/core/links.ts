@@ -29,7 +29,8 @@ export function nameKey(linkOrPath: string): string {
  * targets. Checked against recorded Obsidian output in tests/fs/oracle.test.ts.
  */
 export class VaultPaths implements LinkResolver {
-	private readonly byFileName = new Map<string, Set<string>>();
+	/** File name key → each path with that name, with the path as links compare it (any case, accents composed). */
+	private readonly byFileName = new Map<string, Map<string, string>>();
 
 	constructor(paths: Iterable<string> = []) {
 		for (const path of paths) this.add(path);
@@ -37,62 +38,69 @@ export class VaultPaths implements LinkResolver {
 
 	add(path: string): void {
 		const key = fileNameKey(path);
-		let set = this.byFileName.get(key);
-		if (!set) {
-			set = new Set();
-			this.byFileName.set(key, set);
+		let named = this.byFileName.get(key);
+		if (!named) {
+			named = new Map();
+			this.byFileName.set(key, named);
 		}
-		set.add(path);
+		named.set(path, comparable(path));
 	}
 
 	remove(path: string): void {
 		const key = fileNameKey(path);
-		const set = this.byFileName.get(key);
-		set?.delete(path);
-		if (set?.size === 0) this.byFileName.delete(key);
+		const named = this.byFileName.get(key);
+		named?.delete(path);
+		if (named?.size === 0) this.byFileName.delete(key);
 	}
 
 	has(path: string): boolean {
 		return this.byFileName.get(fileNameKey(path))?.has(path) ?? false;
 	}
 
+	/**
+	 * The best candidate in one pass over the notes that share the link's file name (never a sort):
+	 * a vault of 1,500 notes called "Maya Chen" costs each link 1,500 comparisons, not a sort of them.
+	 */
 	resolve(link: string, sourcePath: string): string | null {
 		let linkpath = linkpathOf(link);
 		if (linkpath === "") return this.has(sourcePath) ? sourcePath : null;
 		if (linkpath.startsWith("./") || linkpath.startsWith("../")) linkpath = joinRelative(folderOf(sourcePath), linkpath);
 		const absolute = linkpath.startsWith("/");
-		const wanted = linkpath.replace(/^\/+/, "").normalize("NFC").toLowerCase();
+		const wanted = comparable(linkpath.replace(/^\/+/, ""));
 		if (wanted === "") return null;
 
 		const lastSegment = wanted.slice(wanted.lastIndexOf("/") + 1);
-		const candidates = [...(this.byFileName.get(lastSegment) ?? []), ...(this.byFileName.get(`${lastSegment}.md`) ?? [])];
-		const matches = candidates.filter((path) => {
-			const lower = path.normalize("NFC").toLowerCase();
-			const exact = lower === wanted || lower === `${wanted}.md`;
-			if (absolute || wanted.includes("/")) return exact || lower.endsWith(`/${wanted}`) || lower.endsWith(`/${wanted}.md`);
-			return true;
-		});
-		if (matches.length === 0) return null;
-
-		const sourceFolder = folderOf(sourcePath).normalize("NFC").toLowerCase();
-		const rank = (path: string): [number, number, number] => {
-			const lower = path.normalize("NFC").toLowerCase();
-			const exact = lower === wanted || lower === `${wanted}.md` ? 0 : 1;
-			const sameFolder = folderOf(lower) === sourceFolder ? 0 : 1;
-			return [exact, sameFolder, path.length];
-		};
-		matches.sort((a, b) => {
-			const [ea, fa, la] = rank(a);
-			const [eb, fb, lb] = rank(b);
-			return ea - eb || fa - fb || la - lb || (a < b ? -1 : a > b ? 1 : 0);
-		});
-		return matches[0] ?? null;
+		const sourceFolder = comparable(folderOf(sourcePath));
+		const qualified = absolute || wanted.includes("/");
+		let best: { path: string; rank: [number, number, number] } | null = null;
+		for (const named of [this.byFileName.get(lastSegment), this.byFileName.get(`${lastSegment}.md`)]) {
+			for (const [path, lower] of named ?? []) {
+				const exact = lower === wanted || lower === `${wanted}.md`;
+				if (qualified && !(exact || lower.endsWith(`/${wanted}`) || lower.endsWith(`/${wanted}.md`))) continue;
+				const rank: [number, number, number] = [exact ? 0 : 1, folderOf(lower) === sourceFolder ? 0 : 1, path.length];
+				if (best === null || isBetter(rank, path, best.rank, best.path)) best = { path, rank };
+			}
+		}
+		return best?.path ?? null;
 	}
+}
+
+/** Exact path first, then the linking note's folder, then the shortest path, then the path's order: Obsidian's choice. */
+function isBetter(rank: [number, number, number], path: string, bestRank: [number, number, number], bestPath: string): boolean {
+	for (let index = 0; index < 3; index++) {
+		const difference = (rank[index] ?? 0) - (bestRank[index] ?? 0);
+		if (difference !== 0) return difference < 0;
+	}
+	return path < bestPath;
+}
+
+function comparable(path: string): string {
+	return path.normalize("NFC").toLowerCase();
 }
 
 /** A file name as links find it: any case, accents composed (a name saved decomposed, as macOS does, is the same name). */
 function fileNameKey(path: string): string {
-	return path.slice(path.lastIndexOf("/") + 1).normalize("NFC").toLowerCase();
+	return comparable(path.slice(path.lastIndexOf("/") + 1));
 }
 
 function joinRelative(folder: string, relative: string): string {

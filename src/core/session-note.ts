@@ -5,7 +5,7 @@ import { toDate, type Day } from "./dates";
 import { headingKey } from "./facts";
 import { basenameOf, folderOf, noteLines } from "./note";
 import type { CoachingSettings } from "./settings";
-import { pathInVault, type VaultPathCheck } from "./vault-path";
+import { MAX_NAME_BYTES, isControl, pathInVault, type VaultPathCheck } from "./vault-path";
 import { countOf, inertForTemplater } from "./words";
 
 /**
@@ -172,10 +172,13 @@ const ILLEGAL_IN_FILE_NAMES = /[*"\\/<>:|?#^[\]]/g;
 
 /**
  * A name made safe for a file: each illegal character becomes a look-alike or a dash, never
- * simply dropped (so "Ana: design lead" does not quietly become someone else's "Ana design lead").
+ * simply dropped (so "Ana: design lead" does not quietly become someone else's "Ana design lead");
+ * control characters, which no one types into a name, are left out.
  */
 export function safeFileName(name: string): string {
-	const replaced = name
+	const replaced = [...name]
+		.filter((character) => !isControl(character.charCodeAt(0)))
+		.join("")
 		.replace(/"/g, "'")
 		.replace(/:/g, " -")
 		.replace(ILLEGAL_IN_FILE_NAMES, "-")
@@ -204,8 +207,6 @@ export function sessionFolder(settings: CoachingSettings, brief: Brief): VaultPa
 	return pathInVault(settings.sessionFolders[0] ?? "Sessions", "The session folder");
 }
 
-/** The longest file name most file systems allow, in UTF-8 bytes. */
-const MAX_NAME_BYTES = 255;
 const BYTES = new TextEncoder();
 
 function byteLength(text: string): number {

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { vaultPathProblem } from "./vault-path";
+import { hasTemplaterSyntax } from "./words";
 
 /**
  * Every recognition rule in the conventions is a default that a setting can change.
@@ -122,7 +123,9 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 		const fallback = DEFAULT_SETTINGS[key];
 		if (Array.isArray(fallback)) {
 			if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-				(settings[key] as string[]) = value.map((item) => item.trim()).filter((item) => item.length > 0);
+				const problem = value.length > MAX_LIST_ITEMS ? `has more than ${MAX_LIST_ITEMS} entries` : firstTextProblem(value);
+				if (problem === null) (settings[key] as string[]) = value.map((item) => item.trim()).filter((item) => item.length > 0);
+				else problems.push(`Setting "${key}" ${problem}; the default is used.`);
 			} else {
 				problems.push(`Setting "${key}" should be a list of text; the default is used.`);
 			}
@@ -140,14 +143,33 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 			if (problem === null) settings.dateFormat = value as string;
 			else problems.push(`Setting "dateFormat": ${problem}; the default is used.`);
 		} else if (typeof value === "string") {
-			const problem = PATH_SETTINGS[key as PathSetting]?.(value) ?? null;
-			if (problem === null) (settings[key] as string) = value;
-			else problems.push(`Setting "${key}": ${problem} The default is used.`);
+			const textProblem = firstTextProblem([value]);
+			const problem = textProblem === null ? (PATH_SETTINGS[key as PathSetting]?.(value) ?? null) : null;
+			if (textProblem !== null) problems.push(`Setting "${key}" ${textProblem}; the default is used.`);
+			else if (problem !== null) problems.push(`Setting "${key}": ${problem} The default is used.`);
+			else (settings[key] as string) = value;
 		} else {
 			problems.push(`Setting "${key}" should be text; the default is used.`);
 		}
 	}
 	return { settings, problems };
+}
+
+/** Far more than any coach lists; a settings file with more was not written by a person. */
+const MAX_LIST_ITEMS = 1000;
+const MAX_TEXT_LENGTH = 1000;
+
+/**
+ * What is wrong with the text of a setting, or null. Settings are written into new notes
+ * (intentions, type and property names), so one that holds a Templater command would run as
+ * code once Templater processed the note: a synced or shared `data.json` cannot plant one.
+ */
+function firstTextProblem(texts: readonly string[]): string | null {
+	for (const text of texts) {
+		if (text.length > MAX_TEXT_LENGTH) return `has text longer than ${MAX_TEXT_LENGTH} characters`;
+		if (hasTemplaterSyntax(text)) return "holds a Templater command (<% %>), which a setting never runs";
+	}
+	return null;
 }
 
 type PathSetting = "sessionNoteFolder" | "clientNoteFolder" | "sessionTemplate";

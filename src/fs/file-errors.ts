@@ -1,3 +1,5 @@
+import { NotAPlainFile } from "./plain-file";
+
 /** The system's code for a failed file operation (`ENOENT`, `EACCES`…), if it has one. */
 export function errorCode(error: unknown): string | undefined {
 	const code = (error as { code?: unknown } | null)?.code;
@@ -6,6 +8,7 @@ export function errorCode(error: unknown): string | undefined {
 
 /** What a file system error means, in words a coach understands, without the code's jargon. */
 export function describeFileError(error: unknown): string {
+	if (error instanceof NotAPlainFile) return error.message;
 	switch (errorCode(error)) {
 		case "EACCES":
 		case "EPERM":

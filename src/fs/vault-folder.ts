@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CoachingIndex } from "../core/coaching-index";
 import { isIndexable, templatesFolderOf } from "../core/exclusions";
@@ -7,8 +7,14 @@ import { VaultPaths } from "../core/links";
 import { migrateSettings, type CoachingSettings } from "../core/settings";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "./markdown";
+import { readPlainFile } from "./plain-file";
 
 export const PLUGIN_ID = "coaching-alliance";
+
+/** Far beyond any note a person writes; a larger file is reported, not read into memory. */
+const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+/** A settings file is a few kilobytes. */
+const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
 export interface FolderVault {
 	root: string;
@@ -45,7 +51,7 @@ export async function openVaultFolder(root: string, configDir = ".obsidian"): Pr
 	const { files, unreadable } = await listFiles(root);
 	const paths = new VaultPaths(files);
 	const index = new CoachingIndex(paths);
-	const read = async (path: string): Promise<string> => decodeNote(await readFile(join(root, path))).text;
+	const read = async (path: string): Promise<string> => decodeNote((await readPlainFile(join(root, path), MAX_NOTE_BYTES)).bytes).text;
 	for (const { path, problem } of unreadable) index.set(unreadableFacts(path, problem));
 	for (const path of files) {
 		if (!isIndexable(path, settings, templatesFolder)) continue;
@@ -58,10 +64,7 @@ async function readNote(root: string, path: string, settings: CoachingSettings, 
 	let bytes: Buffer;
 	let times: { ctime: number; mtime: number };
 	try {
-		const full = join(root, path);
-		const [content, info] = await Promise.all([readFile(full), lstat(full)]);
-		bytes = content;
-		times = { ctime: info.birthtimeMs, mtime: info.mtimeMs };
+		({ bytes, ...times } = await readPlainFile(join(root, path), MAX_NOTE_BYTES));
 	} catch (error) {
 		return unreadableFacts(path, `could not be read: ${describeFileError(error)}`);
 	}
@@ -163,7 +166,7 @@ function decodeName(name: Buffer): { text: string; valid: boolean } {
 async function readJson(root: string, path: string, warnings: string[]): Promise<unknown> {
 	let text: string;
 	try {
-		text = await readFile(join(root, path), "utf8");
+		text = (await readPlainFile(join(root, path), MAX_SETTINGS_BYTES)).bytes.toString("utf8");
 	} catch (error) {
 		if (errorCode(error) !== "ENOENT") warnings.push(`${path} could not be read (${describeFileError(error)}); it was ignored.`);
 		return undefined;

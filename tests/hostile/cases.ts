@@ -429,6 +429,130 @@ export const HOSTILE_CASES: HostileCase[] = [
 		runs: [{ args: brief("Maya Chen"), status: 0, check: (run) => expect(run.stdout.length).toBeLessThan(20_000) }],
 	},
 
+	// Found by a second attacker, after the first fixes.
+	...[".obsidian/plugins/coaching-alliance/data.json", ".obsidian/templates.json", ".obsidian/plugins/templater-obsidian/data.json"].map(
+		(path): HostileCase => ({
+			id: `a named pipe where ${path} should be`,
+			item: "later",
+			setup: async (box) => {
+				await mkdir(join(box.vault, path, ".."), { recursive: true });
+				await sh("mkfifo", [join(box.vault, path)]);
+			},
+			runs: [{ args: caseload(), status: 0, check: stderrSays(/not a plain file/) }],
+		}),
+	),
+	{
+		id: "a settings file that is a link to an endless device",
+		item: "later",
+		setup: async (box) => {
+			await mkdir(join(box.vault, ".obsidian/plugins/coaching-alliance"), { recursive: true });
+			await symlink("/dev/zero", join(box.vault, ".obsidian/plugins/coaching-alliance/data.json"));
+		},
+		runs: [{ args: caseload(), status: 0, check: stderrSays(/data\.json could not be read/) }],
+	},
+	{
+		id: "a template that is a named pipe",
+		item: "later",
+		files: settingsFile({ sessionTemplate: "Templates/Session" }),
+		setup: async (box) => {
+			await mkdir(join(box.vault, "Templates"));
+			await sh("mkfifo", [join(box.vault, "Templates/Session.md")]);
+		},
+		runs: [{ args: newSession("Maya Chen", "--dry-run"), status: 0, check: stderrSays(/Templates\/Session\.md.*not a plain file/) }],
+	},
+	...(
+		[
+			["a named pipe", (lock: string) => sh("mkfifo", [lock])],
+			["a link to an endless device", (lock: string) => symlink("/dev/zero", lock)],
+			["a folder", (lock: string) => mkdir(lock)],
+		] as const
+	).map(
+		([what, make]): HostileCase => ({
+			id: `the new-session lock is ${what}`,
+			item: "later",
+			setup: async (box) => {
+				await make(join(box.vault, ".coaching-alliance-new-session.lock"));
+			},
+			runs: [{ args: newSession(), status: 0, creates: [NEW_MAYA_NOTE] }],
+		}),
+	),
+	{
+		id: "a 14 KB group session whose tasks each link one of 300 clients",
+		item: "later",
+		files: {
+			"Sessions/2026-11-09 Circle.md": mayaSession(
+				`type: session\ndate: 2026-11-09\nclients:\n${Array.from({ length: 300 }, (_, i) => `  - "[[Person ${i}]]"`).join("\n")}\n  - "[[Maya Chen]]"`,
+				Array.from({ length: 300 }, (_, i) => `- [ ] Call [[Person ${i}]]`).join("\n"),
+			),
+		},
+		runs: [{ args: caseload("--json"), status: 0 }, { args: brief("Person 7", "--json"), status: 0, check: (run) => expect(json<BriefJson>(run).openCommitments.map((c) => c.text)).toEqual(["Call [[Person 7]]"]) }],
+	},
+	{
+		id: "sessions naming 20,000 people in plain text",
+		item: "later",
+		files: Object.fromEntries(
+			[1, 2, 3].map((n) => [`Sessions/2026-11-0${n} Crowd.md`, mayaSession(`type: session\ndate: 2026-11-0${n}\nclients:\n${Array.from({ length: 20_000 }, (_, i) => `  - P${i}`).join("\n")}`)]),
+		),
+		runs: [{ args: caseload("--json"), status: 0 }],
+	},
+	{
+		id: "1,500 notes that share the name Maya Chen, and 1,500 sessions linking it",
+		item: "later",
+		files: Object.fromEntries(
+			Array.from({ length: 1500 }, (_, i) => [
+				[`People/d${i}/Maya Chen.md`, "A namesake.\n"],
+				[`Sessions/2025-01-01 s${i}.md`, '---\ntype: session\nclient: "[[Maya Chen]]"\n---\n'],
+			]).flat(),
+		),
+		runs: [{ args: caseload(), status: 0 }],
+	},
+	{
+		id: "settings lists of 100,000 entries, and settings that hold Templater commands",
+		item: "later",
+		files: settingsFile({
+			sessionTypes: Array.from({ length: 100_000 }, (_, i) => `type${i}`),
+			excludedFolders: Array.from({ length: 100_000 }, (_, i) => `folder${i}`),
+			intentions: ["<% tp.system.clipboard() %>"],
+			clientProperties: ["<% x %>", "client"],
+		}),
+		runs: [
+			{ args: caseload(), status: 0, check: stderrSays(/sessionTypes" has more than 1000 entries/) },
+			{
+				args: newSession("Maya Chen", "--dry-run"),
+				status: 0,
+				check: (run) => {
+					stderrSays(/intentions" holds a Templater command/)(run);
+					expect(run.stdout).not.toContain("<%");
+				},
+			},
+		],
+	},
+	{
+		id: "control characters in what new-session prints",
+		item: "later",
+		files: {
+			"Clients/Rose\u009b2J Lee.md": "---\ntype: client\n---\n",
+			"Sessions/2026-11-09 Rose.md": '---\ntype: session\nclient: "[[Rose\u009b2J Lee]]"\ndate: 2026-11-09\n---\n- [ ] Rest \u001b]0;pwned\u0007 \u001b[2J now\n',
+		},
+		runs: [
+			{ args: newSession("Rose\u009b2J Lee", "--dry-run"), status: 0, check: (run) => expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/) },
+			{
+				args: newSession("Rose\u009b2J Lee"),
+				status: 0,
+				creates: [/^Sessions\/2026-11-24 Rose2J Lee\.md$/],
+				check: (run) => expect(run.stdout).toBe("Sessions/2026-11-24 Rose2J Lee.md\n"),
+			},
+		],
+	},
+	...["Coaching/2026/" + "x".repeat(300), "a/".repeat(3000)].map(
+		(folder): HostileCase => ({
+			id: `a session folder setting too long for the file system (${folder.length} characters)`,
+			item: "later",
+			files: settingsFile({ sessionNoteFolder: folder }),
+			runs: [{ args: newSession(), status: 0, creates: [NEW_MAYA_NOTE], check: stderrSays(/sessionNoteFolder.*longer than/) }],
+		}),
+	),
+
 	// The rest of the corpus.
 	{
 		id: "binary and UTF-16 files named .md",

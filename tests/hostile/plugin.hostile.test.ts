@@ -240,7 +240,8 @@ describe("hostile notes through the plugin's own index", () => {
 			}
 			const reader = new NotesVault(files, { times: Object.fromEntries(Object.keys(files).map((path) => [path, RUNTIME_TIMES])) });
 			expect(summary(computeCaseload(index, TODAY))).toEqual(summary(reader.caseload(TODAY)));
-			for (const client of index.clients()) {
+			// Every client's brief, up to a hundred: the cases with thousands of clients are about cost, checked by the caseload above.
+			for (const client of index.clients().slice(0, 100)) {
 				const fromPlugin = computeBrief(index, client, TODAY, plugin.settings);
 				expect({ sessions: fromPlugin.sessions, openCommitments: fromPlugin.openCommitments, problems: fromPlugin.problems }).toMatchObject(
 					briefOf(reader, client.key),
