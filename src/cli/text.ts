@@ -64,7 +64,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		out.push(style.dim(`No note for ${brief.client.name} yet: a session links to them. Create "${brief.client.name}.md" to keep their profile.`));
 	}
 
-	section("Who do I want to show up as?");
+	section(brief.intentionHeading);
 	for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
 
 	section("The person");

@@ -39,6 +39,8 @@ export interface Brief {
 	mentionsSinceLastSession: { path: string; date: Day | null }[];
 	themes: { tag: string; count: number }[];
 	intentions: string[];
+	/** The intention checklist's heading, as the coach set it. */
+	intentionHeading: string;
 	/** What could not be read cleanly in the notes the brief draws on: the client note, the sessions, the mentions. */
 	problems: { path: string; problem: string }[];
 }
@@ -130,6 +132,7 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
 		themes: themesOf(summary.sessions.map((session) => session.facts)),
 		intentions: [...settings.intentions],
+		intentionHeading: settings.intentionHeading,
 		problems,
 	};
 }

@@ -14,7 +14,7 @@ import { countOf, inertForTemplater } from "./words";
  */
 export const BUILT_IN_TEMPLATE = `Session {{session_number}} with {{client_link}}{{since_last}}
 
-## Who do I want to show up as?
+## {{intention_heading}}
 {{intentions}}
 
 ## What they brought
@@ -31,7 +31,7 @@ export const BUILT_IN_TEMPLATE = `Session {{session_number}} with {{client_link}
 ## To hold for next time
 
 
-## How did I show up?
+## {{reflection_heading}}
 {{intentions}}
 `;
 
@@ -61,6 +61,9 @@ export function templateValues(input: SessionNoteInput): Record<string, string> 
 		time: input.time,
 		session_number: String(brief.nextSessionNumber),
 		intentions: settings.intentions.map((intention) => `- [ ] ${intention}`).join("\n"),
+		// The headings from the settings, so the checklists under them are never read as commitments.
+		intention_heading: settings.intentionHeading,
+		reflection_heading: settings.reflectionHeading,
 		open_commitments: brief.openCommitments.map((commitment) => `- [${commitment.status}] ${inertForTemplater(commitment.text)}`).join("\n"),
 		last_session_link: lastLink,
 		days_since_last: days === null ? "" : String(days),

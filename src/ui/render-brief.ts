@@ -33,7 +33,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 		renderProblems(root, brief, context);
 		return;
 	}
-	renderIntentions(section(root, "intention", "Who do I want to show up as?", context), brief);
+	renderIntentions(section(root, "intention", brief.intentionHeading, context), brief);
 	await renderPerson(section(root, "person", "The person", context), brief, text, context);
 	await renderLeftOff(section(root, "left-off", "Where we left off", context), brief, text, context);
 	renderSince(section(root, "since", "Since last time", context), brief, context);

@@ -18,7 +18,7 @@ type TextKey =
 	| "clientNoteFolder";
 
 const PLACEHOLDERS =
-	"Placeholders: {{client}}, {{client_link}}, {{date}} or {{date:EEE d MMM yyyy}}, {{time}}, {{session_number}}, {{intentions}}, {{open_commitments}}, {{last_session_link}}, {{days_since_last}}.";
+	"Placeholders: {{client}}, {{client_link}}, {{date}} or {{date:EEE d MMM yyyy}}, {{time}}, {{session_number}}, {{intentions}}, {{intention_heading}}, {{reflection_heading}}, {{open_commitments}}, {{last_session_link}}, {{days_since_last}}.";
 
 /** Why a value cannot be saved, or null. */
 type Check<T> = (value: T) => string | null;

@@ -55,6 +55,25 @@ describe("cli new-session", () => {
 		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
 	});
 
+	it("with custom intention and reflection headings in the settings, the note uses them and the brief shows them", async () => {
+		const vault = await copyOfDemo();
+		const settings = { intentionHeading: "My intentions", reflectionHeading: "Looking back" };
+		await mkdir(join(vault, ".obsidian/plugins/coaching-alliance"), { recursive: true });
+		await writeFile(join(vault, ".obsidian/plugins/coaching-alliance/data.json"), JSON.stringify(settings));
+		const before = await cli(["brief", "--vault", vault, "--client", "Ana Costa", "--today", "2026-06-30", "--json"]);
+		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Ana Costa", "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		const note = await readFile(join(vault, stdout.trim()), "utf8");
+		expect(note).toContain("## My intentions\n");
+		expect(note).toContain("## Looking back\n");
+		const after = await cli(["brief", "--vault", vault, "--client", "Ana Costa", "--today", "2026-06-30", "--json"]);
+		const texts = (output: string) => (JSON.parse(output) as { openCommitments: { text: string }[] }).openCommitments.map((commitment) => commitment.text);
+		expect(texts(after.stdout)).toEqual(texts(before.stdout));
+		expect(texts(after.stdout)).not.toContain("Someone who cares");
+		const text = await cli(["brief", "--vault", vault, "--client", "Ana Costa", "--today", "2026-06-30"]);
+		expect(text.stdout).toContain("\nMy intentions\n  [ ] The person who listens");
+	});
+
 	it("never overwrites: a second note the same day is (2)", async () => {
 		const vault = await copyOfDemo();
 		await cli(["new-session", "--vault", vault, "--client", "Jonas", "--today", "2026-06-30"]);

@@ -139,6 +139,30 @@ describe("after it is written", () => {
 	});
 });
 
+describe("custom intention and reflection headings", () => {
+	it("the built-in template writes them, and the checklists under them are never open commitments", () => {
+		const settings = { intentionHeading: "My intentions", reflectionHeading: "Looking back" };
+		const vault = new NotesVault(
+			{
+				"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+				"Sessions/2026-06-16 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Ask Dana for feedback\n',
+			},
+			{ settings },
+		);
+		const brief = vault.brief("Maya Chen", TODAY);
+		const content = sessionNoteContent({ brief, settings: vault.settings, today: TODAY, time: "09:30", template: null });
+		expect(content).toContain("## My intentions\n- [ ] The person who listens");
+		expect(content).toContain("## Looking back\n- [ ] The person who listens");
+		expect(content).not.toContain("Who do I want to show up as?");
+		expect(content).not.toContain("How did I show up?");
+		vault.write("Sessions/2026-06-30 Maya Chen.md", content);
+		const after = vault.brief("Maya Chen", TODAY);
+		expect(after.sessionCount).toBe(2);
+		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(["Ask Dana for feedback"]);
+		expect(after.intentionHeading).toBe("My intentions");
+	});
+});
+
 describe("names and places", () => {
 	it.each([
 		['Ana: design lead', "Ana - design lead"],

@@ -163,6 +163,14 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("titles the intention checklist with the heading from the settings", async () => {
+		const { app, plugin } = await demo();
+		plugin.settings.intentionHeading = "My intentions";
+		const view = await prepare(app, "Ana Costa");
+		expect(view.contentEl.querySelector('[data-section="intention"] summary')?.textContent).toBe("My intentions");
+		plugin.unload();
+	});
+
 	it("shows the intention checklist, ticked for the moment only", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
