@@ -171,12 +171,12 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(storedSettings(this.settings));
-		await this.vaultIndex.rebuild();
+		await this.vaultIndex.settingsChanged();
 	}
 
-	/** Another device synced data.json: take its settings and re-read the vault with them. */
+	/** Another device synced data.json: take its settings, and re-read the vault if they change what notes are. */
 	async onExternalSettingsChange(): Promise<void> {
 		await this.loadSettings();
-		await this.vaultIndex.rebuild();
+		await this.vaultIndex.settingsChanged();
 	}
 }

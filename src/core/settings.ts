@@ -197,6 +197,29 @@ export function dateFormatProblem(pattern: string): string | null {
 	return null;
 }
 
+/**
+ * Settings read only when a brief is shown or a note is written. Every other setting decides what
+ * a note is (a client, a session, a commitment), so changing it means reading the vault again.
+ */
+const SHOWN_ONLY: ReadonlySet<keyof CoachingSettings> = new Set<keyof CoachingSettings>([
+	"intentions",
+	"profileHeadings",
+	"excerptLines",
+	"dateFormat",
+	"paneLocation",
+	"sessionNoteFolder",
+	"sessionFileName",
+	"sessionTemplate",
+	"clientNoteFolder",
+]);
+
+/** Whether the change from `before` to `after` alters what notes are, so the index must be built again. */
+export function changesRecognition(before: CoachingSettings, after: CoachingSettings): boolean {
+	return (Object.keys(DEFAULT_SETTINGS) as (keyof CoachingSettings)[]).some(
+		(key) => !SHOWN_ONLY.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+	);
+}
+
 /** What is written to data.json: the settings plus the version they were written by. */
 export function storedSettings(settings: CoachingSettings): CoachingSettings & { settingsVersion: number } {
 	return { ...settings, settingsVersion: SETTINGS_VERSION };

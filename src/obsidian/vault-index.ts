@@ -3,7 +3,7 @@ import { CoachingIndex } from "../core/coaching-index";
 import { isIndexable, templatesFolderOf } from "../core/exclusions";
 import { safeNoteFacts, unreadableFacts, type NoteFacts } from "../core/facts";
 import { linkpathOf, type LinkResolver } from "../core/links";
-import type { CoachingSettings } from "../core/settings";
+import { changesRecognition, type CoachingSettings } from "../core/settings";
 import { noteFromCache } from "./note-from-cache";
 
 export const INDEX_CHANGED = "coaching-alliance:index-changed";
@@ -24,6 +24,8 @@ export class VaultIndex extends Component {
 	/** Newest request per path: an older read finishing late must not overwrite a newer note. */
 	private readonly latestRequest = new Map<string, number>();
 	private requestCounter = 0;
+	/** The settings the index was last built with, to tell whether a change needs a new build. */
+	private builtWith: CoachingSettings | null = null;
 	private readonly waiting = new Map<string, (() => void)[]>();
 	private eventsRegistered = false;
 	private resolvedOnce = false;
@@ -46,9 +48,19 @@ export class VaultIndex extends Component {
 		this.app.workspace.onLayoutReady(() => void this.rebuild());
 	}
 
+	/**
+	 * After a settings change: the vault is read again only when the change alters what notes are;
+	 * a change to how the brief is shown (a date format, the intentions) only redraws.
+	 */
+	async settingsChanged(): Promise<void> {
+		if (this.builtWith === null || changesRecognition(this.builtWith, this.settings())) await this.rebuild();
+		else this.touched();
+	}
+
 	/** Indexes every note from scratch: on layout ready, and when settings change what counts. */
 	async rebuild(): Promise<void> {
 		this.state = "initializing";
+		this.builtWith = structuredClone(this.settings());
 		this.templatesFolder = templatesFolderOf(
 			this.settings(),
 			await this.readConfigJson("templates.json"),

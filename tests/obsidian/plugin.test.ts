@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { computeBrief } from "../../src/core/brief";
 import { computeCaseload } from "../../src/core/caseload";
 import { findClient } from "../../src/core/find-client";
@@ -182,6 +182,29 @@ describe("settings", () => {
 		expect(plugin.settings.clientFolders).toEqual(["Clients", "Coachees"]);
 		expect(Notice.shown.slice(shown).join("\n")).toMatch(/The saved settings file could not be read; defaults are used\./);
 		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+		plugin.unload();
+	});
+
+	it("a change to how the brief is shown does not read the vault again; a change to what notes are does, once", async () => {
+		const app = await appFromFiles({ "Kunden/Jana Vogel.md": "# Jana\n", "Clients/Maya Chen.md": "" });
+		const plugin = await loadPlugin(app);
+		const rebuilds = vi.spyOn(plugin.vaultIndex, "rebuild");
+		const revision = plugin.vaultIndex.index.revision;
+		plugin.settings.dateFormat = "d MMM yyyy";
+		plugin.settings.intentions = ["Curious"];
+		plugin.settings.excerptLines = 5;
+		plugin.settings.paneLocation = "tab";
+		await plugin.saveSettings();
+		expect(rebuilds).not.toHaveBeenCalled();
+		expect(plugin.vaultIndex.state).toBe("warm");
+		expect(plugin.vaultIndex.index.revision).toBeGreaterThan(revision);
+		plugin.settings.clientFolders = ["Kunden"];
+		await plugin.saveSettings();
+		expect(rebuilds).toHaveBeenCalledTimes(1);
+		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).toEqual(["Jana Vogel"]);
+		plugin.settings.intentionHeading = "My intentions";
+		await plugin.saveSettings();
+		expect(rebuilds).toHaveBeenCalledTimes(2);
 		plugin.unload();
 	});
 
