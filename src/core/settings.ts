@@ -123,9 +123,9 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 		const fallback = DEFAULT_SETTINGS[key];
 		if (Array.isArray(fallback)) {
 			if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-				const problem = value.length > MAX_LIST_ITEMS ? `has more than ${MAX_LIST_ITEMS} entries` : firstTextProblem(value);
+				const problem = settingTextProblem(value);
 				if (problem === null) (settings[key] as string[]) = value.map((item) => item.trim()).filter((item) => item.length > 0);
-				else problems.push(`Setting "${key}" ${problem}; the default is used.`);
+				else problems.push(`Setting "${key}": ${problem} The default is used.`);
 			} else {
 				problems.push(`Setting "${key}" should be a list of text; the default is used.`);
 			}
@@ -143,11 +143,9 @@ export function migrateSettings(raw: unknown): { settings: CoachingSettings; pro
 			if (problem === null) settings.dateFormat = value as string;
 			else problems.push(`Setting "dateFormat": ${problem}; the default is used.`);
 		} else if (typeof value === "string") {
-			const textProblem = firstTextProblem([value]);
-			const problem = textProblem === null ? (PATH_SETTINGS[key as PathSetting]?.(value) ?? null) : null;
-			if (textProblem !== null) problems.push(`Setting "${key}" ${textProblem}; the default is used.`);
-			else if (problem !== null) problems.push(`Setting "${key}": ${problem} The default is used.`);
-			else (settings[key] as string) = value;
+			const problem = settingTextProblem([value]) ?? PATH_SETTINGS[key as PathSetting]?.(value) ?? null;
+			if (problem === null) (settings[key] as string) = value;
+			else problems.push(`Setting "${key}": ${problem} The default is used.`);
 		} else {
 			problems.push(`Setting "${key}" should be text; the default is used.`);
 		}
@@ -160,14 +158,16 @@ const MAX_LIST_ITEMS = 1000;
 const MAX_TEXT_LENGTH = 1000;
 
 /**
- * What is wrong with the text of a setting, or null. Settings are written into new notes
- * (intentions, type and property names), so one that holds a Templater command would run as
- * code once Templater processed the note: a synced or shared `data.json` cannot plant one.
+ * What is wrong with the text of a setting (one value, or a list's entries), or null; for
+ * `data.json` and the settings tab alike. Settings are written into new notes (intentions, type
+ * and property names), so one that held a Templater command would run as code once Templater
+ * processed the note: neither a synced `data.json` nor a pasted value can plant one.
  */
-function firstTextProblem(texts: readonly string[]): string | null {
+export function settingTextProblem(texts: readonly string[]): string | null {
+	if (texts.length > MAX_LIST_ITEMS) return `A list setting cannot have more than ${MAX_LIST_ITEMS} entries.`;
 	for (const text of texts) {
-		if (text.length > MAX_TEXT_LENGTH) return `has text longer than ${MAX_TEXT_LENGTH} characters`;
-		if (hasTemplaterSyntax(text)) return "holds a Templater command (<% %>), which a setting never runs";
+		if (text.length > MAX_TEXT_LENGTH) return `A setting cannot be longer than ${MAX_TEXT_LENGTH} characters.`;
+		if (hasTemplaterSyntax(text)) return "A setting cannot hold a Templater command (<% %>).";
 	}
 	return null;
 }

@@ -1,5 +1,5 @@
 import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
-import { DEFAULT_SETTINGS, PATH_SETTINGS, dateFormatProblem, type CoachingSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, PATH_SETTINGS, dateFormatProblem, settingTextProblem, type CoachingSettings } from "../core/settings";
 import type CoachingAlliancePlugin from "../main";
 
 type ListKey = {
@@ -125,7 +125,7 @@ export class CoachingSettingTab extends PluginSettingTab {
 						.split("\n")
 						.map((line) => (key.endsWith("Tags") ? line.trim().replace(/^#/, "") : line.trim()))
 						.filter((line) => line !== "");
-					this.apply(error, check?.(values) ?? null, () => {
+					this.apply(error, settingTextProblem(values) ?? check?.(values) ?? null, () => {
 						this.plugin.settings[key] = values;
 					});
 				});
@@ -140,7 +140,7 @@ export class CoachingSettingTab extends PluginSettingTab {
 				.setPlaceholder(DEFAULT_SETTINGS[key])
 				.setValue(this.plugin.settings[key])
 				.onChange((value) => {
-					this.apply(error, check(value), () => {
+					this.apply(error, settingTextProblem([value]) ?? check(value), () => {
 						this.plugin.settings[key] = value.trim();
 					});
 				}),
@@ -188,7 +188,8 @@ export class CoachingSettingTab extends PluginSettingTab {
 				.addText((text) => {
 					text.inputEl.setAttr("aria-label", `Intention ${index + 1}`);
 					text.setValue(intention).onChange((value) => {
-						if (value.trim() === "") return;
+						// Refused as data.json refuses it; the field keeps what was typed, the setting stays.
+						if (value.trim() === "" || settingTextProblem([value]) !== null) return;
 						intentions[index] = value.trim();
 						this.save();
 					});

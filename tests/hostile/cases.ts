@@ -516,12 +516,12 @@ export const HOSTILE_CASES: HostileCase[] = [
 			clientProperties: ["<% x %>", "client"],
 		}),
 		runs: [
-			{ args: caseload(), status: 0, check: stderrSays(/sessionTypes" has more than 1000 entries/) },
+			{ args: caseload(), status: 0, check: stderrSays(/sessionTypes": A list setting cannot have more than 1000 entries\. The default is used/) },
 			{
 				args: newSession("Maya Chen", "--dry-run"),
 				status: 0,
 				check: (run) => {
-					stderrSays(/intentions" holds a Templater command/)(run);
+					stderrSays(/intentions": A setting cannot hold a Templater command/)(run);
 					expect(run.stdout).not.toContain("<%");
 				},
 			},

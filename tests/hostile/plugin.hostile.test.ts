@@ -71,6 +71,24 @@ describe("writes stay inside the vault", () => {
 		plugin.unload();
 	});
 
+	it("the settings tab refuses a Templater command in a setting, with the words data.json loading uses", async () => {
+		const shown = Notice.shown.length;
+		const { app, plugin } = await practice({}, { sessionTypes: ["<% tR += 1 %>"] });
+		expect(Notice.shown.slice(shown).join("\n")).toContain('Setting "sessionTypes": A setting cannot hold a Templater command (<% %>). The default is used.');
+		const tab = app.settingTabs[0] as PluginSettingTab;
+		tab.display();
+		const setting = [...tab.containerEl.querySelectorAll<HTMLElement>(".setting-item")].find(
+			(item) => item.querySelector(".setting-item-name")?.textContent === "Intention heading",
+		);
+		const input = setting?.querySelector("input");
+		if (!setting || !input) throw new Error("no heading setting");
+		input.value = "Who <% tp.file.title %> am I";
+		input.dispatchEvent(new Event("input"));
+		expect(setting.querySelector(".coaching-alliance-setting-error")?.textContent).toBe("A setting cannot hold a Templater command (<% %>).");
+		expect(plugin.settings.intentionHeading).toBe("Who do I want to show up as?");
+		plugin.unload();
+	});
+
 	it("the settings tab refuses the same values with the same words", async () => {
 		const { app, plugin } = await practice();
 		const tab = app.settingTabs[0] as PluginSettingTab;
