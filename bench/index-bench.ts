@@ -7,12 +7,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { computeBrief } from "../src/core/brief";
-import { CoachingIndex } from "../src/core/coaching-index";
-import { noteFacts } from "../src/core/facts";
-import { VaultPaths } from "../src/core/links";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { noteFromMarkdown } from "../src/fs/markdown";
+import { computeBrief } from "../src/core/brief/brief";
+import { CoachingIndex } from "../src/core/index/coaching-index";
+import { noteFacts } from "../src/core/notes/facts";
+import { VaultPaths } from "../src/core/notes/links";
+import { DEFAULT_SETTINGS } from "../src/core/settings/settings";
+import { noteFromMarkdown } from "../src/markdown/note-from-markdown";
 
 const VAULT = fileURLToPath(new URL("../../shared/realdata/ttrpg-share-community", import.meta.url));
 const TIMES = { ctime: Date.UTC(2026, 0, 1), mtime: Date.UTC(2026, 0, 1) };

@@ -1,11 +1,11 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
-import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from "../core/brief";
-import { computeCaseload } from "../core/caseload";
-import { isDay, type Day } from "../core/dates";
-import { findClient } from "../core/find-client";
-import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/session-note";
+import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from "../core/brief/brief";
+import { computeCaseload } from "../core/brief/caseload";
+import { isDay, type Day } from "../core/notes/dates";
+import { findClient } from "../core/index/find-client";
+import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";

@@ -1,7 +1,7 @@
-import { dueWords, unreadableCadence, type Brief, type BriefText } from "../core/brief";
-import type { Caseload } from "../core/caseload";
-import { daysBetween, longDay, relativeDays, type Day } from "../core/dates";
-import { countOf } from "../core/words";
+import { dueWords, unreadableCadence, type Brief, type BriefText } from "../core/brief/brief";
+import type { Caseload } from "../core/brief/caseload";
+import { daysBetween, type Day } from "../core/notes/dates";
+import { countOf, longDay, relativeDays } from "../core/brief/copy";
 
 /** Colours for a terminal; plain text everywhere else (pipes, files, NO_COLOR). */
 export interface Style {

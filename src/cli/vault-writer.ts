@@ -2,8 +2,8 @@ import { lstatSync } from "node:fs";
 import { lstat, mkdir, rmdir, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { candidatePath } from "../core/session-note";
-import { pathInVault } from "../core/vault-path";
+import { candidatePath } from "../core/writing/session-note";
+import { pathInVault } from "../core/writing/vault-path";
 import { describeFileError, errorCode } from "../fs/file-errors";
 import { readPlainFile } from "../fs/plain-file";
 

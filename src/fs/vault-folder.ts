@@ -1,12 +1,12 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CoachingIndex } from "../core/coaching-index";
-import { isIndexable, templatesFolderOf } from "../core/exclusions";
-import { safeNoteFacts, unreadableFacts } from "../core/facts";
-import { VaultPaths } from "../core/links";
-import { migrateSettings, type CoachingSettings } from "../core/settings";
+import { CoachingIndex } from "../core/index/coaching-index";
+import { isIndexable, templatesFolderOf } from "../core/index/exclusions";
+import { safeNoteFacts, unreadableFacts } from "../core/notes/facts";
+import { VaultPaths } from "../core/notes/links";
+import { migrateSettings, type CoachingSettings } from "../core/settings/settings";
 import { describeFileError, errorCode } from "./file-errors";
-import { noteFromMarkdown } from "./markdown";
+import { noteFromMarkdown } from "../markdown/note-from-markdown";
 import { readPlainFile } from "./plain-file";
 
 export const PLUGIN_ID = "coaching-alliance";

@@ -1,6 +1,6 @@
 import { getAllTags, type CachedMetadata, type TFile } from "obsidian";
-import { noteLines, type NoteSource, type NoteTask } from "../core/note";
-import { frontmatterLinks, frontmatterTags, readFrontmatter } from "../fs/frontmatter";
+import { noteLines, type NoteSource, type NoteTask } from "../core/notes/note";
+import { frontmatterLinks, frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
 
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
 

@@ -1,9 +1,9 @@
 import { MarkdownView, Notice, TFile, normalizePath, type App } from "obsidian";
 import { format } from "date-fns";
-import type { Brief } from "../core/brief";
-import type { CoachingSettings } from "../core/settings";
-import { hasTemplaterSyntax } from "../core/words";
-import { pathInVault } from "../core/vault-path";
+import type { Brief } from "../core/brief/brief";
+import type { CoachingSettings } from "../core/settings/settings";
+import { hasTemplaterSyntax } from "../core/writing/templater";
+import { pathInVault } from "../core/writing/vault-path";
 import {
 	candidatePath,
 	clientNoteContent,
@@ -15,7 +15,7 @@ import {
 	sessionNoteContent,
 	templateNotePath,
 	type SessionNoteInput,
-} from "../core/session-note";
+} from "../core/writing/session-note";
 
 interface TemplaterPlugin {
 	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };

@@ -1,9 +1,9 @@
 import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
-import { CoachingIndex } from "../core/coaching-index";
-import { isIndexable, templatesFolderOf } from "../core/exclusions";
-import { safeNoteFacts, unreadableFacts, type NoteFacts } from "../core/facts";
-import { linkpathOf, type LinkResolver } from "../core/links";
-import { changesRecognition, type CoachingSettings } from "../core/settings";
+import { CoachingIndex } from "../core/index/coaching-index";
+import { isIndexable, templatesFolderOf } from "../core/index/exclusions";
+import { safeNoteFacts, unreadableFacts, type NoteFacts } from "../core/notes/facts";
+import { linkpathOf, type LinkResolver } from "../core/notes/links";
+import { changesRecognition, type CoachingSettings } from "../core/settings/settings";
 import { noteFromCache } from "./note-from-cache";
 
 export const INDEX_CHANGED = "coaching-alliance:index-changed";

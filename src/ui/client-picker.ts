@@ -1,8 +1,7 @@
 import { FuzzySuggestModal, type App, type FuzzyMatch } from "obsidian";
-import type { CaseloadRow } from "../core/caseload";
-import type { Client } from "../core/coaching-index";
-import { relativeDays } from "../core/dates";
-import { countOf } from "../core/words";
+import type { CaseloadRow } from "../core/brief/caseload";
+import type { Client } from "../core/index/coaching-index";
+import { countOf, relativeDays } from "../core/brief/copy";
 
 type PickerItem = CaseloadRow;
 

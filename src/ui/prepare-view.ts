@@ -1,8 +1,8 @@
 import { Component, ItemView, Keymap, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { computeBrief, readBriefText, readExcerpt } from "../core/brief";
-import type { Client } from "../core/coaching-index";
-import { noteLines } from "../core/note";
-import { bodyStartLine } from "../core/sections";
+import { computeBrief, readBriefText, readExcerpt } from "../core/brief/brief";
+import type { Client } from "../core/index/coaching-index";
+import { noteLines } from "../core/notes/note";
+import { bodyStartLine } from "../core/notes/sections";
 import type CoachingAlliancePlugin from "../main";
 import { INDEX_CHANGED } from "../obsidian/vault-index";
 import { renderBrief, type PaneMode } from "./render-brief";

@@ -1,9 +1,9 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
-import { dueWords, unreadableCadence, type Brief, type BriefSession, type BriefText } from "../core/brief";
-import { daysBetween, relativeDays, toDate, type Day } from "../core/dates";
-import type { Section } from "../core/sections";
-import { countOf } from "../core/words";
+import { dueWords, unreadableCadence, type Brief, type BriefSession, type BriefText } from "../core/brief/brief";
+import { daysBetween, toDate, type Day } from "../core/notes/dates";
+import { countOf, relativeDays } from "../core/brief/copy";
+import type { Section } from "../core/notes/sections";
 
 /** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
 export interface BriefContext {

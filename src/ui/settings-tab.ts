@@ -1,5 +1,5 @@
 import { PluginSettingTab, Setting, debounce, type App } from "obsidian";
-import { DEFAULT_SETTINGS, PATH_SETTINGS, dateFormatProblem, settingTextProblem, type CoachingSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, PATH_SETTINGS, dateFormatProblem, settingTextProblem, type CoachingSettings } from "../core/settings/settings";
 import type CoachingAlliancePlugin from "../main";
 
 type ListKey = {

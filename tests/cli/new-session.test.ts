@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
-import { computeBrief } from "../../src/core/brief";
-import { findClient } from "../../src/core/find-client";
+import { computeBrief } from "../../src/core/brief/brief";
+import { findClient } from "../../src/core/index/find-client";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueBy, parseCadence } from "../../src/core/cadence";
+import { dueBy, parseCadence } from "../../src/core/brief/cadence";
 import { NotesVault } from "../helpers/notes-vault";
 
 const MAYA_NOTE = [

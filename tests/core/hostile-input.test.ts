@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { withoutControlCharacters } from "../../src/cli/text";
-import { parseCadence } from "../../src/core/cadence";
-import { dayOfTimestamp, parseDateText } from "../../src/core/dates";
-import { noteLines } from "../../src/core/note";
-import { clipLine } from "../../src/core/sections";
-import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/session-note";
-import { pathInVault } from "../../src/core/vault-path";
-import { inertForTemplater, isPlaceholder, withoutEscapes } from "../../src/core/words";
-import { readFrontmatter } from "../../src/fs/frontmatter";
-import { scanInline } from "../../src/fs/inline";
-import { atxHeading } from "../../src/fs/markdown";
+import { parseCadence } from "../../src/core/brief/cadence";
+import { dayOfTimestamp, parseDateText } from "../../src/core/notes/dates";
+import { noteLines } from "../../src/core/notes/note";
+import { clipLine } from "../../src/core/notes/sections";
+import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
+import { pathInVault } from "../../src/core/writing/vault-path";
+import { isPlaceholder, withoutEscapes } from "../../src/core/notes/properties";
+import { inertForTemplater } from "../../src/core/writing/templater";
+import { readFrontmatter } from "../../src/markdown/frontmatter";
+import { scanInline } from "../../src/markdown/inline";
+import { atxHeading } from "../../src/markdown/note-from-markdown";
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
 

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeBrief } from "../../src/core/brief";
+import { computeBrief } from "../../src/core/brief/brief";
 import { NotesVault } from "../helpers/notes-vault";
 
 const TODAY = "2026-06-30";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VaultPaths, linkInPropertyValue, nameKey } from "../../src/core/links";
+import { VaultPaths, linkInPropertyValue, nameKey } from "../../src/core/notes/links";
 import { NotesVault } from "../helpers/notes-vault";
 
 describe("link resolution, as Obsidian resolves links", () => {

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { computeBrief } from "../../src/core/brief";
-import { findClient } from "../../src/core/find-client";
+import { computeBrief } from "../../src/core/brief/brief";
+import { findClient } from "../../src/core/index/find-client";
 import {
 	clientNoteContent,
 	firstWritingLine,
@@ -14,8 +14,8 @@ import {
 	sessionFolder,
 	sessionNoteContent,
 	templateNotePath,
-} from "../../src/core/session-note";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+} from "../../src/core/writing/session-note";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 import { NotesVault } from "../helpers/notes-vault";
 

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { VaultPaths, linkpathOf } from "../../src/core/links";
-import { parseMarkdown } from "../../src/fs/markdown";
+import { VaultPaths, linkpathOf } from "../../src/core/notes/links";
+import { parseMarkdown } from "../../src/markdown/note-from-markdown";
 
 const ORACLE = join(__dirname, "../../../shared/realdata/obsidian-tasks-metadata-oracle");
 const CAPTURES = join(ORACLE, "tests/Obsidian/__test_data__");

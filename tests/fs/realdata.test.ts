@@ -2,8 +2,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { computeBrief, readBriefText } from "../../src/core/brief";
-import { computeCaseload } from "../../src/core/caseload";
+import { computeBrief, readBriefText } from "../../src/core/brief/brief";
+import { computeCaseload } from "../../src/core/brief/caseload";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 
 const REALDATA = join(__dirname, "../../../shared/realdata");

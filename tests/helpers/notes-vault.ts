@@ -1,12 +1,12 @@
-import { briefJson, computeBrief, readBriefText } from "../../src/core/brief";
-import { computeCaseload } from "../../src/core/caseload";
-import { CoachingIndex } from "../../src/core/coaching-index";
-import { isIndexable, templatesFolderOf } from "../../src/core/exclusions";
-import { noteFacts } from "../../src/core/facts";
-import { findClient } from "../../src/core/find-client";
-import { VaultPaths } from "../../src/core/links";
-import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings";
-import { noteFromMarkdown } from "../../src/fs/markdown";
+import { briefJson, computeBrief, readBriefText } from "../../src/core/brief/brief";
+import { computeCaseload } from "../../src/core/brief/caseload";
+import { CoachingIndex } from "../../src/core/index/coaching-index";
+import { isIndexable, templatesFolderOf } from "../../src/core/index/exclusions";
+import { noteFacts } from "../../src/core/notes/facts";
+import { findClient } from "../../src/core/index/find-client";
+import { VaultPaths } from "../../src/core/notes/links";
+import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
+import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
 
 export interface Times {
 	ctime: number;

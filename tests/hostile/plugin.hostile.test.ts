@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { computeBrief } from "../../src/core/brief";
-import { computeCaseload } from "../../src/core/caseload";
-import { findClient } from "../../src/core/find-client";
+import { computeBrief } from "../../src/core/brief/brief";
+import { computeCaseload } from "../../src/core/brief/caseload";
+import { findClient } from "../../src/core/index/find-client";
 import type CoachingAlliancePlugin from "../../src/main";
 import { Notice, type App, type PluginSettingTab, type TFile } from "../obsidian-runtime/obsidian";
 import { appFromFiles, loadPlugin, settle, until } from "../obsidian-runtime/test-app";

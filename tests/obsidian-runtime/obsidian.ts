@@ -6,10 +6,10 @@
  * `resolved`. Only what the plugin uses is here; each piece behaves as Obsidian documents it.
  */
 import type { CachedMetadata, EventRef as ObsidianEventRef } from "obsidian";
-import { VaultPaths } from "../../src/core/links";
+import { VaultPaths } from "../../src/core/notes/links";
 import { Marked, type Tokens } from "marked";
-import { frontmatterTags } from "../../src/fs/frontmatter";
-import { parseMarkdown } from "../../src/fs/markdown";
+import { frontmatterTags } from "../../src/markdown/frontmatter";
+import { parseMarkdown } from "../../src/markdown/note-from-markdown";
 import { TestVisibility, installObsidianDom } from "./dom";
 
 // ---------------------------------------------------------------- events and components

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { computeBrief } from "../../src/core/brief";
-import { computeCaseload } from "../../src/core/caseload";
-import { findClient } from "../../src/core/find-client";
+import { computeBrief } from "../../src/core/brief/brief";
+import { computeCaseload } from "../../src/core/brief/caseload";
+import { findClient } from "../../src/core/index/find-client";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 import { INDEX_CHANGED } from "../../src/obsidian/vault-index";
 import type CoachingAlliancePlugin from "../../src/main";

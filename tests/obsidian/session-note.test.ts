@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { computeBrief } from "../../src/core/brief";
-import { findClient } from "../../src/core/find-client";
+import { computeBrief } from "../../src/core/brief/brief";
+import { findClient } from "../../src/core/index/find-client";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import { MarkdownView, Modal, Notice, TFile, type App } from "../obsidian-runtime/obsidian";

@@ -1,9 +1,9 @@
 import { dayInFileName, dayOfTimestamp, parseDateText, type NoteDate } from "./dates";
 import { linkInPropertyValue } from "./links";
 import { basenameOf, folderOf, type NoteHeading, type NoteSource } from "./note";
-import type { CoachingSettings } from "./settings";
+import type { CoachingSettings } from "../settings/settings";
 import { fold } from "./fold";
-import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./words";
+import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 
 export type NoteKind = "client" | "person" | "session" | "other";
 

@@ -1,4 +1,4 @@
-import { noteLines, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/note";
+import { noteLines, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
 import { scanInline } from "./inline";
 

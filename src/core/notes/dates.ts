@@ -1,5 +1,4 @@
 import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from "date-fns";
-import { countOf } from "./words";
 
 /** A calendar day as written, `YYYY-MM-DD`: never shifted by a time zone. */
 export type Day = string;
@@ -86,23 +85,6 @@ export function addMonthsTo(day: Day, months: number): Day {
 	return format(addMonths(toDate(day), months), "yyyy-MM-dd");
 }
 
-/** "Tuesday, 16 June 2026": the long form a coach reads in the brief. */
-export function longDay(day: Day): string {
-	return format(toDate(day), "EEEE, d MMMM yyyy");
-}
-
 export function isDay(text: string): boolean {
 	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text)) && inCalendarRange(toDate(text));
-}
-
-/** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago"; the future likewise. */
-export function relativeDays(days: number): string {
-	if (days === 0) return "today";
-	if (days === 1) return "yesterday";
-	if (days === -1) return "tomorrow";
-	const size = Math.abs(days);
-	const [count, unit] =
-		size < 14 ? [size, "day"] : size < 60 ? [Math.floor(size / 7), "week"] : size < 730 ? [Math.floor(size / 30.44), "month"] : [Math.floor(size / 365.25), "year"];
-	const phrase = countOf(count, unit);
-	return days > 0 ? `${phrase} ago` : `in ${phrase}`;
 }

@@ -1,12 +1,13 @@
 import { format } from "date-fns";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
-import type { Brief } from "./brief";
-import { toDate, type Day } from "./dates";
-import { headingKey } from "./facts";
-import { basenameOf, folderOf, noteLines } from "./note";
-import type { CoachingSettings } from "./settings";
+import type { Brief } from "../brief/brief";
+import { toDate, type Day } from "../notes/dates";
+import { headingKey } from "../notes/facts";
+import { basenameOf, folderOf, noteLines } from "../notes/note";
+import type { CoachingSettings } from "../settings/settings";
 import { MAX_NAME_BYTES, isControl, pathInVault, type VaultPathCheck } from "./vault-path";
-import { countOf, inertForTemplater } from "./words";
+import { countOf } from "../brief/copy";
+import { inertForTemplater } from "./templater";
 
 /**
  * The built-in session note, in the coach's voice. The properties (type, client, date, session)

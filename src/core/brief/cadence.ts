@@ -1,4 +1,4 @@
-import { addDaysTo, addMonthsTo, daysBetween, type Day } from "./dates";
+import { addDaysTo, addMonthsTo, daysBetween, type Day } from "../notes/dates";
 
 export type Cadence = { days: number } | { months: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../src/fs/markdown";
+import { parseMarkdown } from "../../src/markdown/note-from-markdown";
 
 describe("the markdown reader", () => {
 	it("reads notes saved with Windows line endings", () => {

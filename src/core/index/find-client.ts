@@ -1,5 +1,5 @@
 import type { Client } from "./coaching-index";
-import { fold } from "./fold";
+import { fold } from "../notes/fold";
 
 export type ClientLookup =
 	| { kind: "found"; client: Client }

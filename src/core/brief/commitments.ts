@@ -1,8 +1,8 @@
-import type { Client, CoachingIndex } from "./coaching-index";
-import type { Day } from "./dates";
-import type { NoteFacts, TaskFact } from "./facts";
-import { fold } from "./fold";
-import { withoutEscapes } from "./words";
+import type { Client, CoachingIndex } from "../index/coaching-index";
+import type { Day } from "../notes/dates";
+import type { NoteFacts, TaskFact } from "../notes/facts";
+import { fold } from "../notes/fold";
+import { withoutEscapes } from "../notes/properties";
 
 export interface Commitment {
 	text: string;

@@ -1,4 +1,4 @@
-import { decodeLinkTarget } from "../core/links";
+import { decodeLinkTarget } from "../core/notes/links";
 
 /**
  * Inline syntax on one line of a note: wikilinks, markdown links, embeds and tags, read the way

@@ -1,6 +1,6 @@
-import type { NoteFacts, TaskFact } from "./facts";
-import { linkpathOf, nameKey, type LinkResolver } from "./links";
-import { basenameOf } from "./note";
+import type { NoteFacts, TaskFact } from "../notes/facts";
+import { linkpathOf, nameKey, type LinkResolver } from "../notes/links";
+import { basenameOf } from "../notes/note";
 
 /** A client as the brief and the lists know them: a note, or a name a session links to before its note exists. */
 export interface Client {

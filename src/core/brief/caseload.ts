@@ -1,6 +1,6 @@
 import { summarise } from "./brief";
-import type { Client, CoachingIndex } from "./coaching-index";
-import type { Day } from "./dates";
+import type { Client, CoachingIndex } from "../index/coaching-index";
+import type { Day } from "../notes/dates";
 
 export interface CaseloadEntry {
 	name: string;

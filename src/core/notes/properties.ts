@@ -1,11 +1,7 @@
+import { hasTemplaterSyntax } from "../writing/templater";
 import { basenameOf } from "./note";
 import { fold } from "./fold";
 import { linkInPropertyValue, linkpathOf } from "./links";
-
-/** "1 session", "3 sessions", "1 day", "14 days". */
-export function countOf(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 /** Whole-value match, any case, singular or plural: `Clients` and `client` match `client`. */
 export function matchesWord(value: string, words: readonly string[]): boolean {
@@ -33,23 +29,6 @@ export function propertyValues(value: unknown): string[] {
 	if (typeof value === "string") return [value];
 	if (typeof value === "number" || typeof value === "boolean") return [String(value)];
 	return [];
-}
-
-/** Whether text holds a Templater command (`<% ... %>`): found in one left-to-right pass. */
-export function hasTemplaterSyntax(text: string): boolean {
-	const open = text.indexOf("<%");
-	return open >= 0 && text.indexOf("%>", open + 2) >= 0;
-}
-
-/**
- * Text from a note made inert for Templater before it is written into a new note: `<%` becomes
- * the Markdown escape `<\%`, which reads the same, so no name or commitment ever runs as code,
- * whoever processes the note afterwards (Templater's "trigger on new file creation" included).
- * A leading `%` and a trailing `<` are escaped too: set beside other text or another value
- * (`{{client}}{{client}}`), they could otherwise join into a `<%`.
- */
-export function inertForTemplater(text: string): string {
-	return text.replace(/<%/g, "<\\%").replace(/^%/, "\\%").replace(/<$/, "\\<");
 }
 
 /** Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. */

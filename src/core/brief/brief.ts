@@ -1,11 +1,11 @@
 import { dueBy, parseCadence, type Due } from "./cadence";
-import type { Client, CoachingIndex } from "./coaching-index";
+import type { Client, CoachingIndex } from "../index/coaching-index";
 import { commitmentsOf, openCommitments, type Commitment } from "./commitments";
-import { daysBetween, type Day } from "./dates";
-import type { NoteFacts } from "./facts";
-import { excerpt, sectionsNamed, topSections, type Section } from "./sections";
-import type { CoachingSettings } from "./settings";
-import { countOf } from "./words";
+import { daysBetween, type Day } from "../notes/dates";
+import type { NoteFacts } from "../notes/facts";
+import { excerpt, sectionsNamed, topSections, type Section } from "../notes/sections";
+import type { CoachingSettings } from "../settings/settings";
+import { countOf } from "./copy";
 
 export interface BriefSession {
 	path: string;

@@ -1,6 +1,6 @@
 import { format } from "date-fns";
-import { vaultPathProblem } from "./vault-path";
-import { hasTemplaterSyntax } from "./words";
+import { vaultPathProblem } from "../writing/vault-path";
+import { hasTemplaterSyntax } from "../writing/templater";
 
 /**
  * Every recognition rule in the conventions is a default that a setting can change.

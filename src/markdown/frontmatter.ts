@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument } from "yaml";
-import type { FrontmatterLink } from "../core/note";
+import type { FrontmatterLink } from "../core/notes/note";
 import { isValidTag, parseWikilinkInner } from "./inline";
 
 export interface Frontmatter {

@@ -1,4 +1,4 @@
-import type { CoachingSettings } from "./settings";
+import type { CoachingSettings } from "../settings/settings";
 
 /**
  * Which folder holds templates: the plugin setting, else Obsidian's Templates core plugin
