@@ -5,7 +5,8 @@ import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from 
 import { computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";
-import { candidatePath, freePath, sessionFileName, sessionFolder, sessionNoteContent, templateNotePath } from "../core/writing/session-note";
+import { planSessionNote } from "../core/writing/plan-session-note";
+import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
@@ -170,23 +171,23 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 			}
 		}
 	}
-	const folder = sessionFolder(vault.settings, brief);
-	if ("problem" in folder) throw new VaultWriteError(folder.problem);
-	const clientLinkTarget = vault.index.linkTarget(brief.client, candidatePath(folder.path, "new", 1));
-	const input = { brief, settings: vault.settings, today: request.today, time: request.time, template, clientLinkTarget };
-	let content: string;
-	try {
-		content = sessionNoteContent(input);
-	} catch (error) {
-		throw new UsageError(`The template cannot be used: ${(error as Error).message}.`);
-	}
-	const name = sessionFileName(vault.settings.sessionFileName, input);
+	const plan = planSessionNote({
+		brief,
+		settings: vault.settings,
+		today: request.today,
+		time: request.time,
+		template,
+		linkTarget: (sourcePath) => vault.index.linkTarget(brief.client, sourcePath),
+	});
+	if ("problem" in plan) throw new VaultWriteError(plan.problem);
+	// A template named or configured for the command line is the coach's explicit choice: one that cannot be used is a mistake to fix.
+	if (plan.templateProblem !== null) throw new UsageError(`The template cannot be used: ${plan.templateProblem}.`);
 	if (request.dryRun) {
-		const path = freePath(folder.path, name, (candidate) => entryExists(vault.root, candidate));
-		output.out(withoutControlCharacters(`${path}\n${content}`));
+		const path = freePath(plan.folder, plan.fileName, (candidate) => entryExists(vault.root, candidate));
+		output.out(withoutControlCharacters(`${path}\n${plan.content}`));
 		return 0;
 	}
-	output.out(`${withoutControlCharacters(await writeNewNote(vault.root, folder.path, name, content))}\n`);
+	output.out(`${withoutControlCharacters(await writeNewNote(vault.root, plan.folder, plan.fileName, plan.content))}\n`);
 	return 0;
 }
 

@@ -1,7 +1,20 @@
-import { dueWords, unreadableCadence, type Brief, type BriefText } from "../core/brief/brief";
+import type { Brief, BriefText } from "../core/brief/brief";
 import type { Caseload } from "../core/brief/caseload";
 import { daysBetween, type Day } from "../core/notes/dates";
-import { countOf, longDay, relativeDays } from "../core/brief/copy";
+import {
+	COPY,
+	briefSections,
+	countOf,
+	dueWords,
+	lastSpoke,
+	longDay,
+	problemsTitle,
+	relativeDays,
+	sessionOn,
+	sessionsSoFar,
+	unreadableCadence,
+	type BriefSectionId,
+} from "../core/brief/copy";
 
 /** Colours for a terminal; plain text everywhere else (pipes, files, NO_COLOR). */
 export interface Style {
@@ -39,7 +52,7 @@ function indent(text: string, depth = 1): string {
 }
 
 function when(day: Day | null, today: Day): string {
-	if (day === null) return "an unknown day";
+	if (day === null) return COPY.unknownDay;
 	return `${longDay(day)}, ${relativeDays(daysBetween(day, today))}`;
 }
 
@@ -49,77 +62,82 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		out.push("", style.heading(title));
 	};
 
-	out.push(style.title(brief.client.name) + (brief.client.status === "archived" ? style.dim("  (archived)") : ""));
+	out.push(style.title(brief.client.name) + (brief.client.status === "archived" ? style.dim(`  ${COPY.pastClient.terminal}`) : ""));
 	if (brief.lastSession) {
 		const days = brief.daysSinceLastSession ?? 0;
 		out.push(
-			`Last spoke ${relativeDays(days)} (${brief.lastSession.date ? longDay(brief.lastSession.date) : "date unknown"}) · ` +
-				`${countOf(brief.sessionCount, "session")} so far · next is session ${brief.nextSessionNumber}`,
+			`${lastSpoke(days)} (${brief.lastSession.date ? longDay(brief.lastSession.date) : "date unknown"}) · ` +
+				sessionsSoFar(brief.sessionCount, brief.nextSessionNumber),
 		);
 	} else {
-		out.push("First conversation: nothing written yet, so this one starts fresh.");
+		out.push(COPY.firstConversationWelcome.terminal);
 	}
 	if (brief.cadence) out.push(cadenceLine(brief, style));
-	if (brief.client.path === null) {
-		out.push(style.dim(`No note for ${brief.client.name} yet: a session links to them. Create "${brief.client.name}.md" to keep their profile.`));
+	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
+
+	const sections: Record<BriefSectionId, () => void> = {
+		intention: () => {
+			for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
+		},
+		person: () => {
+			if (text.profile.length === 0) out.push(indent(style.dim(COPY.noProfile.terminal)));
+			for (const part of text.profile) {
+				out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));
+			}
+		},
+		"left-off": () => {
+			if (brief.lastSession) {
+				const where = `${sessionOn(brief.sessions[0]?.number, when(brief.lastSession.date, brief.today))} · ${brief.lastSession.path}`;
+				out.push(`${INDENT}${style.dim(where)}`);
+				for (const part of text.lastSessionSections) {
+					if (part.heading) out.push(`${INDENT}${style.title(part.heading)}`);
+					out.push(indent(part.text || style.dim("(empty)"), 2));
+				}
+			} else {
+				out.push(indent(style.dim(COPY.noLastSession.terminal)));
+			}
+			out.push("", `${INDENT}${style.title(COPY.openCommitments)}`);
+			if (brief.openCommitments.length === 0) out.push(indent(style.dim(COPY.noneOpen), 2));
+			for (const commitment of brief.openCommitments) {
+				const carried = commitment.firstPath !== commitment.path ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
+				out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried})`)}`);
+			}
+		},
+		since: () => {
+			if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim(COPY.nothingSince)));
+			for (const mention of brief.mentionsSinceLastSession) {
+				out.push(`${INDENT}${mention.date ?? "????-??-??"}  ${mention.path}`);
+			}
+		},
+		themes: () => {
+			out.push(
+				brief.themes.length === 0
+					? indent(style.dim(COPY.noThemes))
+					: indent(brief.themes.map((theme) => `#${theme.tag} ${style.dim(`×${theme.count}`)}`).join("   ")),
+			);
+		},
+		conversations: () => {
+			if (brief.sessions.length === 0) out.push(indent(style.dim(COPY.noConversations)));
+			for (const session of brief.sessions) {
+				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(when(session.date, brief.today))}`);
+				for (const line of excerpts.get(session.path) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
+			}
+		},
+	};
+	for (const { id, title } of briefSections(brief.intentionHeading)) {
+		section(title);
+		sections[id]();
 	}
 
-	section(brief.intentionHeading);
-	for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
-
-	section("The person");
-	if (text.profile.length === 0) out.push(indent(style.dim("Nothing written under the profile headings yet.")));
-	for (const part of text.profile) {
-		out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));
-	}
-
-	section("Where we left off");
-	if (brief.lastSession) {
-		const number = brief.sessions[0]?.number;
-		out.push(`${INDENT}${style.dim(`Session ${number ?? "?"} · ${when(brief.lastSession.date, brief.today)} · ${brief.lastSession.path}`)}`);
-		for (const part of text.lastSessionSections) {
-			if (part.heading) out.push(`${INDENT}${style.title(part.heading)}`);
-			out.push(indent(part.text || style.dim("(empty)"), 2));
-		}
-	} else {
-		out.push(indent(style.dim("No earlier conversation.")));
-	}
-	out.push("", `${INDENT}${style.title("Open commitments")}`);
-	if (brief.openCommitments.length === 0) out.push(indent(style.dim("None open."), 2));
-	for (const commitment of brief.openCommitments) {
-		const carried = commitment.firstPath !== commitment.path ? `, first on ${commitment.firstDate ?? "?"}` : "";
-		out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried})`)}`);
-	}
-
-	section("Since last time");
-	if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim("Nothing in other notes since the last conversation.")));
-	for (const mention of brief.mentionsSinceLastSession) {
-		out.push(`${INDENT}${mention.date ?? "????-??-??"}  ${mention.path}`);
-	}
-
-	section("Themes");
-	out.push(
-		brief.themes.length === 0
-			? indent(style.dim("No tags on the sessions yet."))
-			: indent(brief.themes.map((theme) => `#${theme.tag} ${style.dim(`×${theme.count}`)}`).join("   ")),
-	);
-
-	section("Every earlier conversation");
-	if (brief.sessions.length === 0) out.push(indent(style.dim("None yet.")));
-	for (const session of brief.sessions) {
-		out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(when(session.date, brief.today))}`);
-		for (const line of excerpts.get(session.path) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
-	}
-
-	section("Next");
-	out.push(indent(`Start the session note for session ${brief.nextSessionNumber} after the call.`));
+	section(COPY.nextTitle);
+	out.push(indent(COPY.startSessionNote.terminal(brief.nextSessionNumber)));
 	return [...out, ...problemLines(brief.problems, style)].join("\n") + "\n";
 }
 
 /** The notes that could not be fully read, last, so the rest is read first and nothing is dropped in silence. */
 function problemLines(problems: readonly { path: string; problem: string }[], style: Style): string[] {
 	if (problems.length === 0) return [];
-	return ["", style.heading("Notes I could not fully read"), ...problems.map(({ path, problem }) => style.dim(`${INDENT}${path}: ${problem}.`))];
+	return ["", style.heading(problemsTitle()), ...problems.map(({ path, problem }) => style.dim(`${INDENT}${path}: ${problem}.`))];
 }
 
 /**
@@ -151,8 +169,7 @@ function cadenceLine(brief: Brief, style: Style): string {
 	if (!cadence) return "";
 	if (!cadence.readable) return style.dim(unreadableCadence(cadence.text));
 	const words = dueWords(cadence, longDay);
-	const noSessionYet = cadence.dueDate === null ? " (no session yet)" : "";
-	return `Cadence ${cadence.text}: ${cadence.due ? style.accent(words) : words}${noSessionYet}`;
+	return COPY.cadence.terminal(cadence.text, cadence.due ? style.accent(words) : words, cadence.dueDate === null);
 }
 
 export function formatCaseload(caseload: Caseload, style: Style): string {

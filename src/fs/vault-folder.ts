@@ -1,10 +1,10 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CoachingIndex } from "../core/index/coaching-index";
-import { isIndexable, templatesFolderOf } from "../core/index/exclusions";
-import { safeNoteFacts, unreadableFacts } from "../core/notes/facts";
+import type { CoachingIndex } from "../core/index/coaching-index";
+import { VaultIndexer, type LoadedNote, type VaultSource } from "../core/index/vault-indexer";
 import { VaultPaths } from "../core/notes/links";
-import { migrateSettings, type CoachingSettings } from "../core/settings/settings";
+import type { CoachingSettings } from "../core/settings/settings";
+import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
 import { readPlainFile } from "./plain-file";
@@ -40,44 +40,41 @@ interface Listing {
 export async function openVaultFolder(root: string, configDir = ".obsidian"): Promise<FolderVault> {
 	const warnings: string[] = [];
 	const pluginData = await readJson(root, `${configDir}/plugins/${PLUGIN_ID}/data.json`, warnings);
-	const { settings, problems } = migrateSettings(pluginData);
+	const { settings, problems } = loadStoredSettings(pluginData);
 	warnings.push(...problems.map((problem) => `${configDir}/plugins/${PLUGIN_ID}/data.json: ${problem}`));
-	const templatesFolder = templatesFolderOf(
-		settings,
-		await readJson(root, `${configDir}/templates.json`, warnings),
-		await readJson(root, `${configDir}/plugins/templater-obsidian/data.json`, warnings),
-	);
-
-	const { files, unreadable } = await listFiles(root);
-	const paths = new VaultPaths(files);
-	const index = new CoachingIndex(paths);
+	const paths = new VaultPaths();
 	const read = async (path: string): Promise<string> => decodeNote((await readPlainFile(join(root, path), MAX_NOTE_BYTES)).bytes).text;
-	for (const { path, problem } of unreadable) index.set(unreadableFacts(path, problem));
-	for (const path of files) {
-		if (!isIndexable(path, settings, templatesFolder)) continue;
-		index.set(await readNote(root, path, settings, read));
-	}
-	return { root, settings, index, paths, read, warnings };
+	const source: VaultSource = {
+		list: async () => {
+			const { files, unreadable } = await listFiles(root);
+			// Every file is a link target, a note or not, before any note is indexed.
+			for (const path of files) paths.add(path);
+			return { paths: files, unreadable };
+		},
+		load: (path) => loadNote(root, path, read),
+		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
+	};
+	const indexer = new VaultIndexer(paths, () => settings, source);
+	await indexer.rebuild();
+	return { root, settings, index: indexer.index, paths, read, warnings };
 }
 
-async function readNote(root: string, path: string, settings: CoachingSettings, read: (path: string) => Promise<string>) {
+async function loadNote(root: string, path: string, read: (path: string) => Promise<string>): Promise<LoadedNote> {
 	let bytes: Buffer;
 	let times: { ctime: number; mtime: number };
 	try {
 		({ bytes, ...times } = await readPlainFile(join(root, path), MAX_NOTE_BYTES));
 	} catch (error) {
-		return unreadableFacts(path, `could not be read: ${describeFileError(error)}`);
+		return { problem: `could not be read: ${describeFileError(error)}` };
 	}
 	const decoded = decodeNote(bytes);
-	if (decoded.notText !== null) return unreadableFacts(path, decoded.notText);
-	return safeNoteFacts(
-		path,
-		() => {
+	if (decoded.notText !== null) return { problem: decoded.notText };
+	return {
+		note: () => {
 			const note = noteFromMarkdown(path, decoded.text, times, () => read(path));
 			return decoded.problem === null ? note : { ...note, problems: [decoded.problem, ...note.problems] };
 		},
-		settings,
-	);
+	};
 }
 
 /**

@@ -2,20 +2,9 @@ import { MarkdownView, Notice, TFile, normalizePath, type App } from "obsidian";
 import { format } from "date-fns";
 import type { Brief } from "../core/brief/brief";
 import type { CoachingSettings } from "../core/settings/settings";
-import { hasTemplaterSyntax } from "../core/writing/templater";
 import { pathInVault } from "../core/writing/vault-path";
-import {
-	candidatePath,
-	clientNoteContent,
-	firstWritingLine,
-	freePath,
-	safeFileName,
-	sessionFileName,
-	sessionFolder,
-	sessionNoteContent,
-	templateNotePath,
-	type SessionNoteInput,
-} from "../core/writing/session-note";
+import { planSessionNote } from "../core/writing/plan-session-note";
+import { clientNoteContent, firstWritingLine, freePath, safeFileName, templateNotePath } from "../core/writing/session-note";
 
 interface TemplaterPlugin {
 	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };
@@ -60,8 +49,8 @@ async function ensureFolder(app: App, folder: string): Promise<void> {
 }
 
 /**
- * Makes the session note for the next conversation: in the session folder, named by the pattern
- * setting, never over an existing note; opens it with the cursor where the writing starts.
+ * Makes the session note for the next conversation, as the core plans it: never over an existing
+ * note; opens it with the cursor where the writing starts.
  */
 export async function createSessionNote(
 	app: App,
@@ -71,35 +60,34 @@ export async function createSessionNote(
 	linkTarget: (sourcePath: string) => string,
 ): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const folder = sessionFolder(settings, brief);
-	if ("problem" in folder) {
-		new Notice(`${folder.problem} No session note was made; change the folder in the settings.`);
+	const plan = planSessionNote({ brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template, linkTarget });
+	if ("problem" in plan) {
+		new Notice(`${plan.problem} No session note was made; change the folder in the settings.`);
 		return null;
 	}
-	const input: SessionNoteInput = {
-		brief,
-		settings,
-		today: format(now, "yyyy-MM-dd"),
-		time: format(now, "HH:mm"),
-		template,
-		clientLinkTarget: linkTarget(candidatePath(folder.path, "new", 1)),
-	};
-	await ensureFolder(app, folder.path);
-	const path = normalizePath(freePath(folder.path, sessionFileName(settings.sessionFileName, input), isTaken(app)));
+	await ensureFolder(app, plan.folder);
+	const path = normalizePath(freePath(plan.folder, plan.fileName, isTaken(app)));
 	const templater = enabledTemplater(app);
-	if (templater && template !== null && hasTemplaterSyntax(template)) {
-		// Templater runs code, so it is handed the coach's own template and nothing else; names,
-		// commitments and links from other notes are filled in only after it has run.
-		const file = await app.vault.create(path, template);
+	if (templater && plan.templaterTemplate !== null) {
+		const file = await app.vault.create(path, plan.templaterTemplate);
+		let cursorLine = plan.cursorLine;
 		await finish(file, async () => {
 			await templater.templater?.overwrite_file_commands?.(file);
-			await app.vault.process(file, (ran) => filledAfterTemplater({ ...input, template: ran }, ran));
+			await app.vault.process(file, (ran) => {
+				const filled = plan.fillAfterTemplater(ran);
+				if (filled.problem !== null) {
+					new Notice(`After Templater ran, the note's properties could not be read (${filled.problem}); it is left as Templater wrote it.`);
+				}
+				cursorLine = firstWritingLine(filled.content, settings);
+				return filled.content;
+			});
 		});
-		await openAtWritingLine(app, file, settings);
+		await openAtLine(app, file, cursorLine);
 		return file;
 	}
-	const file = await app.vault.create(path, filledNote(input));
-	await openAtWritingLine(app, file, settings);
+	if (plan.templateProblem !== null) new Notice(`The session template cannot be used (${plan.templateProblem}). The built-in template is used.`);
+	const file = await app.vault.create(path, plan.content);
+	await openAtLine(app, file, plan.cursorLine);
 	return file;
 }
 
@@ -112,37 +100,16 @@ async function finish(file: TFile, steps: () => Promise<void>): Promise<void> {
 	}
 }
 
-async function openAtWritingLine(app: App, file: TFile, settings: CoachingSettings): Promise<void> {
+async function openAtLine(app: App, file: TFile, line: number): Promise<void> {
 	await finish(file, async () => {
 		const leaf = app.workspace.getLeaf(false);
 		await leaf.openFile(file);
 		const view = leaf.view;
 		if (view instanceof MarkdownView) {
-			const line = firstWritingLine(view.editor.getValue(), settings);
 			view.editor.setCursor({ line, ch: 0 });
 			view.editor.focus();
 		}
 	});
-}
-
-/** The note's text from the template; a template whose frontmatter cannot be read says so, and the built-in one is used. */
-function filledNote(input: SessionNoteInput): string {
-	try {
-		return sessionNoteContent(input);
-	} catch (error) {
-		new Notice(`The session template cannot be used (${(error as Error).message}). The built-in template is used.`);
-		return sessionNoteContent({ ...input, template: null });
-	}
-}
-
-/** After Templater: its output filled in; if its frontmatter cannot be read, the note stays as Templater left it, never replaced. */
-function filledAfterTemplater(input: SessionNoteInput, ran: string): string {
-	try {
-		return sessionNoteContent(input);
-	} catch (error) {
-		new Notice(`After Templater ran, the note's properties could not be read (${(error as Error).message}); it is left as Templater wrote it.`);
-		return ran;
-	}
 }
 
 /** "New client": a client note named as typed (illegal characters replaced, the exact name kept as an alias). */

@@ -1,7 +1,6 @@
 import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
-import { CoachingIndex } from "../core/index/coaching-index";
-import { isIndexable, templatesFolderOf } from "../core/index/exclusions";
-import { safeNoteFacts, unreadableFacts, type NoteFacts } from "../core/notes/facts";
+import type { CoachingIndex } from "../core/index/coaching-index";
+import { VaultIndexer, type LoadedNote } from "../core/index/vault-indexer";
 import { linkpathOf, type LinkResolver } from "../core/notes/links";
 import { changesRecognition, type CoachingSettings } from "../core/settings/settings";
 import { noteFromCache } from "./note-from-cache";
@@ -10,20 +9,16 @@ export const INDEX_CHANGED = "coaching-alliance:index-changed";
 
 export type IndexState = "cold" | "initializing" | "warm";
 
-const CONCURRENT_READS = 8;
-
 /**
  * The coaching index inside Obsidian: built once the layout is ready, then kept current from
  * metadata-cache and vault events, one note at a time. A Component, so unloading the plugin
- * unregisters every event with it.
+ * unregisters every event with it. How notes are indexed is the core's `VaultIndexer`; this
+ * class says how Obsidian lists and reads them, and which events mean what.
  */
 export class VaultIndex extends Component {
 	readonly index: CoachingIndex;
 	state: IndexState = "cold";
-	private templatesFolder: string | null = null;
-	/** Newest request per path: an older read finishing late must not overwrite a newer note. */
-	private readonly latestRequest = new Map<string, number>();
-	private requestCounter = 0;
+	private readonly indexer: VaultIndexer;
 	/** The settings the index was last built with, to tell whether a change needs a new build. */
 	private builtWith: CoachingSettings | null = null;
 	private readonly waiting = new Map<string, (() => void)[]>();
@@ -41,7 +36,15 @@ export class VaultIndex extends Component {
 		const resolver: LinkResolver = {
 			resolve: (link, sourcePath) => metadataCache.getFirstLinkpathDest(linkpathOf(link), sourcePath)?.path ?? null,
 		};
-		this.index = new CoachingIndex(resolver);
+		this.indexer = new VaultIndexer(resolver, settings, {
+			list: () => Promise.resolve({ paths: app.vault.getMarkdownFiles().map((file) => file.path), unreadable: [] }),
+			load: (path) => {
+				const file = app.vault.getFileByPath(path);
+				return file ? this.loadNote(file) : Promise.resolve(null);
+			},
+			readConfig: (file) => this.readConfigJson(file),
+		});
+		this.index = this.indexer.index;
 	}
 
 	onload(): void {
@@ -61,18 +64,8 @@ export class VaultIndex extends Component {
 	async rebuild(): Promise<void> {
 		this.state = "initializing";
 		this.builtWith = structuredClone(this.settings());
-		this.templatesFolder = templatesFolderOf(
-			this.settings(),
-			await this.readConfigJson("templates.json"),
-			await this.readConfigJson("plugins/templater-obsidian/data.json"),
-		);
-		this.index.clear();
-		this.latestRequest.clear();
-		// A few reads at a time: notes with tasks are read for their text, and a large vault must not flood the disk.
-		const files = this.app.vault.getMarkdownFiles();
-		for (let start = 0; start < files.length; start += CONCURRENT_READS) {
-			await Promise.all(files.slice(start, start + CONCURRENT_READS).map((file) => this.indexFile(file)));
-		}
+		await this.indexer.rebuild();
+		for (const path of [...this.waiting.keys()]) if (this.index.get(path)) this.indexed(path);
 		this.registerIndexEvents();
 		this.state = "warm";
 		this.notifyChanged();
@@ -82,7 +75,10 @@ export class VaultIndex extends Component {
 		if (this.eventsRegistered) return;
 		this.eventsRegistered = true;
 		const { metadataCache, vault } = this.app;
-		this.registerEvent(metadataCache.on("changed", (file, data, cache) => void this.indexFile(file, cache, data)));
+		// `changed` hands over the cache and the text: the note is read from them, not again.
+		this.registerEvent(
+			metadataCache.on("changed", (file, data, cache) => void this.indexFile(file.path, () => this.loadNote(file, cache, data))),
+		);
 		this.registerEvent(metadataCache.on("deleted", (file) => this.forget(file.path)));
 		// `changed` does not fire on rename: the note moves here, and links elsewhere re-resolve at query time.
 		// Any file that moves or goes (a note, a template, a PDF) can change what links resolve to.
@@ -90,7 +86,7 @@ export class VaultIndex extends Component {
 			vault.on("rename", (file, oldPath) => {
 				this.forget(oldPath);
 				this.touched();
-				if (file instanceof TFile) void this.indexFile(file);
+				if (file instanceof TFile) void this.indexFile(file.path, () => this.loadNote(file));
 			}),
 		);
 		this.registerEvent(
@@ -106,42 +102,43 @@ export class VaultIndex extends Component {
 				// On a cold start some notes had no cache yet when the index was built: catch them once.
 				if (!this.resolvedOnce) {
 					this.resolvedOnce = true;
-					for (const file of vault.getMarkdownFiles()) if (!this.index.get(file.path)) void this.indexFile(file);
+					for (const file of vault.getMarkdownFiles()) {
+						if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file));
+					}
 				}
 				this.touched();
 			}),
 		);
 	}
 
-	private async indexFile(file: TFile, cache?: CachedMetadata | null, content?: string): Promise<void> {
-		if (!isIndexable(file.path, this.settings(), this.templatesFolder)) {
-			this.forget(file.path);
-			return;
-		}
+	private async indexFile(path: string, load: () => Promise<LoadedNote | null>): Promise<void> {
+		if (await this.indexer.upsert(path, load)) this.indexed(path);
+	}
+
+	/** The note as the core reads it, from the metadata cache; null while Obsidian has not parsed it yet. */
+	private async loadNote(file: TFile, cache?: CachedMetadata | null, content?: string): Promise<LoadedNote | null> {
 		const metadata = cache ?? this.app.metadataCache.getFileCache(file);
-		if (!metadata) return;
-		const request = ++this.requestCounter;
-		this.latestRequest.set(file.path, request);
-		let facts: NoteFacts;
+		if (!metadata) return null;
 		try {
 			const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), content);
-			facts = safeNoteFacts(file.path, () => note, this.settings());
+			return { note: () => note };
 		} catch (error) {
 			// The note's text could not be read (for its tasks): it is reported, never dropped in silence.
-			facts = unreadableFacts(file.path, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+			return { problem: `could not be read (${error instanceof Error ? error.message : String(error)})` };
 		}
-		if (this.latestRequest.get(file.path) !== request) return;
-		this.index.set(facts);
-		for (const resolve of this.waiting.get(file.path) ?? []) resolve();
-		this.waiting.delete(file.path);
+	}
+
+	/** The note at `path` changed in the index: whoever waits for it hears, and so do the views. */
+	private indexed(path: string): void {
+		if (this.index.get(path)) {
+			for (const resolve of this.waiting.get(path) ?? []) resolve();
+			this.waiting.delete(path);
+		}
 		this.notifyChanged();
 	}
 
 	private forget(path: string): void {
-		this.latestRequest.delete(path);
-		if (!this.index.get(path)) return;
-		this.index.delete(path);
-		this.notifyChanged();
+		if (this.indexer.remove(path)) this.notifyChanged();
 	}
 
 	private touched(): void {

@@ -1,7 +1,7 @@
 import { FuzzySuggestModal, type App, type FuzzyMatch } from "obsidian";
 import type { CaseloadRow } from "../core/brief/caseload";
 import type { Client } from "../core/index/coaching-index";
-import { countOf, relativeDays } from "../core/brief/copy";
+import { COPY, countOf, lastSpoke } from "../core/brief/copy";
 
 type PickerItem = CaseloadRow;
 
@@ -37,12 +37,12 @@ export class ClientPicker extends FuzzySuggestModal<PickerItem> {
 		const title = el.createDiv({ cls: "suggestion-title" });
 		title.setText(client.name);
 		if (client.aliases.length > 0) title.createSpan({ cls: "coaching-alliance-muted", text: ` (${client.aliases.join(", ")})` });
-		if (entry.status === "archived") title.createSpan({ cls: "coaching-alliance-badge", text: "Past client" });
+		if (entry.status === "archived") title.createSpan({ cls: "coaching-alliance-badge", text: COPY.pastClient.pane });
 		if (entry.due) title.createSpan({ cls: "coaching-alliance-badge is-due", text: "Due" });
 		const when =
 			entry.daysSinceLastSession === null
 				? "No session yet"
-				: `Last spoke ${relativeDays(entry.daysSinceLastSession)} · ${countOf(entry.sessionCount, "session")}`;
+				: `${lastSpoke(entry.daysSinceLastSession)} · ${countOf(entry.sessionCount, "session")}`;
 		el.createDiv({ cls: "suggestion-note", text: client.path === null ? `${when} · no note yet` : when });
 	}
 

@@ -1,13 +1,24 @@
 import { Component, ItemView, Keymap, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief, readBriefText, readExcerpt } from "../core/brief/brief";
-import type { Client } from "../core/index/coaching-index";
+import type { Client, CoachingIndex } from "../core/index/coaching-index";
+import type { Day } from "../core/notes/dates";
 import { noteLines } from "../core/notes/note";
 import { bodyStartLine } from "../core/notes/sections";
-import type CoachingAlliancePlugin from "../main";
-import { INDEX_CHANGED } from "../obsidian/vault-index";
+import type { CoachingSettings } from "../core/settings/settings";
+import { INDEX_CHANGED, type IndexState } from "../obsidian/vault-index";
 import { renderBrief, type PaneMode } from "./render-brief";
 
 export const PREPARE_VIEW = "coaching-alliance-prepare";
+
+/** What the pane needs of the rest of the plugin, and no more. */
+export interface PreparePort {
+	readonly vaultIndex: { readonly index: CoachingIndex; readonly state: IndexState; read(path: string): Promise<string> };
+	settings(): CoachingSettings;
+	today(): Day;
+	/** Lets the coach choose a client, then calls `onChoose`. */
+	chooseClient(onChoose: (client: Client) => void): void;
+	startSessionNote(client: Client): Promise<unknown>;
+}
 
 interface PrepareState {
 	client?: string;
@@ -33,7 +44,7 @@ export class PrepareView extends ItemView {
 
 	constructor(
 		leaf: WorkspaceLeaf,
-		private readonly plugin: CoachingAlliancePlugin,
+		private readonly port: PreparePort,
 	) {
 		super(leaf);
 	}
@@ -85,12 +96,12 @@ export class PrepareView extends ItemView {
 	}
 
 	private client(): Client | null {
-		return this.clientKey === null ? null : this.plugin.vaultIndex.index.client(this.clientKey);
+		return this.clientKey === null ? null : this.port.vaultIndex.index.client(this.clientKey);
 	}
 
 	/** Renders when the index has moved on since the last render, keeping the reader's place. */
 	async render(): Promise<void> {
-		const index = this.plugin.vaultIndex.index;
+		const index = this.port.vaultIndex.index;
 		if (this.renderedRevision === index.revision && this.rendering) return;
 		this.renderedRevision = index.revision;
 		const thisRender = ++this.renderCount;
@@ -102,7 +113,7 @@ export class PrepareView extends ItemView {
 		if (this.rendering) this.removeChild(this.rendering);
 		this.rendering = this.addChild(new Component());
 
-		if (this.plugin.vaultIndex.state !== "warm") {
+		if (this.port.vaultIndex.state !== "warm") {
 			root.empty();
 			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 			return;
@@ -112,9 +123,9 @@ export class PrepareView extends ItemView {
 			this.renderNoClient(root);
 			return;
 		}
-		const settings = this.plugin.settings;
-		const brief = computeBrief(index, client, this.plugin.today(), settings);
-		const read = (path: string): Promise<string> => this.plugin.vaultIndex.read(path);
+		const settings = this.port.settings();
+		const brief = computeBrief(index, client, this.port.today(), settings);
+		const read = (path: string): Promise<string> => this.port.vaultIndex.read(path);
 		const text = await readBriefText(brief, index, read, settings);
 		const page = createDiv();
 		await renderBrief(
@@ -136,7 +147,7 @@ export class PrepareView extends ItemView {
 					return lines.slice(bodyStartLine(lines)).join("\n");
 				},
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
-				onStartSessionNote: () => void this.plugin.startSessionNote(client),
+				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},
 			this.mode,
 		);
@@ -153,7 +164,7 @@ export class PrepareView extends ItemView {
 			text: this.clientKey === null ? "Choose who you are preparing for." : "This client is no longer in your notes: the note may have been renamed or deleted.",
 		});
 		const choose = empty.createEl("button", { cls: "mod-cta", text: "Choose a client" });
-		choose.addEventListener("click", () => this.plugin.pickClientFor(this));
+		choose.addEventListener("click", () => this.port.chooseClient((client) => void this.showClient(client)));
 	}
 
 	/** Excerpts and read-back entries load as they scroll into view: a long history costs nothing until read. */

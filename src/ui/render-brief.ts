@@ -1,8 +1,20 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
-import { dueWords, unreadableCadence, type Brief, type BriefSession, type BriefText } from "../core/brief/brief";
+import type { Brief, BriefSession, BriefText } from "../core/brief/brief";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
-import { countOf, relativeDays } from "../core/brief/copy";
+import {
+	COPY,
+	countOf,
+	briefSections,
+	dueWords,
+	lastSpoke,
+	problemsTitle,
+	relativeDays,
+	sessionOn,
+	sessionsSoFar,
+	unreadableCadence,
+	type BriefSectionId,
+} from "../core/brief/copy";
 import type { Section } from "../core/notes/sections";
 
 /** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
@@ -33,19 +45,22 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 		renderProblems(root, brief, context);
 		return;
 	}
-	renderIntentions(section(root, "intention", brief.intentionHeading, context), brief);
-	await renderPerson(section(root, "person", "The person", context), brief, text, context);
-	await renderLeftOff(section(root, "left-off", "Where we left off", context), brief, text, context);
-	renderSince(section(root, "since", "Since last time", context), brief, context);
-	renderThemes(section(root, "themes", "Themes", context), brief);
-	renderConversations(section(root, "conversations", "Every earlier conversation", context), brief, context);
+	const renderers: Record<BriefSectionId, (body: HTMLElement) => void | Promise<void>> = {
+		intention: (body) => renderIntentions(body, brief),
+		person: (body) => renderPerson(body, brief, text, context),
+		"left-off": (body) => renderLeftOff(body, brief, text, context),
+		since: (body) => renderSince(body, brief, context),
+		themes: (body) => renderThemes(body, brief),
+		conversations: (body) => renderConversations(body, brief, context),
+	};
+	for (const { id, title } of briefSections(brief.intentionHeading)) await renderers[id](section(root, id, title, context));
 	renderProblems(root, brief, context);
 }
 
 /** Notes that could not be fully read: last and folded, so they never crowd the brief, yet none is dropped in silence. */
 function renderProblems(root: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.problems.length === 0) return;
-	const body = section(root, "problems", `Notes I could not fully read (${brief.problems.length})`, context);
+	const body = section(root, "problems", problemsTitle(brief.problems.length), context);
 	const list = body.createEl("ul", { cls: "coaching-alliance-problem-list" });
 	for (const { path, problem } of brief.problems) {
 		const item = list.createEl("li", { cls: "coaching-alliance-problem" });
@@ -71,11 +86,11 @@ function section(root: HTMLElement, id: string, title: string, context: BriefCon
 }
 
 function longDate(day: Day | null, context: BriefContext): string {
-	return day === null ? "an unknown day" : format(toDate(day), context.dateFormat);
+	return day === null ? COPY.unknownDay : format(toDate(day), context.dateFormat);
 }
 
 function dateAndDistance(day: Day | null, today: Day, context: BriefContext): string {
-	return day === null ? "an unknown day" : `${longDate(day, context)} · ${relativeDays(daysBetween(day, today))}`;
+	return day === null ? COPY.unknownDay : `${longDate(day, context)} · ${relativeDays(daysBetween(day, today))}`;
 }
 
 /** A link that opens a note the Obsidian way: click, modifier-click for a new tab or split, Enter from the keyboard. */
@@ -89,7 +104,7 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	const name = titleRow.createEl("h2", { cls: "coaching-alliance-name" });
 	if (brief.client.path) noteLink(name, brief.client.path, brief.client.name);
 	else name.setText(brief.client.name);
-	if (brief.client.status === "archived") titleRow.createSpan({ cls: "coaching-alliance-badge", text: "Past client" });
+	if (brief.client.status === "archived") titleRow.createSpan({ cls: "coaching-alliance-badge", text: COPY.pastClient.pane });
 
 	const toggle = titleRow.createEl("button", {
 		cls: "clickable-icon coaching-alliance-read-back-toggle",
@@ -101,31 +116,31 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	const facts = header.createDiv({ cls: "coaching-alliance-facts" });
 	if (brief.lastSession) {
 		facts.createDiv({
-			text: `Last spoke ${relativeDays(brief.daysSinceLastSession ?? 0)} (${longDate(brief.lastSession.date, context)})`,
+			text: `${lastSpoke(brief.daysSinceLastSession ?? 0)} (${longDate(brief.lastSession.date, context)})`,
 		});
 		facts.createDiv({
 			cls: "coaching-alliance-muted",
-			text: `${countOf(brief.sessionCount, "session")} so far · next is session ${brief.nextSessionNumber}`,
+			text: sessionsSoFar(brief.sessionCount, brief.nextSessionNumber),
 		});
 	}
 	const cadence = brief.cadence;
 	if (cadence) {
 		const line = facts.createDiv({ cls: "coaching-alliance-cadence" });
-		line.setText(cadence.readable ? `Meets ${cadence.text} · ${dueWords(cadence, (day) => longDate(day, context))}` : unreadableCadence(cadence.text));
+		line.setText(cadence.readable ? COPY.cadence.pane(cadence.text, dueWords(cadence, (day) => longDate(day, context))) : unreadableCadence(cadence.text));
 		line.toggleClass("is-due", cadence.due);
 	}
 	if (brief.client.path === null) {
 		header.createDiv({
 			cls: "coaching-alliance-muted",
-			text: `There is no note for ${brief.client.name} yet: a session links to them. Create "${brief.client.name}.md" to keep their profile.`,
+			text: COPY.noClientNote.pane(brief.client.name),
 		});
 	}
 	if (brief.sessions.length === 0) {
 		const first = header.createDiv({ cls: "coaching-alliance-first" });
-		first.createEl("h3", { text: "First conversation" });
-		first.createEl("p", { text: "Nothing written yet, so this one starts fresh. Come curious: this is where their story with you begins." });
+		first.createEl("h3", { text: COPY.firstConversation });
+		first.createEl("p", { text: COPY.firstConversationWelcome.pane });
 	}
-	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: `Start the session note (session ${brief.nextSessionNumber})` });
+	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: COPY.startSessionNote.pane(brief.nextSessionNumber) });
 	start.addEventListener("click", () => context.onStartSessionNote());
 }
 
@@ -156,10 +171,7 @@ async function renderSections(parent: HTMLElement, sections: readonly Section[],
 async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
 	if (brief.aliases.length > 0) body.createDiv({ cls: "coaching-alliance-muted", text: `Also called ${brief.aliases.join(", ")}` });
 	if (text.profile.length === 0) {
-		emptyLine(
-			body,
-			"Nothing under the profile headings yet. What makes them happy, what keeps them awake at night, their goals: the client note is the place for them.",
-		);
+		emptyLine(body, COPY.noProfile.pane);
 		return;
 	}
 	await renderSections(body, text.profile, brief.client.path ?? "", context);
@@ -169,15 +181,15 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 	const last = brief.lastSession;
 	if (last) {
 		const from = body.createDiv({ cls: "coaching-alliance-muted" });
-		from.appendText(`Session ${brief.sessions[0]?.number ?? "?"} · ${dateAndDistance(last.date, brief.today, context)} · `);
+		from.appendText(`${sessionOn(brief.sessions[0]?.number, dateAndDistance(last.date, brief.today, context))} · `);
 		noteLink(from, last.path, "open note");
 		await renderSections(body, text.lastSessionSections, last.path, context);
 	} else {
-		emptyLine(body, "No earlier conversation to pick up from.");
+		emptyLine(body, COPY.noLastSession.pane);
 	}
-	body.createEl("h4", { text: "Open commitments" });
+	body.createEl("h4", { text: COPY.openCommitments });
 	if (brief.openCommitments.length === 0) {
-		emptyLine(body, "None open.");
+		emptyLine(body, COPY.noneOpen);
 		return;
 	}
 	const list = body.createEl("ul", { cls: "coaching-alliance-commitments" });
@@ -187,7 +199,7 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 		const source = item.createDiv({ cls: "coaching-alliance-muted" });
 		noteLink(source, commitment.path, longDate(commitment.date, context));
 		if (commitment.firstPath !== commitment.path) {
-			source.appendText(" · first on ");
+			source.appendText(` · ${COPY.firstOn} `);
 			noteLink(source, commitment.firstPath, longDate(commitment.firstDate, context));
 		}
 	}
@@ -195,7 +207,7 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 
 function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.mentionsSinceLastSession.length === 0) {
-		emptyLine(body, "Nothing in other notes since the last conversation.");
+		emptyLine(body, COPY.nothingSince);
 		return;
 	}
 	const list = body.createEl("ul", { cls: "coaching-alliance-mentions" });
@@ -208,20 +220,20 @@ function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): vo
 
 function renderThemes(body: HTMLElement, brief: Brief): void {
 	if (brief.themes.length === 0) {
-		emptyLine(body, "No tags on the sessions yet.");
+		emptyLine(body, COPY.noThemes);
 		return;
 	}
 	const list = body.createDiv({ cls: "coaching-alliance-themes" });
 	for (const theme of brief.themes) {
 		const pill = list.createSpan({ cls: "coaching-alliance-theme" });
 		pill.createSpan({ cls: "tag", text: `#${theme.tag}` });
-		pill.createSpan({ cls: "coaching-alliance-count", text: String(theme.count), attr: { "aria-label": `${theme.count} sessions` } });
+		pill.createSpan({ cls: "coaching-alliance-count", text: String(theme.count), attr: { "aria-label": countOf(theme.count, "session") } });
 	}
 }
 
 function renderConversations(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.sessions.length === 0) {
-		emptyLine(body, "None yet.");
+		emptyLine(body, COPY.noConversations);
 		return;
 	}
 	const list = body.createEl("ol", { cls: "coaching-alliance-sessions", attr: { reversed: "" } });

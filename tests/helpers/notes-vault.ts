@@ -1,9 +1,7 @@
 import { briefJson, computeBrief, readBriefText } from "../../src/core/brief/brief";
 import { computeCaseload } from "../../src/core/brief/caseload";
-import { CoachingIndex } from "../../src/core/index/coaching-index";
-import { isIndexable, templatesFolderOf } from "../../src/core/index/exclusions";
-import { noteFacts } from "../../src/core/notes/facts";
 import { findClient } from "../../src/core/index/find-client";
+import { VaultIndexer } from "../../src/core/index/vault-indexer";
 import { VaultPaths } from "../../src/core/notes/links";
 import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
 import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
@@ -23,14 +21,13 @@ export const DEFAULT_TIMES: Times = { ctime: Date.UTC(2026, 5, 1, 12), mtime: Da
 export class NotesVault {
 	readonly files = new Map<string, { text: string; times: Times }>();
 	readonly paths = new VaultPaths();
-	readonly index = new CoachingIndex(this.paths);
 	readonly settings: CoachingSettings;
-	private readonly templatesFolder: string | null;
+	private readonly indexer = new VaultIndexer(this.paths, () => this.settings);
+	readonly index = this.indexer.index;
 
 	constructor(files: Record<string, string>, options: { settings?: Partial<CoachingSettings>; times?: Record<string, Times> } = {}) {
 		this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...options.settings };
-		this.templatesFolder = templatesFolderOf(
-			this.settings,
+		this.indexer.useTemplateConfig(
 			parseJson(files[".obsidian/templates.json"]),
 			parseJson(files[".obsidian/plugins/templater-obsidian/data.json"]),
 		);
@@ -41,18 +38,16 @@ export class NotesVault {
 		if (path.startsWith(".obsidian/")) return;
 		this.files.set(path, { text, times });
 		this.paths.add(path);
-		if (!isIndexable(path, this.settings, this.templatesFolder)) {
-			// A new file can change what links resolve to, as the plugin hears from the vault's create event.
-			this.index.touch();
-			return;
-		}
-		this.index.set(noteFacts(noteFromMarkdown(path, text, times, () => this.read(path)), this.settings));
+		// Synchronous, so a test can ask the index right after writing.
+		this.indexer.put(path, { note: () => noteFromMarkdown(path, text, times, () => this.read(path)) });
+		// A new file can change what links resolve to, as the plugin hears from the vault's create event.
+		if (!this.indexer.isIndexable(path)) this.index.touch();
 	}
 
 	delete(path: string): void {
 		this.files.delete(path);
 		this.paths.remove(path);
-		this.index.delete(path);
+		this.indexer.remove(path);
 		this.index.touch();
 	}
 

@@ -60,12 +60,12 @@ describe("writes stay inside the vault", () => {
 		const before = paths(app);
 		plugin.settings.sessionNoteFolder = "Sessions/../../elsewhere";
 		const shown = Notice.shown.length;
-		await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen"));
 		expect(Notice.shown.slice(shown)).toEqual([
 			'The session note folder must be inside your vault, written from the vault\'s top without "." or "..". No session note was made; change the folder in the settings.',
 		]);
 		plugin.settings.clientNoteFolder = "../clients";
-		await (plugin as unknown as { newClient(name: string): Promise<void> }).newClient("Noor Haddad");
+		await plugin.actions.createClient("Noor Haddad");
 		expect(paths(app)).toEqual(before);
 		expect(app.vault.writesOutside).toEqual([]);
 		plugin.unload();
@@ -155,7 +155,7 @@ describe("new session notes under pressure", () => {
 	it("three quick clicks make three notes, numbered one after the other", async () => {
 		const { app, plugin } = await practice();
 		const maya = clientNamed(plugin, "Maya Chen");
-		const made = await Promise.all([plugin.startSessionNote(maya), plugin.startSessionNote(maya), plugin.startSessionNote(maya)]);
+		const made = await Promise.all([plugin.actions.startSessionNote(maya), plugin.actions.startSessionNote(maya), plugin.actions.startSessionNote(maya)]);
 		const numbers = await Promise.all(made.map(async (file) => /^session: (\d+)$/m.exec(await textOf(app, file))?.[1]));
 		expect(numbers).toEqual(["3", "4", "5"]);
 		plugin.unload();
@@ -165,7 +165,7 @@ describe("new session notes under pressure", () => {
 		const { app, plugin } = await practice();
 		app.vault.create = () => Promise.reject(new Error("EACCES: permission denied"));
 		const shown = Notice.shown.length;
-		expect(await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"))).toBeNull();
+		expect(await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen"))).toBeNull();
 		expect(Notice.shown.slice(shown)).toEqual(["The session note could not be made: EACCES: permission denied"]);
 		plugin.unload();
 	});
@@ -175,7 +175,7 @@ describe("Templater gets only the coach's template", () => {
 	it("with the built-in template it is never called, and note text is written inert", async () => {
 		const { app, plugin } = await practice(HOSTILE_SESSION);
 		const templater = installTemplater(app);
-		const file = await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"));
+		const file = await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen"));
 		expect(templater.handed).toEqual([]);
 		const text = await textOf(app, file);
 		expect(text).toContain("- [ ] Look up <\\%* app.vault.adapter.remove");
@@ -189,7 +189,7 @@ describe("Templater gets only the coach's template", () => {
 		plugin.settings.sessionTemplate = "Templates/Session";
 		const templater = installTemplater(app);
 		for (const name of ["Maya Chen", "<%* window.pwned = true"]) {
-			const text = await textOf(app, await plugin.startSessionNote(clientNamed(plugin, name)));
+			const text = await textOf(app, await plugin.actions.startSessionNote(clientNamed(plugin, name)));
 			expect(text).toContain("# RAN");
 			expect(text).not.toMatch(/<%(?!\\)/);
 		}
@@ -209,7 +209,7 @@ describe("Templater gets only the coach's template", () => {
 			templater: { overwrite_file_commands: async (file: TFile) => app.vault.modify(file, "---\nmood: [unclosed\n---\nWith {{client}}.\n") },
 		};
 		const shown = Notice.shown.length;
-		const text = await textOf(app, await plugin.startSessionNote(clientNamed(plugin, "Maya Chen")));
+		const text = await textOf(app, await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen")));
 		expect(text).toBe("---\nmood: [unclosed\n---\nWith {{client}}.\n");
 		expect(Notice.shown.slice(shown).join("\n")).toMatch(/After Templater ran, the note's properties could not be read .* it is left as Templater wrote it\./);
 		plugin.unload();
@@ -221,14 +221,14 @@ describe("Templater gets only the coach's template", () => {
 		leaf.openFile = () => Promise.reject(new Error("the workspace is closing"));
 		app.workspace.getLeaf = () => leaf;
 		const shown = Notice.shown.length;
-		expect(await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"))).not.toBeNull();
+		expect(await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen"))).not.toBeNull();
 		expect(Notice.shown.slice(shown)).toEqual(["The session note Sessions/2026-11-24 Maya Chen.md was made, but could not be finished: the workspace is closing"]);
 		plugin.unload();
 	});
 
 	it("a carried commitment made inert is still the same commitment, carried, not a second one", async () => {
 		const { app, plugin } = await practice(HOSTILE_SESSION);
-		await plugin.startSessionNote(clientNamed(plugin, "Maya Chen"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Maya Chen"));
 		await settle(app);
 		await until(() => plugin.vaultIndex.index.get("Sessions/2026-11-24 Maya Chen.md") !== undefined);
 		const brief = computeBrief(plugin.vaultIndex.index, clientNamed(plugin, "Maya Chen"), TODAY, plugin.settings);

@@ -862,6 +862,7 @@ export class Plugin extends Component {
 	}
 
 	addSettingTab(tab: PluginSettingTab): void {
+		if (requireApiVersion("1.13.0")) tab.update();
 		this.app.settingTabs.push(tab);
 		this.register(() => this.app.settingTabs.splice(this.app.settingTabs.indexOf(tab), 1));
 	}
@@ -1342,8 +1343,49 @@ export class Setting {
 	}
 }
 
+/**
+ * The app version this runtime plays. Obsidian 1.13 renders a tab's `getSettingDefinitions()`
+ * when it returns any, and never calls `display()` then; earlier versions know only `display()`.
+ */
+export const runtimeVersion = { apiVersion: "1.13.1" };
+
+export function requireApiVersion(version: string): boolean {
+	const parts = (text: string): number[] => text.split(".").map((part) => Number(part));
+	const have = parts(runtimeVersion.apiVersion);
+	const want = parts(version);
+	for (let index = 0; index < Math.max(have.length, want.length); index++) {
+		const difference = (have[index] ?? 0) - (want[index] ?? 0);
+		if (difference !== 0) return difference > 0;
+	}
+	return true;
+}
+
+interface ControlDefinition {
+	type: "text" | "textarea" | "number" | "dropdown" | "toggle";
+	key: string;
+	placeholder?: string;
+	options?: Record<string, string>;
+	defaultValue?: unknown;
+	validate?: (value: unknown) => string | void | Promise<string | void>;
+}
+
+interface DefinitionItem {
+	type?: "group" | "list" | "page";
+	heading?: string;
+	name?: string;
+	desc?: string;
+	control?: ControlDefinition;
+	items?: DefinitionItem[];
+	emptyState?: string;
+	onDelete?: (index: number) => void;
+	onReorder?: (from: number, to: number) => void;
+	addItem?: { name: string; action: (element: HTMLElement) => void };
+}
+
 export abstract class PluginSettingTab {
 	readonly containerEl: HTMLElement;
+	settingItems: unknown[] = [];
+	private shown = false;
 
 	constructor(
 		readonly app: App,
@@ -1352,9 +1394,90 @@ export abstract class PluginSettingTab {
 		this.containerEl = createDiv({ cls: "vertical-tab-content" });
 	}
 
-	abstract display(): void;
+	getSettingDefinitions(): unknown[] {
+		return [];
+	}
 
-	hide(): void {}
+	/** As in 1.13: stores the definitions, and draws them again when the tab is open. */
+	update(): void {
+		this.settingItems = this.getSettingDefinitions();
+		if (this.shown) this.renderDefinitions();
+	}
+
+	getControlValue(key: string): unknown {
+		return (this.plugin as unknown as { settings: Record<string, unknown> }).settings[key];
+	}
+
+	setControlValue(key: string, value: unknown): void | Promise<void> {
+		const settings = (this.plugin as unknown as { settings: Record<string, unknown> }).settings;
+		settings[key] = value;
+		return this.plugin.saveData(settings);
+	}
+
+	display(): void {}
+
+	hide(): void {
+		this.shown = false;
+	}
+
+	/** What the settings window does when the coach opens this tab. */
+	open(): void {
+		this.shown = true;
+		if (requireApiVersion("1.13.0") && this.settingItems.length > 0) this.renderDefinitions();
+		else this.display();
+	}
+
+	private renderDefinitions(): void {
+		this.containerEl.empty();
+		for (const item of this.settingItems as DefinitionItem[]) {
+			if (item.type === "group" || item.type === "list") this.renderGroup(item);
+			else this.renderDefinition(this.containerEl, item);
+		}
+	}
+
+	private renderGroup(group: DefinitionItem): void {
+		const element = this.containerEl.createDiv({ cls: group.type === "list" ? "setting-list" : "setting-group" });
+		if (group.heading) new Setting(element).setName(group.heading).setHeading();
+		const items = group.items ?? [];
+		if (items.length === 0 && group.emptyState) element.createDiv({ cls: "setting-list-empty", text: group.emptyState });
+		items.forEach((item, index) => {
+			const setting = this.renderDefinition(element, item);
+			if (group.onDelete) setting.addExtraButton((button) => button.setIcon("trash-2").setTooltip("Delete").onClick(() => group.onDelete?.(index)));
+		});
+		const addItem = group.addItem;
+		if (addItem) new Setting(element).addButton((button) => button.setButtonText(addItem.name).onClick(() => addItem.action(button.buttonEl)));
+	}
+
+	private renderDefinition(parent: HTMLElement, item: DefinitionItem): Setting {
+		const setting = new Setting(parent).setName(item.name ?? "");
+		if (item.desc) setting.setDesc(item.desc);
+		const control = item.control;
+		if (!control) return setting;
+		const message = setting.descEl.createDiv({ cls: "setting-validation-message" });
+		const shown = this.getControlValue(control.key) ?? control.defaultValue;
+		const validated = async (value: unknown): Promise<boolean> => {
+			const problem = (await control.validate?.(value)) ?? "";
+			message.setText(problem);
+			return problem === "";
+		};
+		const changed = async (value: unknown): Promise<void> => {
+			if (await validated(value)) await this.setControlValue(control.key, value);
+		};
+		if (control.type === "dropdown") {
+			setting.addDropdown((dropdown) => dropdown.addOptions(control.options ?? {}).setValue(String(shown)).onChange((value) => void changed(value)));
+		} else if (control.type === "textarea") {
+			setting.addTextArea((area) => area.setPlaceholder(control.placeholder ?? "").setValue(String(shown ?? "")).onChange((value) => void changed(value)));
+		} else {
+			setting.addText((text) => {
+				if (control.type === "number") (text.inputEl as HTMLInputElement).type = "number";
+				text.setPlaceholder(control.placeholder ?? "").setValue(String(shown ?? ""));
+				text.onChange((value) => void changed(control.type === "number" ? Number(value) : value));
+			});
+		}
+		// The framework validates the stored value once when the row is drawn.
+		void validated(shown);
+		return setting;
+	}
 }
 
 if (typeof window !== "undefined" && typeof document !== "undefined") {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { computeBrief } from "../../src/core/brief/brief";
 import { computeCaseload } from "../../src/core/brief/caseload";
 import { findClient } from "../../src/core/index/find-client";
+import { SETTINGS_VERSION } from "../../src/core/settings/stored";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 import { INDEX_CHANGED } from "../../src/obsidian/vault-index";
 import type CoachingAlliancePlugin from "../../src/main";
@@ -153,24 +154,30 @@ describe("unloading", () => {
 });
 
 describe("settings", () => {
-	it("saved by an older version load with defaults filled in", async () => {
+	it("saved by an older version load with defaults filled in, and are written back in this version's form", async () => {
 		const app = await appFromFiles({});
-		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ clientFolders: ["Kunden"], oldKey: true }));
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ clientFolders: "Kunden", excerptLines: "5", oldKey: true }));
 		const plugin = await loadPlugin(app);
 		expect(plugin.settings.clientFolders).toEqual(["Kunden"]);
+		expect(plugin.settings.excerptLines).toBe(5);
 		expect(plugin.settings.intentionHeading).toBe("Who do I want to show up as?");
 		expect(plugin.settings).not.toHaveProperty("oldKey");
+		const written = JSON.parse(await app.vault.adapter.read(".obsidian/plugins/coaching-alliance/data.json")) as Record<string, unknown>;
+		expect(written).toMatchObject({ settingsVersion: SETTINGS_VERSION, clientFolders: ["Kunden"], excerptLines: 5 });
+		expect(written).not.toHaveProperty("oldKey");
 		plugin.unload();
 	});
 
 	it("a corrupted value is replaced by its default with a notice, and the plugin still loads", async () => {
 		const app = await appFromFiles({ "Kunden/Jana.md": "" });
-		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ clientFolders: "Kunden", excerptLines: -4 }));
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ settingsVersion: SETTINGS_VERSION, clientFolders: "Kunden", excerptLines: -4 }));
 		const shown = Notice.shown.length;
 		const plugin = await loadPlugin(app);
 		expect(plugin.settings.clientFolders).toEqual(["Clients", "Coachees"]);
 		expect(plugin.settings.excerptLines).toBe(3);
 		expect(Notice.shown.slice(shown).join("\n")).toMatch(/Some saved settings could not be read/);
+		// The damaged file stays as the coach left it, to be mended by hand.
+		expect(await app.vault.adapter.read(".obsidian/plugins/coaching-alliance/data.json")).toContain("-4");
 		plugin.unload();
 	});
 
@@ -217,7 +224,7 @@ describe("settings", () => {
 		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).toEqual(["Jana Vogel"]);
 		const stored = JSON.parse(await app.vault.adapter.read(".obsidian/plugins/coaching-alliance/data.json")) as Record<string, unknown>;
 		expect(stored["clientFolders"]).toEqual(["Kunden"]);
-		expect(stored["settingsVersion"]).toBe(1);
+		expect(stored["settingsVersion"]).toBe(SETTINGS_VERSION);
 		plugin.unload();
 	});
 });

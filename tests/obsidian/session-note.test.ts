@@ -90,7 +90,7 @@ describe("New session note", () => {
 		const { app, plugin } = await demo();
 		const jonas = plugin.vaultIndex.index.clients().find((client) => client.name === "Jonas Weber");
 		if (!jonas) throw new Error("no Jonas");
-		await plugin.openPrepare(jonas);
+		await plugin.actions.openPrepare(jonas);
 		const pane = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view;
 		await until(() => pane?.containerEl.querySelector(".coaching-alliance-start") !== null);
 		const start = pane?.containerEl.querySelector<HTMLButtonElement>(".coaching-alliance-start");
@@ -104,7 +104,7 @@ describe("New session note", () => {
 		const { app, plugin } = await demo();
 		plugin.settings.sessionTemplate = "Templates/Gone.md";
 		const shown = Notice.shown.length;
-		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Ana Costa"));
 		expect(Notice.shown.slice(shown)).toEqual(['The session template "Templates/Gone.md" was not found. The built-in template is used.']);
 		expect(await app.vault.read(file(app, "Coaching/Sessions/2026-06-30 Ana Costa.md"))).toContain("## What I noticed");
 		plugin.unload();
@@ -114,7 +114,7 @@ describe("New session note", () => {
 		const { app, plugin } = await demo();
 		plugin.settings.sessionTemplate = ".obsidian/session.md";
 		const shown = Notice.shown.length;
-		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Ana Costa"));
 		expect(Notice.shown.slice(shown)).toEqual(["The template cannot be in a hidden or configuration folder. The built-in session template is used."]);
 		expect(app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Ana Costa.md")).not.toBeNull();
 		plugin.unload();
@@ -124,13 +124,13 @@ describe("New session note", () => {
 		const { app, plugin } = await demo();
 		await app.vault.create("Templates/With Templater.md", "# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n");
 		plugin.settings.sessionTemplate = "Templates/With Templater";
-		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Ana Costa"));
 		expect(await app.vault.read(file(app, "Coaching/Sessions/2026-06-30 Ana Costa.md"))).toContain("Mood: <% tp.system.prompt('Mood?') %>");
 
 		const handed: string[] = [];
 		app.plugins.enabledPlugins.add("templater-obsidian");
 		app.plugins.plugins["templater-obsidian"] = { templater: { overwrite_file_commands: async (target: TFile) => void handed.push(target.path) } };
-		await plugin.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Ana Costa"));
 		expect(handed).toEqual(["Coaching/Sessions/2026-06-30 Ana Costa (2).md"]);
 		plugin.unload();
 	});

@@ -5,7 +5,6 @@ import { daysBetween, type Day } from "../notes/dates";
 import type { NoteFacts } from "../notes/facts";
 import { excerpt, sectionsNamed, topSections, type Section } from "../notes/sections";
 import type { CoachingSettings } from "../settings/settings";
-import { countOf } from "./copy";
 
 export interface BriefSession {
 	path: string;
@@ -77,19 +76,6 @@ export function summarise(index: CoachingIndex, client: Client, today: Day): Cli
 		daysSinceLast: lastDay === null ? null : daysBetween(lastDay, today),
 		cadence: cadenceStatus(client.cadence, lastDay, today),
 	};
-}
-
-/** What the brief says of a cadence it cannot read. */
-export function unreadableCadence(text: string): string {
-	return `Cadence "${text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`;
-}
-
-/** How a readable cadence stands today: "due now", "overdue by 3 days", "due today" or "next due …". */
-export function dueWords(cadence: CadenceStatus, formatDay: (day: Day) => string): string {
-	if (cadence.dueDate === null) return "due now";
-	if (cadence.overdueDays > 0) return `overdue by ${countOf(cadence.overdueDays, "day")}`;
-	if (cadence.due) return "due today";
-	return `next due ${formatDay(cadence.dueDate)}`;
 }
 
 function cadenceStatus(text: string | null, lastDay: Day | null, today: Day): CadenceStatus | null {

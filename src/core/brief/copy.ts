@@ -1,5 +1,9 @@
 import { format } from "date-fns";
+import type { Due } from "./cadence";
 import { toDate, type Day } from "../notes/dates";
+
+// The brief's words and section order, one copy for the pane and the terminal so the two cannot drift apart.
+// Where they word a thing differently, both wordings sit side by side, so they are changed together.
 
 /** "1 session", "3 sessions", "1 day", "14 days". */
 export function countOf(count: number, noun: string): string {
@@ -21,4 +25,92 @@ export function relativeDays(days: number): string {
 		size < 14 ? [size, "day"] : size < 60 ? [Math.floor(size / 7), "week"] : size < 730 ? [Math.floor(size / 30.44), "month"] : [Math.floor(size / 365.25), "year"];
 	const phrase = countOf(count, unit);
 	return days > 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
+export type BriefSectionId = "intention" | "person" | "left-off" | "since" | "themes" | "conversations";
+
+export interface BriefSection {
+	id: BriefSectionId;
+	title: string;
+}
+
+/** The brief's sections in the order they are shown; the intention checklist is headed as the coach set it. */
+export function briefSections(intentionHeading: string): BriefSection[] {
+	return [
+		{ id: "intention", title: intentionHeading },
+		{ id: "person", title: "The person" },
+		{ id: "left-off", title: "Where we left off" },
+		{ id: "since", title: "Since last time" },
+		{ id: "themes", title: "Themes" },
+		{ id: "conversations", title: "Every earlier conversation" },
+	];
+}
+
+/** The brief's fixed words; a `pane`/`terminal` pair where the pane, with room to spare, says more. */
+export const COPY = {
+	pastClient: { pane: "Past client", terminal: "(archived)" },
+	noClientNote: {
+		pane: (name: string): string => `There is no note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
+		terminal: (name: string): string => `No note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
+	},
+	firstConversation: "First conversation",
+	firstConversationWelcome: {
+		pane: "Nothing written yet, so this one starts fresh. Come curious: this is where their story with you begins.",
+		terminal: "First conversation: nothing written yet, so this one starts fresh.",
+	},
+	cadence: {
+		pane: (cadence: string, due: string): string => `Meets ${cadence} · ${due}`,
+		terminal: (cadence: string, due: string, noSessionYet: boolean): string => `Cadence ${cadence}: ${due}${noSessionYet ? " (no session yet)" : ""}`,
+	},
+	noProfile: {
+		pane: "Nothing under the profile headings yet. What makes them happy, what keeps them awake at night, their goals: the client note is the place for them.",
+		terminal: "Nothing written under the profile headings yet.",
+	},
+	noLastSession: { pane: "No earlier conversation to pick up from.", terminal: "No earlier conversation." },
+	openCommitments: "Open commitments",
+	noneOpen: "None open.",
+	firstOn: "first on",
+	nothingSince: "Nothing in other notes since the last conversation.",
+	noThemes: "No tags on the sessions yet.",
+	noConversations: "None yet.",
+	unknownDay: "an unknown day",
+	// The pane offers this as a button in its header; the terminal, which cannot, ends the brief with it.
+	nextTitle: "Next",
+	startSessionNote: {
+		pane: (next: number): string => `Start the session note (session ${next})`,
+		terminal: (next: number): string => `Start the session note for session ${next} after the call.`,
+	},
+} as const;
+
+/** "Last spoke 2 weeks ago". */
+export function lastSpoke(days: number): string {
+	return `Last spoke ${relativeDays(days)}`;
+}
+
+/** "9 sessions so far · next is session 10". */
+export function sessionsSoFar(count: number, next: number): string {
+	return `${countOf(count, "session")} so far · next is session ${next}`;
+}
+
+/** "Session 9 · " and the day as the renderer writes it. */
+export function sessionOn(number: number | undefined, when: string): string {
+	return `Session ${number ?? "?"} · ${when}`;
+}
+
+/** What the brief says of a cadence it cannot read. */
+export function unreadableCadence(text: string): string {
+	return `Cadence "${text}" is not one I can read (try weekly, fortnightly, monthly or every 3 weeks).`;
+}
+
+/** How a readable cadence stands today: "due now", "overdue by 3 days", "due today" or "next due …". */
+export function dueWords(cadence: Due, formatDay: (day: Day) => string): string {
+	if (cadence.dueDate === null) return "due now";
+	if (cadence.overdueDays > 0) return `overdue by ${countOf(cadence.overdueDays, "day")}`;
+	if (cadence.due) return "due today";
+	return `next due ${formatDay(cadence.dueDate)}`;
+}
+
+/** The pane counts the notes in the heading of a folded section; the terminal lists them all below it. */
+export function problemsTitle(count?: number): string {
+	return count === undefined ? "Notes I could not fully read" : `Notes I could not fully read (${count})`;
 }

@@ -77,7 +77,7 @@ export function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFac
 		date: dateOf(note, settings, problems),
 		sessionNumber: sessionNumberOf(frontmatter, settings),
 		themeTags: themeTagsOf(note.tags, settings),
-		commitments: kind === "session" ? commitmentsOf(note, settings) : [],
+		commitments: kind === "session" ? commitmentTasks(note, settings) : [],
 		headings: note.headings,
 		problems,
 	};
@@ -239,7 +239,8 @@ export function headingKey(heading: string): string {
 	return fold(heading.replace(/[^\p{L}\p{N}\s]/gu, " "));
 }
 
-function commitmentsOf(note: NoteSource, settings: CoachingSettings): TaskFact[] {
+/** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
+function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact[] {
 	const excluded = new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]);
 	const linksByLine = new Map<number, string[]>();
 	for (const link of note.links) {

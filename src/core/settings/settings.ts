@@ -60,108 +60,352 @@ export interface CoachingSettings {
 	clientNoteFolder: string;
 }
 
-export const SETTINGS_VERSION = 1;
+export type SettingKey = keyof CoachingSettings;
 
-export const DEFAULT_SETTINGS: CoachingSettings = {
-	clientFolders: ["Clients", "Coachees"],
-	clientTypes: ["client", "coachee"],
-	clientTags: ["client", "coachee"],
+/** The settings tab's sections, in the order it shows them. */
+export const SETTING_GROUPS = ["Before the call", "After the call", "Clients", "Sessions", "Notes left out"] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
-	personFolders: ["People", "Contacts"],
-	personTypes: ["person", "people", "contact"],
-	personTags: ["person", "people", "contact"],
+/** Why a value cannot be used, as one sentence for the settings tab and for data.json alike; null when it can. */
+type Check<V> = (value: V) => string | null;
 
-	sessionFolders: ["Sessions", "Meetings", "Calls", "1-1s", "1on1s"],
-	sessionTypes: ["session", "meeting", "call", "1:1", "1on1", "1-1", "one-on-one", "coaching session"],
-	sessionTags: ["session", "meeting", "coaching"],
+interface DefinitionBase<V> {
+	default: V;
+	group: SettingGroup;
+	/** The setting's name in the settings tab. */
+	name: string;
+	description: string;
+	/** Whether a change alters what notes are (a client, a session, a commitment), so the vault is read again. */
+	recognition: boolean;
+	check?: Check<V>;
+}
 
-	typeProperties: ["type", "category", "categories"],
-	clientProperties: ["client", "clients", "coachee", "person", "people", "participants", "participant", "with", "attendees"],
-	dateProperties: ["date", "session_date", "created"],
-	sessionNumberProperties: ["session", "session_number"],
-	statusProperty: "status",
-	archivedStatuses: ["archived", "inactive", "ended", "past"],
-	cadenceProperty: "cadence",
+export interface ListDefinition extends DefinitionBase<string[]> {
+	kind: "list";
+	/** Tags are kept without their `#`. */
+	tags?: boolean;
+}
 
-	excludedFolders: [],
-	templatesFolder: "",
+export interface TextDefinition extends DefinitionBase<string> {
+	kind: "text";
+	/** Spaces count (a date format's): the value is kept as typed. */
+	untrimmed?: boolean;
+}
 
-	intentionHeading: "Who do I want to show up as?",
-	reflectionHeading: "How did I show up?",
-	intentions: ["The person who listens to them better than anyone else in their life", "Someone who cares"],
-	profileHeadings: ["What makes them happy", "What keeps them awake at night", "Goals"],
+export interface NumberDefinition extends DefinitionBase<number> {
+	kind: "number";
+	min: number;
+	max: number;
+}
 
-	excerptLines: 3,
-	dateFormat: "EEE d MMM yyyy",
-	paneLocation: "sidebar",
+export interface ChoiceDefinition<V extends string> extends DefinitionBase<V> {
+	kind: "choice";
+	options: Record<V, string>;
+}
 
-	sessionNoteFolder: "",
-	sessionFileName: "{{date}} {{client}}",
-	sessionTemplate: "",
-	clientNoteFolder: "",
-};
+type DefinitionOf<V> = [V] extends [string[]] ? ListDefinition : [V] extends [number] ? NumberDefinition : string extends V ? TextDefinition : ChoiceDefinition<V & string>;
 
-type StoredSettings = Partial<CoachingSettings> & { settingsVersion?: number };
+export type SettingDefinition = { [K in SettingKey]: DefinitionOf<CoachingSettings[K]> }[SettingKey];
+
+const PLACEHOLDERS =
+	"Placeholders: {{client}}, {{client_link}}, {{date}} or {{date:EEE d MMM yyyy}}, {{time}}, {{session_number}}, {{intentions}}, {{intention_heading}}, {{reflection_heading}}, {{open_commitments}}, {{last_session_link}}, {{days_since_last}}.";
+
+const folderNames: Check<string[]> = (names) =>
+	names.some((name) => name.includes("/")) ? "Write folder names, not paths: a folder called Clients matches at any depth." : null;
+const tagNames: Check<string[]> = (names) => (names.some((name) => /\s/.test(name)) ? "Tags have no spaces." : null);
+const notEmpty: Check<string[]> = (names) => (names.length === 0 ? "Keep at least one." : null);
+const notBlank: Check<string> = (value) => (value.trim() === "" ? "This cannot be empty." : null);
 
 /**
- * Turns whatever was stored (an older version's data.json, a hand-edited file, nothing at all)
- * into complete settings. Unknown keys are dropped, missing or ill-typed ones take the default,
- * so a damaged file never stops the plugin; `problems` says what was replaced.
+ * Each setting declared once: its default, its type and check, where the settings tab shows it,
+ * and whether changing it means reading the vault again. Loading data.json, the settings tab and
+ * the command line all work from this table, so they accept and refuse the same values.
  */
-export function migrateSettings(raw: unknown): { settings: CoachingSettings; problems: string[] } {
-	const problems: string[] = [];
-	const settings: CoachingSettings = structuredClone(DEFAULT_SETTINGS);
-	if (raw === undefined || raw === null) return { settings, problems };
-	if (typeof raw !== "object" || Array.isArray(raw)) {
-		problems.push("The saved settings file could not be read; defaults are used.");
-		return { settings, problems };
-	}
-	const stored = raw as StoredSettings & Record<string, unknown>;
-	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CoachingSettings)[]) {
-		if (!(key in stored)) continue;
-		const value = stored[key];
-		const fallback = DEFAULT_SETTINGS[key];
-		if (Array.isArray(fallback)) {
-			if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-				const problem = settingTextProblem(value);
-				if (problem === null) (settings[key] as string[]) = value.map((item) => item.trim()).filter((item) => item.length > 0);
-				else problems.push(`Setting "${key}": ${problem} The default is used.`);
-			} else {
-				problems.push(`Setting "${key}" should be a list of text; the default is used.`);
-			}
-		} else if (typeof fallback === "number") {
-			if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
-				(settings[key] as number) = Math.floor(value);
-			} else {
-				problems.push(`Setting "${key}" should be a number of zero or more; the default is used.`);
-			}
-		} else if (key === "paneLocation") {
-			if (value === "sidebar" || value === "tab") settings.paneLocation = value;
-			else problems.push(`Setting "paneLocation" should be "sidebar" or "tab"; the default is used.`);
-		} else if (key === "dateFormat") {
-			const problem = typeof value === "string" ? dateFormatProblem(value) : "it should be text";
-			if (problem === null) settings.dateFormat = value as string;
-			else problems.push(`Setting "dateFormat": ${problem}; the default is used.`);
-		} else if (typeof value === "string") {
-			const problem = settingTextProblem([value]) ?? PATH_SETTINGS[key as PathSetting]?.(value) ?? null;
-			if (problem === null) (settings[key] as string) = value;
-			else problems.push(`Setting "${key}": ${problem} The default is used.`);
-		} else {
-			problems.push(`Setting "${key}" should be text; the default is used.`);
-		}
-	}
-	return { settings, problems };
+export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: DefinitionOf<CoachingSettings[K]> } = {
+	intentions: {
+		kind: "list",
+		default: ["The person who listens to them better than anyone else in their life", "Someone who cares"],
+		group: "Before the call",
+		name: "Intentions",
+		description: "The checklist at the top of every brief and session note: who you want to show up as.",
+		recognition: false,
+	},
+	intentionHeading: {
+		kind: "text",
+		default: "Who do I want to show up as?",
+		group: "Before the call",
+		name: "Intention heading",
+		description: "The heading of your intention checklist in session notes. Its checkboxes are never counted as commitments.",
+		recognition: true,
+		check: notBlank,
+	},
+	reflectionHeading: {
+		kind: "text",
+		default: "How did I show up?",
+		group: "Before the call",
+		name: "Reflection heading",
+		description: "The heading where you reflect on how you showed up. Its checkboxes are yours too.",
+		recognition: true,
+		check: notBlank,
+	},
+	profileHeadings: {
+		kind: "list",
+		default: ["What makes them happy", "What keeps them awake at night", "Goals"],
+		group: "Before the call",
+		name: "Profile headings",
+		description: 'Sections of the client note shown under "The person", in this order.',
+		recognition: false,
+		check: notEmpty,
+	},
+	excerptLines: {
+		kind: "number",
+		default: 3,
+		min: 0,
+		max: 20,
+		group: "Before the call",
+		name: "Excerpt lines",
+		description: "How many lines of each earlier conversation the brief shows.",
+		recognition: false,
+	},
+	dateFormat: {
+		kind: "text",
+		default: "EEE d MMM yyyy",
+		untrimmed: true,
+		group: "Before the call",
+		name: "Date format",
+		description: "How dates read in the pane, written in date-fns tokens.",
+		recognition: false,
+		check: (value) => dateFormatProblem(value),
+	},
+	paneLocation: {
+		kind: "choice",
+		default: "sidebar",
+		options: { sidebar: "The right sidebar", tab: "A tab in the main area" },
+		group: "Before the call",
+		name: "Open the pane in",
+		description: "Where the brief opens.",
+		recognition: false,
+	},
+
+	sessionNoteFolder: {
+		kind: "text",
+		default: "",
+		group: "After the call",
+		name: "Session note folder",
+		description: "Where new session notes go. Empty: beside the client's last session.",
+		recognition: false,
+		check: (value) => vaultPathProblem(value, "The session note folder"),
+	},
+	sessionFileName: {
+		kind: "text",
+		default: "{{date}} {{client}}",
+		group: "After the call",
+		name: "Session note name",
+		description: `The new note's file name. ${PLACEHOLDERS}`,
+		recognition: false,
+		check: notBlank,
+	},
+	sessionTemplate: {
+		kind: "text",
+		default: "",
+		group: "After the call",
+		name: "Session template",
+		description: `A note of yours to start from; empty uses the built-in template. ${PLACEHOLDERS} Templater's syntax is run when Templater is on.`,
+		recognition: false,
+		check: (value) => vaultPathProblem(value, "The template"),
+	},
+	clientNoteFolder: {
+		kind: "text",
+		default: "",
+		group: "After the call",
+		name: "New client folder",
+		description: "Where New client puts the note. Empty: where most client notes are.",
+		recognition: false,
+		check: (value) => vaultPathProblem(value, "The client note folder"),
+	},
+
+	clientFolders: {
+		kind: "list",
+		default: ["Clients", "Coachees"],
+		group: "Clients",
+		name: "Client folders",
+		description: "Notes in folders with these names, at any depth, are clients.",
+		recognition: true,
+		check: folderNames,
+	},
+	clientTypes: {
+		kind: "list",
+		default: ["client", "coachee"],
+		group: "Clients",
+		name: "Client types",
+		description: "A type, category or categories property with one of these values marks a client.",
+		recognition: true,
+	},
+	clientTags: {
+		kind: "list",
+		tags: true,
+		default: ["client", "coachee"],
+		group: "Clients",
+		name: "Client tags",
+		description: "Tags that mark a client; nested tags such as client/active count.",
+		recognition: true,
+		check: tagNames,
+	},
+	personFolders: {
+		kind: "list",
+		default: ["People", "Contacts"],
+		group: "Clients",
+		name: "People folders",
+		description: "Notes here become clients once a session names them.",
+		recognition: true,
+		check: folderNames,
+	},
+	personTypes: {
+		kind: "list",
+		default: ["person", "people", "contact"],
+		group: "Clients",
+		name: "Person types",
+		description: "Type values that mark a person.",
+		recognition: true,
+	},
+	personTags: {
+		kind: "list",
+		tags: true,
+		default: ["person", "people", "contact"],
+		group: "Clients",
+		name: "Person tags",
+		description: "Tags that mark a person.",
+		recognition: true,
+		check: tagNames,
+	},
+	statusProperty: {
+		kind: "text",
+		default: "status",
+		group: "Clients",
+		name: "Status property",
+		description: "The property that says a client is a past client.",
+		recognition: true,
+		check: notBlank,
+	},
+	archivedStatuses: {
+		kind: "list",
+		default: ["archived", "inactive", "ended", "past"],
+		group: "Clients",
+		name: "Past client statuses",
+		description: "Status values that mark a past client.",
+		recognition: true,
+	},
+	cadenceProperty: {
+		kind: "text",
+		default: "cadence",
+		group: "Clients",
+		name: "Cadence property",
+		description: "How often you meet: weekly, fortnightly, monthly, every 3 weeks, or a number of days.",
+		recognition: true,
+		check: notBlank,
+	},
+
+	sessionFolders: {
+		kind: "list",
+		default: ["Sessions", "Meetings", "Calls", "1-1s", "1on1s"],
+		group: "Sessions",
+		name: "Session folders",
+		description: "Notes in folders with these names, at any depth, are sessions.",
+		recognition: true,
+		check: folderNames,
+	},
+	sessionTypes: {
+		kind: "list",
+		default: ["session", "meeting", "call", "1:1", "1on1", "1-1", "one-on-one", "coaching session"],
+		group: "Sessions",
+		name: "Session types",
+		description: "Type values that mark a session.",
+		recognition: true,
+	},
+	sessionTags: {
+		kind: "list",
+		tags: true,
+		default: ["session", "meeting", "coaching"],
+		group: "Sessions",
+		name: "Session tags",
+		description: "Tags that mark a session.",
+		recognition: true,
+		check: tagNames,
+	},
+	typeProperties: {
+		kind: "list",
+		default: ["type", "category", "categories"],
+		group: "Sessions",
+		name: "Type properties",
+		description: "Properties whose values say what kind of note it is.",
+		recognition: true,
+		check: notEmpty,
+	},
+	clientProperties: {
+		kind: "list",
+		default: ["client", "clients", "coachee", "person", "people", "participants", "participant", "with", "attendees"],
+		group: "Sessions",
+		name: "Client properties",
+		description: "The first of these on a session names its clients.",
+		recognition: true,
+		check: notEmpty,
+	},
+	dateProperties: {
+		kind: "list",
+		default: ["date", "session_date", "created"],
+		group: "Sessions",
+		name: "Date properties",
+		description: "The first of these holding a date is the session's date.",
+		recognition: true,
+	},
+	sessionNumberProperties: {
+		kind: "list",
+		default: ["session", "session_number"],
+		group: "Sessions",
+		name: "Session number properties",
+		description: "A number written here overrides the count in date order.",
+		recognition: true,
+	},
+
+	templatesFolder: {
+		kind: "text",
+		default: "",
+		group: "Notes left out",
+		name: "Templates folder",
+		description: "Leave empty to use the folder of Obsidian's Templates or Templater, else any folder named Templates.",
+		recognition: true,
+		check: (value) => vaultPathProblem(value, "The templates folder"),
+	},
+	excludedFolders: {
+		kind: "list",
+		default: [],
+		group: "Notes left out",
+		name: "Excluded folders",
+		description: "Folder paths never read, one per line (for example Archive/Old practice).",
+		recognition: true,
+	},
+};
+
+export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
+
+/** The definition of a key read from a file, or undefined when no setting has that name. */
+export function definitionOf(key: string): SettingDefinition | undefined {
+	return (SETTING_DEFINITIONS as Partial<Record<string, SettingDefinition>>)[key];
 }
+
+export const DEFAULT_SETTINGS: CoachingSettings = Object.fromEntries(
+	SETTING_KEYS.map((key) => [key, structuredClone(SETTING_DEFINITIONS[key].default)]),
+) as unknown as CoachingSettings;
 
 /** Far more than any coach lists; a settings file with more was not written by a person. */
 const MAX_LIST_ITEMS = 1000;
 const MAX_TEXT_LENGTH = 1000;
 
 /**
- * What is wrong with the text of a setting (one value, or a list's entries), or null; for
- * `data.json` and the settings tab alike. Settings are written into new notes (intentions, type
- * and property names), so one that held a Templater command would run as code once Templater
- * processed the note: neither a synced `data.json` nor a pasted value can plant one.
+ * What is wrong with the text of a setting (one value, or a list's entries), or null. Settings are
+ * written into new notes (intentions, type and property names), so one that held a Templater
+ * command would run as code once Templater processed the note: neither a synced `data.json` nor
+ * a pasted value can plant one.
  */
 export function settingTextProblem(texts: readonly string[]): string | null {
 	if (texts.length > MAX_LIST_ITEMS) return `A list setting cannot have more than ${MAX_LIST_ITEMS} entries.`;
@@ -172,55 +416,60 @@ export function settingTextProblem(texts: readonly string[]): string | null {
 	return null;
 }
 
-type PathSetting = "sessionNoteFolder" | "clientNoteFolder" | "sessionTemplate";
-
-/**
- * The settings that name a place the plugin writes to or reads a template from: each is checked
- * by the vault's one path gate, the same check for `data.json` (here) and for the settings tab.
- */
-export const PATH_SETTINGS: Record<PathSetting, (value: string) => string | null> = {
-	sessionNoteFolder: (value) => vaultPathProblem(value, "The session note folder"),
-	clientNoteFolder: (value) => vaultPathProblem(value, "The client note folder"),
-	sessionTemplate: (value) => vaultPathProblem(value, "The template"),
-};
-
 /** Why a date format cannot be used, or null when it can: it must produce a date, and one that shows the day. */
 export function dateFormatProblem(pattern: string): string | null {
-	if (pattern.trim() === "") return "a date format cannot be empty";
+	if (pattern.trim() === "") return "A date format cannot be empty.";
 	let sample: string;
 	try {
 		sample = format(new Date(2026, 5, 16), pattern);
 	} catch {
-		return `"${pattern}" is not a date format; use date-fns tokens such as yyyy-MM-dd or EEE d MMM yyyy`;
+		return `"${pattern}" is not a date format; use date-fns tokens such as yyyy-MM-dd or EEE d MMM yyyy.`;
 	}
-	if (!/16/.test(sample)) return `"${pattern}" does not show the day of the month`;
+	if (!/16/.test(sample)) return `"${pattern}" does not show the day of the month.`;
 	return null;
 }
 
+/** A value as it is kept: list entries and texts trimmed, blank entries dropped, tags without `#`. */
+export function settingValue<K extends SettingKey>(key: K, value: CoachingSettings[K]): CoachingSettings[K] {
+	const definition = SETTING_DEFINITIONS[key] as SettingDefinition;
+	if (definition.kind === "list") {
+		return (value as string[])
+			.map((entry) => (definition.tags ? entry.trim().replace(/^#/, "") : entry.trim()))
+			.filter((entry) => entry !== "") as CoachingSettings[K];
+	}
+	if (definition.kind === "text" && !definition.untrimmed) return (value as string).trim() as CoachingSettings[K];
+	return value;
+}
+
 /**
- * Settings read only when a brief is shown or a note is written. Every other setting decides what
- * a note is (a client, a session, a commitment), so changing it means reading the vault again.
+ * Why `value` cannot be the setting `key`, or null when it can: its type, then the bounds every
+ * setting shares, then the setting's own check. The one judge of a setting's value, for a value
+ * typed in the settings tab and one read from data.json.
  */
-const SHOWN_ONLY: ReadonlySet<keyof CoachingSettings> = new Set<keyof CoachingSettings>([
-	"intentions",
-	"profileHeadings",
-	"excerptLines",
-	"dateFormat",
-	"paneLocation",
-	"sessionNoteFolder",
-	"sessionFileName",
-	"sessionTemplate",
-	"clientNoteFolder",
-]);
+export function settingProblem(key: SettingKey, value: unknown): string | null {
+	const definition = SETTING_DEFINITIONS[key];
+	switch (definition.kind) {
+		case "list": {
+			if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string")) return "It should be a list of text.";
+			const kept = settingValue(key, value as never) as string[];
+			return settingTextProblem(value) ?? definition.check?.(kept) ?? null;
+		}
+		case "text": {
+			if (typeof value !== "string") return "It should be text.";
+			return settingTextProblem([value]) ?? definition.check?.(value) ?? null;
+		}
+		case "number": {
+			const whole = typeof value === "number" && Number.isInteger(value);
+			return whole && value >= definition.min && value <= definition.max ? null : `A whole number from ${definition.min} to ${definition.max}.`;
+		}
+		case "choice": {
+			const options = Object.keys(definition.options);
+			return typeof value === "string" && options.includes(value) ? null : `One of ${options.map((option) => `"${option}"`).join(" or ")}.`;
+		}
+	}
+}
 
 /** Whether the change from `before` to `after` alters what notes are, so the index must be built again. */
 export function changesRecognition(before: CoachingSettings, after: CoachingSettings): boolean {
-	return (Object.keys(DEFAULT_SETTINGS) as (keyof CoachingSettings)[]).some(
-		(key) => !SHOWN_ONLY.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-	);
-}
-
-/** What is written to data.json: the settings plus the version they were written by. */
-export function storedSettings(settings: CoachingSettings): CoachingSettings & { settingsVersion: number } {
-	return { ...settings, settingsVersion: SETTINGS_VERSION };
+	return SETTING_KEYS.some((key) => SETTING_DEFINITIONS[key].recognition && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }

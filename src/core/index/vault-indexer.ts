@@ -1,0 +1,128 @@
+import { CoachingIndex } from "./coaching-index";
+import { isIndexable, templatesFolderOf } from "./exclusions";
+import { safeNoteFacts, unreadableFacts } from "../notes/facts";
+import type { LinkResolver } from "../notes/links";
+import type { NoteSource } from "../notes/note";
+import type { CoachingSettings } from "../settings/settings";
+
+/** A note as a front end hands it over: the note (built lazily, so a throw is contained), or why it cannot be read. */
+export type LoadedNote = { note: () => NoteSource } | { problem: string };
+
+/** How one front end (the command line's folder reader, the plugin, a test's vault) reaches its vault. */
+export interface VaultSource {
+	/** Every file path to consider, in a stable order, and entries that could not be listed. */
+	list(): Promise<{ paths: string[]; unreadable: { path: string; problem: string }[] }>;
+	/** The note for the core, or why it cannot be read; null when it is not available yet (Obsidian's cache still cold). */
+	load(path: string): Promise<LoadedNote | null>;
+	/** A JSON file of the config folder (`templates.json`, `plugins/templater-obsidian/data.json`); undefined when absent or unreadable. */
+	readConfig(file: string): Promise<unknown>;
+}
+
+/** Reads at a time while building: notes are read for their text, and a large vault must not flood the disk. */
+const CONCURRENT_LOADS = 8;
+
+/**
+ * Builds the coaching index and keeps it current, the same way for every front end: which notes
+ * count (outside templates and excluded folders), what an unreadable note becomes, and which of
+ * two reads of one note wins. The front end only says how its vault is listed and read.
+ */
+export class VaultIndexer {
+	readonly index: CoachingIndex;
+	private templatesFolder: string | null = null;
+	/** Newest read per path: an older read finishing late must not overwrite a newer note. */
+	private readonly latestRequest = new Map<string, number>();
+	private requestCounter = 0;
+
+	constructor(
+		resolver: LinkResolver,
+		private readonly settings: () => CoachingSettings,
+		private readonly source?: VaultSource,
+	) {
+		this.index = new CoachingIndex(resolver);
+	}
+
+	/** Which folder holds templates, from the Templates and Templater configuration (the plugin's own setting wins). */
+	useTemplateConfig(templates: unknown, templater: unknown): void {
+		this.templatesFolder = templatesFolderOf(this.settings(), templates, templater);
+	}
+
+	isIndexable(path: string): boolean {
+		return isIndexable(path, this.settings(), this.templatesFolder);
+	}
+
+	/** Sets a note the front end has in hand; a note that does not belong in the index is taken out. */
+	put(path: string, loaded: LoadedNote): void {
+		// What is put now is newer than any read still under way.
+		this.latestRequest.delete(path);
+		if (!this.isIndexable(path)) {
+			this.index.delete(path);
+			return;
+		}
+		this.index.set("problem" in loaded ? unreadableFacts(path, loaded.problem) : safeNoteFacts(path, loaded.note, this.settings()));
+	}
+
+	/** Takes a note out; true when it was indexed. A read of it still under way is dropped. */
+	remove(path: string): boolean {
+		this.latestRequest.delete(path);
+		if (!this.index.get(path)) return false;
+		this.index.delete(path);
+		return true;
+	}
+
+	/**
+	 * Reads one note again and sets it (or takes it out when it no longer belongs); true when the
+	 * index changed. `load` stands in for the source when the front end already holds the note.
+	 */
+	async upsert(path: string, load?: () => Promise<LoadedNote | null>): Promise<boolean> {
+		if (!this.isIndexable(path)) return this.remove(path);
+		const request = this.claim(path);
+		const loaded = await this.loadSafely(load ?? (() => this.requireSource().load(path)));
+		if (loaded === null || this.latestRequest.get(path) !== request) return false;
+		this.put(path, loaded);
+		return true;
+	}
+
+	/**
+	 * Indexes the whole vault from scratch: entries that could not be listed first, then every
+	 * indexable note in the order listed. Notes are read a few at a time but set in that order,
+	 * so the same vault always gives the same index.
+	 */
+	async rebuild(): Promise<void> {
+		const source = this.requireSource();
+		this.useTemplateConfig(await source.readConfig("templates.json"), await source.readConfig("plugins/templater-obsidian/data.json"));
+		this.index.clear();
+		this.latestRequest.clear();
+		const { paths, unreadable } = await source.list();
+		for (const { path, problem } of unreadable) this.index.set(unreadableFacts(path, problem));
+		const indexable = paths.filter((path) => this.isIndexable(path));
+		for (let start = 0; start < indexable.length; start += CONCURRENT_LOADS) {
+			const batch = indexable.slice(start, start + CONCURRENT_LOADS).map((path) => ({ path, request: this.claim(path) }));
+			const loads = await Promise.all(batch.map(({ path }) => this.loadSafely(() => source.load(path))));
+			batch.forEach(({ path, request }, position) => {
+				const loaded = loads[position] ?? null;
+				// A change heard while this batch was read (a newer read, a deletion) wins over the build.
+				if (loaded !== null && this.latestRequest.get(path) === request) this.put(path, loaded);
+			});
+		}
+	}
+
+	private claim(path: string): number {
+		const request = ++this.requestCounter;
+		this.latestRequest.set(path, request);
+		return request;
+	}
+
+	/** A read that fails in a way its front end did not foresee reports the note, and never stops the rest of the vault. */
+	private async loadSafely(load: () => Promise<LoadedNote | null>): Promise<LoadedNote | null> {
+		try {
+			return await load();
+		} catch (error) {
+			return { problem: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+		}
+	}
+
+	private requireSource(): VaultSource {
+		if (!this.source) throw new Error("This index was given no vault to read: put notes into it one by one.");
+		return this.source;
+	}
+}

@@ -1,0 +1,80 @@
+import type { Brief } from "../brief/brief";
+import type { Day } from "../notes/dates";
+import type { CoachingSettings } from "../settings/settings";
+import { hasTemplaterSyntax } from "./templater";
+import { candidatePath, firstWritingLine, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
+
+export interface SessionNoteRequest {
+	brief: Brief;
+	settings: CoachingSettings;
+	/** "Now" for the note, passed in: the core never reads a clock. */
+	today: Day;
+	time: string;
+	/** The coach's template as read, or null for the built-in one. */
+	template: string | null;
+	/** What goes inside `[[…]]` to reach the client from a note at `sourcePath`. */
+	linkTarget: (sourcePath: string) => string;
+}
+
+/** The session note for the next conversation, decided whole; a front end only finds a free name and writes it. */
+export interface SessionNotePlan {
+	/** The vault folder the note goes in ("" for the vault's top). */
+	folder: string;
+	/** The file name without `.md`, fitted and numbered by the front end when taken. */
+	fileName: string;
+	content: string;
+	/** The line where the coach starts writing: under the first heading after the intentions. */
+	cursorLine: number;
+	/** Why the coach's template was not used (its properties cannot be read); the built-in one was, instead. */
+	templateProblem: string | null;
+	/**
+	 * The coach's template when Templater must run it first: Templater runs code, so it is handed
+	 * the template alone, and `fillAfterTemplater` fills in values from notes after it has run.
+	 */
+	templaterTemplate: string | null;
+	fillAfterTemplater(ran: string): { content: string; problem: string | null };
+}
+
+/**
+ * Plans the session note that follows `brief`, for the plugin and the command line alike: where it
+ * goes, its name, its text from the template, and where writing starts. A folder outside the
+ * vault is refused, never written to.
+ */
+export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | { problem: string } {
+	const { brief, settings, template } = request;
+	const folder = sessionFolder(settings, brief);
+	if ("problem" in folder) return folder;
+	const input: SessionNoteInput = {
+		brief,
+		settings,
+		today: request.today,
+		time: request.time,
+		template,
+		// The link is written as Obsidian would from a note in that folder; any name there reads the same.
+		clientLinkTarget: request.linkTarget(candidatePath(folder.path, "new", 1)),
+	};
+	let content: string;
+	let templateProblem: string | null = null;
+	try {
+		content = sessionNoteContent(input);
+	} catch (error) {
+		templateProblem = (error as Error).message;
+		content = sessionNoteContent({ ...input, template: null });
+	}
+	return {
+		folder: folder.path,
+		fileName: sessionFileName(settings.sessionFileName, input),
+		content,
+		cursorLine: firstWritingLine(content, settings),
+		templateProblem,
+		templaterTemplate: template !== null && hasTemplaterSyntax(template) ? template : null,
+		fillAfterTemplater: (ran) => {
+			try {
+				return { content: sessionNoteContent({ ...input, template: ran }), problem: null };
+			} catch (error) {
+				// Templater's output is kept as it is, never replaced: the coach's code made it.
+				return { content: ran, problem: (error as Error).message };
+			}
+		},
+	};
+}

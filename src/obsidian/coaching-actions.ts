@@ -1,0 +1,125 @@
+import { Notice, type App, type TFile, type WorkspaceLeaf } from "obsidian";
+import { format } from "date-fns";
+import { computeBrief } from "../core/brief/brief";
+import { caseloadRows } from "../core/brief/caseload";
+import { dueOrder } from "../core/brief/due-order";
+import type { Client } from "../core/index/coaching-index";
+import { folderOf } from "../core/notes/note";
+import type { CoachingSettings } from "../core/settings/settings";
+import { ClientPicker } from "../ui/client-picker";
+import { NamePrompt } from "../ui/name-prompt";
+import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
+import { createClientNote, createSessionNote } from "./session-notes";
+import type { VaultIndex } from "./vault-index";
+
+/**
+ * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
+ * open their brief, start a session note, add a client. The pane reaches these through
+ * `PreparePort`, never the plugin class.
+ */
+export class CoachingActions implements PreparePort {
+	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		private readonly app: App,
+		readonly vaultIndex: VaultIndex,
+		private readonly currentSettings: () => CoachingSettings,
+	) {}
+
+	settings(): CoachingSettings {
+		return this.currentSettings();
+	}
+
+	/** The only place the plugin reads the wall clock: the core is always told what day it is. */
+	today(): string {
+		return format(new Date(), "yyyy-MM-dd");
+	}
+
+	/** Whether the index is built; if not, tells the coach to wait a moment. */
+	private indexReady(): boolean {
+		if (this.vaultIndex.state === "warm") return true;
+		new Notice("Still reading your notes. Try again in a moment.");
+		return false;
+	}
+
+	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients). */
+	chooseClient(onChoose: (client: Client) => void, only?: Client[]): void {
+		if (!this.indexReady()) return;
+		const wanted = only ? new Set(only.map((client) => client.key)) : null;
+		const rows = dueOrder(caseloadRows(this.vaultIndex.index, this.today())).filter((row) => !wanted || wanted.has(row.client.key));
+		new ClientPicker(this.app, rows, onChoose).open();
+	}
+
+	/** Shows the client's brief in the prepare pane, reusing an open one. */
+	async openPrepare(client: Client): Promise<void> {
+		const { workspace } = this.app;
+		let leaf: WorkspaceLeaf | undefined = workspace.getLeavesOfType(PREPARE_VIEW)[0];
+		if (!leaf) {
+			leaf =
+				this.settings().paneLocation === "tab"
+					? workspace.getLeaf("tab")
+					: await workspace.ensureSideLeaf(PREPARE_VIEW, "right", { active: true, reveal: true });
+		}
+		await leaf.setViewState({ type: PREPARE_VIEW, active: true, state: { client: client.key, mode: "brief" } });
+		await workspace.revealLeaf(leaf);
+	}
+
+	/** The client of the active note: the client note itself, or a session's clients. */
+	clientsOfActiveNote(): Client[] {
+		const file = this.app.workspace.getActiveFile();
+		if (!file || this.vaultIndex.state !== "warm") return [];
+		const index = this.vaultIndex.index;
+		const facts = index.get(file.path);
+		if (!facts) return [];
+		if (facts.kind === "session") return [...index.sessionClients(facts)];
+		const client = index.client(file.path);
+		return client ? [client] : [];
+	}
+
+	/**
+	 * After the call: the session note for this client's next conversation. Notes are made one at
+	 * a time, each numbered from an index that already holds the one made before it, so two quick
+	 * clicks never give two notes the same session number.
+	 */
+	startSessionNote(client: Client): Promise<TFile | null> {
+		const made = this.sessionNoteQueue.then(() => this.makeSessionNote(client));
+		this.sessionNoteQueue = made.catch(() => null);
+		return made;
+	}
+
+	private async makeSessionNote(client: Client): Promise<TFile | null> {
+		if (!this.indexReady()) return null;
+		const index = this.vaultIndex.index;
+		const settings = this.settings();
+		const brief = computeBrief(index, client, this.today(), settings);
+		try {
+			const file = await createSessionNote(this.app, brief, settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
+			if (file) await this.vaultIndex.whenIndexed(file.path);
+			return file;
+		} catch (error) {
+			new Notice(`The session note could not be made: ${error instanceof Error ? error.message : String(error)}`);
+			return null;
+		}
+	}
+
+	/** Asks for the new client's name, then makes their note. */
+	newClient(): void {
+		new NamePrompt(this.app, (name) => void this.createClient(name)).open();
+	}
+
+	createClient(name: string): Promise<TFile | null> {
+		return createClientNote(this.app, name, this.settings(), this.newClientFolder(), new Date());
+	}
+
+	/** The folder setting, else where most client notes already live, else the first client folder name. */
+	private newClientFolder(): string {
+		const settings = this.settings();
+		if (settings.clientNoteFolder.trim() !== "") return settings.clientNoteFolder;
+		const counts = new Map<string, number>();
+		for (const client of this.vaultIndex.index.clients()) {
+			if (client.path !== null) counts.set(folderOf(client.path), (counts.get(folderOf(client.path)) ?? 0) + 1);
+		}
+		const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+		return busiest?.[0] ?? settings.clientFolders[0] ?? "Clients";
+	}
+}

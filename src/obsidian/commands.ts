@@ -1,0 +1,38 @@
+import type { Plugin } from "obsidian";
+import { intentionChecklist } from "../core/writing/session-note";
+import type { CoachingActions } from "./coaching-actions";
+
+/** The ribbon icon and the command palette's commands: sentence case, no default hotkeys. */
+export function registerCommands(plugin: Plugin, actions: CoachingActions): void {
+	const prepare = (): void => actions.chooseClient((client) => void actions.openPrepare(client));
+	plugin.addRibbonIcon("messages-square", "Prepare session", prepare);
+	plugin.addCommand({ id: "prepare-session", name: "Prepare session", callback: prepare });
+	plugin.addCommand({
+		id: "prepare-session-for-this-client",
+		name: "Prepare session for this client",
+		checkCallback: (checking) => {
+			const clients = actions.clientsOfActiveNote();
+			if (clients.length === 0) return false;
+			if (!checking) {
+				if (clients.length === 1 && clients[0]) void actions.openPrepare(clients[0]);
+				else actions.chooseClient((client) => void actions.openPrepare(client), clients);
+			}
+			return true;
+		},
+	});
+	plugin.addCommand({
+		id: "new-session-note",
+		name: "New session note",
+		callback: () => {
+			const clients = actions.clientsOfActiveNote();
+			if (clients.length === 1 && clients[0]) void actions.startSessionNote(clients[0]);
+			else actions.chooseClient((client) => void actions.startSessionNote(client), clients.length > 1 ? clients : undefined);
+		},
+	});
+	plugin.addCommand({ id: "new-client", name: "New client", callback: () => actions.newClient() });
+	plugin.addCommand({
+		id: "insert-intention-checklist",
+		name: "Insert intention checklist",
+		editorCallback: (editor) => editor.replaceSelection(intentionChecklist(actions.settings())),
+	});
+}

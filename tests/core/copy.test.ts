@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { briefSections, countOf, dueWords, problemsTitle, relativeDays } from "../../src/core/brief/copy";
+
+describe("the brief's sections", () => {
+	it("come in one order, the intention checklist first under the heading the coach set", () => {
+		expect(briefSections("Before we begin")).toEqual([
+			{ id: "intention", title: "Before we begin" },
+			{ id: "person", title: "The person" },
+			{ id: "left-off", title: "Where we left off" },
+			{ id: "since", title: "Since last time" },
+			{ id: "themes", title: "Themes" },
+			{ id: "conversations", title: "Every earlier conversation" },
+		]);
+	});
+
+	it("end with the notes that could not be read, counted where the pane folds them", () => {
+		expect(problemsTitle()).toBe("Notes I could not fully read");
+		expect(problemsTitle(3)).toBe("Notes I could not fully read (3)");
+	});
+});
+
+describe("counts and days", () => {
+	it("name one thing in the singular and any other number in the plural", () => {
+		expect(countOf(1, "session")).toBe("1 session");
+		expect(countOf(0, "session")).toBe("0 sessions");
+		expect(countOf(14, "day")).toBe("14 days");
+	});
+
+	it("read days as days, then weeks, months and years, into the past and the future", () => {
+		expect([0, 1, -1, 5, 13, 14, 59, 60, 729, 730].map(relativeDays)).toEqual([
+			"today",
+			"yesterday",
+			"tomorrow",
+			"5 days ago",
+			"13 days ago",
+			"2 weeks ago",
+			"8 weeks ago",
+			"1 month ago",
+			"23 months ago",
+			"1 year ago",
+		]);
+		expect(relativeDays(-21)).toBe("in 3 weeks");
+	});
+});
+
+describe("a cadence", () => {
+	const day = (date: string): string => `on ${date}`;
+
+	it("is due now before the first session, and overdue by the days past its due date", () => {
+		expect(dueWords({ dueDate: null, due: true, overdueDays: 0 }, day)).toBe("due now");
+		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 1 }, day)).toBe("overdue by 1 day");
+		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 10 }, day)).toBe("overdue by 10 days");
+	});
+
+	it("is due today on its due date, and otherwise names the day it falls due as the renderer writes days", () => {
+		expect(dueWords({ dueDate: "2026-06-30", due: true, overdueDays: 0 }, day)).toBe("due today");
+		expect(dueWords({ dueDate: "2026-07-14", due: false, overdueDays: 0 }, day)).toBe("next due on 2026-07-14");
+	});
+});

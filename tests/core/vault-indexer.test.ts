@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { VaultIndexer, type LoadedNote, type VaultSource } from "../../src/core/index/vault-indexer";
+import { VaultPaths } from "../../src/core/notes/links";
+import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
+import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
+
+const TIMES = { ctime: Date.UTC(2026, 5, 1, 12), mtime: Date.UTC(2026, 5, 1, 12) };
+const CLIENT = "---\ntype: client\n---\n";
+
+function loaded(path: string, text: string): LoadedNote {
+	return { note: () => noteFromMarkdown(path, text, TIMES, () => Promise.resolve(text)) };
+}
+
+/** A read the test finishes when it chooses, to play reads out of order. */
+function deferred(): { promise: Promise<LoadedNote | null>; finish: (note: LoadedNote | null) => void } {
+	let finish: (note: LoadedNote | null) => void = () => undefined;
+	const promise = new Promise<LoadedNote | null>((resolve) => (finish = resolve));
+	return { promise, finish };
+}
+
+/**
+ * A vault held in memory: files (a string is a note's text, an object a note that cannot be
+ * read), config files, entries that could not be listed, and how long each read takes.
+ */
+class MemorySource implements VaultSource {
+	constructor(
+		readonly files: Record<string, string | { problem: string }>,
+		readonly config: Record<string, unknown> = {},
+		readonly unlisted: { path: string; problem: string }[] = [],
+		readonly delayOf: (path: string) => number = () => 0,
+	) {}
+
+	list() {
+		return Promise.resolve({ paths: Object.keys(this.files), unreadable: this.unlisted });
+	}
+
+	async load(path: string): Promise<LoadedNote | null> {
+		await new Promise((resolve) => setTimeout(resolve, this.delayOf(path)));
+		const file = this.files[path];
+		if (file === undefined) return null;
+		return typeof file === "string" ? loaded(path, file) : file;
+	}
+
+	readConfig(file: string) {
+		return Promise.resolve(this.config[file]);
+	}
+}
+
+function indexerOver(source?: VaultSource, settings: CoachingSettings = structuredClone(DEFAULT_SETTINGS)) {
+	const paths = new VaultPaths(source instanceof MemorySource ? Object.keys(source.files) : []);
+	return new VaultIndexer(paths, () => settings, source);
+}
+
+describe("the vault indexer", () => {
+	it("leaves the templates folder out: the one Templates names, else any folder called Templates", async () => {
+		const files = { "Meta/Blueprints/Session.md": CLIENT, "Templates/Session.md": CLIENT, "Clients/Maya Chen.md": CLIENT };
+		const configured = indexerOver(new MemorySource(files, { "templates.json": { folder: "Meta/Blueprints" } }));
+		await configured.rebuild();
+		expect(configured.index.get("Meta/Blueprints/Session.md")).toBeUndefined();
+		expect(configured.index.get("Templates/Session.md")).toBeDefined();
+
+		const unconfigured = indexerOver(new MemorySource(files));
+		await unconfigured.rebuild();
+		expect(unconfigured.index.get("Templates/Session.md")).toBeUndefined();
+		expect(unconfigured.index.get("Meta/Blueprints/Session.md")).toBeDefined();
+	});
+
+	it("reports what could not be listed or read, in the front end's own words", async () => {
+		const indexer = indexerOver(
+			new MemorySource(
+				{ "Clients/Maya Chen.md": CLIENT, "Sessions/Locked.md": { problem: "could not be read: permission denied" } },
+				{},
+				[{ path: "Private", problem: "this folder could not be read: permission denied" }],
+			),
+		);
+		await indexer.rebuild();
+		expect(indexer.index.problems()).toEqual([
+			{ path: "Private", problem: "this folder could not be read: permission denied" },
+			{ path: "Sessions/Locked.md", problem: "could not be read: permission denied" },
+		]);
+		expect(indexer.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+	});
+
+	it("reports a note whose reading throws, and keeps indexing the rest", async () => {
+		const source = new MemorySource({ "Clients/Maya Chen.md": CLIENT, "Sessions/Strange.md": "" });
+		const load = source.load.bind(source);
+		source.load = (path) => (path === "Sessions/Strange.md" ? Promise.reject(new Error("disk gone")) : load(path));
+		const indexer = indexerOver(source);
+		indexer.put("Notes/Odd.md", {
+			note: () => {
+				throw new Error("no rule foresaw this");
+			},
+		});
+		expect(indexer.index.problems()).toEqual([{ path: "Notes/Odd.md", problem: "could not be read (no rule foresaw this)" }]);
+		await indexer.rebuild();
+		expect(indexer.index.problems()).toEqual([{ path: "Sessions/Strange.md", problem: "could not be read (disk gone)" }]);
+		expect(indexer.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+	});
+
+	it("never lets an older read that finishes late overwrite a newer note", async () => {
+		const indexer = indexerOver();
+		const path = "Clients/Maya Chen.md";
+		const older = deferred();
+		const newer = deferred();
+		const first = indexer.upsert(path, () => older.promise);
+		const second = indexer.upsert(path, () => newer.promise);
+		newer.finish(loaded(path, "---\ntype: client\naliases: [Maya]\n---\n"));
+		expect(await second).toBe(true);
+		older.finish(loaded(path, CLIENT));
+		expect(await first).toBe(false);
+		expect(indexer.index.get(path)?.aliases).toEqual(["Maya"]);
+	});
+
+	it("leaves the index alone when a note is not available yet", async () => {
+		const indexer = indexerOver();
+		expect(await indexer.upsert("Clients/Maya Chen.md", () => Promise.resolve(null))).toBe(false);
+		expect(indexer.index.size).toBe(0);
+	});
+
+	it("removes a note, says whether it was there, and drops a read of it still under way", async () => {
+		const indexer = indexerOver();
+		const path = "Clients/Maya Chen.md";
+		indexer.put(path, loaded(path, CLIENT));
+		expect(indexer.remove(path)).toBe(true);
+		expect(indexer.remove(path)).toBe(false);
+
+		const late = deferred();
+		const upsert = indexer.upsert(path, () => late.promise);
+		expect(indexer.remove(path)).toBe(false);
+		late.finish(loaded(path, CLIENT));
+		expect(await upsert).toBe(false);
+		expect(indexer.index.get(path)).toBeUndefined();
+	});
+
+	it("takes a note out when it is put but no longer belongs in the index", async () => {
+		const settings = structuredClone(DEFAULT_SETTINGS);
+		const indexer = indexerOver(undefined, settings);
+		const path = "Old practice/Clients/Maya Chen.md";
+		indexer.put(path, loaded(path, CLIENT));
+		expect(indexer.index.get(path)).toBeDefined();
+		settings.excludedFolders = ["Old practice"];
+		indexer.put(path, loaded(path, CLIENT));
+		expect(indexer.index.get(path)).toBeUndefined();
+		expect(await indexer.upsert(path, () => Promise.resolve(loaded(path, CLIENT)))).toBe(false);
+		expect(indexer.index.size).toBe(0);
+	});
+
+	it("builds the same index in the listing's order however the reads finish", async () => {
+		// Every note reports a problem, so `problems()` shows the order the index holds them in.
+		const files: Record<string, string | { problem: string }> = {};
+		for (const number of [7, 3, 12, 0, 19, 5, 8, 14, 1, 16, 10, 2, 18, 6, 11, 4, 13, 9, 17, 15]) {
+			files[`Sessions/${number}.md`] = number % 2 === 0 ? { problem: `could not be read: ${number}` } : "---\ntags: [unclosed\n---\n";
+		}
+		const listed = ["Private", ...Object.keys(files)];
+		const delays = [(path: string) => 40 - parseInt(path.slice("Sessions/".length), 10) * 2, () => 0, () => Math.random() * 10];
+		for (const delayOf of delays) {
+			const indexer = indexerOver(new MemorySource(files, {}, [{ path: "Private", problem: "this folder could not be read" }], delayOf));
+			await indexer.rebuild();
+			expect(indexer.index.problems().map((problem) => problem.path)).toEqual(listed);
+		}
+	});
+
+	it("starts from scratch on every rebuild", async () => {
+		const source = new MemorySource({ "Clients/Maya Chen.md": CLIENT });
+		const indexer = indexerOver(source);
+		indexer.put("Clients/Gone.md", loaded("Clients/Gone.md", CLIENT));
+		await indexer.rebuild();
+		expect(indexer.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+	});
+});
