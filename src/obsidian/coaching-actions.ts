@@ -1,16 +1,16 @@
-import { Notice, type App, type TFile, type WorkspaceLeaf } from "obsidian";
+import { Notice, type App, type EventRef, type TFile, type WorkspaceLeaf } from "obsidian";
 import { format } from "date-fns";
 import { computeBrief } from "../core/brief/brief";
 import { caseloadRows } from "../core/brief/caseload";
 import { dueOrder } from "../core/brief/due-order";
-import type { Client } from "../core/index/coaching-index";
+import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import { folderOf } from "../core/notes/note";
 import type { CoachingSettings } from "../core/settings/settings";
 import { ClientPicker } from "../ui/client-picker";
 import { NamePrompt } from "../ui/name-prompt";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createClientNote, createSessionNote } from "./session-notes";
-import type { VaultIndex } from "./vault-index";
+import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
 
 /**
  * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
@@ -26,6 +26,22 @@ export class CoachingActions implements PreparePort {
 		private readonly currentSettings: () => CoachingSettings,
 	) {}
 
+	get index(): CoachingIndex {
+		return this.vaultIndex.index;
+	}
+
+	indexReady(): boolean {
+		return this.vaultIndex.state === "warm";
+	}
+
+	onIndexChanged(listener: () => void): EventRef {
+		return this.app.workspace.on(INDEX_CHANGED, listener);
+	}
+
+	read(path: string): Promise<string> {
+		return this.vaultIndex.read(path);
+	}
+
 	settings(): CoachingSettings {
 		return this.currentSettings();
 	}
@@ -36,15 +52,15 @@ export class CoachingActions implements PreparePort {
 	}
 
 	/** Whether the index is built; if not, tells the coach to wait a moment. */
-	private indexReady(): boolean {
-		if (this.vaultIndex.state === "warm") return true;
+	private readyOrSayWait(): boolean {
+		if (this.indexReady()) return true;
 		new Notice("Still reading your notes. Try again in a moment.");
 		return false;
 	}
 
 	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients). */
 	chooseClient(onChoose: (client: Client) => void, only?: Client[]): void {
-		if (!this.indexReady()) return;
+		if (!this.readyOrSayWait()) return;
 		const wanted = only ? new Set(only.map((client) => client.key)) : null;
 		const rows = dueOrder(caseloadRows(this.vaultIndex.index, this.today())).filter((row) => !wanted || wanted.has(row.client.key));
 		new ClientPicker(this.app, rows, onChoose).open();
@@ -67,7 +83,7 @@ export class CoachingActions implements PreparePort {
 	/** The client of the active note: the client note itself, or a session's clients. */
 	clientsOfActiveNote(): Client[] {
 		const file = this.app.workspace.getActiveFile();
-		if (!file || this.vaultIndex.state !== "warm") return [];
+		if (!file || !this.indexReady()) return [];
 		const index = this.vaultIndex.index;
 		const facts = index.get(file.path);
 		if (!facts) return [];
@@ -88,7 +104,7 @@ export class CoachingActions implements PreparePort {
 	}
 
 	private async makeSessionNote(client: Client): Promise<TFile | null> {
-		if (!this.indexReady()) return null;
+		if (!this.readyOrSayWait()) return null;
 		const index = this.vaultIndex.index;
 		const settings = this.settings();
 		const brief = computeBrief(index, client, this.today(), settings);

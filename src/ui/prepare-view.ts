@@ -1,18 +1,22 @@
-import { Component, ItemView, Keymap, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { Component, ItemView, Keymap, type EventRef, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief, readBriefText, readExcerpt } from "../core/brief/brief";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
 import { noteLines } from "../core/notes/note";
 import { bodyStartLine } from "../core/notes/sections";
 import type { CoachingSettings } from "../core/settings/settings";
-import { INDEX_CHANGED, type IndexState } from "../obsidian/vault-index";
 import { renderBrief, type PaneMode } from "./render-brief";
 
 export const PREPARE_VIEW = "coaching-alliance-prepare";
 
 /** What the pane needs of the rest of the plugin, and no more. */
 export interface PreparePort {
-	readonly vaultIndex: { readonly index: CoachingIndex; readonly state: IndexState; read(path: string): Promise<string> };
+	readonly index: CoachingIndex;
+	/** False while the vault is still being read. */
+	indexReady(): boolean;
+	/** Calls `listener` whenever the index has changed; the view registers the reference, so closing it stops the calls. */
+	onIndexChanged(listener: () => void): EventRef;
+	read(path: string): Promise<string>;
 	settings(): CoachingSettings;
 	today(): Day;
 	/** Lets the coach choose a client, then calls `onChoose`. */
@@ -77,7 +81,7 @@ export class PrepareView extends ItemView {
 
 	async onOpen(): Promise<void> {
 		this.contentEl.addClass("coaching-alliance-pane");
-		this.registerEvent(this.app.workspace.on(INDEX_CHANGED, () => void this.render()));
+		this.registerEvent(this.port.onIndexChanged(() => void this.render()));
 		this.registerDomEvent(this.contentEl, "click", (event) => this.openLink(event));
 		this.registerDomEvent(this.contentEl, "auxclick", (event) => this.openLink(event));
 		await this.render();
@@ -96,12 +100,12 @@ export class PrepareView extends ItemView {
 	}
 
 	private client(): Client | null {
-		return this.clientKey === null ? null : this.port.vaultIndex.index.client(this.clientKey);
+		return this.clientKey === null ? null : this.port.index.client(this.clientKey);
 	}
 
 	/** Renders when the index has moved on since the last render, keeping the reader's place. */
 	async render(): Promise<void> {
-		const index = this.port.vaultIndex.index;
+		const index = this.port.index;
 		if (this.renderedRevision === index.revision && this.rendering) return;
 		this.renderedRevision = index.revision;
 		const thisRender = ++this.renderCount;
@@ -113,7 +117,7 @@ export class PrepareView extends ItemView {
 		if (this.rendering) this.removeChild(this.rendering);
 		this.rendering = this.addChild(new Component());
 
-		if (this.port.vaultIndex.state !== "warm") {
+		if (!this.port.indexReady()) {
 			root.empty();
 			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 			return;
@@ -125,7 +129,7 @@ export class PrepareView extends ItemView {
 		}
 		const settings = this.port.settings();
 		const brief = computeBrief(index, client, this.port.today(), settings);
-		const read = (path: string): Promise<string> => this.port.vaultIndex.read(path);
+		const read = (path: string): Promise<string> => this.port.read(path);
 		const text = await readBriefText(brief, index, read, settings);
 		const page = createDiv();
 		await renderBrief(
