@@ -1,7 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
-import { briefJson, computeBrief, readBriefText, readExcerpt, type Brief } from "../core/brief/brief";
+import { computeBrief, type Brief } from "../core/brief/brief";
+import { briefJson } from "../core/brief/brief-json";
+import { readBriefText, readExcerpt } from "../core/brief/brief-text";
 import { computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";

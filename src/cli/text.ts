@@ -1,4 +1,5 @@
-import type { Brief, BriefText } from "../core/brief/brief";
+import type { Brief } from "../core/brief/brief";
+import type { BriefText } from "../core/brief/brief-text";
 import type { Caseload } from "../core/brief/caseload";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {

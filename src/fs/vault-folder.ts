@@ -9,7 +9,7 @@ import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
 import { readPlainFile } from "./plain-file";
 
-export const PLUGIN_ID = "coaching-alliance";
+const PLUGIN_ID = "coaching-alliance";
 
 /** Far beyond any note a person writes; a larger file is reported, not read into memory. */
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument } from "yaml";
-import type { FrontmatterLink } from "../core/notes/note";
+import { frontmatterEnd, type FrontmatterLink } from "../core/notes/note";
 import { isValidTag, parseWikilinkInner } from "./inline";
 
 export interface Frontmatter {
@@ -26,14 +26,7 @@ const MAX_NESTING = 256;
 const MAX_LENGTH = 256 * 1024;
 
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
-	if (lines.length === 0 || lines[0]?.trimEnd() !== "---") return { data: null, endLine: -1, problems: [] };
-	let endLine = -1;
-	for (let i = 1; i < lines.length; i++) {
-		if (lines[i]?.trimEnd() === "---") {
-			endLine = i;
-			break;
-		}
-	}
+	const endLine = frontmatterEnd(lines);
 	if (endLine < 0) return { data: null, endLine: -1, problems: [] };
 	const source = lines.slice(1, endLine).join("\n");
 	if (source.trim() === "") return { data: null, endLine, problems: [] };

@@ -1,5 +1,6 @@
 import { Component, ItemView, Keymap, type EventRef, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { computeBrief, readBriefText, readExcerpt } from "../core/brief/brief";
+import { computeBrief } from "../core/brief/brief";
+import { readBriefText, readExcerpt } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
 import { noteLines } from "../core/notes/note";

@@ -1,6 +1,7 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
-import type { Brief, BriefSession, BriefText } from "../core/brief/brief";
+import type { Brief, BriefSession } from "../core/brief/brief";
+import type { BriefText } from "../core/brief/brief-text";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -94,7 +95,7 @@ function dateAndDistance(day: Day | null, today: Day, context: BriefContext): st
 }
 
 /** A link that opens a note the Obsidian way: click, modifier-click for a new tab or split, Enter from the keyboard. */
-export function noteLink(parent: HTMLElement, path: string, text: string, cls = ""): HTMLAnchorElement {
+function noteLink(parent: HTMLElement, path: string, text: string, cls = ""): HTMLAnchorElement {
 	return parent.createEl("a", { cls: `internal-link ${cls}`.trim(), text, href: path, attr: { "data-href": path } });
 }
 

@@ -6,11 +6,11 @@ import { noteLines } from "../../src/core/notes/note";
 import { clipLine } from "../../src/core/notes/sections";
 import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
 import { pathInVault } from "../../src/core/writing/vault-path";
-import { isPlaceholder, withoutEscapes } from "../../src/core/notes/properties";
-import { inertForTemplater } from "../../src/core/writing/templater";
+import { isPlaceholder } from "../../src/core/notes/properties";
+import { inertForTemplater, withoutEscapes } from "../../src/core/writing/templater";
 import { readFrontmatter } from "../../src/markdown/frontmatter";
 import { scanInline } from "../../src/markdown/inline";
-import { atxHeading } from "../../src/markdown/note-from-markdown";
+import { atxHeading } from "../../src/core/notes/atx-heading";
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
 

@@ -2,7 +2,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { computeBrief, readBriefText } from "../../src/core/brief/brief";
+import { computeBrief } from "../../src/core/brief/brief";
+import { readBriefText } from "../../src/core/brief/brief-text";
 import { computeCaseload } from "../../src/core/brief/caseload";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 

@@ -1,4 +1,6 @@
-import { briefJson, computeBrief, readBriefText } from "../../src/core/brief/brief";
+import { computeBrief } from "../../src/core/brief/brief";
+import { briefJson } from "../../src/core/brief/brief-json";
+import { readBriefText } from "../../src/core/brief/brief-text";
 import { computeCaseload } from "../../src/core/brief/caseload";
 import { findClient } from "../../src/core/index/find-client";
 import { VaultIndexer } from "../../src/core/index/vault-indexer";

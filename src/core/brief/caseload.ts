@@ -1,4 +1,4 @@
-import { summarise } from "./brief";
+import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 

@@ -2,7 +2,7 @@ import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 import type { NoteFacts, TaskFact } from "../notes/facts";
 import { fold } from "../notes/fold";
-import { withoutEscapes } from "../notes/properties";
+import { withoutEscapes } from "../writing/templater";
 
 export interface Commitment {
 	text: string;

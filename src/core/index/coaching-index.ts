@@ -269,7 +269,7 @@ function kindRank(facts: NoteFacts | undefined): number {
 }
 
 /** Oldest first; the time of day, then the path, break ties so the order never depends on the index's history. */
-export function byDate(a: NoteFacts, b: NoteFacts): number {
+function byDate(a: NoteFacts, b: NoteFacts): number {
 	const dayA = a.date?.day ?? "";
 	const dayB = b.date?.day ?? "";
 	if (dayA !== dayB) return dayA < dayB ? -1 : 1;

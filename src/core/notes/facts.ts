@@ -53,7 +53,7 @@ export interface NoteFacts {
 	problems: string[];
 }
 
-export function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
+function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	const basename = basenameOf(note.path);
 	const frontmatter = note.frontmatter;
 	const problems = [...note.problems];

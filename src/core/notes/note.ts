@@ -65,3 +65,10 @@ export function folderOf(path: string): string {
 export function noteLines(text: string): string[] {
 	return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
 }
+
+/** The line of the `---` that closes a note's frontmatter block, or -1 when the note has none. */
+export function frontmatterEnd(lines: readonly string[]): number {
+	if (lines[0]?.trimEnd() !== "---") return -1;
+	for (let line = 1; line < lines.length; line++) if (lines[line]?.trimEnd() === "---") return line;
+	return -1;
+}

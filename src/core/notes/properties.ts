@@ -23,17 +23,12 @@ export function typeValueText(value: string): string {
 }
 
 /** Property values as a flat list of text: a single value, a list, numbers as text. */
-export function propertyValues(value: unknown): string[] {
+function propertyValues(value: unknown): string[] {
 	if (value === null || value === undefined) return [];
 	if (Array.isArray(value)) return value.flatMap((item) => propertyValues(item));
 	if (typeof value === "string") return [value];
 	if (typeof value === "number" || typeof value === "boolean") return [String(value)];
 	return [];
-}
-
-/** Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. */
-export function withoutEscapes(text: string): string {
-	return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 /**

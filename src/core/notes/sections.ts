@@ -1,5 +1,5 @@
 import { headingKey } from "./facts";
-import { noteLines, type NoteHeading } from "./note";
+import { frontmatterEnd, noteLines, type NoteHeading } from "./note";
 
 export interface Section {
 	/** The heading's text; empty for text before the first heading. */
@@ -10,9 +10,7 @@ export interface Section {
 
 /** The line after a note's frontmatter block (0 when there is none). */
 export function bodyStartLine(lines: readonly string[]): number {
-	if (lines[0]?.trimEnd() !== "---") return 0;
-	for (let i = 1; i < lines.length; i++) if (lines[i]?.trimEnd() === "---") return i + 1;
-	return 0;
+	return frontmatterEnd(lines) + 1;
 }
 
 /**
@@ -20,7 +18,7 @@ export function bodyStartLine(lines: readonly string[]): number {
  * else the note's end. One pass with a stack of open sections, so a note of 40,000 headings costs
  * 40,000 steps, not their square.
  */
-export function sectionEnds(headings: readonly NoteHeading[], lineCount: number): number[] {
+function sectionEnds(headings: readonly NoteHeading[], lineCount: number): number[] {
 	const ends = new Array<number>(headings.length).fill(lineCount);
 	const open: number[] = [];
 	headings.forEach((heading, index) => {

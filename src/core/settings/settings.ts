@@ -407,7 +407,7 @@ const MAX_TEXT_LENGTH = 1000;
  * command would run as code once Templater processed the note: neither a synced `data.json` nor
  * a pasted value can plant one.
  */
-export function settingTextProblem(texts: readonly string[]): string | null {
+function settingTextProblem(texts: readonly string[]): string | null {
 	if (texts.length > MAX_LIST_ITEMS) return `A list setting cannot have more than ${MAX_LIST_ITEMS} entries.`;
 	for (const text of texts) {
 		if (text.length > MAX_TEXT_LENGTH) return `A setting cannot be longer than ${MAX_TEXT_LENGTH} characters.`;
@@ -417,7 +417,7 @@ export function settingTextProblem(texts: readonly string[]): string | null {
 }
 
 /** Why a date format cannot be used, or null when it can: it must produce a date, and one that shows the day. */
-export function dateFormatProblem(pattern: string): string | null {
+function dateFormatProblem(pattern: string): string | null {
 	if (pattern.trim() === "") return "A date format cannot be empty.";
 	let sample: string;
 	try {

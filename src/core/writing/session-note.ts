@@ -2,8 +2,9 @@ import { format } from "date-fns";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import type { Brief } from "../brief/brief";
 import { toDate, type Day } from "../notes/dates";
+import { atxHeading } from "../notes/atx-heading";
 import { headingKey } from "../notes/facts";
-import { basenameOf, folderOf, noteLines } from "../notes/note";
+import { basenameOf, folderOf, frontmatterEnd, noteLines } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
 import { MAX_NAME_BYTES, isControl, pathInVault, type VaultPathCheck } from "./vault-path";
 import { countOf } from "../brief/copy";
@@ -13,7 +14,7 @@ import { inertForTemplater } from "./templater";
  * The built-in session note, in the coach's voice. The properties (type, client, date, session)
  * are written by `sessionNoteContent` with a YAML library, never pasted into the text.
  */
-export const BUILT_IN_TEMPLATE = `Session {{session_number}} with {{client_link}}{{since_last}}
+const BUILT_IN_TEMPLATE = `Session {{session_number}} with {{client_link}}{{since_last}}
 
 ## {{intention_heading}}
 {{intentions}}
@@ -49,7 +50,7 @@ export interface SessionNoteInput {
 }
 
 /** What a placeholder becomes: `{{client}}`, `{{date:EEE d MMM}}` and the rest. */
-export function templateValues(input: SessionNoteInput): Record<string, string> {
+function templateValues(input: SessionNoteInput): Record<string, string> {
 	const { brief, settings } = input;
 	const last = brief.lastSession;
 	const days = brief.daysSinceLastSession;
@@ -141,8 +142,7 @@ export function sessionNoteContent(input: SessionNoteInput): string {
 
 function splitFrontmatter(text: string): { frontmatter: string | null; body: string } {
 	const lines = noteLines(text);
-	if (lines[0]?.trimEnd() !== "---") return { frontmatter: null, body: text };
-	const end = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
+	const end = frontmatterEnd(lines);
 	if (end < 0) return { frontmatter: null, body: text };
 	return { frontmatter: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n") };
 }
@@ -256,8 +256,8 @@ export function firstWritingLine(content: string, settings: CoachingSettings): n
 	const lines = content.split("\n");
 	const intention = headingKey(settings.intentionHeading);
 	for (let line = 0; line < lines.length; line++) {
-		const heading = /^#{1,6}\s+(.*)$/.exec(lines[line] ?? "");
-		if (heading && headingKey(heading[1] ?? "") !== intention) return Math.min(line + 1, lines.length - 1);
+		const heading = atxHeading(lines[line] ?? "");
+		if (heading && headingKey(heading.heading) !== intention) return Math.min(line + 1, lines.length - 1);
 	}
 	return lines.length - 1;
 }

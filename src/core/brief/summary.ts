@@ -1,0 +1,45 @@
+import { dueBy, parseCadence, type Due } from "./cadence";
+import { commitmentsOf, type Commitment } from "./commitments";
+import type { Client, CoachingIndex } from "../index/coaching-index";
+import { daysBetween, type Day } from "../notes/dates";
+import type { NoteFacts } from "../notes/facts";
+
+export interface CadenceStatus extends Due {
+	text: string;
+	/** False when the cadence property could not be read; then nothing is due by it. */
+	readable: boolean;
+}
+export interface ClientSummary {
+	client: Client;
+	/** Oldest first, each with its number. */
+	sessions: { facts: NoteFacts; number: number }[];
+	commitments: Commitment[];
+	lastDay: Day | null;
+	daysSinceLast: number | null;
+	cadence: CadenceStatus | null;
+}
+
+export function summarise(index: CoachingIndex, client: Client, today: Day): ClientSummary {
+	const sessions = index.sessionsOf(client).map((facts, position) => ({ facts, number: facts.sessionNumber ?? position + 1 }));
+	const last = sessions[sessions.length - 1]?.facts;
+	const lastDay = last?.date?.day ?? null;
+	return {
+		client,
+		sessions,
+		commitments: commitmentsOf(
+			index,
+			client,
+			sessions.map((session) => session.facts),
+		),
+		lastDay,
+		daysSinceLast: lastDay === null ? null : daysBetween(lastDay, today),
+		cadence: cadenceStatus(client.cadence, lastDay, today),
+	};
+}
+
+function cadenceStatus(text: string | null, lastDay: Day | null, today: Day): CadenceStatus | null {
+	if (text === null) return null;
+	const cadence = parseCadence(text);
+	if (!cadence) return { text, readable: false, dueDate: null, due: false, overdueDays: 0 };
+	return { text, readable: true, ...dueBy(cadence, lastDay, today) };
+}
