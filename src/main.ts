@@ -12,6 +12,9 @@ export default class CoachingAlliancePlugin extends Plugin {
 	settings!: CoachingSettings;
 	vaultIndex!: VaultIndex;
 	actions!: CoachingActions;
+	private settingTab!: CoachingSettingTab;
+	/** What a newer version's data.json holds beyond these settings, written back with each save. */
+	private keptSettings: Record<string, unknown> = {};
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -19,7 +22,8 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings);
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		registerCommands(this, this.actions);
-		this.addSettingTab(new CoachingSettingTab(this.app, this, this));
+		this.settingTab = new CoachingSettingTab(this.app, this, this);
+		this.addSettingTab(this.settingTab);
 	}
 
 	/** Reads data.json, brings an older version's up to date and writes it back; a damaged one is reported and left for the coach. */
@@ -31,20 +35,23 @@ export default class CoachingAlliancePlugin extends Plugin {
 			// A data.json that is not JSON at all (a bad sync, a hand edit) must not stop the plugin.
 			stored = "unreadable";
 		}
-		const { settings, problems, writeBack } = loadStoredSettings(stored);
-		this.settings = settings;
-		if (problems.length > 0) new Notice(`Some saved settings could not be read and were reset.\n${problems.join("\n")}`);
-		if (writeBack) await this.saveData(storedSettings(settings));
+		const loaded = loadStoredSettings(stored);
+		this.settings = loaded.settings;
+		this.keptSettings = loaded.kept;
+		if (loaded.newerVersion !== null) new Notice(loaded.newerVersion);
+		if (loaded.problems.length > 0) new Notice(`Some saved settings could not be read and were reset.\n${loaded.problems.join("\n")}`);
+		if (loaded.writeBack) await this.saveData(storedSettings(this.settings));
 	}
 
 	async saveSettings(): Promise<void> {
-		await this.saveData(storedSettings(this.settings));
+		await this.saveData(storedSettings(this.settings, this.keptSettings));
 		await this.vaultIndex.settingsChanged();
 	}
 
-	/** Another device synced data.json: take its settings, and re-read the vault if they change what notes are. */
+	/** Another device synced data.json: take its settings, show them in an open settings tab, and re-read the vault if they change what notes are. */
 	async onExternalSettingsChange(): Promise<void> {
 		await this.loadSettings();
+		this.settingTab.redraw();
 		await this.vaultIndex.settingsChanged();
 	}
 }

@@ -40,8 +40,10 @@ interface Listing {
 export async function openVaultFolder(root: string, configDir = ".obsidian"): Promise<FolderVault> {
 	const warnings: string[] = [];
 	const pluginData = await readJson(root, `${configDir}/plugins/${PLUGIN_ID}/data.json`, warnings);
-	const { settings, problems } = loadStoredSettings(pluginData);
-	warnings.push(...problems.map((problem) => `${configDir}/plugins/${PLUGIN_ID}/data.json: ${problem}`));
+	const { settings, problems, newerVersion } = loadStoredSettings(pluginData);
+	for (const problem of [...(newerVersion === null ? [] : [newerVersion]), ...problems]) {
+		warnings.push(`${configDir}/plugins/${PLUGIN_ID}/data.json: ${problem}`);
+	}
 	const paths = new VaultPaths();
 	const read = async (path: string): Promise<string> => decodeNote((await readPlainFile(join(root, path), MAX_NOTE_BYTES)).bytes).text;
 	const source: VaultSource = {
@@ -52,6 +54,8 @@ export async function openVaultFolder(root: string, configDir = ".obsidian"): Pr
 			return { paths: files, unreadable };
 		},
 		load: (path) => loadNote(root, path, read),
+		// One note at a time: a note may be up to 64 MB, and eight at once would be half a gigabyte.
+		concurrentLoads: 1,
 		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
 	};
 	const indexer = new VaultIndexer(paths, () => settings, source);

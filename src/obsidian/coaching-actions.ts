@@ -22,7 +22,7 @@ export class CoachingActions implements PreparePort {
 
 	constructor(
 		private readonly app: App,
-		readonly vaultIndex: VaultIndex,
+		private readonly vaultIndex: VaultIndex,
 		private readonly currentSettings: () => CoachingSettings,
 	) {}
 

@@ -70,7 +70,6 @@ export async function createSessionNote(
 	const templater = enabledTemplater(app);
 	if (templater && plan.templaterTemplate !== null) {
 		const file = await app.vault.create(path, plan.templaterTemplate);
-		let cursorLine = plan.cursorLine;
 		await finish(file, async () => {
 			await templater.templater?.overwrite_file_commands?.(file);
 			await app.vault.process(file, (ran) => {
@@ -78,11 +77,12 @@ export async function createSessionNote(
 				if (filled.problem !== null) {
 					new Notice(`After Templater ran, the note's properties could not be read (${filled.problem}); it is left as Templater wrote it.`);
 				}
-				cursorLine = firstWritingLine(filled.content, settings);
 				return filled.content;
 			});
 		});
-		await openAtLine(app, file, cursorLine);
+		// The note is whatever Templater and the filling left, even if one failed: the cursor goes by that.
+		const written = await app.vault.read(file).catch(() => "");
+		await openAtLine(app, file, firstWritingLine(written, settings));
 		return file;
 	}
 	if (plan.templateProblem !== null) new Notice(`The session template cannot be used (${plan.templateProblem}). The built-in template is used.`);

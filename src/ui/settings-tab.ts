@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, debounce, requireApiVersion, type App, type Plugin, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
 import {
-	SETTING_DEFINITIONS,
+	SETTING_SPECS,
 	SETTING_GROUPS,
 	SETTING_KEYS,
 	settingProblem,
@@ -26,8 +26,6 @@ const NEW_INTENTION = "Someone who is curious, not clever";
  * is typed (debounced), and only when valid: an invalid one shows why, and the saved one stays.
  */
 export class CoachingSettingTab extends PluginSettingTab {
-	/** Where `display()` drew the intentions, to draw them again when the list changes shape. */
-	private intentionList: HTMLElement | null = null;
 	private readonly save = debounce(() => void this.store.saveSettings(), 600, true);
 
 	constructor(
@@ -39,27 +37,32 @@ export class CoachingSettingTab extends PluginSettingTab {
 	}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
-		const groups: SettingDefinitionItem[] = SETTING_GROUPS.map((group) => ({
-			type: "group",
-			heading: group,
-			items: keysIn(group)
+		return SETTING_GROUPS.flatMap((group): SettingDefinitionItem[] => {
+			const items = keysIn(group)
 				.filter((key) => key !== "intentions")
-				.map((key) => this.definitionItem(key)),
-		}));
-		const intentions = this.store.settings.intentions;
-		groups.splice(1, 0, {
+				.map((key) => this.controlDefinition(key));
+			if (!keysIn(group).includes("intentions")) return [{ type: "group", heading: group, items }];
+			// A list cannot sit inside a group: the intentions open the group, under its heading, as display() shows them.
+			return [this.intentionList(group), { type: "group", items }];
+		});
+	}
+
+	/** Who do I want to show up as? A list Obsidian lets the coach add to, reorder and delete from. */
+	private intentionList(heading: string): SettingDefinitionItem {
+		const spec = SETTING_SPECS.intentions;
+		return {
 			type: "list",
-			heading: SETTING_DEFINITIONS.intentions.name,
-			emptyState: SETTING_DEFINITIONS.intentions.description,
-			items: intentions.map((_, index) => ({
+			heading,
+			emptyState: spec.description,
+			items: this.store.settings.intentions.map((_, index) => ({
 				name: `Intention ${index + 1}`,
+				desc: index === 0 ? spec.description : undefined,
 				control: { type: "text", key: `intentions.${index}`, validate: (value: string) => this.intentionProblem(index, value) ?? undefined },
 			})),
 			onReorder: (from, to) => this.moveIntention(from, to),
 			onDelete: (index) => this.removeIntention(index),
 			addItem: { name: "Add intention", action: () => this.addIntention() },
-		});
-		return groups;
+		};
 	}
 
 	getControlValue(key: string): unknown {
@@ -76,6 +79,21 @@ export class CoachingSettingTab extends PluginSettingTab {
 	}
 
 	display(): void {
+		this.draw();
+	}
+
+	/** Shows settings that changed elsewhere (a synced data.json) in the open tab, drawn the way this version draws it. */
+	redraw(): void {
+		if (requireApiVersion("1.13.0")) this.update();
+		else if (this.containerEl.childElementCount > 0) this.draw();
+	}
+
+	hide(): void {
+		this.save.run();
+		super.hide();
+	}
+
+	private draw(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		containerEl.addClass("coaching-alliance-settings");
@@ -88,47 +106,41 @@ export class CoachingSettingTab extends PluginSettingTab {
 		}
 	}
 
-	hide(): void {
-		this.save.run();
-	}
-
-	private definitionItem(key: SettingKey): SettingGroupItem {
-		const definition = SETTING_DEFINITIONS[key];
+	private controlDefinition(key: SettingKey): SettingGroupItem {
+		const spec = SETTING_SPECS[key];
 		const validate = (value: unknown): string | undefined => settingProblem(key, fromControl(key, value)) ?? undefined;
-		const base = { name: definition.name, desc: definition.description };
-		switch (definition.kind) {
+		const base = { name: spec.name, desc: spec.description };
+		switch (spec.kind) {
 			case "list":
-				return { ...base, control: { type: "textarea", key, placeholder: definition.default.join("\n"), rows: 4, validate } };
+				return { ...base, control: { type: "textarea", key, placeholder: spec.default.join("\n"), rows: 4, validate } };
 			case "text":
-				return { ...base, control: { type: "text", key, placeholder: definition.default, validate } };
+				return { ...base, control: { type: "text", key, placeholder: spec.default, validate } };
 			case "number":
-				return { ...base, control: { type: "number", key, min: definition.min, max: definition.max, step: 1, validate } };
+				return { ...base, control: { type: "number", key, min: spec.min, max: spec.max, step: 1, validate } };
 			case "choice":
-				return { ...base, control: { type: "dropdown", key, options: definition.options } };
+				return { ...base, control: { type: "dropdown", key, options: spec.options } };
 		}
 	}
 
 	/** One setting for `display()`, its control chosen by the setting's kind. */
 	private setting(container: HTMLElement, key: SettingKey): void {
-		const definition = SETTING_DEFINITIONS[key];
-		const setting = new Setting(container).setName(definition.name).setDesc(definition.description);
+		const spec = SETTING_SPECS[key];
+		const setting = new Setting(container).setName(spec.name).setDesc(spec.description);
 		const error = setting.descEl.createDiv({ cls: "coaching-alliance-setting-error", attr: { role: "alert" } });
 		const onChange = (value: unknown): void => {
-			const problem = settingProblem(key, fromControl(key, value));
-			error.setText(problem ?? "");
-			if (problem === null) this.change(key, fromControl(key, value));
+			error.setText(this.change(key, fromControl(key, value)) ?? "");
 		};
 		const shown = this.getControlValue(key);
-		switch (definition.kind) {
+		switch (spec.kind) {
 			case "list":
 				setting.addTextArea((area) => {
 					area.inputEl.rows = Math.max(2, Math.min(6, this.store.settings[key as ListKey].length));
-					area.inputEl.setAttr("aria-label", `${definition.name}, one per line`);
-					area.setPlaceholder(definition.default.join("\n")).setValue(String(shown)).onChange(onChange);
+					area.inputEl.setAttr("aria-label", `${spec.name}, one per line`);
+					area.setPlaceholder(spec.default.join("\n")).setValue(String(shown)).onChange(onChange);
 				});
 				break;
 			case "text":
-				setting.addText((text) => text.setPlaceholder(definition.default).setValue(String(shown)).onChange(onChange));
+				setting.addText((text) => text.setPlaceholder(spec.default).setValue(String(shown)).onChange(onChange));
 				break;
 			case "number":
 				setting.addText((text) => {
@@ -137,21 +149,16 @@ export class CoachingSettingTab extends PluginSettingTab {
 				});
 				break;
 			case "choice":
-				setting.addDropdown((dropdown) => dropdown.addOptions(definition.options).setValue(String(shown)).onChange(onChange));
+				setting.addDropdown((dropdown) => dropdown.addOptions(spec.options).setValue(String(shown)).onChange(onChange));
 				break;
 		}
 	}
 
 	/** Who do I want to show up as? Each item can be edited, moved and removed, and new ones added. */
 	private intentionsSetting(container: HTMLElement): void {
-		const definition = SETTING_DEFINITIONS.intentions;
-		new Setting(container).setName(definition.name).setDesc(definition.description);
-		this.intentionList = container.createDiv({ cls: "coaching-alliance-intention-list" });
-		this.drawIntentions(this.intentionList);
-	}
-
-	private drawIntentions(list: HTMLElement): void {
-		list.empty();
+		const spec = SETTING_SPECS.intentions;
+		new Setting(container).setName(spec.name).setDesc(spec.description);
+		const list = container.createDiv({ cls: "coaching-alliance-intention-list" });
 		const intentions = this.store.settings.intentions;
 		intentions.forEach((intention, index) => {
 			new Setting(list)
@@ -185,10 +192,13 @@ export class CoachingSettingTab extends PluginSettingTab {
 		new Setting(list).addButton((button) => button.setButtonText("Add intention").onClick(() => this.addIntention()));
 	}
 
-	private change(key: SettingKey, value: unknown): void {
-		if (settingProblem(key, value) !== null) return;
+	/** Keeps and saves the value when it can be used; says why not when it cannot. */
+	private change(key: SettingKey, value: unknown): string | null {
+		const problem = settingProblem(key, value);
+		if (problem !== null) return problem;
 		(this.store.settings as unknown as Record<SettingKey, unknown>)[key] = settingValue(key, value as never);
 		this.save();
+		return null;
 	}
 
 	private intentionProblem(index: number, value: string): string | null {
@@ -197,7 +207,8 @@ export class CoachingSettingTab extends PluginSettingTab {
 	}
 
 	private changeIntention(index: number, value: string): void {
-		if (this.intentionProblem(index, value) !== null) return;
+		// A row drawn before a synced change shortened the list has no intention left to change.
+		if (index >= this.store.settings.intentions.length || this.intentionProblem(index, value) !== null) return;
 		this.store.settings.intentions[index] = value.trim();
 		this.save();
 	}
@@ -220,23 +231,22 @@ export class CoachingSettingTab extends PluginSettingTab {
 		this.changed();
 	}
 
-	/** The intention list changed shape: saved, and drawn again by whichever way this version draws the tab. */
+	/** The intention list changed shape: saved, and drawn again. */
 	private changed(): void {
 		this.save();
-		if (requireApiVersion("1.13.0")) this.update();
-		else if (this.intentionList) this.drawIntentions(this.intentionList);
+		this.redraw();
 	}
 }
 
 type ListKey = { [K in SettingKey]: CoachingSettings[K] extends string[] ? K : never }[SettingKey];
 
 function keysIn(group: string): SettingKey[] {
-	return SETTING_KEYS.filter((key) => SETTING_DEFINITIONS[key].group === group);
+	return SETTING_KEYS.filter((key) => SETTING_SPECS[key].group === group);
 }
 
 /** A control's value as the setting's type: a list is typed one entry per line; a number field gives text or a number. */
 function fromControl(key: SettingKey, value: unknown): unknown {
-	const kind = (SETTING_DEFINITIONS[key]).kind;
+	const kind = SETTING_SPECS[key].kind;
 	if (kind === "list" && typeof value === "string") return settingValue(key, value.split("\n") as never);
 	if (kind === "number" && typeof value === "string") return value.trim() === "" ? Number.NaN : Number(value);
 	return value;

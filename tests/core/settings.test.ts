@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, SETTING_KEYS, changesRecognition, settingProblem } from "../../src/core/settings/settings";
+import { DEFAULT_SETTINGS, SETTING_SPECS, SETTING_KEYS, changesRecognition, settingProblem } from "../../src/core/settings/settings";
 import { SETTINGS_VERSION, loadStoredSettings, storedSettings } from "../../src/core/settings/stored";
 
 describe("the settings table", () => {
 	it("declares every setting once, with a default of the setting's own type", () => {
 		for (const key of SETTING_KEYS) {
-			expect(settingProblem(key, SETTING_DEFINITIONS[key].default), key).toBeNull();
+			expect(settingProblem(key, SETTING_SPECS[key].default), key).toBeNull();
 		}
 		expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([...SETTING_KEYS].sort());
 	});
@@ -20,7 +20,7 @@ describe("the settings table", () => {
 
 describe("loading data.json", () => {
 	it("takes nothing at all as the defaults, with nothing to report or write", () => {
-		expect(loadStoredSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], writeBack: false });
+		expect(loadStoredSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], newerVersion: null, writeBack: false, kept: {} });
 	});
 
 	it("brings a version-0 file (no settingsVersion, written by hand) up to date, and asks for it to be written back", () => {
@@ -42,6 +42,7 @@ describe("loading data.json", () => {
 	it("keeps what version 1 accepted and the tab never allowed, in the form it means now", () => {
 		const loaded = loadStoredSettings({ settingsVersion: 1, excerptLines: 5000, sessionTags: ["#session", "call"] });
 		expect(loaded.settings.excerptLines).toBe(20);
+		expect(loadStoredSettings({ settingsVersion: 1, excerptLines: 4.7 }).settings.excerptLines).toBe(4);
 		expect(loaded.settings.sessionTags).toEqual(["session", "call"]);
 		expect(loaded.problems).toEqual([]);
 		expect(loaded.writeBack).toBe(true);
@@ -80,10 +81,14 @@ describe("loading data.json", () => {
 		}
 	});
 
-	it("never writes a newer version's file down to this one", () => {
-		const loaded = loadStoredSettings({ settingsVersion: SETTINGS_VERSION + 1, excerptLines: 7 });
+	it("never writes a newer version's file down to this one: what it does not know is kept, with the newer version", () => {
+		const newer = { settingsVersion: SETTINGS_VERSION + 1, excerptLines: 7, moodTracking: { enabled: true } };
+		const loaded = loadStoredSettings(newer);
 		expect(loaded.settings.excerptLines).toBe(7);
-		expect(loaded.problems).toEqual(["These settings were saved by a newer version of Coaching Alliance; update the plugin to use all of them."]);
+		expect(loaded.newerVersion).toBe("These settings were saved by a newer version of Coaching Alliance; update the plugin to use all of them.");
+		expect(loaded.problems).toEqual([]);
 		expect(loaded.writeBack).toBe(false);
+		const saved = storedSettings({ ...loaded.settings, excerptLines: 9 }, loaded.kept);
+		expect(saved).toMatchObject({ settingsVersion: SETTINGS_VERSION + 1, excerptLines: 9, moodTracking: { enabled: true } });
 	});
 });

@@ -167,4 +167,51 @@ describe("the vault indexer", () => {
 		await indexer.rebuild();
 		expect(indexer.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
 	});
+
+	it("keeps a change heard while a rebuild reads its batch: a newer read, and a deletion", async () => {
+		const reads = new Map<string, ReturnType<typeof deferred>>();
+		const source: VaultSource = {
+			list: () => Promise.resolve({ paths: ["Clients/Maya Chen.md", "Clients/Tomas Rivera.md"], unreadable: [] }),
+			load: (path) => {
+				const read = deferred();
+				reads.set(path, read);
+				return read.promise;
+			},
+			readConfig: () => Promise.resolve(undefined),
+		};
+		const indexer = indexerOver(source);
+		const building = indexer.rebuild();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		const edited = indexer.upsert("Clients/Maya Chen.md", () => Promise.resolve(loaded("Clients/Maya Chen.md", "---\ntype: client\naliases: [Maya]\n---\n")));
+		await edited;
+		indexer.remove("Clients/Tomas Rivera.md");
+		reads.get("Clients/Maya Chen.md")?.finish(loaded("Clients/Maya Chen.md", CLIENT));
+		reads.get("Clients/Tomas Rivera.md")?.finish(loaded("Clients/Tomas Rivera.md", CLIENT));
+		await building;
+		expect(indexer.index.get("Clients/Maya Chen.md")?.aliases).toEqual(["Maya"]);
+		expect(indexer.index.get("Clients/Tomas Rivera.md")).toBeUndefined();
+	});
+
+	it("reads as many notes at once as the source allows", async () => {
+		let reading = 0;
+		let most = 0;
+		const files = Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`Clients/Client ${n}.md`, CLIENT]));
+		const source = new MemorySource(files);
+		const counting: VaultSource = {
+			list: () => source.list(),
+			readConfig: (file) => source.readConfig(file),
+			concurrentLoads: 1,
+			load: async (path) => {
+				most = Math.max(most, ++reading);
+				const note = await source.load(path);
+				reading--;
+				return note;
+			},
+		};
+		const indexer = indexerOver(counting);
+		await indexer.rebuild();
+		expect(indexer.index.clients()).toHaveLength(20);
+		expect(most).toBe(1);
+	});
+
 });

@@ -1416,14 +1416,17 @@ export abstract class PluginSettingTab {
 
 	display(): void {}
 
+	/** As the app's: what was drawn goes, so a tab that reads its fields after hiding reads nothing. */
 	hide(): void {
 		this.shown = false;
+		this.containerEl.empty();
 	}
 
-	/** What the settings window does when the coach opens this tab. */
+	/** What the settings window does when the coach opens this tab: 1.13 asks for the definitions on every showing. */
 	open(): void {
 		this.shown = true;
-		if (requireApiVersion("1.13.0") && this.settingItems.length > 0) this.renderDefinitions();
+		if (requireApiVersion("1.13.0")) this.settingItems = this.getSettingDefinitions();
+		if (this.settingItems.length > 0) this.renderDefinitions();
 		else this.display();
 	}
 
@@ -1471,7 +1474,7 @@ export abstract class PluginSettingTab {
 			setting.addText((text) => {
 				if (control.type === "number") (text.inputEl as HTMLInputElement).type = "number";
 				text.setPlaceholder(control.placeholder ?? "").setValue(String(shown ?? ""));
-				text.onChange((value) => void changed(control.type === "number" ? Number(value) : value));
+				text.onChange((value) => void changed(control.type === "number" ? (value.trim() === "" ? Number.NaN : Number(value)) : value));
 			});
 		}
 		// The framework validates the stored value once when the row is drawn.

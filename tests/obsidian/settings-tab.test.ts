@@ -63,9 +63,9 @@ describe.each(VERSIONS)("the settings tab in Obsidian %s", (_, version) => {
 	it("offers every rule of the conventions, under headings without the word settings", async () => {
 		const { tab, plugin } = await openTab();
 		const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((heading) => heading.textContent);
-		expect(headings.filter((heading) => heading !== "Intentions")).toEqual(["Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
+		expect(headings).toEqual(["Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
-		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", "Intentions", "Excerpt lines", "Date format", "Open the pane in", "Session note folder", "Session note name", "Session template", "New client folder"]) {
+		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", version === "1.13.1" ? "Intention 1" : "Intentions", "Excerpt lines", "Date format", "Open the pane in", "Session note folder", "Session note name", "Session template", "New client folder"]) {
 			expect(names).toContain(name);
 		}
 		plugin.unload();
@@ -172,6 +172,7 @@ describe.each(VERSIONS)("the settings tab in Obsidian %s", (_, version) => {
 		tab.hide();
 		await until(() => app.vault.hiddenFiles.get(DATA)?.includes("Calm, even when") === true);
 		expect((await stored(app))["intentions"]).toEqual(["Calm, even when they are not", "Someone who cares"]);
+		tab.open();
 		expect(inputs().map((input) => input.getAttribute("aria-label"))).toEqual(["Intention 1", "Intention 2"]);
 		plugin.unload();
 	});
@@ -191,7 +192,21 @@ describe.each(VERSIONS)("the settings tab in Obsidian %s", (_, version) => {
 		tab.hide();
 		await until(() => app.vault.hiddenFiles.get(DATA)?.includes("Calm, even when") === true);
 		expect((await stored(app))["intentions"]).toEqual(["Calm, even when they are not", "Someone who cares"]);
+		tab.open();
 		expect(field(tab, "Intention 1").input.value).toBe("Calm, even when they are not");
+		plugin.unload();
+	});
+
+	it("a synced data.json with fewer intentions redraws the open tab, and a stale field can no longer change the list", async () => {
+		const { app, tab, plugin } = await openTab();
+		const intention = (n: number) => tab.containerEl.querySelector<HTMLInputElement>(`input[aria-label="Intention ${n}"]`) ?? field(tab, `Intention ${n}`).input;
+		const staleSecond = intention(2);
+		app.vault.seed(DATA, JSON.stringify({ settingsVersion: SETTINGS_VERSION, intentions: ["Curious"] }));
+		await plugin.onExternalSettingsChange();
+		await type(staleSecond, "Typed into a row that is gone");
+		expect(plugin.settings.intentions).toEqual(["Curious"]);
+		expect(intention(1).value).toBe("Curious");
+		expect(() => intention(2)).toThrow();
 		plugin.unload();
 	});
 

@@ -14,6 +14,8 @@ export interface VaultSource {
 	list(): Promise<{ paths: string[]; unreadable: { path: string; problem: string }[] }>;
 	/** The note for the core, or why it cannot be read; null when it is not available yet (Obsidian's cache still cold). */
 	load(path: string): Promise<LoadedNote | null>;
+	/** How many notes may be read at once while building; 8 unless the source says otherwise. */
+	readonly concurrentLoads?: number;
 	/** A JSON file of the config folder (`templates.json`, `plugins/templater-obsidian/data.json`); undefined when absent or unreadable. */
 	readConfig(file: string): Promise<unknown>;
 }
@@ -95,8 +97,9 @@ export class VaultIndexer {
 		const { paths, unreadable } = await source.list();
 		for (const { path, problem } of unreadable) this.index.set(unreadableFacts(path, problem));
 		const indexable = paths.filter((path) => this.isIndexable(path));
-		for (let start = 0; start < indexable.length; start += CONCURRENT_LOADS) {
-			const batch = indexable.slice(start, start + CONCURRENT_LOADS).map((path) => ({ path, request: this.claim(path) }));
+		const batchSize = Math.max(1, source.concurrentLoads ?? CONCURRENT_LOADS);
+		for (let start = 0; start < indexable.length; start += batchSize) {
+			const batch = indexable.slice(start, start + batchSize).map((path) => ({ path, request: this.claim(path) }));
 			const loads = await Promise.all(batch.map(({ path }) => this.loadSafely(() => source.load(path))));
 			batch.forEach(({ path, request }, position) => {
 				const loaded = loads[position] ?? null;

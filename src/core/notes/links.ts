@@ -26,7 +26,7 @@ export function nameKey(linkOrPath: string): string {
  * Link resolution over a set of vault paths, kept current file by file: case-insensitive; a
  * path-qualified link must match the end of the path; with several candidates the exact path
  * wins, then a file in the linking note's folder, then the shortest path. Aliases are not link
- * targets. Checked against recorded Obsidian output in tests/fs/oracle.test.ts.
+ * targets. Checked against recorded Obsidian output in tests/markdown/oracle.test.ts.
  */
 export class VaultPaths implements LinkResolver {
 	/** File name key → each path with that name, with the path as links compare it (any case, accents composed). */

@@ -1,4 +1,3 @@
-import { hasTemplaterSyntax } from "../writing/templater";
 import { basenameOf } from "./note";
 import { fold } from "./fold";
 import { linkInPropertyValue, linkpathOf } from "./links";
@@ -29,6 +28,12 @@ function propertyValues(value: unknown): string[] {
 	if (typeof value === "string") return [value];
 	if (typeof value === "number" || typeof value === "boolean") return [String(value)];
 	return [];
+}
+
+/** Whether text holds a Templater command (`<% ... %>`): found in one left-to-right pass. */
+export function hasTemplaterSyntax(text: string): boolean {
+	const open = text.indexOf("<%");
+	return open >= 0 && text.indexOf("%>", open + 2) >= 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { format } from "date-fns";
 import { vaultPathProblem } from "../writing/vault-path";
-import { hasTemplaterSyntax } from "../writing/templater";
+import { hasTemplaterSyntax } from "../notes/properties";
 
 /**
  * Every recognition rule in the conventions is a default that a setting can change.
@@ -69,7 +69,7 @@ export type SettingGroup = (typeof SETTING_GROUPS)[number];
 /** Why a value cannot be used, as one sentence for the settings tab and for data.json alike; null when it can. */
 type Check<V> = (value: V) => string | null;
 
-interface DefinitionBase<V> {
+interface SpecBase<V> {
 	default: V;
 	group: SettingGroup;
 	/** The setting's name in the settings tab. */
@@ -80,32 +80,32 @@ interface DefinitionBase<V> {
 	check?: Check<V>;
 }
 
-export interface ListDefinition extends DefinitionBase<string[]> {
+export interface ListSpec extends SpecBase<string[]> {
 	kind: "list";
 	/** Tags are kept without their `#`. */
 	tags?: boolean;
 }
 
-export interface TextDefinition extends DefinitionBase<string> {
+export interface TextSpec extends SpecBase<string> {
 	kind: "text";
 	/** Spaces count (a date format's): the value is kept as typed. */
 	untrimmed?: boolean;
 }
 
-export interface NumberDefinition extends DefinitionBase<number> {
+export interface NumberSpec extends SpecBase<number> {
 	kind: "number";
 	min: number;
 	max: number;
 }
 
-export interface ChoiceDefinition<V extends string> extends DefinitionBase<V> {
+export interface ChoiceSpec<V extends string> extends SpecBase<V> {
 	kind: "choice";
 	options: Record<V, string>;
 }
 
-type DefinitionOf<V> = [V] extends [string[]] ? ListDefinition : [V] extends [number] ? NumberDefinition : string extends V ? TextDefinition : ChoiceDefinition<V & string>;
+type SpecOf<V> = [V] extends [string[]] ? ListSpec : [V] extends [number] ? NumberSpec : string extends V ? TextSpec : ChoiceSpec<V & string>;
 
-export type SettingDefinition = { [K in SettingKey]: DefinitionOf<CoachingSettings[K]> }[SettingKey];
+export type SettingSpec = { [K in SettingKey]: SpecOf<CoachingSettings[K]> }[SettingKey];
 
 const PLACEHOLDERS =
 	"Placeholders: {{client}}, {{client_link}}, {{date}} or {{date:EEE d MMM yyyy}}, {{time}}, {{session_number}}, {{intentions}}, {{intention_heading}}, {{reflection_heading}}, {{open_commitments}}, {{last_session_link}}, {{days_since_last}}.";
@@ -121,7 +121,7 @@ const notBlank: Check<string> = (value) => (value.trim() === "" ? "This cannot b
  * and whether changing it means reading the vault again. Loading data.json, the settings tab and
  * the command line all work from this table, so they accept and refuse the same values.
  */
-export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: DefinitionOf<CoachingSettings[K]> } = {
+export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSettings[K]> } = {
 	intentions: {
 		kind: "list",
 		default: ["The person who listens to them better than anyone else in their life", "Someone who cares"],
@@ -386,15 +386,15 @@ export const SETTING_DEFINITIONS: { readonly [K in SettingKey]: DefinitionOf<Coa
 	},
 };
 
-export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
+export const SETTING_KEYS = Object.keys(SETTING_SPECS) as SettingKey[];
 
-/** The definition of a key read from a file, or undefined when no setting has that name. */
-export function definitionOf(key: string): SettingDefinition | undefined {
-	return (SETTING_DEFINITIONS as Partial<Record<string, SettingDefinition>>)[key];
+/** The spec of a key read from a file, or undefined when no setting has that name. */
+export function specOf(key: string): SettingSpec | undefined {
+	return (SETTING_SPECS as Partial<Record<string, SettingSpec>>)[key];
 }
 
 export const DEFAULT_SETTINGS: CoachingSettings = Object.fromEntries(
-	SETTING_KEYS.map((key) => [key, structuredClone(SETTING_DEFINITIONS[key].default)]),
+	SETTING_KEYS.map((key) => [key, structuredClone(SETTING_SPECS[key].default)]),
 ) as unknown as CoachingSettings;
 
 /** Far more than any coach lists; a settings file with more was not written by a person. */
@@ -431,13 +431,13 @@ function dateFormatProblem(pattern: string): string | null {
 
 /** A value as it is kept: list entries and texts trimmed, blank entries dropped, tags without `#`. */
 export function settingValue<K extends SettingKey>(key: K, value: CoachingSettings[K]): CoachingSettings[K] {
-	const definition = SETTING_DEFINITIONS[key] as SettingDefinition;
-	if (definition.kind === "list") {
+	const spec = SETTING_SPECS[key] as SettingSpec;
+	if (spec.kind === "list") {
 		return (value as string[])
-			.map((entry) => (definition.tags ? entry.trim().replace(/^#/, "") : entry.trim()))
+			.map((entry) => (spec.tags ? entry.trim().replace(/^#/, "") : entry.trim()))
 			.filter((entry) => entry !== "") as CoachingSettings[K];
 	}
-	if (definition.kind === "text" && !definition.untrimmed) return (value as string).trim() as CoachingSettings[K];
+	if (spec.kind === "text" && !spec.untrimmed) return (value as string).trim() as CoachingSettings[K];
 	return value;
 }
 
@@ -447,23 +447,23 @@ export function settingValue<K extends SettingKey>(key: K, value: CoachingSettin
  * typed in the settings tab and one read from data.json.
  */
 export function settingProblem(key: SettingKey, value: unknown): string | null {
-	const definition = SETTING_DEFINITIONS[key];
-	switch (definition.kind) {
+	const spec = SETTING_SPECS[key];
+	switch (spec.kind) {
 		case "list": {
 			if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string")) return "It should be a list of text.";
 			const kept = settingValue(key, value as never) as string[];
-			return settingTextProblem(value) ?? definition.check?.(kept) ?? null;
+			return settingTextProblem(value) ?? spec.check?.(kept) ?? null;
 		}
 		case "text": {
 			if (typeof value !== "string") return "It should be text.";
-			return settingTextProblem([value]) ?? definition.check?.(value) ?? null;
+			return settingTextProblem([value]) ?? spec.check?.(value) ?? null;
 		}
 		case "number": {
 			const whole = typeof value === "number" && Number.isInteger(value);
-			return whole && value >= definition.min && value <= definition.max ? null : `A whole number from ${definition.min} to ${definition.max}.`;
+			return whole && value >= spec.min && value <= spec.max ? null : `A whole number from ${spec.min} to ${spec.max}.`;
 		}
 		case "choice": {
-			const options = Object.keys(definition.options);
+			const options = Object.keys(spec.options);
 			return typeof value === "string" && options.includes(value) ? null : `One of ${options.map((option) => `"${option}"`).join(" or ")}.`;
 		}
 	}
@@ -471,5 +471,5 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
 
 /** Whether the change from `before` to `after` alters what notes are, so the index must be built again. */
 export function changesRecognition(before: CoachingSettings, after: CoachingSettings): boolean {
-	return SETTING_KEYS.some((key) => SETTING_DEFINITIONS[key].recognition && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+	return SETTING_KEYS.some((key) => SETTING_SPECS[key].recognition && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTING_KEYS, definitionOf, settingProblem, settingValue, type CoachingSettings } from "./settings";
+import { DEFAULT_SETTINGS, SETTING_KEYS, specOf, settingProblem, settingValue, type CoachingSettings, type SettingSpec } from "./settings";
 
 type Stored = Record<string, unknown>;
 
@@ -6,6 +6,16 @@ interface Migration {
 	/** The version this step brings a stored file to. */
 	to: number;
 	migrate(stored: Stored): Stored;
+}
+
+/** A stored file with each setting's value passed through `change`; other keys stay as they are. */
+function eachSetting(stored: Stored, change: (spec: SettingSpec, value: unknown) => unknown): Stored {
+	return Object.fromEntries(
+		Object.entries(stored).map(([key, value]) => {
+			const spec = specOf(key);
+			return [key, spec === undefined ? value : change(spec, value)];
+		}),
+	);
 }
 
 /**
@@ -18,29 +28,19 @@ const MIGRATIONS: readonly Migration[] = [
 		// hand or by a script, and people write a single entry as text and a number in quotes.
 		to: 1,
 		migrate: (stored) =>
-			Object.fromEntries(
-				Object.entries(stored).map(([key, value]) => {
-					const definition = definitionOf(key);
-					if (definition?.kind === "list" && typeof value === "string") return [key, value.split("\n")];
-					if (definition?.kind === "number" && typeof value === "string" && /^\s*\d+\s*$/.test(value)) return [key, Number(value)];
-					return [key, value];
-				}),
-			),
+			eachSetting(stored, (spec, value) => {
+				if (spec.kind === "list" && typeof value === "string") return value.split("\n");
+				if (spec.kind === "number" && typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
+				return value;
+			}),
 	},
 	{
-		// Version 1 kept what the settings tab never allowed: any number of excerpt lines (the tab
-		// allows 20), and tags written with `#`, which no tag ever matched.
+		// Version 1 read any number of zero or more, rounded down; the settings tab allowed whole
+		// numbers up to a limit (20 excerpt lines), and now data.json is held to the same.
 		to: 2,
 		migrate: (stored) =>
-			Object.fromEntries(
-				Object.entries(stored).map(([key, value]) => {
-					const definition = definitionOf(key);
-					if (definition?.kind === "number" && typeof value === "number" && value > definition.max) return [key, definition.max];
-					if (definition?.kind === "list" && definition.tags && Array.isArray(value)) {
-						return [key, value.map((tag: unknown) => (typeof tag === "string" ? tag.trim().replace(/^#/, "") : tag))];
-					}
-					return [key, value];
-				}),
+			eachSetting(stored, (spec, value) =>
+				spec.kind === "number" && typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.min(Math.floor(value), spec.max) : value,
 			),
 	},
 ];
@@ -51,12 +51,20 @@ export interface LoadedSettings {
 	settings: CoachingSettings;
 	/** Each value that was replaced by its default, and why, in words for the coach. */
 	problems: string[];
+	/** Said when the file comes from a newer version of the plugin, else null. */
+	newerVersion: string | null;
 	/**
-	 * Whether the file should be written back in this version's form: it came from an older
-	 * version and every value in it was kept. A file with problems stays as the coach left it,
-	 * to be mended by hand; one from a newer version is never written down to this one.
+	 * Whether loading should write the file back in this version's form: it came from an older
+	 * version and every value in it was kept. A file with problems is not rewritten on loading;
+	 * the defaults that replaced its bad values are written when a setting is next changed.
 	 */
 	writeBack: boolean;
+	/**
+	 * What a newer version's file holds that this version does not know, with its version number:
+	 * written back untouched with every save, so using an older copy of the plugin on one device
+	 * never takes a newer copy's settings away.
+	 */
+	kept: Record<string, unknown>;
 }
 
 /**
@@ -67,15 +75,11 @@ export interface LoadedSettings {
  */
 export function loadStoredSettings(raw: unknown): LoadedSettings {
 	const settings: CoachingSettings = structuredClone(DEFAULT_SETTINGS);
-	if (raw === undefined || raw === null) return { settings, problems: [], writeBack: false };
-	if (typeof raw !== "object" || Array.isArray(raw)) {
-		return { settings, problems: ["The saved settings file could not be read; defaults are used."], writeBack: false };
-	}
+	const nothing = { settings, problems: [], newerVersion: null, writeBack: false, kept: {} };
+	if (raw === undefined || raw === null) return nothing;
+	if (typeof raw !== "object" || Array.isArray(raw)) return { ...nothing, problems: ["The saved settings file could not be read; defaults are used."] };
 	const problems: string[] = [];
 	const version = storedVersion(raw as Stored);
-	if (version > SETTINGS_VERSION) {
-		problems.push("These settings were saved by a newer version of Coaching Alliance; update the plugin to use all of them.");
-	}
 	const stored = MIGRATIONS.filter((migration) => migration.to > version).reduce((current, migration) => migration.migrate(current), raw as Stored);
 	for (const key of SETTING_KEYS) {
 		if (!(key in stored)) continue;
@@ -83,7 +87,15 @@ export function loadStoredSettings(raw: unknown): LoadedSettings {
 		if (problem === null) (settings as unknown as Stored)[key] = settingValue(key, stored[key] as never);
 		else problems.push(`Setting "${key}": ${problem} The default is used.`);
 	}
-	return { settings, problems, writeBack: version < SETTINGS_VERSION && problems.length === 0 };
+	if (version <= SETTINGS_VERSION) return { settings, problems, newerVersion: null, writeBack: version < SETTINGS_VERSION && problems.length === 0, kept: {} };
+	const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => specOf(key) === undefined));
+	return {
+		settings,
+		problems,
+		newerVersion: "These settings were saved by a newer version of Coaching Alliance; update the plugin to use all of them.",
+		writeBack: false,
+		kept,
+	};
 }
 
 function storedVersion(stored: Stored): number {
@@ -91,7 +103,7 @@ function storedVersion(stored: Stored): number {
 	return typeof version === "number" && Number.isInteger(version) && version >= 0 ? version : 0;
 }
 
-/** What is written to data.json: the settings plus the version they were written by. */
-export function storedSettings(settings: CoachingSettings): CoachingSettings & { settingsVersion: number } {
-	return { ...settings, settingsVersion: SETTINGS_VERSION };
+/** What is written to data.json: the settings and the version they were written by, after what a newer version's file kept. */
+export function storedSettings(settings: CoachingSettings, kept: Record<string, unknown> = {}): Record<string, unknown> {
+	return { settingsVersion: SETTINGS_VERSION, ...kept, ...settings };
 }

@@ -1,7 +1,7 @@
 import type { Brief } from "../brief/brief";
 import type { Day } from "../notes/dates";
 import type { CoachingSettings } from "../settings/settings";
-import { hasTemplaterSyntax } from "./templater";
+import { hasTemplaterSyntax } from "../notes/properties";
 import { candidatePath, firstWritingLine, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
 
 export interface SessionNoteRequest {
@@ -58,6 +58,8 @@ export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | 
 	try {
 		content = sessionNoteContent(input);
 	} catch (error) {
+		// Only the coach's template can fail to be read; the built-in one failing is a bug, and says so.
+		if (template === null) throw error;
 		templateProblem = (error as Error).message;
 		content = sessionNoteContent({ ...input, template: null });
 	}

@@ -1,9 +1,3 @@
-/** Whether text holds a Templater command (`<% ... %>`): found in one left-to-right pass. */
-export function hasTemplaterSyntax(text: string): boolean {
-	const open = text.indexOf("<%");
-	return open >= 0 && text.indexOf("%>", open + 2) >= 0;
-}
-
 /**
  * Text from a note made inert for Templater before it is written into a new note: `<%` becomes
  * the Markdown escape `<\%`, which reads the same, so no name or commitment ever runs as code,
