@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { format } from "date-fns";
 import { computeBrief, type Brief } from "../core/brief/brief";
 import { briefJson } from "../core/brief/brief-json";
-import { readBriefText, readExcerpt } from "../core/brief/brief-text";
+import { BriefReader } from "../core/brief/brief-text";
 import { computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";
@@ -137,16 +137,14 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	}
 	const brief = computeBrief(vault.index, lookup.client, request.today, vault.settings);
 	if (request.command === "new-session") return newSession(brief, vault, request, output);
-	const text = await readBriefText(brief, vault.index, vault.read, vault.settings);
+	const reader = new BriefReader(vault.index, vault.read, vault.settings);
+	const text = await reader.briefText(brief);
 	if (request.json) {
 		output.out(`${JSON.stringify(briefJson(brief, text), null, 2)}\n`);
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();
-	for (const session of brief.sessions) {
-		const facts = vault.index.get(session.path);
-		if (facts) excerpts.set(session.path, await readExcerpt(facts, vault.read, vault.settings));
-	}
+	for (const session of brief.sessions) excerpts.set(session.id, await reader.excerpt(session));
 	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), style));
 	return 0;
 }

@@ -1,6 +1,7 @@
 import type { Brief } from "../core/brief/brief";
 import type { BriefText } from "../core/brief/brief-text";
 import type { Caseload } from "../core/brief/caseload";
+import { isCarried } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -52,6 +53,11 @@ function indent(text: string, depth = 1): string {
 		.join("\n");
 }
 
+/** Where a conversation is written: its note, and the heading when it is a section of one. */
+function place(session: { path: string; heading: string | null }): string {
+	return session.heading === null ? session.path : `${session.path} › ${session.heading}`;
+}
+
 function when(day: Day | null, today: Day): string {
 	if (day === null) return COPY.unknownDay;
 	return `${longDay(day)}, ${relativeDays(daysBetween(day, today))}`;
@@ -88,7 +94,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		},
 		"left-off": () => {
 			if (brief.lastSession) {
-				const where = `${sessionOn(brief.sessions[0]?.number, when(brief.lastSession.date, brief.today))} · ${brief.lastSession.path}`;
+				const where = `${sessionOn(brief.sessions[0]?.number, when(brief.lastSession.date, brief.today))} · ${place(brief.lastSession)}`;
 				out.push(`${INDENT}${style.dim(where)}`);
 				for (const part of text.lastSessionSections) {
 					if (part.heading) out.push(`${INDENT}${style.title(part.heading)}`);
@@ -100,7 +106,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			out.push("", `${INDENT}${style.title(COPY.openCommitments)}`);
 			if (brief.openCommitments.length === 0) out.push(indent(style.dim(COPY.noneOpen), 2));
 			for (const commitment of brief.openCommitments) {
-				const carried = commitment.firstPath !== commitment.path ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
+				const carried = isCarried(commitment) ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
 				out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried})`)}`);
 			}
 		},
@@ -120,8 +126,9 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		conversations: () => {
 			if (brief.sessions.length === 0) out.push(indent(style.dim(COPY.noConversations)));
 			for (const session of brief.sessions) {
-				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(when(session.date, brief.today))}`);
-				for (const line of excerpts.get(session.path) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
+				const inNote = session.heading === null ? "" : ` · ${session.path}`;
+				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(`${when(session.date, brief.today)}${inNote}`)}`);
+				for (const line of excerpts.get(session.id) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
 			}
 		},
 	};

@@ -1,4 +1,4 @@
-import { atxHeading } from "../core/notes/atx-heading";
+import { atxHeading } from "../core/notes/headings";
 import { noteLines, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
 import { scanInline } from "./inline";
@@ -181,6 +181,7 @@ export function noteFromMarkdown(
 		links: parsed.links.map(({ link, displayText, line }) => ({ link, displayText, line })),
 		embeds: parsed.embeds.map(({ link, displayText, line }) => ({ link, displayText, line })),
 		tags: [...parsed.frontmatterTags, ...parsed.inlineTags.map(({ tag }) => tag.slice(1))],
+		inlineTags: parsed.inlineTags.map(({ tag, line }) => ({ tag: tag.slice(1), line })),
 		tasks: parsed.listItems.flatMap((item) => (item.task === undefined ? [] : [{ line: item.line, status: item.task, text: item.text }])),
 		headings: parsed.headings,
 		ctime: times.ctime,

@@ -80,16 +80,16 @@ export class CoachingActions implements PreparePort {
 		await workspace.revealLeaf(leaf);
 	}
 
-	/** The client of the active note: the client note itself, or a session's clients. */
+	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */
 	clientsOfActiveNote(): Client[] {
 		const file = this.app.workspace.getActiveFile();
 		if (!file || !this.indexReady()) return [];
 		const index = this.vaultIndex.index;
-		const facts = index.get(file.path);
-		if (!facts) return [];
-		if (facts.kind === "session") return [...index.sessionClients(facts)];
 		const client = index.client(file.path);
-		return client ? [client] : [];
+		if (client) return [client];
+		const clients = new Map<string, Client>();
+		for (const session of index.sessionsIn(file.path)) for (const owner of index.sessionClients(session)) clients.set(owner.key, owner);
+		return [...clients.values()];
 	}
 
 	/**

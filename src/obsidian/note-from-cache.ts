@@ -39,6 +39,7 @@ export async function noteFromCache(
 		tags: salvaged
 			? [...frontmatterTags(salvaged.data), ...(cache.tags ?? []).map(({ tag }) => tag.replace(/^#/, ""))]
 			: (getAllTags(cache) ?? []).map((tag) => tag.replace(/^#/, "")),
+		inlineTags: (cache.tags ?? []).map(({ tag, position }) => ({ tag: tag.replace(/^#/, ""), line: position.start.line })),
 		tasks,
 		headings: (cache.headings ?? []).map(({ heading, level, position }) => ({ heading, level, line: position.start.line })),
 		ctime: file.stat.ctime,

@@ -1,10 +1,8 @@
 import { Component, ItemView, Keymap, type EventRef, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief } from "../core/brief/brief";
-import { readBriefText, readExcerpt } from "../core/brief/brief-text";
+import { BriefReader } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
-import { noteLines } from "../core/notes/note";
-import { bodyStartLine } from "../core/notes/sections";
 import type { CoachingSettings } from "../core/settings/settings";
 import { renderBrief, type PaneMode } from "./render-brief";
 
@@ -131,7 +129,8 @@ export class PrepareView extends ItemView {
 		const settings = this.port.settings();
 		const brief = computeBrief(index, client, this.port.today(), settings);
 		const read = (path: string): Promise<string> => this.port.read(path);
-		const text = await readBriefText(brief, index, read, settings);
+		const reader = new BriefReader(index, read, settings);
+		const text = await reader.briefText(brief);
 		const page = createDiv();
 		await renderBrief(
 			page,
@@ -143,14 +142,8 @@ export class PrepareView extends ItemView {
 				dateFormat: settings.dateFormat,
 				folded: this.folded,
 				whenVisible: (element, load) => this.whenVisible(element, load),
-				excerpt: async (path) => {
-					const facts = index.get(path);
-					return facts ? readExcerpt(facts, read, settings) : [];
-				},
-				body: async (path) => {
-					const lines = noteLines(await read(path));
-					return lines.slice(bodyStartLine(lines)).join("\n");
-				},
+				excerpt: (session) => reader.excerpt(session),
+				body: (session) => reader.conversation(session),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},

@@ -2,6 +2,7 @@ import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
 import type { Brief, BriefSession } from "../core/brief/brief";
 import type { BriefText } from "../core/brief/brief-text";
+import { isCarried } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -26,9 +27,9 @@ export interface BriefContext {
 	dateFormat: string;
 	/** Calls `load` once the element scrolls into view, so only what is seen is read from disk. */
 	whenVisible(element: HTMLElement, load: () => Promise<void>): void;
-	excerpt(path: string): Promise<string[]>;
-	/** A note's text without its frontmatter, for read-back. */
-	body(path: string): Promise<string>;
+	excerpt(session: BriefSession): Promise<string[]>;
+	/** One conversation's text for read-back: its section alone, or the note without its properties. */
+	body(session: BriefSession): Promise<string>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	onToggleReadBack(): void;
@@ -97,6 +98,11 @@ function dateAndDistance(day: Day | null, today: Day, context: BriefContext): st
 /** A link that opens a note the Obsidian way: click, modifier-click for a new tab or split, Enter from the keyboard. */
 function noteLink(parent: HTMLElement, path: string, text: string, cls = ""): HTMLAnchorElement {
 	return parent.createEl("a", { cls: `internal-link ${cls}`.trim(), text, href: path, attr: { "data-href": path } });
+}
+
+/** A link that opens the conversation: its note, at its heading when it is a section of one. */
+function sessionLink(parent: HTMLElement, session: { path: string; heading: string | null }, text: string, cls = ""): HTMLAnchorElement {
+	return noteLink(parent, session.heading === null ? session.path : `${session.path.replace(/\.md$/i, "")}#${session.heading}`, text, cls);
 }
 
 function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mode: PaneMode): void {
@@ -183,7 +189,7 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 	if (last) {
 		const from = body.createDiv({ cls: "coaching-alliance-muted" });
 		from.appendText(`${sessionOn(brief.sessions[0]?.number, dateAndDistance(last.date, brief.today, context))} · `);
-		noteLink(from, last.path, "open note");
+		sessionLink(from, last, "open note");
 		await renderSections(body, text.lastSessionSections, last.path, context);
 	} else {
 		emptyLine(body, COPY.noLastSession.pane);
@@ -198,10 +204,10 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 		const item = list.createEl("li");
 		await renderMarkdown(item, commitment.text, commitment.path, context);
 		const source = item.createDiv({ cls: "coaching-alliance-muted" });
-		noteLink(source, commitment.path, longDate(commitment.date, context));
-		if (commitment.firstPath !== commitment.path) {
+		sessionLink(source, commitment, longDate(commitment.date, context));
+		if (isCarried(commitment)) {
 			source.appendText(` · ${COPY.firstOn} `);
-			noteLink(source, commitment.firstPath, longDate(commitment.firstDate, context));
+			sessionLink(source, { path: commitment.firstPath, heading: commitment.firstHeading }, longDate(commitment.firstDate, context));
 		}
 	}
 }
@@ -245,11 +251,11 @@ function renderSessionCard(list: HTMLElement, session: BriefSession, today: Day,
 	const item = list.createEl("li", { cls: "coaching-alliance-session", attr: { value: String(session.number) } });
 	const head = item.createDiv({ cls: "coaching-alliance-session-head" });
 	head.createSpan({ cls: "coaching-alliance-session-number", text: `#${session.number}` });
-	noteLink(head, session.path, session.title, "coaching-alliance-session-title");
+	sessionLink(head, session, session.title, "coaching-alliance-session-title");
 	item.createDiv({ cls: "coaching-alliance-muted", text: dateAndDistance(session.date, today, context) });
 	const excerpt = item.createDiv({ cls: "coaching-alliance-excerpt is-loading" });
 	context.whenVisible(excerpt, async () => {
-		const lines = await context.excerpt(session.path);
+		const lines = await context.excerpt(session);
 		excerpt.removeClass("is-loading");
 		if (lines.length > 0) await renderMarkdown(excerpt, lines.join("\n"), session.path, context);
 	});
@@ -264,11 +270,11 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 	for (const session of [...brief.sessions].reverse()) {
 		const article = stream.createEl("article", { cls: "coaching-alliance-read-back-entry" });
 		const heading = article.createEl("h3", { cls: "coaching-alliance-read-back-date" });
-		noteLink(heading, session.path, longDate(session.date, context));
+		sessionLink(heading, session, longDate(session.date, context));
 		heading.createSpan({ cls: "coaching-alliance-muted", text: ` · session ${session.number} · ${session.title}` });
 		const body = article.createDiv({ cls: "coaching-alliance-read-back-body is-loading" });
 		context.whenVisible(body, async () => {
-			const text = await context.body(session.path);
+			const text = await context.body(session);
 			body.removeClass("is-loading");
 			await renderMarkdown(body, text, session.path, context);
 		});

@@ -39,7 +39,7 @@ describe("cli brief", () => {
 			"problems",
 		]);
 		expect(brief["client"]).toEqual({ name: "Ana Costa", path: "Coaching/Clients/Ana Costa.md", status: "active" });
-		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", date: "2026-06-16" });
+		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", heading: null, date: "2026-06-16" });
 		expect(brief["daysSinceLastSession"]).toBe(14);
 		expect(brief["sessionCount"]).toBe(9);
 		expect(brief["mentionsSinceLastSession"]).toEqual([{ path: "Journal/2026-06-18.md", date: "2026-06-18" }]);

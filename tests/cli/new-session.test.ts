@@ -50,7 +50,7 @@ describe("cli new-session", () => {
 		expect(path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
 		const after = await briefOf(vault, "Ana Costa");
 		expect(after.sessionCount).toBe(before.sessionCount + 1);
-		expect(after.lastSession).toEqual({ path, date: "2026-06-30" });
+		expect(after.lastSession).toMatchObject({ path, heading: null, date: "2026-06-30" });
 		expect(after.sessions[0]?.number).toBe(10);
 		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
 	});

@@ -156,18 +156,20 @@ describe("the brief as JSON", () => {
 			today: "2026-06-30",
 			sessionCount: 2,
 			nextSessionNumber: 3,
-			lastSession: { path: "Sessions/2026-06-16 Maya.md", date: "2026-06-16" },
+			lastSession: { path: "Sessions/2026-06-16 Maya.md", heading: null, date: "2026-06-16" },
 			daysSinceLastSession: 14,
 			sessions: [
-				{ path: "Sessions/2026-06-16 Maya.md", date: "2026-06-16", number: 2, title: "2026-06-16 Maya", clients: ["Clients/Maya Chen.md"] },
-				{ path: "Sessions/2026-06-02 Maya.md", date: "2026-06-02", number: 1, title: "2026-06-02 Maya", clients: ["Clients/Maya Chen.md"] },
+				{ path: "Sessions/2026-06-16 Maya.md", heading: null, date: "2026-06-16", number: 2, title: "2026-06-16 Maya", clients: ["Clients/Maya Chen.md"] },
+				{ path: "Sessions/2026-06-02 Maya.md", heading: null, date: "2026-06-02", number: 1, title: "2026-06-02 Maya", clients: ["Clients/Maya Chen.md"] },
 			],
 			openCommitments: [
 				{
 					text: "Ask Dana for feedback",
 					path: "Sessions/2026-06-16 Maya.md",
+					heading: null,
 					date: "2026-06-16",
 					firstPath: "Sessions/2026-06-02 Maya.md",
+					firstHeading: null,
 					firstDate: "2026-06-02",
 				},
 			],

@@ -91,8 +91,10 @@ describe("a commitment carried over", () => {
 				open: true,
 				status: " ",
 				path: "Sessions/2026-06-02.md",
+				heading: null,
 				date: "2026-06-02",
 				firstPath: "Sessions/2026-05-19.md",
+				firstHeading: null,
 				firstDate: "2026-05-19",
 			},
 		]);

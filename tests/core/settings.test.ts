@@ -48,6 +48,18 @@ describe("loading data.json", () => {
 		expect(loaded.writeBack).toBe(true);
 	});
 
+	it("gives a version-2 file still holding the old date properties the new ones, and keeps a list the coach changed", () => {
+		expect(loadStoredSettings({ settingsVersion: 2, dateProperties: ["date", "session_date", "created"] }).settings.dateProperties).toEqual([
+			"date",
+			"session_date",
+			"meeting_date",
+			"session-date",
+			"meeting-date",
+			"created",
+		]);
+		expect(loadStoredSettings({ settingsVersion: 2, dateProperties: ["when"] }).settings.dateProperties).toEqual(["when"]);
+	});
+
 	it("replaces each damaged value by its default, says which and why, and leaves the file for the coach to mend", () => {
 		const loaded = loadStoredSettings({
 			settingsVersion: SETTINGS_VERSION,

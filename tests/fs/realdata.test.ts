@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeBrief } from "../../src/core/brief/brief";
-import { readBriefText } from "../../src/core/brief/brief-text";
+import { BriefReader } from "../../src/core/brief/brief-text";
 import { computeCaseload } from "../../src/core/brief/caseload";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 
@@ -23,7 +23,7 @@ describe("real vaults written by others", () => {
 		const caseload = computeCaseload(vault.index, "2026-06-30");
 		for (const client of vault.index.clients()) {
 			const brief = computeBrief(vault.index, client, "2026-06-30", vault.settings);
-			await readBriefText(brief, vault.index, vault.read, vault.settings);
+			await new BriefReader(vault.index, vault.read, vault.settings).briefText(brief);
 		}
 		expect(caseload.clients.length).toBe(vault.index.clients().length);
 	});

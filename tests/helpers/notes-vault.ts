@@ -1,6 +1,6 @@
 import { computeBrief } from "../../src/core/brief/brief";
 import { briefJson } from "../../src/core/brief/brief-json";
-import { readBriefText } from "../../src/core/brief/brief-text";
+import { BriefReader } from "../../src/core/brief/brief-text";
 import { computeCaseload } from "../../src/core/brief/caseload";
 import { findClient } from "../../src/core/index/find-client";
 import { VaultIndexer } from "../../src/core/index/vault-indexer";
@@ -78,7 +78,7 @@ export class NotesVault {
 
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
-		return briefJson(brief, await readBriefText(brief, this.index, (path) => this.read(path), this.settings)) as ReturnType<
+		return briefJson(brief, await new BriefReader(this.index, (path) => this.read(path), this.settings).briefText(brief)) as ReturnType<
 			typeof jsonShape
 		>;
 	}
@@ -99,10 +99,10 @@ function jsonShape() {
 		today: string;
 		sessionCount: number;
 		nextSessionNumber: number;
-		lastSession: { path: string; date: string | null } | null;
+		lastSession: { path: string; heading: string | null; date: string | null } | null;
 		daysSinceLastSession: number | null;
-		sessions: { path: string; date: string | null; number: number; title: string; clients: string[] }[];
-		openCommitments: { text: string; path: string; date: string | null; firstPath: string; firstDate: string | null }[];
+		sessions: { path: string; heading: string | null; date: string | null; number: number; title: string; clients: string[] }[];
+		openCommitments: { text: string; path: string; heading: string | null; date: string | null; firstPath: string; firstHeading: string | null; firstDate: string | null }[];
 		mentionsSinceLastSession: { path: string; date: string | null }[];
 		themes: { tag: string; count: number }[];
 		profile: { heading: string; text: string }[];

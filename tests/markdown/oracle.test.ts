@@ -5,9 +5,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { TFile, type CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
 import { VaultPaths, linkpathOf } from "../../src/core/notes/links";
-import { parseMarkdown } from "../../src/markdown/note-from-markdown";
+import { noteFromMarkdown, parseMarkdown } from "../../src/markdown/note-from-markdown";
+import { noteFromCache } from "../../src/obsidian/note-from-cache";
 
 const ORACLE = join(__dirname, "../../../shared/realdata/obsidian-tasks-metadata-oracle");
 const CAPTURES = join(ORACLE, "tests/Obsidian/__test_data__");
@@ -91,6 +93,15 @@ describe("the filesystem reader reads every captured note as Obsidian did", () =
 				(obsidian.tags ?? []).map(({ tag, position }) => [position.start.line, tag]),
 			);
 			expect(ours.frontmatterTags.map((tag) => `#${tag}`)).toEqual(capture.parseFrontMatterTags ?? []);
+		});
+
+		it("inline tags with their lines, as the core reads them from the text and from Obsidian's own cache", async () => {
+			const expected = (obsidian.tags ?? []).map(({ tag, position }) => ({ tag: tag.slice(1), line: position.start.line }));
+			const read = () => Promise.resolve(capture.fileContents);
+			expect(noteFromMarkdown(capture.filePath, capture.fileContents, { ctime: 0, mtime: 0 }, read).inlineTags).toEqual(expected);
+			const file = Object.assign(new TFile(), { path: capture.filePath });
+			const fromCache = await noteFromCache(file, obsidian as CachedMetadata, read, capture.fileContents);
+			expect(fromCache.inlineTags).toEqual(expected);
 		});
 
 		it("headings", () => {

@@ -3,11 +3,15 @@ import { openCommitments, type Commitment } from "./commitments";
 import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
-import type { NoteFacts } from "../notes/facts";
+import type { SessionFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
 
 export interface BriefSession {
+	/** Which conversation: the note's path, with the heading's line for a section. */
+	id: string;
 	path: string;
+	/** The heading a section session starts at; null for a whole note. */
+	heading: string | null;
 	date: Day | null;
 	number: number;
 	title: string;
@@ -21,7 +25,7 @@ export interface Brief {
 	today: Day;
 	sessionCount: number;
 	nextSessionNumber: number;
-	lastSession: { path: string; date: Day | null } | null;
+	lastSession: { id: string; path: string; heading: string | null; date: Day | null } | null;
 	daysSinceLastSession: number | null;
 	cadence: CadenceStatus | null;
 	/** Newest first. */
@@ -43,9 +47,8 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		.mentionsOf(client)
 		.filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay)
 		.reverse();
-	const clientFacts = client.path === null ? undefined : index.get(client.path);
-	const concerned = [...(clientFacts ? [clientFacts] : []), ...summary.sessions.map((session) => session.facts), ...mentions];
-	const problems = concerned.flatMap((facts) => facts.problems.map((problem) => ({ path: facts.path, problem })));
+	const concerned = new Set([...(client.path === null ? [] : [client.path]), ...summary.sessions.map(({ session }) => session.path), ...mentions.map((facts) => facts.path)]);
+	const problems = [...concerned].flatMap((path) => (index.get(path)?.problems ?? []).map((problem) => ({ path, problem })));
 
 	return {
 		client: { name: client.name, path: client.path, status: client.archived ? "archived" : "active" },
@@ -53,21 +56,23 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		today,
 		sessionCount: summary.sessions.length,
 		nextSessionNumber: summary.sessions.reduce((highest, session) => Math.max(highest, session.number), 0) + 1,
-		lastSession: last ? { path: last.facts.path, date: summary.lastDay } : null,
+		lastSession: last ? { id: last.session.id, path: last.session.path, heading: last.session.heading?.text ?? null, date: summary.lastDay } : null,
 		daysSinceLastSession: summary.daysSinceLast,
 		cadence: summary.cadence,
 		sessions: summary.sessions
-			.map(({ facts, number }) => ({
-				path: facts.path,
-				date: facts.date?.day ?? null,
+			.map(({ session, number }) => ({
+				id: session.id,
+				path: session.path,
+				heading: session.heading?.text ?? null,
+				date: session.date?.day ?? null,
 				number,
-				title: facts.title,
-				clients: index.sessionClients(facts).map((owner) => owner.path ?? owner.name),
+				title: session.title,
+				clients: index.sessionClients(session).map((owner) => owner.path ?? owner.name),
 			}))
 			.reverse(),
 		openCommitments: openCommitments(summary.commitments),
 		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
-		themes: themesOf(summary.sessions.map((session) => session.facts)),
+		themes: themesOf(summary.sessions.map(({ session }) => session)),
 		intentions: [...settings.intentions],
 		intentionHeading: settings.intentionHeading,
 		problems,
@@ -75,7 +80,7 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 }
 
 /** Session tags counted once per session; by count, then by latest use. */
-function themesOf(sessions: readonly NoteFacts[]): { tag: string; count: number }[] {
+function themesOf(sessions: readonly SessionFacts[]): { tag: string; count: number }[] {
 	const themes = new Map<string, { tag: string; count: number; lastUse: number }>();
 	sessions.forEach((session, order) => {
 		for (const tag of session.themeTags) {

@@ -1,6 +1,6 @@
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
-import type { NoteFacts, TaskFact } from "../notes/facts";
+import type { SessionFacts, TaskFact } from "../notes/facts";
 import { fold } from "../notes/fold";
 import { withoutEscapes } from "../writing/templater";
 
@@ -11,9 +11,11 @@ export interface Commitment {
 	status: string;
 	/** The latest session that has it: it decides whether the commitment is open. */
 	path: string;
+	heading: string | null;
 	date: Day | null;
 	/** The session where it first appeared. */
 	firstPath: string;
+	firstHeading: string | null;
 	firstDate: Day | null;
 }
 
@@ -23,13 +25,14 @@ export interface Commitment {
  * ignoring case and reading Markdown escapes as what they show (`<\%` is `<%`); the latest
  * session that has it decides whether it is still open.
  */
-export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly NoteFacts[]): Commitment[] {
+export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly SessionFacts[]): Commitment[] {
 	const byText = new Map<string, Commitment>();
 	for (const session of sessions) {
 		for (const task of session.commitments) {
 			if (!belongsTo(index, session, task, client)) continue;
 			const key = fold(withoutEscapes(task.text));
 			const day = session.date?.day ?? null;
+			const heading = session.heading?.text ?? null;
 			const earlier = byText.get(key);
 			byText.delete(key);
 			byText.set(key, {
@@ -37,13 +40,20 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 				open: task.open,
 				status: task.status,
 				path: session.path,
+				heading,
 				date: day,
 				firstPath: earlier?.firstPath ?? session.path,
+				firstHeading: earlier ? earlier.firstHeading : heading,
 				firstDate: earlier ? earlier.firstDate : day,
 			});
 		}
 	}
 	return [...byText.values()];
+}
+
+/** Whether the commitment was first written in an earlier conversation than the one that has it last. */
+export function isCarried(commitment: Commitment): boolean {
+	return commitment.firstPath !== commitment.path || commitment.firstHeading !== commitment.heading;
 }
 
 /** The open ones, the most recently carried first: what the coach asks about next. */
@@ -56,7 +66,7 @@ export function openCommitments(commitments: readonly Commitment[]): Commitment[
 }
 
 /** In a group session a task that links some of the session's clients is theirs alone; otherwise everyone's. */
-function belongsTo(index: CoachingIndex, session: NoteFacts, task: TaskFact, client: Client): boolean {
+function belongsTo(index: CoachingIndex, session: SessionFacts, task: TaskFact, client: Client): boolean {
 	if (task.links.length === 0) return true;
 	const owners = index.taskOwners(session, task);
 	return owners === null || owners.has(client.key);

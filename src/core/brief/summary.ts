@@ -2,7 +2,7 @@ import { dueBy, parseCadence, type Due } from "./cadence";
 import { commitmentsOf, type Commitment } from "./commitments";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import { daysBetween, type Day } from "../notes/dates";
-import type { NoteFacts } from "../notes/facts";
+import type { SessionFacts } from "../notes/facts";
 
 export interface CadenceStatus extends Due {
 	text: string;
@@ -12,7 +12,7 @@ export interface CadenceStatus extends Due {
 export interface ClientSummary {
 	client: Client;
 	/** Oldest first, each with its number. */
-	sessions: { facts: NoteFacts; number: number }[];
+	sessions: { session: SessionFacts; number: number }[];
 	commitments: Commitment[];
 	lastDay: Day | null;
 	daysSinceLast: number | null;
@@ -20,16 +20,15 @@ export interface ClientSummary {
 }
 
 export function summarise(index: CoachingIndex, client: Client, today: Day): ClientSummary {
-	const sessions = index.sessionsOf(client).map((facts, position) => ({ facts, number: facts.sessionNumber ?? position + 1 }));
-	const last = sessions[sessions.length - 1]?.facts;
-	const lastDay = last?.date?.day ?? null;
+	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1 }));
+	const lastDay = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return {
 		client,
 		sessions,
 		commitments: commitmentsOf(
 			index,
 			client,
-			sessions.map((session) => session.facts),
+			sessions.map(({ session }) => session),
 		),
 		lastDay,
 		daysSinceLast: lastDay === null ? null : daysBetween(lastDay, today),

@@ -1,4 +1,5 @@
-import type { NoteFacts, TaskFact } from "../notes/facts";
+import type { NoteFacts, SessionFacts, SessionHeading, TaskFact } from "../notes/facts";
+import { looseName, nameWords } from "../notes/names";
 import { linkpathOf, nameKey, type LinkResolver } from "../notes/links";
 import { basenameOf } from "../notes/note";
 
@@ -14,21 +15,30 @@ export interface Client {
 }
 
 /**
- * Facts per note, plus two reverse maps (names linked → notes that link them, aliases → notes)
- * so that a client's sessions and mentions are found without scanning the vault. Setting or
- * deleting one note costs work proportional to that note. What depends on several notes (link
- * resolution, who a session's clients are) is computed when asked, so it is never stale.
+ * Facts per note, plus reverse maps (names linked → notes that link them, aliases → notes, words
+ * of dated notes' headings → notes, clients' first words → client notes) so that a client's
+ * sessions and mentions are found without scanning the vault. Setting or deleting one note costs
+ * work proportional to that note. What depends on several notes (link resolution, which headings
+ * name a client, who a session's clients are) is computed when asked, so it is never stale.
  */
 export class CoachingIndex {
 	private readonly notes = new Map<string, NoteFacts>();
 	private readonly linkedBy = new Map<string, Set<string>>();
 	private readonly byAlias = new Map<string, Set<string>>();
-	private readonly sessions = new Set<string>();
+	/** Words of the headings of dated notes: a heading may name a client by name alone. */
+	private readonly headingWords = new Map<string, Set<string>>();
+	/** Client notes by the first word of their name and of each alias. */
+	private readonly clientsByFirstWord = new Map<string, Set<string>>();
+	/** Client and person notes by their name's words, so `Example Corp` finds `Example-Corp`. */
+	private readonly byLooseName = new Map<string, Set<string>>();
+	/** Notes that hold sessions, or headings that may be. */
+	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
 	private readonly rosters = new Map<string, Roster>();
-	private rosterRevision = -1;
+	private readonly noteSessions = new Map<string, { list: SessionFacts[]; byId: Map<string, SessionFacts> }>();
+	private memoRevision = -1;
 
 	constructor(private readonly resolver: LinkResolver) {}
 
@@ -44,9 +54,14 @@ export class CoachingIndex {
 		this.removeEntries(facts.path);
 		this.notes.set(facts.path, facts);
 		for (const key of namesLinkedFrom(facts)) addTo(this.linkedBy, key, facts.path);
-		for (const alias of facts.aliases) addTo(this.byAlias, nameKey(alias), facts.path);
-		if (facts.kind === "session") this.sessions.add(facts.path);
-		if (facts.kind === "client") this.clientNotes.add(facts.path);
+		for (const alias of facts.aliases) addTo(this.byAlias, looseName(alias), facts.path);
+		if (facts.kind === "client" || facts.kind === "person") addTo(this.byLooseName, looseName(facts.basename), facts.path);
+		for (const word of headingWordsOf(facts)) addTo(this.headingWords, word, facts.path);
+		if (facts.sessions.length > 0) this.sessionNotes.add(facts.path);
+		if (facts.kind === "client") {
+			this.clientNotes.add(facts.path);
+			for (const word of firstWordsOf(facts)) addTo(this.clientsByFirstWord, word, facts.path);
+		}
 		this.revision++;
 	}
 
@@ -60,7 +75,10 @@ export class CoachingIndex {
 		this.notes.clear();
 		this.linkedBy.clear();
 		this.byAlias.clear();
-		this.sessions.clear();
+		this.headingWords.clear();
+		this.clientsByFirstWord.clear();
+		this.byLooseName.clear();
+		this.sessionNotes.clear();
 		this.clientNotes.clear();
 		this.revision++;
 	}
@@ -76,16 +94,50 @@ export class CoachingIndex {
 	}
 
 	/**
-	 * The clients a session belongs to: those in its client property, else the client and person
-	 * notes it links. Kept until the index changes: a session naming thousands of people is
-	 * resolved once per revision, not once per client that asks.
+	 * The conversations written in a note: its own sessions, and those of a dated note's headings
+	 * that name a client (the outermost, when a named section holds another). Worked out once per revision.
 	 */
-	sessionClients(session: NoteFacts): readonly Client[] {
+	sessionsIn(path: string): readonly SessionFacts[] {
+		return this.noteSessionsOf(path).list;
+	}
+
+	/** One conversation by its id, in the note at `path`. */
+	session(path: string, id: string): SessionFacts | undefined {
+		return this.noteSessionsOf(path).byId.get(id);
+	}
+
+	private noteSessionsOf(path: string): { list: SessionFacts[]; byId: Map<string, SessionFacts> } {
+		this.freshMemos();
+		let memo = this.noteSessions.get(path);
+		if (!memo) {
+			const sessions: SessionFacts[] = [];
+			// Sections come in the note's order: one inside a named section ends before that section does.
+			let namedUntil = -1;
+			for (const session of this.notes.get(path)?.sessions ?? []) {
+				if (session.shape !== "dated-note-section") sessions.push(session);
+				else if ((session.heading?.line ?? 0) >= namedUntil && this.roster(session).clients.length > 0) {
+					sessions.push(session);
+					namedUntil = session.heading?.end ?? namedUntil;
+				}
+			}
+			memo = { list: sessions, byId: new Map(sessions.map((session) => [session.id, session])) };
+			this.noteSessions.set(path, memo);
+		}
+		return memo;
+	}
+
+	/**
+	 * The clients a session belongs to: those in its client property, else the client and person
+	 * notes it links; a client note's own log is with that client; a dated note's heading is with
+	 * the clients it links or names. Kept until the index changes: a session naming thousands of
+	 * people is resolved once per revision, not once per client that asks.
+	 */
+	sessionClients(session: SessionFacts): readonly Client[] {
 		return this.roster(session).clients;
 	}
 
 	/** Whether the client is one of the session's clients. */
-	isClientOf(session: NoteFacts, client: Client): boolean {
+	isClientOf(session: SessionFacts, client: Client): boolean {
 		return this.roster(session).byKey.has(client.key);
 	}
 
@@ -93,7 +145,7 @@ export class CoachingIndex {
 	 * The keys of the session's clients that a task of it links, or null when it links none of
 	 * them: then, in a group session, the task is everyone's. Each link is resolved once.
 	 */
-	taskOwners(session: NoteFacts, task: TaskFact): ReadonlySet<string> | null {
+	taskOwners(session: SessionFacts, task: TaskFact): ReadonlySet<string> | null {
 		const roster = this.roster(session);
 		if (!roster.owners.has(task.line)) {
 			const owners = new Set(task.links.map((link) => this.linkKey(link, session.path)).filter((key) => roster.byKey.has(key)));
@@ -102,37 +154,64 @@ export class CoachingIndex {
 		return roster.owners.get(task.line) ?? null;
 	}
 
-	private roster(session: NoteFacts): Roster {
-		if (this.rosterRevision !== this.revision) {
-			this.rosters.clear();
-			this.rosterRevision = this.revision;
-		}
-		let roster = this.rosters.get(session.path);
+	private freshMemos(): void {
+		if (this.memoRevision === this.revision) return;
+		this.rosters.clear();
+		this.noteSessions.clear();
+		this.memoRevision = this.revision;
+	}
+
+	private roster(session: SessionFacts): Roster {
+		this.freshMemos();
+		let roster = this.rosters.get(session.id);
 		if (!roster) {
 			const clients = this.resolveSessionClients(session);
 			roster = { clients, byKey: new Map(clients.map((client) => [client.key, client])), owners: new Map() };
-			this.rosters.set(session.path, roster);
+			this.rosters.set(session.id, roster);
 		}
 		return roster;
 	}
 
-	private resolveSessionClients(session: NoteFacts): Client[] {
+	private resolveSessionClients(session: SessionFacts): Client[] {
+		if (session.shape === "client-note-section") return [this.clientFromNote(session.path)];
 		const clients = new Map<string, Client>();
-		if (session.clientRefs) {
-			for (const ref of session.clientRefs) {
-				const client = ref.link !== null ? this.clientFromLink(ref.link, session.path) : this.clientFromText(ref.text, session.path);
-				if (!clients.has(client.key)) clients.set(client.key, client);
-			}
-		} else {
-			for (const link of session.bodyLinks) {
-				const target = this.resolver.resolve(link, session.path);
-				const facts = target === null ? undefined : this.notes.get(target);
-				if (facts && (facts.kind === "client" || facts.kind === "person") && !clients.has(facts.path)) {
-					clients.set(facts.path, this.clientFromNote(facts.path));
-				}
-			}
+		const add = (client: Client): void => {
+			if (!clients.has(client.key)) clients.set(client.key, client);
+		};
+		if (session.shape === "note" && session.clientRefs) {
+			for (const ref of session.clientRefs) add(ref.link !== null ? this.clientFromLink(ref.link, session.path) : this.clientFromText(ref.text, session.path));
+			return [...clients.values()];
 		}
+		const links = session.shape === "note" ? session.bodyLinks : (session.clientRefs ?? []).map((ref) => ref.link ?? ref.text);
+		for (const link of links) {
+			const target = this.resolver.resolve(link, session.path);
+			const facts = target === null ? undefined : this.notes.get(target);
+			if (facts && (facts.kind === "client" || facts.kind === "person")) add(this.clientFromNote(facts.path));
+		}
+		if (clients.size === 0 && session.namingText !== null) for (const path of this.clientNotesNamedIn(session.namingText)) add(this.clientFromNote(path));
 		return [...clients.values()];
+	}
+
+	/**
+	 * The client notes a heading names in words: by file name or alias, anywhere in it (`Call with
+	 * Sam Okoro`), else by a first name that exactly one client has (`Coaching: Maya`).
+	 */
+	private clientNotesNamedIn(text: string): string[] {
+		const words = nameWords(text);
+		const named = new Set<string>();
+		words.forEach((word, at) => {
+			for (const path of this.clientsByFirstWord.get(word) ?? []) {
+				const facts = this.notes.get(path);
+				if (!facts) continue;
+				if ([facts.basename, ...facts.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
+			}
+		});
+		if (named.size > 0) return [...named].sort();
+		for (const word of words) {
+			const byFirstName = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => nameWords(basenameOf(path))[0] === word);
+			if (byFirstName.length === 1 && byFirstName[0] !== undefined) named.add(byFirstName[0]);
+		}
+		return [...named].sort();
 	}
 
 	/**
@@ -142,7 +221,7 @@ export class CoachingIndex {
 	clients(): Client[] {
 		const clients = new Map<string, Client>();
 		for (const path of this.clientNotes) clients.set(path, this.clientFromNote(path));
-		for (const session of this.inDateOrder(this.sessions)) {
+		for (const session of this.sessionsInDateOrder(this.sessionNotes)) {
 			for (const client of this.sessionClients(session)) if (!clients.has(client.key)) clients.set(client.key, client);
 		}
 		return [...clients.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
@@ -152,8 +231,7 @@ export class CoachingIndex {
 	client(key: string): Client | null {
 		if (this.clientNotes.has(key)) return this.clientFromNote(key);
 		const name = key.startsWith("?") ? key.slice(1) : nameKey(key);
-		for (const session of this.inDateOrder(this.linkedBy.get(name) ?? [])) {
-			if (session.kind !== "session") continue;
+		for (const session of this.sessionsInDateOrder(this.linkedBy.get(name) ?? [])) {
 			const client = this.roster(session).byKey.get(key);
 			if (client) return client;
 		}
@@ -164,17 +242,20 @@ export class CoachingIndex {
 		return [...paths].flatMap((path) => this.notes.get(path) ?? []).sort(byDate);
 	}
 
-	/** The client's sessions, oldest first. */
-	sessionsOf(client: Client): NoteFacts[] {
-		return this.candidatesLinking(client)
-			.filter((facts) => facts.kind === "session" && this.isClientOf(facts, client));
+	private sessionsInDateOrder(paths: Iterable<string>): SessionFacts[] {
+		return [...new Set(paths)].flatMap((path) => this.sessionsIn(path)).sort(byDate);
 	}
 
-	/** Other notes that link to the client: not the client note, not one of its sessions. Oldest first. */
+	/** The client's sessions, oldest first. */
+	sessionsOf(client: Client): SessionFacts[] {
+		return this.sessionsInDateOrder(this.candidatesFor(client)).filter((session) => this.isClientOf(session, client));
+	}
+
+	/** Other notes that link to the client: not the client note, not one holding one of its sessions. Oldest first. */
 	mentionsOf(client: Client): NoteFacts[] {
-		return this.candidatesLinking(client)
+		return this.inDateOrder(this.candidatesFor(client))
 			.filter((facts) => facts.path !== client.path)
-			.filter((facts) => !(facts.kind === "session" && this.isClientOf(facts, client)))
+			.filter((facts) => !this.sessionsIn(facts.path).some((session) => this.isClientOf(session, client)))
 			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)));
 	}
 
@@ -197,12 +278,29 @@ export class CoachingIndex {
 		return this.resolver.resolve(link, sourcePath) ?? `?${nameKey(link)}`;
 	}
 
-	/** Notes that may link to the client, oldest first: found by name, never by scanning the vault. */
-	private candidatesLinking(client: Client): NoteFacts[] {
-		const names = new Set([client.path === null ? client.key.slice(1) : nameKey(client.path), ...client.aliases.map(nameKey)]);
+	/**
+	 * Notes that may hold the client's sessions or mention them, found by name, never by scanning
+	 * the vault: notes linking a name of theirs, their own note (its log), and dated notes whose
+	 * headings hold their first word.
+	 */
+	private candidatesFor(client: Client): Set<string> {
+		const names = new Set([client.path === null ? client.key.slice(1) : nameKey(client.path), ...client.aliases.flatMap((alias) => [nameKey(alias), looseName(alias)])]);
+		if (client.path !== null) {
+			// A plain-text client value may name them loosely (`Example Corp`) or by first name (`Maya`).
+			const words = nameWords(basenameOf(client.path));
+			names.add(words.join(" "));
+			if (words[0] !== undefined) names.add(words[0]);
+		}
 		const paths = new Set<string>();
 		for (const name of names) for (const path of this.linkedBy.get(name) ?? []) paths.add(path);
-		return this.inDateOrder(paths);
+		if (client.path !== null) {
+			paths.add(client.path);
+			for (const name of [basenameOf(client.path), ...client.aliases]) {
+				const first = nameWords(name)[0];
+				if (first !== undefined) for (const path of this.headingWords.get(first) ?? []) paths.add(path);
+			}
+		}
+		return paths;
 	}
 
 	private clientFromLink(link: string, sourcePath: string): Client {
@@ -211,15 +309,29 @@ export class CoachingIndex {
 		return unresolvedClient(basenameOf(linkpathOf(link)), nameKey(link));
 	}
 
-	/** Plain text names a note by its file name, else by an alias (client notes first). */
+	/**
+	 * Plain text names, in this order: a note by its file name (as a link would, then with hyphens,
+	 * underscores and spaces alike), a client by an alias, a client by a first name no other client
+	 * has; only when none matches is it a client without a note (conventions, "Names written as plain text").
+	 */
 	private clientFromText(text: string, sourcePath: string): Client {
 		const target = this.resolver.resolve(text, sourcePath);
 		if (target !== null) return this.clientFromNote(target);
-		const aliased = [...(this.byAlias.get(nameKey(text)) ?? [])].sort(
-			(a, b) => kindRank(this.notes.get(a)) - kindRank(this.notes.get(b)) || a.localeCompare(b),
-		);
-		if (aliased[0] !== undefined) return this.clientFromNote(aliased[0]);
-		return unresolvedClient(text.trim(), nameKey(text));
+		const loose = looseName(text);
+		const named = this.firstByKind(this.byLooseName.get(loose)) ?? this.firstByKind(this.byAlias.get(loose)) ?? this.clientByFirstName(loose);
+		return named !== undefined ? this.clientFromNote(named) : unresolvedClient(text.trim(), nameKey(text));
+	}
+
+	/** Of several notes a name fits, a client's note first, then a person's, then by path: never the index's history. */
+	private firstByKind(paths: Iterable<string> | undefined): string | undefined {
+		return [...(paths ?? [])].sort((a, b) => kindRank(this.notes.get(a)) - kindRank(this.notes.get(b)) || a.localeCompare(b))[0];
+	}
+
+	/** The one client whose file name starts with this word, when exactly one does. */
+	private clientByFirstName(word: string): string | undefined {
+		if (word === "" || word.includes(" ")) return undefined;
+		const matches = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => nameWords(basenameOf(path))[0] === word);
+		return matches.length === 1 ? matches[0] : undefined;
 	}
 
 	private clientFromNote(path: string): Client {
@@ -238,8 +350,11 @@ export class CoachingIndex {
 		const old = this.notes.get(path);
 		if (!old) return;
 		for (const key of namesLinkedFrom(old)) removeFrom(this.linkedBy, key, path);
-		for (const alias of old.aliases) removeFrom(this.byAlias, nameKey(alias), path);
-		this.sessions.delete(path);
+		for (const alias of old.aliases) removeFrom(this.byAlias, looseName(alias), path);
+		if (old.kind === "client" || old.kind === "person") removeFrom(this.byLooseName, looseName(old.basename), path);
+		for (const word of headingWordsOf(old)) removeFrom(this.headingWords, word, path);
+		if (old.kind === "client") for (const word of firstWordsOf(old)) removeFrom(this.clientsByFirstWord, word, path);
+		this.sessionNotes.delete(path);
 		this.clientNotes.delete(path);
 		this.notes.delete(path);
 	}
@@ -260,23 +375,50 @@ function unresolvedClient(name: string, key: string): Client {
 function namesLinkedFrom(facts: NoteFacts): Set<string> {
 	const names = new Set<string>();
 	for (const link of facts.outLinks) names.add(nameKey(link));
-	for (const ref of facts.clientRefs ?? []) names.add(nameKey(ref.link ?? ref.text));
+	for (const session of facts.sessions) {
+		for (const ref of session.clientRefs ?? []) {
+			names.add(nameKey(ref.link ?? ref.text));
+			if (ref.link === null) names.add(looseName(ref.text));
+		}
+	}
 	return names;
 }
+
+function startsAt(words: readonly string[], name: readonly string[], at: number): boolean {
+	return name.length > 0 && name.every((word, offset) => words[at + offset] === word);
+}
+
+/** The words of the headings that may name a client: those of a dated note's candidate sections. */
+function headingWordsOf(facts: NoteFacts): Set<string> {
+	const words = new Set<string>();
+	for (const session of facts.sessions) if (session.namingText !== null) for (const word of nameWords(session.namingText)) words.add(word);
+	return words;
+}
+
+function firstWordsOf(facts: NoteFacts): Set<string> {
+	const words = new Set<string>();
+	for (const name of [facts.basename, ...facts.aliases]) {
+		const first = nameWords(name)[0];
+		if (first !== undefined) words.add(first);
+	}
+	return words;
+}
+
 
 function kindRank(facts: NoteFacts | undefined): number {
 	return facts?.kind === "client" ? 0 : facts?.kind === "person" ? 1 : 2;
 }
 
-/** Oldest first; the time of day, then the path, break ties so the order never depends on the index's history. */
-function byDate(a: NoteFacts, b: NoteFacts): number {
+/** Oldest first; the time of day, the path, then the place in the note break ties, so the order never depends on the index's history. */
+function byDate(a: Pick<NoteFacts, "date" | "path"> & { heading?: SessionHeading | null }, b: Pick<NoteFacts, "date" | "path"> & { heading?: SessionHeading | null }): number {
 	const dayA = a.date?.day ?? "";
 	const dayB = b.date?.day ?? "";
 	if (dayA !== dayB) return dayA < dayB ? -1 : 1;
 	const timeA = a.date?.time ?? "";
 	const timeB = b.date?.time ?? "";
 	if (timeA !== timeB) return timeA < timeB ? -1 : 1;
-	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+	if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+	return (a.heading?.line ?? -1) - (b.heading?.line ?? -1);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, path: string): void {

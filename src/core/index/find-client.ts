@@ -1,5 +1,6 @@
 import type { Client } from "./coaching-index";
 import { fold } from "../notes/fold";
+import { looseName, nameWords } from "../notes/names";
 
 export type ClientLookup =
 	| { kind: "found"; client: Client }
@@ -7,18 +8,22 @@ export type ClientLookup =
 	| { kind: "none"; suggestions: string[] };
 
 /**
- * Finds a client by what a person types: a name or alias (any case) or a path. A file name
- * beats an alias, so `Maya` finds the note called Maya before someone whose alias is Maya.
+ * Finds a client by what a person types, as a plain-text name in a note is read: a path, a file
+ * name, an alias, then a first name (any case; hyphens, underscores and spaces alike). A file name
+ * beats an alias, so `Maya` finds the note called Maya before someone whose alias is Maya, and
+ * either before Maya Chen found by her first name.
  */
 export function findClient(clients: readonly Client[], query: string): ClientLookup {
 	// The exact path always chooses: two notes whose paths differ only in case are still two clients.
 	const exact = clients.filter((client) => client.path !== null && [client.path, client.path.replace(/\.md$/, "")].includes(query.trim()));
 	if (exact.length === 1 && exact[0]) return { kind: "found", client: exact[0] };
 	const wanted = fold(query).replace(/\.md$/, "");
+	const loose = looseName(wanted);
 	const byPath = clients.filter((client) => client.path !== null && fold(client.path).replace(/\.md$/, "") === wanted);
-	const byName = clients.filter((client) => fold(client.name) === wanted);
-	const byAlias = clients.filter((client) => client.aliases.some((alias) => fold(alias) === wanted));
-	for (const matches of [byPath, byName, byAlias]) {
+	const byName = clients.filter((client) => looseName(client.name) === loose);
+	const byAlias = clients.filter((client) => client.aliases.some((alias) => looseName(alias) === loose));
+	const byFirstName = loose.includes(" ") ? [] : clients.filter((client) => nameWords(client.name)[0] === loose);
+	for (const matches of [byPath, byName, byAlias, byFirstName]) {
 		if (matches.length === 1 && matches[0]) return { kind: "found", client: matches[0] };
 		if (matches.length > 1) return { kind: "ambiguous", clients: matches };
 	}

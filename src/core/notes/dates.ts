@@ -7,7 +7,7 @@ export interface NoteDate {
 	day: Day;
 	/** Orders notes of the same day: the time of day when one was written, else empty. */
 	time: string;
-	source: "property" | "file name" | "created" | "modified";
+	source: "property" | "file name" | "heading" | "created" | "modified";
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -62,6 +62,69 @@ export function dayInFileName(basename: string): Day | null {
 	if (!day) return null;
 	return parseDateText(day)?.day ?? null;
 }
+
+/**
+ * A heading's characters looked at from each end: the longest date with its weekday, link and
+ * brackets is far shorter, and a heading of a whole page costs no more than a short one.
+ */
+const HEADING_WINDOW = 100;
+/** Words a date can span: `Wednesday, September 30th, 2026` is four. */
+const MOST_DATE_WORDS = 5;
+/** Separators between a date and the rest of a heading: they part words even without spaces (`4—2026-10-12`). */
+const HEADING_SEPARATORS = /[\s·•–—]+/u;
+/** What may stand around a date in a heading and is not part of it: brackets, separators, emphasis. */
+const AROUND_DATE = /^[\s()[\]{}<>·•–—\-:;,.|*_~"'“”‘’]+|[\s()[\]{}<>·•–—\-:;,.|*_~"'“”‘’]+$/gu;
+const WEEKDAYS = new Set(["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun"]);
+/** `[[Daily/2026-10-12#Notes|Monday]]` stands for its note's name: a link to a daily note dates what it sits in. */
+const WIKILINK = /\[\[([^[\]|#]*)(?:[|#][^[\]]*)?\]\]/g;
+
+/**
+ * The day a heading is dated by: its text is a date, or starts or ends with one (`2026-10-12 · The
+ * CPO offer`, `Session 4 (2026-10-12)`, `[[2026-10-12]] Maya`, `Tue 12 Oct 2026`), in any spelling
+ * parseDateText reads. A date at the start wins over one at the end. A leading weekday is
+ * skipped, never checked: the day as written is what the coach meant, even when the weekday
+ * is wrong. A date without a year (`Tuesday 20 October`) dates nothing.
+ */
+export function dayInHeading(text: string): Day | null {
+	if (!YEAR.test(text.slice(0, HEADING_WINDOW)) && !YEAR.test(text.slice(-HEADING_WINDOW))) return null;
+	const head = headingWords(text.slice(0, HEADING_WINDOW));
+	const tail = headingWords(text.slice(-HEADING_WINDOW));
+	// Half a word where a window cuts a long heading can look like a date (`…112 Oct 2026`).
+	if (cutsWord(text, HEADING_WINDOW)) head.pop();
+	if (cutsWord(text, text.length - HEADING_WINDOW)) tail.shift();
+	if (head.length > 0 && WEEKDAYS.has(head[0]?.replace(AROUND_DATE, "").toLowerCase() ?? "")) head.shift();
+	for (let count = Math.min(MOST_DATE_WORDS, head.length); count > 0; count--) {
+		const day = dayOfWords(head.slice(0, count));
+		if (day) return day;
+	}
+	for (let count = Math.min(MOST_DATE_WORDS, tail.length); count > 0; count--) {
+		const day = dayOfWords(tail.slice(-count));
+		if (day) return day;
+	}
+	return null;
+}
+
+function headingWords(text: string): string[] {
+	const unlinked = text.replace(WIKILINK, (_whole, target: string) => ` ${linkedName(target)} `);
+	return unlinked.split(HEADING_SEPARATORS).filter((word) => word.length > 0);
+}
+
+function cutsWord(text: string, at: number): boolean {
+	return at > 0 && at < text.length && !HEADING_SEPARATORS.test(text.charAt(at - 1)) && !HEADING_SEPARATORS.test(text.charAt(at));
+}
+
+function linkedName(target: string): string {
+	const name = target.slice(target.lastIndexOf("/") + 1).trim();
+	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+/** Every spelling read holds a four-digit year: a candidate without one is not tried, so a note of many headings costs little. */
+function dayOfWords(words: string[]): Day | null {
+	const candidate = words.join(" ").replace(AROUND_DATE, "");
+	return YEAR.test(candidate) ? (parseDateText(candidate)?.day ?? null) : null;
+}
+
+const YEAR = /\d{4}/;
 
 /** The local calendar day of a timestamp (file times are the machine's own); null for a time no calendar holds. */
 export function dayOfTimestamp(ms: number): Day | null {

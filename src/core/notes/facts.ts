@@ -1,6 +1,7 @@
-import { dayInFileName, dayOfTimestamp, parseDateText, type NoteDate } from "./dates";
+import { dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, type Day, type NoteDate } from "./dates";
 import { linkInPropertyValue } from "./links";
-import { basenameOf, folderOf, type NoteHeading, type NoteSource } from "./note";
+import { headingKey, headingSpans, type HeadingSpan } from "./headings";
+import { basenameOf, folderOf, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
 import { fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
@@ -13,6 +14,42 @@ export interface ClientRef {
 	link: string | null;
 	/** The name as written: the link's display text, or the plain text. */
 	text: string;
+}
+
+/** Where a conversation is written: a note of its own, a dated section of a client's note, or a client's section of a dated note. */
+export type SessionShape = "note" | "client-note-section" | "dated-note-section";
+
+/** The heading a section session starts at, and where the section ends. */
+export type SessionHeading = HeadingSpan;
+
+/**
+ * One conversation: a whole note, or a section of one (a heading and what is under it). Its
+ * facts come from its own span of text alone, so a day's errands are never a client's
+ * commitments and another client's section never leaks into this one.
+ */
+export interface SessionFacts {
+	/** The note's path for a whole note; the path and the heading's line for a section (`Daily/2026-10-20.md#12`). */
+	id: string;
+	path: string;
+	shape: SessionShape;
+	/** The heading the section starts at; null for a whole note. */
+	heading: SessionHeading | null;
+	title: string;
+	date: NoteDate | null;
+	sessionNumber: number | null;
+	/**
+	 * Who the session is with, as written: a session note's client property (null when it has
+	 * none, and then the clients it links count), or the links of a dated note's heading.
+	 */
+	clientRefs: ClientRef[] | null;
+	/** A dated note's heading as written, for naming a client by name, alias or first name. */
+	namingText: string | null;
+	/** Links inside the session. */
+	bodyLinks: string[];
+	/** Tags that can be themes: each once, without the tags that only say what kind of note this is. */
+	themeTags: string[];
+	/** Tasks with text outside the intention and reflection sections. */
+	commitments: TaskFact[];
 }
 
 export interface TaskFact {
@@ -37,19 +74,12 @@ export interface NoteFacts {
 	aliases: string[];
 	archived: boolean;
 	cadence: string | null;
-	/** The session's client property, or null when the note has none. */
-	clientRefs: ClientRef[] | null;
-	/** Links in the body: a session without a client property belongs to the clients it links. */
-	bodyLinks: string[];
 	/** Every link out of the note (body, embeds, properties): what makes it a mention. */
 	outLinks: string[];
 	date: NoteDate | null;
-	sessionNumber: number | null;
-	/** Tags that can be themes: each once, without the tags that only say what kind of note this is. */
-	themeTags: string[];
-	/** Tasks with text outside the intention and reflection sections. */
-	commitments: TaskFact[];
 	headings: NoteHeading[];
+	/** The conversations written in this note: the note itself, or sections of it; possibly none. */
+	sessions: SessionFacts[];
 	problems: string[];
 }
 
@@ -63,7 +93,8 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	const cadence = readProperty(frontmatter, [settings.cadenceProperty]);
 	const title = readProperty(frontmatter, ["title"]);
 
-	return {
+	const date = dateOf(note, settings, problems);
+	const facts: NoteFacts = {
 		path: note.path,
 		basename,
 		kind,
@@ -71,16 +102,14 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		aliases: readProperty(frontmatter, ["aliases", "alias"])?.values ?? [],
 		archived: status?.values.some((value) => matchesWord(value, settings.archivedStatuses)) ?? false,
 		cadence: cadence?.values[0] ?? null,
-		clientRefs: kind === "session" ? clientRefsOf(frontmatter, settings, problems) : null,
-		bodyLinks: note.links.map((link) => link.link),
 		outLinks: [...note.links, ...note.embeds, ...note.frontmatterLinks].map((link) => link.link),
-		date: dateOf(note, settings, problems),
-		sessionNumber: sessionNumberOf(frontmatter, settings),
-		themeTags: themeTagsOf(note.tags, settings),
-		commitments: kind === "session" ? commitmentTasks(note, settings) : [],
+		date,
 		headings: note.headings,
+		sessions: [],
 		problems,
 	};
+	facts.sessions = sessionsIn(note, facts, settings);
+	return facts;
 }
 
 /**
@@ -96,14 +125,10 @@ export function unreadableFacts(path: string, problem: string): NoteFacts {
 		aliases: [],
 		archived: false,
 		cadence: null,
-		clientRefs: null,
-		bodyLinks: [],
 		outLinks: [],
 		date: null,
-		sessionNumber: null,
-		themeTags: [],
-		commitments: [],
 		headings: [],
+		sessions: [],
 		problems: [problem],
 	};
 }
@@ -118,6 +143,146 @@ export function safeNoteFacts(path: string, read: () => NoteSource, settings: Co
 	} catch (error) {
 		return unreadableFacts(path, `could not be read (${error instanceof Error ? error.message : String(error)})`);
 	}
+}
+
+/**
+ * The conversations a note holds (conventions, "Sessions" and "Sessions inside other notes"):
+ * - a session note is one session, unless its sections are dated differently: then each dated
+ *   section is one, and the note's own date is not used;
+ * - a client note's dated sections (never its profile or checklist sections) are sessions with that client;
+ * - a note with a date of its own that is neither a client's nor a session note holds a session
+ *   under each heading that names a client. Which headings do depends on the vault's clients,
+ *   so every heading is kept as a candidate and the index decides when asked.
+ */
+function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings): SessionFacts[] {
+	const spans = headingSpans(note.headings);
+	const commitments = facts.kind === "session" || facts.kind === "client" || ownDate(facts) ? commitmentTasks(note, settings) : [];
+	const whole = (clientRefs: ClientRef[] | null): SessionFacts =>
+		sessionFacts(note, facts, settings, { heading: null, shape: "note", date: facts.date, clientRefs }, { links: note.links, tags: note.tags, commitments });
+	const sections = (chosen: { index: number; shape: SessionShape; date: NoteDate | null; clientRefs: (contents: SpanContents) => ClientRef[] | null }[]): SessionFacts[] => {
+		const contents = contentsOfSections(note, spans, commitments, new Set(chosen.map(({ index }) => index)));
+		return chosen.map(({ index, shape, date, clientRefs }) => {
+			const inside = contents.get(index) ?? { links: [], tags: [], commitments: [] };
+			return sessionFacts(note, facts, settings, { heading: spans[index] ?? null, shape, date, clientRefs: clientRefs(inside) }, inside);
+		});
+	};
+
+	if (facts.kind === "session") {
+		const clientRefs = clientRefsOf(note.frontmatter, settings, facts.problems);
+		const dated = datedSpans(spans, settings);
+		if (new Set(dated.map(({ day }) => day)).size <= 1) return [whole(clientRefs)];
+		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: { day, time: "", source: "heading" }, clientRefs: () => clientRefs })));
+	}
+	if (facts.kind === "client") {
+		return sections(datedSpans(spans, settings).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
+	}
+	if (!ownDate(facts)) return [];
+	return sections(
+		spans.map((heading, index) => ({
+			index,
+			shape: "dated-note-section",
+			date: facts.date,
+			// The heading's own links name its clients.
+			clientRefs: (inside) => inside.links.filter((link) => link.line === heading.line).map((link) => ({ link: link.link, text: link.displayText ?? link.link })),
+		})),
+	);
+}
+
+/** What one section holds: its links, inline tags and commitments. */
+interface SpanContents {
+	links: readonly NoteLink[];
+	tags: readonly string[];
+	commitments: readonly TaskFact[];
+}
+
+/**
+ * The links, tags and commitments of each wanted section. Each item finds its sections by a binary
+ * search for the nearest heading above it, then that heading's parents (six levels at most), so a
+ * note of many sections and many links costs their sum, not their product.
+ */
+function contentsOfSections(note: NoteSource, spans: readonly SessionHeading[], commitments: readonly TaskFact[], wanted: ReadonlySet<number>): Map<number, SpanContents> {
+	const parents: number[] = [];
+	const open: number[] = [];
+	spans.forEach((span, index) => {
+		while (open.length > 0 && (spans[open[open.length - 1] as number]?.level ?? 0) >= span.level) open.pop();
+		parents.push(open[open.length - 1] ?? -1);
+		open.push(index);
+	});
+	const contents = new Map<number, { links: NoteLink[]; tags: string[]; commitments: TaskFact[] }>();
+	const holding = (line: number): number[] => {
+		let low = 0;
+		let high = spans.length - 1;
+		let nearest = -1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			if ((spans[middle]?.line ?? Infinity) <= line) {
+				nearest = middle;
+				low = middle + 1;
+			} else {
+				high = middle - 1;
+			}
+		}
+		const found: number[] = [];
+		for (let index = nearest; index >= 0; index = parents[index] ?? -1) {
+			if (wanted.has(index) && line < (spans[index]?.end ?? 0)) found.push(index);
+		}
+		return found;
+	};
+	const bucket = (index: number) => {
+		let entry = contents.get(index);
+		if (!entry) contents.set(index, (entry = { links: [], tags: [], commitments: [] }));
+		return entry;
+	};
+	for (const link of note.links) for (const index of holding(link.line)) bucket(index).links.push(link);
+	for (const tag of note.inlineTags) for (const index of holding(tag.line)) bucket(index).tags.push(tag.tag);
+	for (const task of commitments) for (const index of holding(task.line)) bucket(index).commitments.push(task);
+	return contents;
+}
+
+/** A date the coach gave the note (a date property, a date in its name), not one a file system gave it. */
+function ownDate(facts: NoteFacts): boolean {
+	return facts.date?.source === "property" || facts.date?.source === "file name";
+}
+
+/** The dated sections, outermost only (a dated heading inside a dated section belongs to it); never a profile or checklist section. */
+function datedSpans(spans: readonly SessionHeading[], settings: CoachingSettings): { index: number; day: Day }[] {
+	const ignored = new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey));
+	const dated: { index: number; day: Day }[] = [];
+	let insideUntil = -1;
+	spans.forEach((heading, index) => {
+		if (heading.line < insideUntil || ignored.has(headingKey(heading.text))) return;
+		const day = dayInHeading(heading.text);
+		if (day === null) return;
+		dated.push({ index, day });
+		insideUntil = heading.end;
+	});
+	return dated;
+}
+
+interface SpanShape {
+	heading: SessionHeading | null;
+	shape: SessionShape;
+	date: NoteDate | null;
+	clientRefs: ClientRef[] | null;
+}
+
+/** A session's facts from its span alone: the whole note, or the lines from its heading to the section's end. */
+function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, shape: SpanShape, contents: SpanContents): SessionFacts {
+	const { heading } = shape;
+	return {
+		id: heading === null ? note.path : `${note.path}#${heading.line}`,
+		path: note.path,
+		shape: shape.shape,
+		heading,
+		title: heading === null ? facts.title : heading.text,
+		date: shape.date,
+		sessionNumber: heading === null ? sessionNumberOf(note.frontmatter, settings) : null,
+		clientRefs: shape.clientRefs,
+		namingText: shape.shape === "dated-note-section" && heading !== null ? heading.text : null,
+		bodyLinks: contents.links.map((link) => link.link),
+		themeTags: themeTagsOf(contents.tags, settings),
+		commitments: [...contents.commitments],
+	};
 }
 
 /**
@@ -232,11 +397,6 @@ function themeTagsOf(tags: readonly string[], settings: CoachingSettings): strin
 		themes.push(tag);
 	}
 	return themes;
-}
-
-/** Headings compare by their words alone: `## 🧭 Who do I want to show up as` matches the setting. */
-export function headingKey(heading: string): string {
-	return fold(heading.replace(/[^\p{L}\p{N}\s]/gu, " "));
 }
 
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */

@@ -41,6 +41,8 @@ export interface NoteSource {
 	embeds: NoteLink[];
 	/** Every tag of the note, frontmatter and inline, without `#`, in order of appearance. */
 	tags: string[];
+	/** Tags written in the text, each with its 0-based line (frontmatter tags have none): a section's themes are the tags inside it. */
+	inlineTags: { tag: string; line: number }[];
 	tasks: NoteTask[];
 	headings: NoteHeading[];
 	/** Creation and modification times in ms since the epoch; 0 when unknown. */

@@ -1,4 +1,4 @@
-import { headingKey } from "./facts";
+import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { frontmatterEnd, noteLines, type NoteHeading } from "./note";
 
 export interface Section {
@@ -14,57 +14,87 @@ export function bodyStartLine(lines: readonly string[]): number {
 }
 
 /**
- * Where each heading's section ends: the line of the next heading of the same or a higher level,
- * else the note's end. One pass with a stack of open sections, so a note of 40,000 headings costs
- * 40,000 steps, not their square.
+ * The lines one conversation covers in its note's text: the whole note after its properties, or
+ * a section (the lines under its heading), with the headings inside it.
  */
-function sectionEnds(headings: readonly NoteHeading[], lineCount: number): number[] {
-	const ends = new Array<number>(headings.length).fill(lineCount);
-	const open: number[] = [];
-	headings.forEach((heading, index) => {
-		while (open.length > 0 && (headings[open[open.length - 1] as number]?.level ?? 0) >= heading.level) ends[open.pop() as number] = heading.line;
-		open.push(index);
-	});
-	return ends;
+export interface TextSpan {
+	lines: readonly string[];
+	/** The headings inside the span, each ending within it. */
+	headings: HeadingSpan[];
+	start: number;
+	end: number;
 }
 
-/** The text under a heading, down to the next heading of the same or a higher level (`end`, from `sectionEnds`). */
-function sectionUnder(lines: readonly string[], heading: NoteHeading, end: number): string {
-	return trimBlankLines(lines.slice(heading.line + 1, end)).join("\n");
+/** A note's text split once into lines and sections, for every conversation in it to be cut from. */
+export interface PreparedNote {
+	lines: readonly string[];
+	/** In line order. */
+	spans: readonly HeadingSpan[];
+}
+
+export function prepareNote(text: string, headings: readonly NoteHeading[]): PreparedNote {
+	const lines = noteLines(text);
+	return { lines, spans: headingSpans(headings, lines.length) };
+}
+
+/** The whole note's span, or a section's: the headings inside a section follow its own, so they are found by a binary search. */
+export function spanOf(note: PreparedNote, section: HeadingSpan | null): TextSpan {
+	const { lines, spans } = note;
+	if (section === null) return { lines, headings: [...spans], start: bodyStartLine(lines), end: lines.length };
+	const end = Math.min(section.end, lines.length);
+	let low = 0;
+	let high = spans.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((spans[middle]?.line ?? Infinity) <= section.line) low = middle + 1;
+		else high = middle;
+	}
+	const inside: HeadingSpan[] = [];
+	for (let index = low; index < spans.length && (spans[index]?.line ?? Infinity) < end; index++) {
+		const heading = spans[index] as HeadingSpan;
+		inside.push({ ...heading, end: Math.min(heading.end, end) });
+	}
+	return { lines, headings: inside, start: Math.min(section.line + 1, end), end };
+}
+
+/** The span's text, without blank lines at either end: what read-back shows of one conversation. */
+export function spanText(span: TextSpan): string {
+	return trimBlankLines(span.lines.slice(span.start, span.end)).join("\n");
+}
+
+/** The text under a heading, down to the end of its section. */
+function sectionUnder(lines: readonly string[], heading: HeadingSpan): string {
+	return trimBlankLines(lines.slice(heading.line + 1, heading.end)).join("\n");
 }
 
 /** The sections under the wanted headings, in the order wanted; missing headings are simply absent. */
 export function sectionsNamed(text: string, headings: readonly NoteHeading[], wanted: readonly string[]): Section[] {
 	const lines = noteLines(text);
-	const ends = sectionEnds(headings, lines.length);
+	const spans = headingSpans(headings, lines.length);
 	const sections: Section[] = [];
 	for (const name of wanted) {
-		const index = headings.findIndex((heading) => headingKey(heading.heading) === headingKey(name));
-		const heading = headings[index];
+		const heading = spans.find((span) => headingKey(span.text) === headingKey(name));
 		if (!heading) continue;
-		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, heading, ends[index] ?? lines.length) });
+		sections.push({ heading: heading.text, level: heading.level, text: sectionUnder(lines, heading) });
 	}
 	return sections;
 }
 
 /**
- * A note cut at its top-level headings (the shallowest level it uses), without the sections whose
- * headings are left out: what "where we left off" shows of the last conversation.
+ * A conversation cut at its top-level headings (the shallowest level it uses), without the
+ * sections whose headings are left out: what "where we left off" shows of the last conversation.
  */
-export function topSections(text: string, headings: readonly NoteHeading[], leaveOut: readonly string[]): Section[] {
-	const lines = noteLines(text);
-	const start = bodyStartLine(lines);
+export function topSections(span: TextSpan, leaveOut: readonly string[]): Section[] {
 	const skip = new Set(leaveOut.map(headingKey));
-	const top = headings.reduce((shallowest, heading) => Math.min(shallowest, heading.level), Infinity);
-	const ends = sectionEnds(headings, lines.length);
+	const top = span.headings.reduce((shallowest, heading) => Math.min(shallowest, heading.level), Infinity);
 	const sections: Section[] = [];
-	const firstHeadingLine = headings[0]?.line ?? lines.length;
-	const preamble = trimBlankLines(lines.slice(start, firstHeadingLine)).join("\n");
+	const firstHeadingLine = span.headings[0]?.line ?? span.end;
+	const preamble = trimBlankLines(span.lines.slice(span.start, firstHeadingLine)).join("\n");
 	if (preamble !== "") sections.push({ heading: "", level: 0, text: preamble });
-	headings.forEach((heading, index) => {
-		if (heading.level !== top || skip.has(headingKey(heading.heading))) return;
-		sections.push({ heading: heading.heading, level: heading.level, text: sectionUnder(lines, heading, ends[index] ?? lines.length) });
-	});
+	for (const heading of span.headings) {
+		if (heading.level !== top || skip.has(headingKey(heading.text))) continue;
+		sections.push({ heading: heading.text, level: heading.level, text: sectionUnder(span.lines, heading) });
+	}
 	return sections;
 }
 
@@ -82,27 +112,25 @@ export function clipLine(text: string, max: number): string {
 	return `${text.slice(0, cut).trimEnd()}…`;
 }
 
-/** The first lines of a note worth reading: no frontmatter, headings, blank lines, or left-out sections. */
-export function excerpt(text: string, headings: readonly NoteHeading[], leaveOut: readonly string[], count: number): string[] {
-	const lines = noteLines(text);
+/** The first lines of a conversation worth reading: no properties, headings, blank lines, or left-out sections. */
+export function excerpt(span: TextSpan, leaveOut: readonly string[], count: number): string[] {
 	const skip = new Set(leaveOut.map(headingKey));
 	const hidden = new Set<number>();
-	const ends = sectionEnds(headings, lines.length);
-	headings.forEach((heading, index) => {
+	for (const heading of span.headings) {
 		hidden.add(heading.line);
-		if (!skip.has(headingKey(heading.heading))) return;
-		for (let line = heading.line; line < (ends[index] ?? lines.length); line++) hidden.add(line);
-	});
+		if (!skip.has(headingKey(heading.text))) continue;
+		for (let line = heading.line; line < heading.end; line++) hidden.add(line);
+	}
 	const picked: string[] = [];
-	for (let line = bodyStartLine(lines); line < lines.length && picked.length < count; line++) {
-		const content = lines[line]?.trim() ?? "";
+	for (let line = span.start; line < span.end && picked.length < count; line++) {
+		const content = span.lines[line]?.trim() ?? "";
 		if (content === "" || hidden.has(line)) continue;
 		picked.push(clipLine(content, EXCERPT_LINE_LENGTH));
 	}
 	return picked;
 }
 
-function trimBlankLines(lines: string[]): string[] {
+function trimBlankLines(lines: readonly string[]): readonly string[] {
 	let start = 0;
 	let end = lines.length;
 	while (start < end && (lines[start]?.trim() ?? "") === "") start++;

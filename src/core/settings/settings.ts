@@ -352,7 +352,7 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 	},
 	dateProperties: {
 		kind: "list",
-		default: ["date", "session_date", "created"],
+		default: ["date", "session_date", "meeting_date", "session-date", "meeting-date", "created"],
 		group: "Sessions",
 		name: "Date properties",
 		description: "The first of these holding a date is the session's date.",

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTING_KEYS, specOf, settingProblem, settingValue, type CoachingSettings, type SettingSpec } from "./settings";
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SPECS, specOf, settingProblem, settingValue, type CoachingSettings, type SettingSpec } from "./settings";
 
 type Stored = Record<string, unknown>;
 
@@ -42,6 +42,15 @@ const MIGRATIONS: readonly Migration[] = [
 			eachSetting(stored, (spec, value) =>
 				spec.kind === "number" && typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.min(Math.floor(value), spec.max) : value,
 			),
+	},
+	{
+		// Version 3 reads meeting notes' dates too. Every save writes every setting, so a file still
+		// holding version 2's default list takes the new one; a list the coach changed stays theirs.
+		to: 3,
+		migrate: (stored) =>
+			JSON.stringify(stored["dateProperties"]) === JSON.stringify(["date", "session_date", "created"])
+				? { ...stored, dateProperties: SETTING_SPECS.dateProperties.default }
+				: stored,
 	},
 ];
 
