@@ -10,6 +10,7 @@ import {
 	dueWords,
 	lastSpoke,
 	longDay,
+	noConversationFound,
 	problemsTitle,
 	relativeDays,
 	sessionOn,
@@ -77,7 +78,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 				sessionsSoFar(brief.sessionCount, brief.nextSessionNumber),
 		);
 	} else {
-		out.push(COPY.firstConversationWelcome.terminal);
+		out.push(`${COPY.noConversationFound}. ${noConversationFound(brief.client.name)}`);
 	}
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));

@@ -10,6 +10,7 @@ import {
 	briefSections,
 	dueWords,
 	lastSpoke,
+	noConversationFound,
 	problemsTitle,
 	relativeDays,
 	sessionOn,
@@ -17,6 +18,7 @@ import {
 	unreadableCadence,
 	type BriefSectionId,
 } from "../core/brief/copy";
+import { headingSubpath } from "../core/notes/headings";
 import type { Section } from "../core/notes/sections";
 
 /** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
@@ -102,7 +104,7 @@ function noteLink(parent: HTMLElement, path: string, text: string, cls = ""): HT
 
 /** A link that opens the conversation: its note, at its heading when it is a section of one. */
 function sessionLink(parent: HTMLElement, session: { path: string; heading: string | null }, text: string, cls = ""): HTMLAnchorElement {
-	return noteLink(parent, session.heading === null ? session.path : `${session.path.replace(/\.md$/i, "")}#${session.heading}`, text, cls);
+	return noteLink(parent, session.heading === null ? session.path : `${session.path.replace(/\.md$/i, "")}#${headingSubpath(session.heading)}`, text, cls);
 }
 
 function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mode: PaneMode): void {
@@ -144,8 +146,8 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	}
 	if (brief.sessions.length === 0) {
 		const first = header.createDiv({ cls: "coaching-alliance-first" });
-		first.createEl("h3", { text: COPY.firstConversation });
-		first.createEl("p", { text: COPY.firstConversationWelcome.pane });
+		first.createEl("h3", { text: COPY.noConversationFound });
+		first.createEl("p", { text: noConversationFound(brief.client.name) });
 	}
 	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: COPY.startSessionNote.pane(brief.nextSessionNumber) });
 	start.addEventListener("click", () => context.onStartSessionNote());

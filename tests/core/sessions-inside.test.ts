@@ -215,3 +215,71 @@ describe("a session note holding a log", () => {
 		expect(vault.brief("Maya Chen").sessionCount).toBe(2);
 	});
 });
+
+describe("names written as plain text", () => {
+	const session = (client: string) => `---\nclient: ${client}\ndate: 2026-10-20\n---\nWe talked.\n`;
+
+	it("`client: Maya` names Maya Chen when she is the only client called Maya, and makes no phantom", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": "---\ntype: client\n---\n", "Sessions/2026-10-20.md": session("Maya") });
+		expect(vault.clientNames()).toEqual(["Maya Chen"]);
+		expect(vault.brief("Maya Chen").sessionCount).toBe(1);
+	});
+
+	it("`client: Maya` with two clients called Maya names neither: it is a client without a note", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Clients/Maya Lopez.md": "---\ntype: client\n---\n",
+			"Sessions/2026-10-20.md": session("Maya"),
+		});
+		expect(vault.clientNames()).toEqual(["Maya", "Maya Chen", "Maya Lopez"]);
+		expect(vault.brief("Maya Chen").sessionCount).toBe(0);
+	});
+
+	it("a file name beats an alias, and an alias beats a first name", () => {
+		const vault = new NotesVault({
+			"Clients/Sam.md": "---\ntype: client\n---\n",
+			"Clients/Samuel Okoro.md": "---\ntype: client\naliases: [Sam]\n---\n",
+			"Clients/Ruth Mensah.md": "---\ntype: client\naliases: [Ruthie]\n---\n",
+			"Clients/Ruthie Park.md": "---\ntype: client\n---\n",
+			"Sessions/2026-10-20 Sam.md": session("Sam"),
+			"Sessions/2026-10-21 Ruthie.md": `---\nclient: ruthie\ndate: 2026-10-21\n---\n`,
+		});
+		expect(vault.brief("Clients/Sam.md").sessionCount).toBe(1);
+		expect(vault.brief("Samuel Okoro").sessionCount).toBe(0);
+		expect(vault.brief("Ruth Mensah").sessionCount).toBe(1);
+		expect(vault.brief("Ruthie Park").sessionCount).toBe(0);
+	});
+
+	it("`client: Example Corp` names the client whose note is Example-Corp: hyphens, underscores and spaces alike", () => {
+		const vault = new NotesVault({ "Coaching/Clients/Example-Corp.md": "---\ntype: client\n---\n", "Sessions/2026-10-20.md": session("Example Corp") });
+		expect(vault.clientNames()).toEqual(["Example-Corp"]);
+		expect(vault.brief("Example-Corp").sessionCount).toBe(1);
+	});
+
+	it("a meeting dated by meeting_date is dated so", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Meetings/Launch debrief.md": '---\nclient: "[[Maya Chen]]"\nmeeting_date: 2026-10-14\n---\n',
+		});
+		expect(vault.brief("Maya Chen").sessions.map((session) => session.date)).toEqual(["2026-10-14"]);
+	});
+});
+
+describe("finding a client by what a coach types", () => {
+	const vault = new NotesVault({
+		"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+		"Clients/Sam Okoro.md": "---\ntype: client\n---\n",
+		"Clients/Sam Lee.md": "---\ntype: client\n---\n",
+		"Coaching/Clients/Example-Corp.md": "---\ntype: client\n---\n",
+	});
+
+	it("takes a unique first name, and an organisation's name with spaces for hyphens", () => {
+		expect(vault.client("maya").path).toBe("Clients/Maya Chen.md");
+		expect(vault.client("Example Corp").path).toBe("Coaching/Clients/Example-Corp.md");
+		expect(vault.client("example_corp").path).toBe("Coaching/Clients/Example-Corp.md");
+	});
+
+	it("says a first name two clients share is ambiguous", () => {
+		expect(() => vault.client("Sam")).toThrow(/ambiguous/);
+	});
+});

@@ -139,6 +139,14 @@ export class TFolder extends TAbstractFile {
 	}
 }
 
+/** How Obsidian compares a heading with a link's subpath: punctuation read as spaces. */
+function stripHeading(text: string): string {
+	return text
+		.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}
+
 export function normalizePath(path: string): string {
 	const cleaned = path
 		.replace(/[\\/]+/g, "/")
@@ -621,8 +629,8 @@ export class Workspace extends Events {
 	/** The note the coach is looking at; tests set it. */
 	activeFile: TFile | null = null;
 	readonly leaves: WorkspaceLeaf[] = [];
-	/** Every note opened through a link, with how: for tests of modifier keys. */
-	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined }[] = [];
+	/** Every note opened through a link, with how, and the heading its subpath found (null when none or none asked). */
+	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined; subpath?: string | null; heading?: string | null }[] = [];
 	private readonly readyCallbacks: (() => unknown)[] = [];
 
 	constructor(private readonly app: App) {
@@ -668,9 +676,15 @@ export class Workspace extends Events {
 		this.activeLeaf = leaf;
 	}
 
+	/** As the app: the first `#` starts the subpath, and a heading matches with punctuation read as spaces. */
 	async openLinkText(linktext: string, sourcePath: string, newLeaf?: PaneType | boolean): Promise<void> {
-		const target = this.app.metadataCache.getFirstLinkpathDest(linktext.split("#")[0] ?? linktext, sourcePath);
-		this.opened.push({ path: target?.path ?? linktext, newLeaf });
+		const hash = linktext.indexOf("#");
+		const linkpath = hash < 0 ? linktext : linktext.slice(0, hash);
+		const subpath = hash < 0 ? null : linktext.slice(hash + 1);
+		const target = this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
+		const headings = target ? (this.app.metadataCache.getFileCache(target)?.headings ?? []) : [];
+		const heading = subpath === null ? null : (headings.find((candidate) => stripHeading(candidate.heading) === stripHeading(subpath))?.heading ?? null);
+		this.opened.push({ path: target?.path ?? linktext, newLeaf, subpath, heading });
 	}
 
 	removeLeaf(leaf: WorkspaceLeaf): void {

@@ -271,14 +271,14 @@ describe("the pane", () => {
 		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
 		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ctrlKey: true }));
 		title?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ctrlKey: true, altKey: true }));
-		expect(app.workspace.opened).toEqual([
+		expect(app.workspace.opened).toMatchObject([
 			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: false },
 			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: "tab" },
 			{ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: "split" },
 		]);
 		const inRenderedText = view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-commitments a.internal-link[data-href='Jonas Weber']");
 		inRenderedText?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
-		expect(app.workspace.opened[3]).toEqual({ path: "Jonas Weber.md", newLeaf: false });
+		expect(app.workspace.opened[3]).toMatchObject({ path: "Jonas Weber.md", newLeaf: false });
 		plugin.unload();
 	});
 
@@ -293,6 +293,51 @@ describe("the pane", () => {
 		await settle(app);
 		await until(() => sectionText(view, "left-off").includes("Send Bea the deputy notes"));
 		expect(view.contentEl.querySelector<HTMLDetailsElement>('[data-section="themes"]')?.open).toBe(false);
+		plugin.unload();
+	});
+});
+
+describe("conversations written inside other notes", () => {
+	const PRACTICE = {
+		"Clients/Priya Raman.md": "---\ntype: client\n---\n## Goals\nStop proving herself.\n\n## Session log\n### 2026-10-26\nShe said yes to the CPO offer.\n- [ ] Write down what yes costs her\n### 2026-10-12 · The CPO offer\nThe offer came in on a Tuesday.\n",
+		"Clients/Sam Okoro.md": "---\ntype: client\n---\n",
+		"Daily/2026-10-20.md": "---\ndate: 2026-10-20\n---\n## Errands\n- [ ] Buy printer ink\n## Coaching: [[Sam Okoro|Sam]]\nSam is tired of being the calm one.\n- [ ] Two evenings with no laptop\n## Call with Priya\nA short check-in about the offer.\n",
+	};
+
+	it("lists each section as its own conversation, opens its note at its heading, and reads back the section alone", async () => {
+		const app = await appFromFiles(PRACTICE);
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Priya");
+		const titles = [...view.contentEl.querySelectorAll(".coaching-alliance-session-title")].map((title) => title.textContent);
+		expect(titles).toEqual(["2026-10-26", "Call with Priya", "2026-10-12 · The CPO offer"]);
+		expect(sectionText(view, "left-off")).toContain("She said yes to the CPO offer");
+		expect(sectionText(view, "left-off")).not.toContain("Stop proving herself");
+		expect(sectionText(view, "left-off")).toContain("Write down what yes costs her");
+
+		view.contentEl.querySelectorAll<HTMLAnchorElement>(".coaching-alliance-session-title")[1]?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Daily/2026-10-20.md", heading: "Call with Priya" });
+
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-read-back-body").length === 3);
+		const bodies = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-body")];
+		TestVisibility.reveal(bodies);
+		await until(() => bodies.every((body) => !body.hasClass("is-loading")));
+		expect(bodies.map((body) => body.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+			"The offer came in on a Tuesday.",
+			"A short check-in about the offer.",
+			"She said yes to the CPO offer. Write down what yes costs her",
+		]);
+		plugin.unload();
+	});
+
+	it("opens a section whose heading holds a link at that heading", async () => {
+		const app = await appFromFiles(PRACTICE);
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Sam Okoro");
+		expect(sectionText(view, "left-off")).toContain("Two evenings with no laptop");
+		expect(sectionText(view, "left-off")).not.toContain("printer ink");
+		view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-session-title")?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Daily/2026-10-20.md", heading: "Coaching: [[Sam Okoro|Sam]]" });
 		plugin.unload();
 	});
 });
@@ -359,12 +404,14 @@ describe("the pane follows the notes", () => {
 });
 
 describe("empty states", () => {
-	it("a client with no sessions yet: First conversation", async () => {
+	it("a client with no sessions found yet: what was looked for, never a claim that this is the first", async () => {
 		const app = await appFromFiles({ "Clients/Noor Haddad.md": "---\ntype: client\ncadence: weekly\n---\n" });
 		const plugin = await loadPlugin(app);
 		const view = await prepare(app, "Noor");
 		const text = view.contentEl.textContent ?? "";
-		expect(text).toContain("First conversation");
+		expect(text).toContain("No conversation found yet");
+		expect(text).toContain("dated sections in their note");
+		expect(text).not.toMatch(/first conversation|starts fresh/i);
 		expect(text).toContain("Meets weekly · due now");
 		expect(sectionText(view, "person")).toContain("Nothing under the profile headings yet");
 		expect(sectionText(view, "conversations")).toContain("None yet.");

@@ -53,11 +53,7 @@ export const COPY = {
 		pane: (name: string): string => `There is no note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
 		terminal: (name: string): string => `No note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
 	},
-	firstConversation: "First conversation",
-	firstConversationWelcome: {
-		pane: "Nothing written yet, so this one starts fresh. Come curious: this is where their story with you begins.",
-		terminal: "First conversation: nothing written yet, so this one starts fresh.",
-	},
+	noConversationFound: "No conversation found yet",
 	cadence: {
 		pane: (cadence: string, due: string): string => `Meets ${cadence} · ${due}`,
 		terminal: (cadence: string, due: string, noSessionYet: boolean): string => `Cadence ${cadence}: ${due}${noSessionYet ? " (no session yet)" : ""}`,
@@ -81,6 +77,19 @@ export const COPY = {
 		terminal: (next: number): string => `Start the session note for session ${next} after the call.`,
 	},
 } as const;
+
+/**
+ * What the brief says before the first conversation it finds: never that the relationship is new,
+ * since the vault may hold conversations in a shape not recognised; what was looked for, and how
+ * to mark one. The pane and the terminal say the same.
+ */
+export function noConversationFound(name: string): string {
+	return (
+		`I looked for session notes that name ${name}, dated sections in their note (## 2026-10-12), ` +
+		`and their sections in dated notes such as a daily note (## Coaching: ${name}), and found none. ` +
+		`If you have spoken before, write one of those, or give a note the property client: "[[${name}]]".`
+	);
+}
 
 /** "Last spoke 2 weeks ago". */
 export function lastSpoke(days: number): string {

@@ -60,3 +60,15 @@ export function headingSpans(headings: readonly NoteHeading[], lineCount = NOTE_
 	}
 	return spans;
 }
+
+/**
+ * A heading as a link's `#subpath` is written: Obsidian matches a heading link with punctuation
+ * (`:`, `|`, brackets, `#`) read as spaces, and writes its own heading links so; a heading holding
+ * a link (`## Coaching: [[Sam Okoro|Sam]]`) would otherwise break the link that opens it.
+ */
+export function headingSubpath(heading: string): string {
+	return heading
+		.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}

@@ -68,7 +68,7 @@ function templateValues(input: SessionNoteInput): Record<string, string> {
 		open_commitments: brief.openCommitments.map((commitment) => `- [${commitment.status}] ${inertForTemplater(commitment.text)}`).join("\n"),
 		last_session_link: lastLink,
 		days_since_last: days === null ? "" : String(days),
-		since_last: last && days !== null ? `. Last time: ${lastLink}, ${countOf(days, "day")} ago.` : ". Our first conversation.",
+		since_last: last && days !== null ? `. Last time: ${lastLink}, ${countOf(days, "day")} ago.` : ".",
 	};
 }
 
