@@ -15,8 +15,8 @@ import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
 import { DEFAULT_TIMES, NotesVault } from "../helpers/notes-vault";
 
 const TODAY = "2026-06-30";
-const FOLDERS = ["Clients", "People", "Sessions", "Meetings", "Daily", "Notes", "Templates", "Clients/Archive"];
-const NAMES = ["Maya Chen", "maya chen", "Sam Ortiz", "Ruth Mensah", "2026-06-02 Maya", "2026-06-16", "Circle", "Dana"];
+const FOLDERS = ["Clients", "People", "Sessions", "Meetings", "Daily", "Notes", "Templates", "Clients/Archive", "Clients/Leo Park", "Clients/Acme"];
+const NAMES = ["Maya Chen", "maya chen", "Sam Ortiz", "Ruth Mensah", "2026-06-02 Maya", "2026-06-16", "Circle", "Dana", "Leo Park", "overview"];
 const LINK_TARGETS = ["Maya Chen", "maya chen", "Clients/Maya Chen", "Sam Ortiz", "Ruth Mensah", "New Person", "Dana", "Maya"];
 const TASKS = ["Ask Dana for feedback", "ask dana  for feedback", "Book the August holiday", "Run three times a week", ""];
 const TAGS = ["career", "family", "session", "client/active", "coaching", "Career"];

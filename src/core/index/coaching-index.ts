@@ -1,7 +1,8 @@
-import type { NoteFacts, SessionFacts, SessionHeading, TaskFact } from "../notes/facts";
+import { ARCHIVE_FOLDERS, ownDate, type NoteFacts, type NoteKind, type SessionFacts, type SessionHeading, type TaskFact } from "../notes/facts";
+import { fold } from "../notes/fold";
 import { looseName, nameWords } from "../notes/names";
 import { linkpathOf, nameKey, type LinkResolver } from "../notes/links";
-import { basenameOf } from "../notes/note";
+import { basenameOf, folderOf } from "../notes/note";
 
 /** A client as the brief and the lists know them: a note, or a name a session links to before its note exists. */
 export interface Client {
@@ -34,6 +35,12 @@ export class CoachingIndex {
 	/** Notes that hold sessions, or headings that may be. */
 	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
+	/** Notes below client folders, by each folder between the client folder and the note: one client's own folder holds its notes at any depth. */
+	private readonly belowClientFolder = new Map<string, Set<string>>();
+	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
+	private readonly directlyIn = new Map<string, Set<string>>();
+	private readonly folderVerdicts = new Map<string, FolderVerdict>();
+	private ownFolderList: OwnFolder[] | null = null;
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
 	private readonly rosters = new Map<string, Roster>();
@@ -58,6 +65,8 @@ export class CoachingIndex {
 		if (facts.kind === "client" || facts.kind === "person") addTo(this.byLooseName, looseName(facts.basename), facts.path);
 		for (const word of headingWordsOf(facts)) addTo(this.headingWords, word, facts.path);
 		if (facts.sessions.length > 0) this.sessionNotes.add(facts.path);
+		for (const folder of foldersBetween(facts)) addTo(this.belowClientFolder, folder, facts.path);
+		if ((facts.clientFolder?.chain.length ?? 0) > 0) addTo(this.directlyIn, folderOf(facts.path), facts.path);
 		if (facts.kind === "client") {
 			this.clientNotes.add(facts.path);
 			for (const word of firstWordsOf(facts)) addTo(this.clientsByFirstWord, word, facts.path);
@@ -80,6 +89,8 @@ export class CoachingIndex {
 		this.byLooseName.clear();
 		this.sessionNotes.clear();
 		this.clientNotes.clear();
+		this.belowClientFolder.clear();
+		this.directlyIn.clear();
 		this.revision++;
 	}
 
@@ -113,7 +124,10 @@ export class CoachingIndex {
 			const sessions: SessionFacts[] = [];
 			// Sections come in the note's order: one inside a named section ends before that section does.
 			let namedUntil = -1;
+			const kind = this.kindOf(path);
 			for (const session of this.notes.get(path)?.sessions ?? []) {
+				if (session.shape === "client-note-section" && kind !== "client") continue;
+				if (session.shape === "client-folder-note" && kind !== "session") continue;
 				if (session.shape !== "dated-note-section") sessions.push(session);
 				else if ((session.heading?.line ?? 0) >= namedUntil && this.roster(session).clients.length > 0) {
 					sessions.push(session);
@@ -158,6 +172,8 @@ export class CoachingIndex {
 		if (this.memoRevision === this.revision) return;
 		this.rosters.clear();
 		this.noteSessions.clear();
+		this.folderVerdicts.clear();
+		this.ownFolderList = null;
 		this.memoRevision = this.revision;
 	}
 
@@ -174,21 +190,26 @@ export class CoachingIndex {
 
 	private resolveSessionClients(session: SessionFacts): Client[] {
 		if (session.shape === "client-note-section") return [this.clientFromNote(session.path)];
+		const owner = this.ownerFolderOf(session.path);
+		// A dated note in one client's own folder is with that client, unless it names its own clients.
+		if (session.shape === "client-folder-note" && !session.clientRefs) return owner ? [this.folderClient(owner)] : [];
 		const clients = new Map<string, Client>();
 		const add = (client: Client): void => {
 			if (!clients.has(client.key)) clients.set(client.key, client);
 		};
-		if (session.shape === "note" && session.clientRefs) {
+		if ((session.shape === "note" || session.shape === "client-folder-note") && session.clientRefs) {
 			for (const ref of session.clientRefs) add(ref.link !== null ? this.clientFromLink(ref.link, session.path) : this.clientFromText(ref.text, session.path));
 			return [...clients.values()];
 		}
 		const links = session.shape === "note" ? session.bodyLinks : (session.clientRefs ?? []).map((ref) => ref.link ?? ref.text);
 		for (const link of links) {
 			const target = this.resolver.resolve(link, session.path);
-			const facts = target === null ? undefined : this.notes.get(target);
-			if (facts && (facts.kind === "client" || facts.kind === "person")) add(this.clientFromNote(facts.path));
+			const kind = target === null ? null : this.kindOf(target);
+			if (target !== null && (kind === "client" || kind === "person")) add(this.clientFromNote(target));
 		}
 		if (clients.size === 0 && session.namingText !== null) for (const path of this.clientNotesNamedIn(session.namingText)) add(this.clientFromNote(path));
+		// A session in one client's own folder that names nobody is with that client.
+		if (clients.size === 0 && session.shape === "note" && owner) add(this.folderClient(owner));
 		return [...clients.values()];
 	}
 
@@ -202,13 +223,13 @@ export class CoachingIndex {
 		words.forEach((word, at) => {
 			for (const path of this.clientsByFirstWord.get(word) ?? []) {
 				const facts = this.notes.get(path);
-				if (!facts) continue;
+				if (!facts || this.kindOf(path) !== "client") continue;
 				if ([facts.basename, ...facts.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
 			}
 		});
 		if (named.size > 0) return [...named].sort();
 		for (const word of words) {
-			const byFirstName = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => nameWords(basenameOf(path))[0] === word);
+			const byFirstName = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => this.kindOf(path) === "client" && nameWords(basenameOf(path))[0] === word);
 			if (byFirstName.length === 1 && byFirstName[0] !== undefined) named.add(byFirstName[0]);
 		}
 		return [...named].sort();
@@ -220,7 +241,8 @@ export class CoachingIndex {
 	 */
 	clients(): Client[] {
 		const clients = new Map<string, Client>();
-		for (const path of this.clientNotes) clients.set(path, this.clientFromNote(path));
+		for (const path of this.clientNotes) if (this.kindOf(path) === "client") clients.set(path, this.clientFromNote(path));
+		for (const owner of this.ownFolders()) if (owner.clientNote === null) clients.set(this.folderClient(owner).key, this.folderClient(owner));
 		for (const session of this.sessionsInDateOrder(this.sessionNotes)) {
 			for (const client of this.sessionClients(session)) if (!clients.has(client.key)) clients.set(client.key, client);
 		}
@@ -229,7 +251,8 @@ export class CoachingIndex {
 
 	/** The client with this key, if the note is a client or a session names it. */
 	client(key: string): Client | null {
-		if (this.clientNotes.has(key)) return this.clientFromNote(key);
+		if (this.clientNotes.has(key) && this.kindOf(key) === "client") return this.clientFromNote(key);
+		for (const owner of this.ownFolders()) if (owner.clientNote === null && this.folderClient(owner).key === key) return this.folderClient(owner);
 		const name = key.startsWith("?") ? key.slice(1) : nameKey(key);
 		for (const session of this.sessionsInDateOrder(this.linkedBy.get(name) ?? [])) {
 			const client = this.roster(session).byKey.get(key);
@@ -284,7 +307,11 @@ export class CoachingIndex {
 	 * headings hold their first word.
 	 */
 	private candidatesFor(client: Client): Set<string> {
-		const names = new Set([client.path === null ? client.key.slice(1) : nameKey(client.path), ...client.aliases.flatMap((alias) => [nameKey(alias), looseName(alias)])]);
+		const names = new Set([
+			client.path === null ? client.key.slice(1) : nameKey(client.path),
+			looseName(client.name),
+			...client.aliases.flatMap((alias) => [nameKey(alias), looseName(alias)]),
+		]);
 		if (client.path !== null) {
 			// A plain-text client value may name them loosely (`Example Corp`) or by first name (`Maya`).
 			const words = nameWords(basenameOf(client.path));
@@ -293,6 +320,8 @@ export class CoachingIndex {
 		}
 		const paths = new Set<string>();
 		for (const name of names) for (const path of this.linkedBy.get(name) ?? []) paths.add(path);
+		const folder = this.ownFolders().find((owner) => this.folderClient(owner).key === client.key);
+		if (folder) for (const path of this.belowClientFolder.get(folder.folder) ?? []) paths.add(path);
 		if (client.path !== null) {
 			paths.add(client.path);
 			for (const name of [basenameOf(client.path), ...client.aliases]) {
@@ -319,12 +348,15 @@ export class CoachingIndex {
 		if (target !== null) return this.clientFromNote(target);
 		const loose = looseName(text);
 		const named = this.firstByKind(this.byLooseName.get(loose)) ?? this.firstByKind(this.byAlias.get(loose)) ?? this.clientByFirstName(loose);
-		return named !== undefined ? this.clientFromNote(named) : unresolvedClient(text.trim(), nameKey(text));
+		if (named !== undefined) return this.clientFromNote(named);
+		const folder = this.ownFolders().find((owner) => looseName(lastSegment(owner.folder)) === loose);
+		return folder ? this.folderClient(folder) : unresolvedClient(text.trim(), nameKey(text));
 	}
 
 	/** Of several notes a name fits, a client's note first, then a person's, then by path: never the index's history. */
 	private firstByKind(paths: Iterable<string> | undefined): string | undefined {
-		return [...(paths ?? [])].sort((a, b) => kindRank(this.notes.get(a)) - kindRank(this.notes.get(b)) || a.localeCompare(b))[0];
+		const rank = (path: string): number => ({ client: 0, person: 1 })[this.kindOf(path) as "client" | "person"] ?? 2;
+		return [...(paths ?? [])].filter((path) => rank(path) < 2).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))[0];
 	}
 
 	/** The one client whose file name starts with this word, when exactly one does. */
@@ -336,14 +368,87 @@ export class CoachingIndex {
 
 	private clientFromNote(path: string): Client {
 		const facts = this.notes.get(path);
+		const folder = this.folderVerdict(folderOf(path));
 		return {
 			key: path,
-			name: basenameOf(path),
+			// One client's own folder names them, whatever their note is called (`Example-Corp/overview.md`).
+			name: folder.own && folder.clientNote === path ? lastSegment(folderOf(path)) : basenameOf(path),
 			path,
 			aliases: facts?.aliases ?? [],
 			archived: facts?.archived ?? false,
 			cadence: facts?.cadence ?? null,
 		};
+	}
+
+	/**
+	 * What a note is once the folders beside it are weighed: below a client folder, a note the folder
+	 * made a client is one when it sits among groupings, or is one client's own folder's client note;
+	 * in that folder, a dated note is their session and any other their material.
+	 */
+	kindOf(path: string): NoteKind | undefined {
+		const facts = this.notes.get(path);
+		if (!facts || !facts.clientFolder?.kindByFolder || facts.clientFolder.chain.length === 0) return facts?.kind;
+		const owner = this.ownerFolderOf(path);
+		if (!owner || owner.clientNote === path) return "client";
+		return ownDate(facts) && !facts.clientFolder.otherType ? "session" : "other";
+	}
+
+	/** The own folder the note is in (the outermost one on its path below the client folder), or null. */
+	private ownerFolderOf(path: string): OwnFolder | null {
+		const place = this.notes.get(path)?.clientFolder;
+		if (!place) return null;
+		let folder = place.root;
+		for (const name of place.chain) {
+			folder = `${folder}/${name}`;
+			const verdict = this.folderVerdict(folder);
+			if (verdict.own) return { folder, clientNote: verdict.clientNote };
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a folder below a client folder is one client's own (conventions, "Client folders"):
+	 * never a year or a status word; otherwise when it holds a note named like it, an index or
+	 * profile note, or dated notes. Any other folder groups clients (an organisation, say).
+	 */
+	private folderVerdict(folder: string): FolderVerdict {
+		this.freshMemos();
+		let verdict = this.folderVerdicts.get(folder);
+		if (!verdict) {
+			const name = fold(lastSegment(folder));
+			const direct = [...(this.directlyIn.get(folder) ?? [])].sort();
+			const named = direct.find((path) => fold(basenameOf(path)) === name);
+			const index = CLIENT_NOTE_NAMES.map((wanted) => direct.find((path) => fold(basenameOf(path)) === wanted)).find((path) => path !== undefined);
+			const dated = direct.some((path) => {
+				const facts = this.notes.get(path);
+				return facts !== undefined && ownDate(facts);
+			});
+			const grouping = /^\d{4}$/.test(name) || GROUPING_FOLDERS.has(name);
+			verdict = !grouping && (named !== undefined || index !== undefined || dated) ? { own: true, clientNote: named ?? index ?? null } : { own: false };
+			this.folderVerdicts.set(folder, verdict);
+		}
+		return verdict;
+	}
+
+	/** Every own folder that is a client's: the outermost on its path. */
+	private ownFolders(): OwnFolder[] {
+		this.freshMemos();
+		if (this.ownFolderList) return this.ownFolderList;
+		const owners = new Map<string, OwnFolder>();
+		for (const [folder, paths] of this.directlyIn) {
+			const first = paths.values().next().value;
+			const owner = first === undefined ? null : this.ownerFolderOf(first);
+			if (owner && owner.folder === folder) owners.set(folder, owner);
+		}
+		this.ownFolderList = [...owners.values()].sort((a, b) => a.folder.localeCompare(b.folder));
+		return this.ownFolderList;
+	}
+
+	/** The client one own folder stands for: its client note, or, when it has none, a client named by the folder. */
+	private folderClient(owner: OwnFolder): Client {
+		if (owner.clientNote !== null) return this.clientFromNote(owner.clientNote);
+		const name = lastSegment(owner.folder);
+		return unresolvedClient(name, nameKey(name));
 	}
 
 	private removeEntries(path: string): void {
@@ -355,6 +460,8 @@ export class CoachingIndex {
 		for (const word of headingWordsOf(old)) removeFrom(this.headingWords, word, path);
 		if (old.kind === "client") for (const word of firstWordsOf(old)) removeFrom(this.clientsByFirstWord, word, path);
 		this.sessionNotes.delete(path);
+		for (const folder of foldersBetween(old)) removeFrom(this.belowClientFolder, folder, path);
+		if ((old.clientFolder?.chain.length ?? 0) > 0) removeFrom(this.directlyIn, folderOf(path), path);
 		this.clientNotes.delete(path);
 		this.notes.delete(path);
 	}
@@ -405,8 +512,35 @@ function firstWordsOf(facts: NoteFacts): Set<string> {
 }
 
 
-function kindRank(facts: NoteFacts | undefined): number {
-	return facts?.kind === "client" ? 0 : facts?.kind === "person" ? 1 : 2;
+/** An own folder below a client folder, and the note that is its client's, if any. */
+interface OwnFolder {
+	folder: string;
+	clientNote: string | null;
+}
+
+type FolderVerdict = { own: false } | { own: true; clientNote: string | null };
+
+/** Names of the note that is a client's own folder's client note, after one named like the folder. */
+const CLIENT_NOTE_NAMES = ["index", "profile", "about", "overview", "client-overview"];
+
+/** Folder names that always group clients: a status, or a year (checked apart). */
+const GROUPING_FOLDERS: ReadonlySet<string> = new Set([...ARCHIVE_FOLDERS, "active", "current"]);
+
+function lastSegment(folder: string): string {
+	return folder.slice(folder.lastIndexOf("/") + 1);
+}
+
+/** The folders between a client folder and the note: each may be the client's own folder. */
+function foldersBetween(facts: NoteFacts): string[] {
+	const place = facts.clientFolder;
+	if (!place) return [];
+	const folders: string[] = [];
+	let folder = place.root;
+	for (const name of place.chain) {
+		folder = `${folder}/${name}`;
+		folders.push(folder);
+	}
+	return folders;
 }
 
 /** Oldest first; the time of day, the path, then the place in the note break ties, so the order never depends on the index's history. */

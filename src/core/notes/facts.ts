@@ -16,8 +16,21 @@ export interface ClientRef {
 	text: string;
 }
 
+/** A note below a client folder: the client folder's path, and the folders between it and the note. */
+export interface ClientFolderPlace {
+	root: string;
+	chain: string[];
+	/** Whether the client folder is what made the note a client (not its type, tags or a nearer folder). */
+	kindByFolder: boolean;
+	/** Whether the note names its own type, one that is no kind the plugin knows (`type: contract`): never a session then. */
+	otherType: boolean;
+}
+
+/** Grouping folders whose client notes are past clients (conventions, "Clients"). */
+export const ARCHIVE_FOLDERS: ReadonlySet<string> = new Set(["archive", "archived", "past", "former", "inactive", "ended"]);
+
 /** Where a conversation is written: a note of its own, a dated section of a client's note, or a client's section of a dated note. */
-export type SessionShape = "note" | "client-note-section" | "dated-note-section";
+export type SessionShape = "note" | "client-note-section" | "dated-note-section" | "client-folder-note";
 
 /** The heading a section session starts at, and where the section ends. */
 export type SessionHeading = HeadingSpan;
@@ -77,6 +90,12 @@ export interface NoteFacts {
 	/** Every link out of the note (body, embeds, properties): what makes it a mention. */
 	outLinks: string[];
 	date: NoteDate | null;
+	/**
+	 * Where the note sits below a client folder. When that folder is what made it a client: below
+	 * a grouping it is one, in one client's own folder it may be their note, a session or their
+	 * material. Which folder is which depends on the notes beside it, so the index decides.
+	 */
+	clientFolder: ClientFolderPlace | null;
 	headings: NoteHeading[];
 	/** The conversations written in this note: the note itself, or sections of it; possibly none. */
 	sessions: SessionFacts[];
@@ -87,7 +106,9 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	const basename = basenameOf(note.path);
 	const frontmatter = note.frontmatter;
 	const problems = [...note.problems];
-	const kind = kindOf(note, settings);
+	const recognised = kindOf(note, settings);
+	const { kind } = recognised;
+	const clientFolder = clientFolderPlace(note.path, settings, recognised);
 
 	const status = readProperty(frontmatter, [settings.statusProperty]);
 	const cadence = readProperty(frontmatter, [settings.cadenceProperty]);
@@ -100,10 +121,13 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		kind,
 		title: title?.values[0] ?? basename,
 		aliases: readProperty(frontmatter, ["aliases", "alias"])?.values ?? [],
-		archived: status?.values.some((value) => matchesWord(value, settings.archivedStatuses)) ?? false,
+		archived:
+			(status?.values.some((value) => matchesWord(value, settings.archivedStatuses)) ?? false) ||
+			(clientFolder?.chain.some((folder) => ARCHIVE_FOLDERS.has(fold(folder))) ?? false),
 		cadence: cadence?.values[0] ?? null,
 		outLinks: [...note.links, ...note.embeds, ...note.frontmatterLinks].map((link) => link.link),
 		date,
+		clientFolder,
 		headings: note.headings,
 		sessions: [],
 		problems,
@@ -127,6 +151,7 @@ export function unreadableFacts(path: string, problem: string): NoteFacts {
 		cadence: null,
 		outLinks: [],
 		date: null,
+		clientFolder: null,
 		headings: [],
 		sessions: [],
 		problems: [problem],
@@ -174,7 +199,10 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: { day, time: "", source: "heading" }, clientRefs: () => clientRefs })));
 	}
 	if (facts.kind === "client") {
-		return sections(datedSpans(spans, settings).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
+		const log = sections(datedSpans(spans, settings).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
+		// A dated note in one client's own folder is a session with them; whether the folder is theirs, the index decides.
+		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.chain.length > 0 && ownDate(facts);
+		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
 	}
 	if (!ownDate(facts)) return [];
 	return sections(
@@ -240,7 +268,7 @@ function contentsOfSections(note: NoteSource, spans: readonly SessionHeading[], 
 }
 
 /** A date the coach gave the note (a date property, a date in its name), not one a file system gave it. */
-function ownDate(facts: NoteFacts): boolean {
+export function ownDate(facts: Pick<NoteFacts, "date">): boolean {
 	return facts.date?.source === "property" || facts.date?.source === "file name";
 }
 
@@ -290,19 +318,30 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
  * nearest folder, then tags. Within one kind of evidence a session outranks a client, and a
  * client a person: `Clients/Maya Chen/Sessions/2026-03-04.md` is a session.
  */
-function kindOf(note: NoteSource, settings: CoachingSettings): NoteKind {
+function kindOf(note: NoteSource, settings: CoachingSettings): { kind: NoteKind; byClientFolder: boolean; otherType: boolean } {
 	const typeValues = readProperty(note.frontmatter, settings.typeProperties);
 	if (typeValues) {
 		const texts = typeValues.values.map(typeValueText);
 		const kind = strongest(texts, settings.sessionTypes, settings.clientTypes, settings.personTypes);
-		if (kind !== "other") return kind;
+		if (kind !== "other") return { kind, byClientFolder: false, otherType: false };
 	}
+	const otherType = typeValues !== null;
 	const folders = folderOf(note.path).split("/").reverse();
 	for (const folder of folders) {
 		const kind = strongest([folder], settings.sessionFolders, settings.clientFolders, settings.personFolders, exactFolder);
-		if (kind !== "other") return kind;
+		if (kind !== "other") return { kind, byClientFolder: kind === "client", otherType };
 	}
-	return tagKind(note.tags, settings);
+	return { kind: tagKind(note.tags, settings), byClientFolder: false, otherType };
+}
+
+/** Where the note sits below the deepest client folder on its path, or null when it is below none. */
+function clientFolderPlace(path: string, settings: CoachingSettings, kind: { byClientFolder: boolean; otherType: boolean }): ClientFolderPlace | null {
+	const folders = folderOf(path).split("/");
+	for (let depth = folders.length - 1; depth >= 0; depth--) {
+		if (!exactFolder(folders[depth] ?? "", settings.clientFolders)) continue;
+		return { root: folders.slice(0, depth + 1).join("/"), chain: folders.slice(depth + 1), kindByFolder: kind.byClientFolder, otherType: kind.otherType };
+	}
+	return null;
 }
 
 function exactFolder(value: string, words: readonly string[]): boolean {

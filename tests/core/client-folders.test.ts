@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { NotesVault } from "../helpers/notes-vault";
+
+function sessionsOf(vault: NotesVault, name: string): string[] {
+	return vault.brief(name).sessions.map((session) => session.path);
+}
+
+describe("one folder per client", () => {
+	it("makes the folder the client and its dated notes their sessions, never clients of their own", () => {
+		const vault = new NotesVault({
+			"Clients/Leo Park/2026-10-01.md": "Leo wants to leave the agency by spring.\n- [ ] Draft the first portfolio page\n",
+			"Clients/Leo Park/2026-10-15.md": "The portfolio page is live.\n",
+		});
+		expect(vault.clientNames()).toEqual(["Leo Park"]);
+		expect(vault.client("Leo Park").path).toBeNull();
+		expect(sessionsOf(vault, "Leo Park")).toEqual(["Clients/Leo Park/2026-10-15.md", "Clients/Leo Park/2026-10-01.md"]);
+		expect(vault.brief("Leo Park").openCommitments.map((commitment) => commitment.text)).toEqual(["Draft the first portfolio page"]);
+	});
+
+	it("takes the folder note as the client note; an overview note when there is none; an undated intake form and a dated contract are material", () => {
+		const material = {
+			"Clients/Leo Park/Intake form.md": "## Goals\nA studio of his own.\n",
+			"Clients/Leo Park/2026-09-20 Contract.md": "---\ntype: contract\n---\nSigned.\n",
+			"Clients/Leo Park/2026-10-01.md": "First session.\n",
+		};
+		const withFolderNote = new NotesVault({ ...material, "Clients/Leo Park/Leo Park.md": "---\ncadence: fortnightly\n---\n## Goals\nA studio.\n" });
+		expect(withFolderNote.clientNames()).toEqual(["Leo Park"]);
+		expect(withFolderNote.client("Leo Park")).toMatchObject({ path: "Clients/Leo Park/Leo Park.md", cadence: "fortnightly" });
+		expect(sessionsOf(withFolderNote, "Leo Park")).toEqual(["Clients/Leo Park/2026-10-01.md"]);
+
+		const withOverview = new NotesVault({ ...material, "Clients/Leo Park/overview.md": "Who Leo is.\n" });
+		expect(withOverview.clientNames()).toEqual(["Leo Park"]);
+		expect(withOverview.client("Leo Park")).toMatchObject({ name: "Leo Park", path: "Clients/Leo Park/overview.md" });
+		expect(sessionsOf(withOverview, "Leo Park")).toEqual(["Clients/Leo Park/2026-10-01.md"]);
+	});
+
+	it("lets a dated note that names its own client be a session with that client", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Clients/Leo Park/2026-10-01.md": "Leo.\n",
+			"Clients/Leo Park/2026-10-08 Joint call.md": '---\nclient: "[[Maya Chen]]"\n---\nMaya joined.\n',
+		});
+		expect(sessionsOf(vault, "Maya Chen")).toEqual(["Clients/Leo Park/2026-10-08 Joint call.md"]);
+		expect(sessionsOf(vault, "Leo Park")).toEqual(["Clients/Leo Park/2026-10-01.md"]);
+	});
+
+	it("names an organisation's folder as written: `client: Example Corp` is the folder Example-Corp", () => {
+		const vault = new NotesVault({
+			"Coaching/Clients/Example-Corp/2026-10-02.md": "Kick-off with the leadership team.\n",
+			"Meetings/2026-10-16 Example Corp.md": "---\nclient: Example Corp\n---\nSecond workshop.\n",
+		});
+		expect(vault.clientNames()).toEqual(["Example-Corp"]);
+		expect(sessionsOf(vault, "Example Corp")).toEqual(["Meetings/2026-10-16 Example Corp.md", "Coaching/Clients/Example-Corp/2026-10-02.md"]);
+	});
+
+	it("keeps a grouping folder's notes clients: an archive, a year, an organisation holding two clients", () => {
+		const vault = new NotesVault({
+			"Clients/Archive/Ruth Okafor.md": "## Goals\nDone.\n",
+			"Clients/2025/Tom Baker.md": "## Goals\nA new role.\n",
+			"Clients/Acme/Jane Doe.md": "## Goals\nLead the platform team.\n",
+			"Clients/Acme/John Roe.md": "## Goals\nDelegate.\n",
+		});
+		expect(vault.clientNames()).toEqual(["Jane Doe", "John Roe", "Ruth Okafor", "Tom Baker"]);
+		expect(vault.client("Ruth Okafor").archived).toBe(true);
+		expect(vault.client("Jane Doe").archived).toBe(false);
+	});
+
+	it("reads a client's own folder inside an archive as a past client's", () => {
+		const vault = new NotesVault({ "Clients/Archive/Leo Park/Leo Park.md": "Past.\n", "Clients/Archive/Leo Park/2025-03-01.md": "Last call.\n" });
+		expect(vault.clientNames()).toEqual(["Leo Park"]);
+		expect(vault.client("Leo Park").archived).toBe(true);
+		expect(vault.brief("Leo Park").sessionCount).toBe(1);
+	});
+
+	it("follows a folder that becomes a client's own when its first dated note arrives, and back", () => {
+		const vault = new NotesVault({ "Clients/Acme/Jane Doe.md": "## Goals\nLead.\n" });
+		expect(vault.clientNames()).toEqual(["Jane Doe"]);
+		vault.write("Clients/Acme/2026-10-01.md", "A workshop with the whole team.\n");
+		expect(vault.clientNames()).toEqual(["Acme"]);
+		vault.delete("Clients/Acme/2026-10-01.md");
+		expect(vault.clientNames()).toEqual(["Jane Doe"]);
+	});
+});
