@@ -56,7 +56,7 @@ function indent(text: string, depth = 1): string {
 
 /** Where a conversation is written: its note, and the heading when it is a section of one. */
 function place(session: { path: string; heading: string | null }): string {
-	return session.heading === null ? session.path : `${session.path} › ${session.heading}`;
+	return session.heading === null ? session.path : `${session.path} › ${readable(session.heading)}`;
 }
 
 function when(day: Day | null, today: Day): string {
@@ -128,7 +128,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			if (brief.sessions.length === 0) out.push(indent(style.dim(COPY.noConversations)));
 			for (const session of brief.sessions) {
 				const inNote = session.heading === null ? "" : ` · ${session.path}`;
-				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(session.title)}  ${style.dim(`${when(session.date, brief.today)}${inNote}`)}`);
+				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(readable(session.title))}  ${style.dim(`${when(session.date, brief.today)}${inNote}`)}`);
 				for (const line of excerpts.get(session.id) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
 			}
 		},

@@ -84,8 +84,11 @@ describe("cli caseload", () => {
 			["Tomás Rivera", "active", true],
 			["Jonas Weber", "active", false],
 			["Ana Costa", "active", true],
+			["Sam Okoro", "active", false],
+			["Marta Silva", "active", false],
 			["Priya Nair", "active", false],
 			["Lena Fischer", "active", false],
+			["Leo Park", "active", false],
 		]);
 	});
 });

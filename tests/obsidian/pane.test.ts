@@ -66,11 +66,11 @@ describe("Prepare session: the client picker", () => {
 		const names = picker()
 			.shown()
 			.map((match) => match.item.client.name);
-		expect(names).toEqual(["Tomás Rivera", "Ana Costa", "Jonas Weber", "Priya Nair", "Lena Fischer", "Ruth Okafor"]);
+		expect(names).toEqual(["Tomás Rivera", "Ana Costa", "Jonas Weber", "Sam Okoro", "Marta Silva", "Priya Nair", "Lena Fischer", "Leo Park", "Ruth Okafor"]);
 		const rows = [...document.querySelectorAll(".suggestion-item")].map((row) => row.textContent ?? "");
 		expect(rows[0]).toContain("Due");
-		expect(rows[5]).toContain("Past client");
-		expect(rows[4]).toContain("no note yet");
+		expect(rows[8]).toContain("Past client");
+		expect(rows[6]).toContain("no note yet");
 		picker().close();
 		plugin.unload();
 	});
@@ -89,7 +89,7 @@ describe("Prepare session: the client picker", () => {
 		const ribbon = app.ribbonEl?.querySelector('[aria-label="Prepare session"]');
 		expect(ribbon).toBeTruthy();
 		(ribbon as HTMLElement).click();
-		expect(picker().shown()).toHaveLength(6);
+		expect(picker().shown()).toHaveLength(9);
 		picker().close();
 		plugin.unload();
 	});
