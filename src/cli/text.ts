@@ -11,6 +11,7 @@ import {
 	lastSpoke,
 	longDay,
 	noConversationFound,
+	recognisedLine,
 	problemsTitle,
 	relativeDays,
 	sessionOn,
@@ -202,5 +203,7 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 		...(active.length === 0 ? [indent(style.dim("No active clients found."))] : active.map(row)),
 		...(archived.length > 0 ? ["", style.heading("Past clients"), ...archived.map(row)] : []),
 		...problemLines(caseload.problems, style),
+		"",
+		style.dim(recognisedLine(caseload.recognised)),
 	].join("\n") + "\n";
 }

@@ -93,6 +93,16 @@ describe("cli caseload", () => {
 	});
 });
 
+describe("cli caseload, what was recognised", () => {
+	it("ends the text form with one line counting clients and conversations of each shape", async () => {
+		const { status, stdout } = await cli(["caseload", "--vault", DEMO, "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		expect(stdout.trimEnd().split("\n").pop()).toBe(
+			"9 clients; 33 conversations: 28 session notes, 3 sections of client notes, 2 sections of dated notes; 1 client folder.",
+		);
+	});
+});
+
 describe("cli errors: one clear line on standard error, exit status 2", () => {
 	it.each([
 		[["brief", "--vault", DEMO, "--client", "Anna Costa"], /^No client called "Anna Costa"\. Closest: Ana Costa/],

@@ -215,6 +215,7 @@ describe("the caseload", () => {
 				{ name: "Maya Chen", path: "Clients/Maya Chen.md", status: "active", sessionCount: 1, lastSessionDate: "2026-06-16", daysSinceLastSession: 14, openCommitments: 1, cadence: "fortnightly", due: true },
 			],
 			problems: [],
+			recognised: { clients: 4, sessionNotes: 3, sessionNoteSections: 0, clientNoteSections: 0, datedNoteSections: 0, clientFolders: 0 },
 		});
 	});
 });

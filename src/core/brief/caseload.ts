@@ -1,5 +1,5 @@
 import { summarise } from "./summary";
-import type { Client, CoachingIndex } from "../index/coaching-index";
+import type { Client, CoachingIndex, Recognised } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 
 export interface CaseloadEntry {
@@ -19,6 +19,8 @@ export interface Caseload {
 	clients: CaseloadEntry[];
 	/** Every note in the vault that could not be fully read, by path. */
 	problems: { path: string; problem: string }[];
+	/** How many clients and conversations of each shape were found. */
+	recognised: Recognised;
 }
 
 /** A caseload line with the client it is about, for views that act on the client. */
@@ -34,7 +36,7 @@ export interface CaseloadRow {
  */
 export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
 	const problems = index.problems().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	return { today, clients: caseloadRows(index, today).map((row) => row.entry), problems };
+	return { today, clients: caseloadRows(index, today).map((row) => row.entry), problems, recognised: index.recognised() };
 }
 
 export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import type { Due } from "./cadence";
+import type { Recognised } from "../index/coaching-index";
 import { toDate, type Day } from "../notes/dates";
 
 // The brief's words and section order, one copy for the pane and the terminal so the two cannot drift apart.
@@ -86,9 +87,21 @@ export const COPY = {
 export function noConversationFound(name: string): string {
 	return (
 		`I looked for session notes that name ${name}, dated sections in their note (## 2026-10-12), ` +
-		`and their sections in dated notes such as a daily note (## Coaching: ${name}), and found none. ` +
+		`their sections in dated notes such as a daily note (## Coaching: ${name}) and dated notes in a folder of their own, and found none. ` +
 		`If you have spoken before, write one of those, or give a note the property client: "[[${name}]]".`
 	);
+}
+
+/** "9 clients; 35 conversations: 28 session notes, 3 sections of client notes, 2 sections of dated notes; 1 client folder." */
+export function recognisedLine(found: Recognised): string {
+	const kinds = [
+		countOf(found.sessionNotes, "session note"),
+		...(found.sessionNoteSections > 0 ? [countOf(found.sessionNoteSections, "dated section") + " of session notes"] : []),
+		`${countOf(found.clientNoteSections, "section")} of client notes`,
+		`${countOf(found.datedNoteSections, "section")} of dated notes`,
+	];
+	const total = found.sessionNotes + found.sessionNoteSections + found.clientNoteSections + found.datedNoteSections;
+	return `${countOf(found.clients, "client")}; ${countOf(total, "conversation")}: ${kinds.join(", ")}; ${countOf(found.clientFolders, "client folder")}.`;
 }
 
 /** "Last spoke 2 weeks ago". */

@@ -380,6 +380,21 @@ export class CoachingIndex {
 		};
 	}
 
+	/** What was recognised in the whole vault, counted: for the coach to trust it, or see what to change. */
+	recognised(): Recognised {
+		const counts: Recognised = { clients: this.clients().length, sessionNotes: 0, sessionNoteSections: 0, clientNoteSections: 0, datedNoteSections: 0, clientFolders: this.ownFolders().length };
+		for (const path of this.sessionNotes) {
+			for (const session of this.sessionsIn(path)) {
+				if (this.sessionClients(session).length === 0) continue;
+				if (session.shape === "client-note-section") counts.clientNoteSections++;
+				else if (session.shape === "dated-note-section") counts.datedNoteSections++;
+				else if (session.heading !== null) counts.sessionNoteSections++;
+				else counts.sessionNotes++;
+			}
+		}
+		return counts;
+	}
+
 	/**
 	 * What a note is once the folders beside it are weighed: below a client folder, a note the folder
 	 * made a client is one when it sits among groupings, or is one client's own folder's client note;
@@ -511,6 +526,18 @@ function firstWordsOf(facts: NoteFacts): Set<string> {
 	return words;
 }
 
+
+/** How many clients and conversations of each shape the index found. */
+export interface Recognised {
+	clients: number;
+	/** Conversations that are whole notes (a client folder's dated notes included). */
+	sessionNotes: number;
+	/** Dated sections of session notes that hold several conversations (a group's log). */
+	sessionNoteSections: number;
+	clientNoteSections: number;
+	datedNoteSections: number;
+	clientFolders: number;
+}
 
 /** An own folder below a client folder, and the note that is its client's, if any. */
 interface OwnFolder {
