@@ -109,4 +109,33 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		await screenshotPane(page, join(ARTIFACTS, "read-back-phone-light.png"));
 		await page.close();
 	}, 60_000);
+
+	it("a client whose conversations are sections of daily notes: the brief shows their sections alone and opens the note at the heading", async () => {
+		const page = await openPane(browser, { vault: DEMO, client: "Sam Okoro", today: "2026-06-30", theme: "dark", width: 340, readBack: false });
+		const measure = await measurePane(page);
+		expect(measure.sections.map((section) => section.id)).toEqual(SECTIONS);
+		expect(measure.overflowing).toEqual([]);
+		expect(measure.text).toContain("Chidi took the Thursday nights");
+		expect(measure.text).not.toContain("printer ink");
+		expect(measure.text).not.toContain("scotch bonnets");
+		await page.locator(".coaching-alliance-session-title").first().click();
+		const opened = await page.evaluate(() => (window as unknown as { coachingApp: { workspace: { opened: { path: string; heading?: string | null }[] } } }).coachingApp.workspace.opened);
+		expect(opened.at(-1)).toMatchObject({ path: "Journal/2026-06-23.md", heading: "Coaching: Sam" });
+		await screenshotPane(page, join(ARTIFACTS, "pane-day-sections-sidebar-dark.png"));
+		await page.close();
+	}, 60_000);
+
+	it("read-back of a log kept in the client's note shows each entry as its own conversation, oldest first", async () => {
+		const page = await openPane(browser, { vault: DEMO, client: "Marta Silva", today: "2026-06-30", theme: "light", width: 390, readBack: true });
+		const measure = await measurePane(page);
+		expect(measure.overflowing).toEqual([]);
+		expect(measure.stillLoading).toBe(0);
+		const first = measure.text.indexOf("She talked about the ward for forty minutes");
+		const last = measure.text.indexOf("She asked. Not for the role yet");
+		expect(first).toBeGreaterThan(0);
+		expect(last).toBeGreaterThan(first);
+		expect(measure.text).not.toContain("Fado on Thursdays");
+		await screenshotPane(page, join(ARTIFACTS, "read-back-log-phone-light.png"));
+		await page.close();
+	}, 60_000);
 });
