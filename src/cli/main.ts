@@ -7,12 +7,13 @@ import { BriefReader } from "../core/brief/brief-text";
 import { computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";
+import { withLogEntry } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
-import { VaultWriteError, entryExists, readVaultNote, withNewSessionLock, writeNewNote } from "./vault-writer";
+import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
@@ -164,7 +165,7 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 		if (where !== null && "problem" in where) output.err(`Warning: ${where.problem} The built-in template is used.\n`);
 		else if (where !== null) {
 			try {
-				template = await readVaultNote(vault.root, where.path);
+				template = await readVaultNote(vault.root, where.path, "The template");
 			} catch (error) {
 				const reason = error instanceof VaultWriteError ? error.message : describeFileError(error);
 				output.err(`Warning: the template "${where.path}" could not be read (${reason}); the built-in template is used.\n`);
@@ -178,8 +179,17 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 		time: request.time,
 		template,
 		linkTarget: (sourcePath) => vault.index.linkTarget(brief.client, sourcePath),
+		clientNote: brief.client.path === null ? undefined : vault.index.get(brief.client.path),
 	});
 	if ("problem" in plan) throw new VaultWriteError(plan.problem);
+	if (plan.kind === "log-entry") {
+		const before = await readVaultNote(vault.root, plan.path, "The client note");
+		const after = withLogEntry(before, plan);
+		if (after === null) throw new VaultWriteError(`The session log in "${plan.path}" changed while it was read; run new-session again.`);
+		if (request.dryRun) output.out(withoutControlCharacters(`${plan.path}\n${after.text}`));
+		else output.out(`${withoutControlCharacters(await replaceNoteText(vault.root, plan.path, before, after.text))}\n`);
+		return 0;
+	}
 	// A template named or configured for the command line is the coach's explicit choice: one that cannot be used is a mistake to fix.
 	if (plan.templateProblem !== null) throw new UsageError(`The template cannot be used: ${plan.templateProblem}.`);
 	if (request.dryRun) {

@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { lstat, mkdir, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { candidatePath } from "../core/writing/session-note";
@@ -107,14 +107,34 @@ export function entryExists(root: string, path: string): boolean {
 	}
 }
 
-/** A template is a page or two; a larger file is not one. */
-const MAX_TEMPLATE_BYTES = 1024 * 1024;
+/** A template or a client's note is a few pages; a larger file is not one to read whole or rewrite. */
+const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 
-/** Reads a note of the vault (the session template) without following a symbolic link on the way. */
-export async function readVaultNote(root: string, path: string): Promise<string> {
-	const target = inVault(path, "The template");
+/** Reads a note of the vault (a template, a client's note) without following a symbolic link on the way. */
+export async function readVaultNote(root: string, path: string, what: string): Promise<string> {
+	const target = inVault(path, what);
 	await refuseLinksOnTheWay(root, target, true);
-	return (await readPlainFile(join(root, target), MAX_TEMPLATE_BYTES)).bytes.toString("utf8");
+	return (await readPlainFile(join(root, target), MAX_NOTE_BYTES)).bytes.toString("utf8");
+}
+
+/**
+ * Replaces a note's text, and only if it is still `expected`: written beside it and renamed over
+ * it, so the note is never half written, and a coach's edit made since it was read is never lost.
+ */
+export async function replaceNoteText(root: string, path: string, expected: string, text: string): Promise<string> {
+	const target = inVault(path, "The client note");
+	await refuseLinksOnTheWay(root, target, true);
+	const current = (await readPlainFile(join(root, target), MAX_NOTE_BYTES)).bytes.toString("utf8");
+	if (current !== expected) throw new VaultWriteError(`"${target}" changed while the session was being added; run new-session again.`);
+	const beside = `${join(root, target)}.coaching-alliance-${process.pid}.tmp`;
+	try {
+		await writeFile(beside, text, { encoding: "utf8", flag: "wx" });
+		await rename(beside, join(root, target));
+	} catch (error) {
+		await unlink(beside).catch(() => undefined);
+		throw new VaultWriteError(`The note "${target}" could not be written: ${describeFileError(error)}.`);
+	}
+	return target;
 }
 
 /** A lock from another machine (a synced vault) is trusted this long; one from this machine, while its process lives. */

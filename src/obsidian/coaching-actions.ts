@@ -109,7 +109,8 @@ export class CoachingActions implements PreparePort {
 		const settings = this.settings();
 		const brief = computeBrief(index, client, this.today(), settings);
 		try {
-			const file = await createSessionNote(this.app, brief, settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath));
+			const clientNote = client.path === null ? undefined : index.get(client.path);
+			const file = await createSessionNote(this.app, brief, settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath), clientNote);
 			if (file) await this.vaultIndex.whenIndexed(file.path);
 			return file;
 		} catch (error) {

@@ -3,6 +3,8 @@ import { format } from "date-fns";
 import type { Brief } from "../core/brief/brief";
 import type { CoachingSettings } from "../core/settings/settings";
 import { pathInVault } from "../core/writing/vault-path";
+import type { NoteFacts } from "../core/notes/facts";
+import { withLogEntry, type LogEntryPlan } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { clientNoteContent, firstWritingLine, freePath, safeFileName, templateNotePath } from "../core/writing/session-note";
 
@@ -49,8 +51,9 @@ async function ensureFolder(app: App, folder: string): Promise<void> {
 }
 
 /**
- * Makes the session note for the next conversation, as the core plans it: never over an existing
- * note; opens it with the cursor where the writing starts.
+ * Starts the next conversation's notes, as the core plans it: a new dated section of the client's
+ * note when their log lives there, else a session note, never over an existing one. Opens it with
+ * the cursor where the writing starts.
  */
 export async function createSessionNote(
 	app: App,
@@ -58,13 +61,15 @@ export async function createSessionNote(
 	settings: CoachingSettings,
 	now: Date,
 	linkTarget: (sourcePath: string) => string,
+	clientNote?: NoteFacts,
 ): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const plan = planSessionNote({ brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template, linkTarget });
+	const plan = planSessionNote({ brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template, linkTarget, clientNote });
 	if ("problem" in plan) {
 		new Notice(`${plan.problem} No session note was made; change the folder in the settings.`);
 		return null;
 	}
+	if (plan.kind === "log-entry") return addLogEntry(app, plan);
 	await ensureFolder(app, plan.folder);
 	const path = normalizePath(freePath(plan.folder, plan.fileName, isTaken(app)));
 	const templater = enabledTemplater(app);
@@ -88,6 +93,28 @@ export async function createSessionNote(
 	if (plan.templateProblem !== null) new Notice(`The session template cannot be used (${plan.templateProblem}). The built-in template is used.`);
 	const file = await app.vault.create(path, plan.content);
 	await openAtLine(app, file, plan.cursorLine);
+	return file;
+}
+
+/** Adds the entry to the client's note in one edit that leaves every other character as it was, and opens it there. */
+async function addLogEntry(app: App, plan: LogEntryPlan): Promise<TFile | null> {
+	const file = app.vault.getFileByPath(normalizePath(plan.path));
+	if (!file) {
+		new Notice(`The client note ${plan.path} was not found. No session was added.`);
+		return null;
+	}
+	const at: { line: number | null } = { line: null };
+	await app.vault.process(file, (text) => {
+		const added = withLogEntry(text, plan);
+		if (added === null) return text;
+		at.line = added.line;
+		return added.text;
+	});
+	if (at.line === null) {
+		new Notice(`The session log in ${plan.path} changed while it was read. No session was added; try again.`);
+		return null;
+	}
+	await openAtLine(app, file, at.line + plan.cursorLine);
 	return file;
 }
 

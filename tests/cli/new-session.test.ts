@@ -105,4 +105,36 @@ describe("cli new-session", () => {
 		expect(fallback.stderr).toBe('Warning: the template "Templates/Gone.md" could not be read (it does not exist); the built-in template is used.\n');
 		expect(fallback.stdout).toContain("## What they brought");
 	});
+
+	it("for a client whose log lives in their note, adds a dated section there, changing nothing that was there", async () => {
+		const vault = await copyOfDemo();
+		const note = join(vault, "Coaching/Clients/Marta Silva.md");
+		const original = await readFile(note, "utf8");
+		const before = await briefOf(vault, "Marta");
+
+		const dry = await cli(["new-session", "--vault", vault, "--client", "Marta", "--today", "2026-06-30", "--dry-run"]);
+		expect(dry.status).toBe(0);
+		expect(dry.stdout.split("\n")[0]).toBe("Coaching/Clients/Marta Silva.md");
+		expect(await readFile(note, "utf8")).toBe(original);
+
+		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Marta", "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		expect(stdout.trimEnd().split("\n").pop()).toBe("Coaching/Clients/Marta Silva.md");
+		const written = await readFile(note, "utf8");
+		expect(written).toBe(dry.stdout.slice(dry.stdout.indexOf("\n") + 1));
+		const entry = written.slice(written.indexOf("### 2026-06-30"), written.indexOf("### 2026-06-24"));
+		expect(written.replace(entry, "")).toBe(original);
+		const after = await briefOf(vault, "Marta");
+		expect(after.sessionCount).toBe(before.sessionCount + 1);
+		expect(after.lastSession).toMatchObject({ path: "Coaching/Clients/Marta Silva.md", heading: "2026-06-30" });
+		expect(after.openCommitments.map((commitment) => commitment.text).sort()).toEqual(before.openCommitments.map((commitment) => commitment.text).sort());
+	});
+
+	it("for a client seen in daily notes, makes a session note of its own: a day's section does not decide the shape", async () => {
+		const vault = await copyOfDemo();
+		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Sam", "--today", "2026-06-30", "--dry-run"]);
+		expect(status).toBe(0);
+		// Never into the daily notes' folder: where a client with no session note yet gets one is the first session folder.
+		expect(stdout.split("\n")[0]).toBe("Sessions/2026-06-30 Sam Okoro.md");
+	});
 });

@@ -58,6 +58,8 @@ export interface CoachingSettings {
 	sessionTemplate: string;
 	/** Where "New client" puts the client note; empty means where most client notes already are. */
 	clientNoteFolder: string;
+	/** What a new session is: as the client's conversations already are, always a note of its own, or always a section of the client's note. */
+	newSessionShape: "follow" | "note" | "client-note";
 }
 
 export type SettingKey = keyof CoachingSettings;
@@ -187,6 +189,19 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		recognition: false,
 	},
 
+	newSessionShape: {
+		kind: "choice",
+		default: "follow",
+		options: {
+			follow: "As their conversations already are",
+			note: "A session note of its own",
+			"client-note": "A dated section of the client's note",
+		},
+		group: "After the call",
+		name: "New session",
+		description: "Follow the shape the client's conversations have: a new dated section of their note when their log lives there, else a session note.",
+		recognition: false,
+	},
 	sessionNoteFolder: {
 		kind: "text",
 		default: "",

@@ -1,7 +1,9 @@
 import type { Brief } from "../brief/brief";
 import type { Day } from "../notes/dates";
+import type { NoteFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
 import { hasTemplaterSyntax } from "../notes/properties";
+import { planLogEntry, type LogEntryPlan } from "./log-entry";
 import { candidatePath, firstWritingLine, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
 
 export interface SessionNoteRequest {
@@ -14,10 +16,13 @@ export interface SessionNoteRequest {
 	template: string | null;
 	/** What goes inside `[[…]]` to reach the client from a note at `sourcePath`. */
 	linkTarget: (sourcePath: string) => string;
+	/** The client's note as the index knows it: a log kept there decides where the new session goes. */
+	clientNote?: NoteFacts;
 }
 
 /** The session note for the next conversation, decided whole; a front end only finds a free name and writes it. */
 export interface SessionNotePlan {
+	kind: "note";
 	/** The vault folder the note goes in ("" for the vault's top). */
 	folder: string;
 	/** The file name without `.md`, fitted and numbered by the front end when taken. */
@@ -40,8 +45,10 @@ export interface SessionNotePlan {
  * goes, its name, its text from the template, and where writing starts. A folder outside the
  * vault is refused, never written to.
  */
-export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | { problem: string } {
+export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | (LogEntryPlan & { kind: "log-entry" }) | { problem: string } {
 	const { brief, settings, template } = request;
+	const logEntry = planLogEntry(brief, request.clientNote, settings, request.today);
+	if (logEntry) return { kind: "log-entry", ...logEntry };
 	const folder = sessionFolder(settings, brief);
 	if ("problem" in folder) return folder;
 	const input: SessionNoteInput = {
@@ -64,6 +71,7 @@ export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | 
 		content = sessionNoteContent({ ...input, template: null });
 	}
 	return {
+		kind: "note",
 		folder: folder.path,
 		fileName: sessionFileName(settings.sessionFileName, input),
 		content,

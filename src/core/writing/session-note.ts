@@ -206,7 +206,9 @@ export function sessionFileName(pattern: string, input: SessionNoteInput): strin
 export function sessionFolder(settings: CoachingSettings, brief: Brief): VaultPathCheck {
 	const configured = pathInVault(settings.sessionNoteFolder, "The session note folder");
 	if ("problem" in configured || configured.path !== "") return configured;
-	if (brief.lastSession) return { path: folderOf(brief.lastSession.path) };
+	// Beside the last session that is a note of its own: never into a daily note's folder or a client's note's.
+	const lastNote = brief.sessions.find((session) => session.heading === null);
+	if (lastNote) return { path: folderOf(lastNote.path) };
 	return pathInVault(settings.sessionFolders[0] ?? "Sessions", "The session folder");
 }
 

@@ -1,0 +1,106 @@
+import { format } from "date-fns";
+import type { Brief } from "../brief/brief";
+import { atxHeading, headingSpans, type HeadingSpan } from "../notes/headings";
+import { toDate, type Day } from "../notes/dates";
+import type { NoteFacts } from "../notes/facts";
+import { noteLines } from "../notes/note";
+import type { CoachingSettings } from "../settings/settings";
+import { inertForTemplater } from "./templater";
+
+/**
+ * A new conversation written into the client's own note, as their log already is: where it goes
+ * (before the newest entry, or after the last), at the log's heading level, dated in the style of
+ * its newest entry.
+ */
+export interface LogEntryPlan {
+	path: string;
+	/** The entry's text, from its heading line to a blank line after it. */
+	entry: string;
+	/** The heading the entry is written next to, as the index saw it; found again in the text when it is written. */
+	anchor: { text: string; line: number; place: "before" | "after" };
+	/** The line of the entry where the coach starts writing: under the heading and its blank line. */
+	cursorLine: number;
+}
+
+/** Date styles a log's headings are written in, the most common first; the newest entry's decides. */
+const DATE_STYLES = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "EEE d MMM yyyy", "EEEE d MMMM yyyy", "EEEE, d MMMM yyyy"];
+
+/**
+ * Where the next conversation goes when the client's log lives in their note: when the latest of
+ * their session notes and log entries is a log entry (a day's section elsewhere does not decide
+ * it), or when the settings say to write into the client's note. Null means a session note of its own.
+ */
+export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, settings: CoachingSettings, today: Day): LogEntryPlan | null {
+	if (clientFacts === undefined || settings.newSessionShape === "note") return null;
+	const [latest] = brief.sessions.filter((session) => session.heading === null || session.path === clientFacts.path);
+	const followsLog = latest !== undefined && latest.path === clientFacts.path && latest.heading !== null;
+	if (!followsLog && settings.newSessionShape !== "client-note") return null;
+	const log = clientFacts.sessions
+		.filter((session) => session.shape === "client-note-section" && session.heading !== null)
+		.map((session) => ({ heading: session.heading as HeadingSpan, day: session.date?.day ?? "" }))
+		.sort((a, b) => a.heading.line - b.heading.line);
+	const top = log[0];
+	const bottom = log[log.length - 1];
+	const plan = (entryLevel: number, dateText: string, anchor: LogEntryPlan["anchor"]): LogEntryPlan => {
+		const entry = logEntryText(brief, settings, entryLevel, dateText);
+		return { path: clientFacts.path, entry, anchor, cursorLine: 2 };
+	};
+	if (!top || !bottom) return plan(2, today, { text: "", line: -1, place: "after" });
+	const newestFirst = top.day >= bottom.day;
+	const newest = newestFirst ? top : bottom;
+	const dateText = dateInStyleOf(newest.heading.text, newest.day, today);
+	return newestFirst
+		? plan(newest.heading.level, dateText, { text: top.heading.text, line: top.heading.line, place: "before" })
+		: plan(newest.heading.level, dateText, { text: bottom.heading.text, line: bottom.heading.line, place: "after" });
+}
+
+/** The day written as the log's newest entry writes its day: `12 Oct 2026` stays that style. */
+function dateInStyleOf(heading: string, newestDay: Day, today: Day): string {
+	if (newestDay === "") return today;
+	const style = DATE_STYLES.find((pattern) => heading.includes(format(toDate(newestDay), pattern)));
+	return style ? format(toDate(today), style) : today;
+}
+
+function logEntryText(brief: Brief, settings: CoachingSettings, level: number, dateText: string): string {
+	const sub = "#".repeat(Math.min(level + 1, 6));
+	const lines = [
+		`${"#".repeat(level)} ${dateText}`,
+		"",
+		`${sub} ${settings.intentionHeading}`,
+		...brief.intentions.map((intention) => `- [ ] ${inertForTemplater(intention)}`),
+		"",
+	];
+	if (brief.openCommitments.length > 0) {
+		lines.push(`${sub} Commitments`, ...brief.openCommitments.map((commitment) => `- [${commitment.status}] ${inertForTemplater(commitment.text)}`), "");
+	}
+	lines.push("");
+	return lines.join("\n");
+}
+
+/**
+ * The note with the entry inserted next to its anchor heading, found in the text as it is now;
+ * every character that was there stays. Null when the anchor heading is no longer in the note.
+ */
+export function withLogEntry(text: string, plan: LogEntryPlan): { text: string; line: number } | null {
+	const lines = noteLines(text);
+	const newline = text.includes("\r\n") ? "\r\n" : "\n";
+	const entry = plan.entry.split("\n").join(newline);
+	if (plan.anchor.line < 0) {
+		const separator = text === "" || text.endsWith("\n") ? "" : newline;
+		return { text: `${text}${separator}${newline}${entry}`, line: lines.length + (separator ? 1 : 0) };
+	}
+	const headings = lines.flatMap((line, index) => {
+		const heading = atxHeading(line);
+		return heading ? [{ heading: heading.heading, level: heading.level, line: index }] : [];
+	});
+	const spans = headingSpans(headings, lines.length);
+	const anchor =
+		spans.find((span) => span.line === plan.anchor.line && span.text === plan.anchor.text) ?? spans.find((span) => span.text === plan.anchor.text);
+	if (!anchor) return null;
+	const at = plan.anchor.place === "before" ? anchor.line : anchor.end;
+	const offset = lines.slice(0, at).reduce((sum, line) => sum + line.length + newline.length, 0);
+	const before = text.slice(0, offset);
+	const after = text.slice(offset);
+	const lead = before === "" || before.endsWith("\n") ? "" : newline;
+	return { text: `${before}${lead}${entry}${after}`, line: at + (lead ? 1 : 0) };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { planLogEntry, withLogEntry } from "../../src/core/writing/log-entry";
+import { NotesVault } from "../helpers/notes-vault";
+
+const NEWEST_FIRST = `---
+type: client
+---
+# Priya Raman
+
+## Goals
+Stop proving herself.
+
+## Session log
+
+### 12 Oct 2026
+The offer came in.
+- [ ] Ask for the role description in writing
+
+### 28 Sep 2026
+First call.
+
+## Contacts
+Her assistant is Tom.
+`;
+
+const OLDEST_FIRST = `---
+type: client
+---
+## 2026-09-28
+First call.
+## 2026-10-12 · The offer
+- [/] Ask for the role description in writing
+## Goals
+Stop proving herself.
+`;
+
+function plan(vault: NotesVault, today: string) {
+	const brief = vault.brief("Priya Raman", today);
+	return planLogEntry(brief, vault.index.get("Clients/Priya Raman.md"), vault.settings, today);
+}
+
+describe("a new conversation in a log kept in the client's note", () => {
+	it("goes before the newest entry when the log is newest first, at its level and in its date style", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		const added = withLogEntry(NEWEST_FIRST, entry);
+		if (!added) throw new Error("not added");
+		expect(added.text.replace(entry.entry, "")).toBe(NEWEST_FIRST);
+		expect(added.text).toContain("## Session log\n\n### 26 Oct 2026\n\n#### Who do I want to show up as?\n- [ ] The person who listens");
+		expect(added.text).toContain("#### Commitments\n- [ ] Ask for the role description in writing\n\n### 12 Oct 2026");
+		expect(added.text.split("\n")[added.line]).toBe("### 26 Oct 2026");
+	});
+
+	it("goes after the last entry when the log is oldest first, before the next section, keeping an in-progress mark", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": OLDEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		const added = withLogEntry(OLDEST_FIRST, entry);
+		if (!added) throw new Error("not added");
+		expect(added.text.replace(entry.entry, "")).toBe(OLDEST_FIRST);
+		expect(added.text).toMatch(/- \[\/\] Ask for the role description in writing\n## 2026-10-26\n\n### Who do I want to show up as\?[\s\S]*- \[\/\] Ask for the role description in writing\n\n## Goals/);
+	});
+
+	it("reads back as the next session, with the same open commitments, and the intention checklist is not one of them", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const before = vault.brief("Priya Raman", "2026-10-26");
+		const entry = plan(vault, "2026-10-26");
+		const added = entry && withLogEntry(NEWEST_FIRST, entry);
+		if (!added) throw new Error("not added");
+		vault.write("Clients/Priya Raman.md", added.text);
+		const after = vault.brief("Priya Raman", "2026-10-26");
+		expect(after.sessionCount).toBe(before.sessionCount + 1);
+		expect(after.lastSession).toMatchObject({ heading: "26 Oct 2026", date: "2026-10-26" });
+		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
+	});
+
+	it("keeps Windows line endings as they were", () => {
+		const crlf = NEWEST_FIRST.replace(/\n/g, "\r\n");
+		const vault = new NotesVault({ "Clients/Priya Raman.md": crlf });
+		const entry = plan(vault, "2026-10-26");
+		const added = entry && withLogEntry(crlf, entry);
+		if (!added || !entry) throw new Error("not added");
+		expect(added.text.replace(entry.entry.replace(/\n/g, "\r\n"), "")).toBe(crlf);
+		expect(added.text.replace(/\r\n/g, "")).not.toContain("\n");
+	});
+
+	it("is a session note of its own when the latest conversation was one, or when the settings say so", () => {
+		const vault = new NotesVault({
+			"Clients/Priya Raman.md": NEWEST_FIRST,
+			"Sessions/2026-10-20 Priya.md": '---\nclient: "[[Priya Raman]]"\n---\nA call between entries.\n',
+		});
+		expect(plan(vault, "2026-10-26")).toBeNull();
+		const fixed = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST }, { settings: { newSessionShape: "note" } });
+		expect(plan(fixed, "2026-10-26")).toBeNull();
+	});
+
+	it("says when the entry it was written next to is gone from the note", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		expect(withLogEntry(NEWEST_FIRST.replace("### 12 Oct 2026", "### Something else").replace("### 28 Sep 2026", "### Other"), entry)).toBeNull();
+	});
+});
