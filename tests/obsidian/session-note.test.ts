@@ -46,6 +46,27 @@ function activeEditor(app: App): MarkdownView {
 }
 
 describe("New session note", () => {
+	it("for a client whose log lives in their note: adds a dated section there in one edit, and opens it at the entry", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const original = await app.vault.read(file(app, path));
+		const before = brief(plugin, "Marta Silva");
+		app.workspace.activeFile = file(app, path);
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(async () => (await app.vault.read(file(app, path))).includes("### 2026-06-30"));
+		const written = await app.vault.read(file(app, path));
+		const entry = written.slice(written.indexOf("### 2026-06-30"), written.indexOf("### 2026-06-24"));
+		expect(written.replace(entry, "")).toBe(original);
+		await until(() => app.workspace.activeLeaf?.view instanceof MarkdownView);
+		const view = activeEditor(app);
+		expect(view.file.path).toBe(path);
+		expect(view.editor.getLine(view.editor.getCursor().line - 2)).toBe("### 2026-06-30");
+		await settle(app);
+		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 1);
+		expect(app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Marta Silva.md")).toBeNull();
+		plugin.unload();
+	});
+
 	it("from the client's note: creates the note beside the last session, opens it, cursor where the writing starts", async () => {
 		const { app, plugin } = await demo();
 		const before = brief(plugin, "Ana Costa");
