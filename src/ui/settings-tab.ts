@@ -119,6 +119,8 @@ export class CoachingSettingTab extends PluginSettingTab {
 				return { ...base, control: { type: "number", key, min: spec.min, max: spec.max, step: 1, validate } };
 			case "choice":
 				return { ...base, control: { type: "dropdown", key, options: spec.options } };
+			case "toggle":
+				return { ...base, control: { type: "toggle", key } };
 		}
 	}
 
@@ -150,6 +152,9 @@ export class CoachingSettingTab extends PluginSettingTab {
 				break;
 			case "choice":
 				setting.addDropdown((dropdown) => dropdown.addOptions(spec.options).setValue(String(shown)).onChange(onChange));
+				break;
+			case "toggle":
+				setting.addToggle((toggle) => toggle.setValue(shown === true).onChange(onChange));
 				break;
 		}
 	}

@@ -81,3 +81,13 @@ describe("one folder per client", () => {
 		expect(vault.clientNames()).toEqual(["Jane Doe"]);
 	});
 });
+
+describe("the settings that govern these shapes", () => {
+	it("with folders of their own turned off, every folder below a client folder groups clients", () => {
+		const vault = new NotesVault(
+			{ "Clients/Leo Park/2026-10-01.md": "First.\n", "Clients/Leo Park/Leo Park.md": "Leo.\n" },
+			{ settings: { readClientFolders: false } },
+		);
+		expect(vault.clientNames()).toEqual(["2026-10-01", "Leo Park"]);
+	});
+});

@@ -283,3 +283,19 @@ describe("finding a client by what a coach types", () => {
 		expect(() => vault.client("Sam")).toThrow(/ambiguous/);
 	});
 });
+
+describe("the settings that govern sections", () => {
+	it("with logs in client notes turned off, a client's dated headings are just their note", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": PRIYA_NEWEST_FIRST }, { settings: { readClientNoteLogs: false } });
+		expect(vault.brief("Priya Raman").sessionCount).toBe(0);
+	});
+
+	it("with words that mark a conversation, a day's heading must hold one of them as well as a client's name", () => {
+		const vault = new NotesVault(
+			{ ...CLIENTS, "Daily/2026-10-20.md": DAILY },
+			{ settings: { dayNoteSessionWords: ["Coaching"] } },
+		);
+		expect(vault.brief("Sam Okoro").sessionCount).toBe(1);
+		expect(vault.brief("Maya Chen").sessionCount).toBe(0);
+	});
+});

@@ -1480,7 +1480,9 @@ export abstract class PluginSettingTab {
 		const changed = async (value: unknown): Promise<void> => {
 			if (await validated(value)) await this.setControlValue(control.key, value);
 		};
-		if (control.type === "dropdown") {
+		if (control.type === "toggle") {
+			setting.addToggle((toggle) => toggle.setValue(shown === true).onChange((value) => void changed(value)));
+		} else if (control.type === "dropdown") {
 			setting.addDropdown((dropdown) => dropdown.addOptions(control.options ?? {}).setValue(String(shown)).onChange((value) => void changed(value)));
 		} else if (control.type === "textarea") {
 			setting.addTextArea((area) => area.setPlaceholder(control.placeholder ?? "").setValue(String(shown ?? "")).onChange((value) => void changed(value)));

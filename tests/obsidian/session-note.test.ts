@@ -53,11 +53,10 @@ describe("New session note", () => {
 		const before = brief(plugin, "Marta Silva");
 		app.workspace.activeFile = file(app, path);
 		app.commands.executeCommandById("coaching-alliance:new-session-note");
-		await until(async () => (await app.vault.read(file(app, path))).includes("### 2026-06-30"));
+		await until(() => app.workspace.activeLeaf?.view instanceof MarkdownView);
 		const written = await app.vault.read(file(app, path));
 		const entry = written.slice(written.indexOf("### 2026-06-30"), written.indexOf("### 2026-06-24"));
 		expect(written.replace(entry, "")).toBe(original);
-		await until(() => app.workspace.activeLeaf?.view instanceof MarkdownView);
 		const view = activeEditor(app);
 		expect(view.file.path).toBe(path);
 		expect(view.editor.getLine(view.editor.getCursor().line - 2)).toBe("### 2026-06-30");

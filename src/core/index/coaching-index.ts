@@ -438,7 +438,8 @@ export class CoachingIndex {
 				const facts = this.notes.get(path);
 				return facts !== undefined && ownDate(facts);
 			});
-			const grouping = /^\d{4}$/.test(name) || GROUPING_FOLDERS.has(name);
+			const read = direct.some((path) => this.notes.get(path)?.clientFolder?.ownFolders === true);
+			const grouping = !read || /^\d{4}$/.test(name) || GROUPING_FOLDERS.has(name);
 			verdict = !grouping && (named !== undefined || index !== undefined || dated) ? { own: true, clientNote: named ?? index ?? null } : { own: false };
 			this.folderVerdicts.set(folder, verdict);
 		}

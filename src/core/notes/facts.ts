@@ -1,6 +1,7 @@
 import { dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, type Day, type NoteDate } from "./dates";
 import { linkInPropertyValue } from "./links";
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
+import { looseName } from "./names";
 import { basenameOf, folderOf, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
 import { fold } from "./fold";
@@ -24,6 +25,8 @@ export interface ClientFolderPlace {
 	kindByFolder: boolean;
 	/** Whether the note names its own type, one that is no kind the plugin knows (`type: contract`): never a session then. */
 	otherType: boolean;
+	/** Whether folders of one client's own are read (a setting): when not, every folder below a client folder groups clients. */
+	ownFolders: boolean;
 }
 
 /** Grouping folders whose client notes are past clients (conventions, "Clients"). */
@@ -199,14 +202,16 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: { day, time: "", source: "heading" }, clientRefs: () => clientRefs })));
 	}
 	if (facts.kind === "client") {
-		const log = sections(datedSpans(spans, settings).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
+		const log = sections((settings.readClientNoteLogs ? datedSpans(spans, settings) : []).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
 		// A dated note in one client's own folder is a session with them; whether the folder is theirs, the index decides.
-		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.chain.length > 0 && ownDate(facts);
+		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.ownFolders && facts.clientFolder.chain.length > 0 && ownDate(facts);
 		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
 	}
 	if (!ownDate(facts)) return [];
+	const marks = settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== "");
+	const marked = (heading: SessionHeading): boolean => marks.length === 0 || marks.some((mark) => ` ${looseName(heading.text)} `.includes(` ${mark} `));
 	return sections(
-		spans.map((heading, index) => ({
+		spans.flatMap((heading, index) => (marked(heading) ? [{ heading, index }] : [])).map(({ heading, index }) => ({
 			index,
 			shape: "dated-note-section",
 			date: facts.date,
@@ -339,7 +344,13 @@ function clientFolderPlace(path: string, settings: CoachingSettings, kind: { byC
 	const folders = folderOf(path).split("/");
 	for (let depth = folders.length - 1; depth >= 0; depth--) {
 		if (!exactFolder(folders[depth] ?? "", settings.clientFolders)) continue;
-		return { root: folders.slice(0, depth + 1).join("/"), chain: folders.slice(depth + 1), kindByFolder: kind.byClientFolder, otherType: kind.otherType };
+		return {
+			root: folders.slice(0, depth + 1).join("/"),
+			chain: folders.slice(depth + 1),
+			kindByFolder: kind.byClientFolder,
+			otherType: kind.otherType,
+			ownFolders: settings.readClientFolders,
+		};
 	}
 	return null;
 }

@@ -33,6 +33,13 @@ export interface CoachingSettings {
 	archivedStatuses: string[];
 	cadenceProperty: string;
 
+	/** Whether a client note's dated sections are conversations (a running log in the note). */
+	readClientNoteLogs: boolean;
+	/** Words a dated note's heading must hold, besides a client's name, to be a conversation; none means any heading naming a client. */
+	dayNoteSessionWords: string[];
+	/** Whether a folder inside a client folder can be one client's own, holding their sessions and material. */
+	readClientFolders: boolean;
+
 	/** Folders never indexed, besides `.obsidian`, `.trash` and the templates folder. */
 	excludedFolders: string[];
 	/** The templates folder; empty means "ask Obsidian's Templates or Templater settings, else a folder named Templates". */
@@ -100,12 +107,24 @@ export interface NumberSpec extends SpecBase<number> {
 	max: number;
 }
 
+export interface ToggleSpec extends SpecBase<boolean> {
+	kind: "toggle";
+}
+
 export interface ChoiceSpec<V extends string> extends SpecBase<V> {
 	kind: "choice";
 	options: Record<V, string>;
 }
 
-type SpecOf<V> = [V] extends [string[]] ? ListSpec : [V] extends [number] ? NumberSpec : string extends V ? TextSpec : ChoiceSpec<V & string>;
+type SpecOf<V> = [V] extends [string[]]
+	? ListSpec
+	: [V] extends [number]
+		? NumberSpec
+		: [V] extends [boolean]
+			? ToggleSpec
+			: string extends V
+				? TextSpec
+				: ChoiceSpec<V & string>;
 
 export type SettingSpec = { [K in SettingKey]: SpecOf<CoachingSettings[K]> }[SettingKey];
 
@@ -382,6 +401,30 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		recognition: true,
 	},
 
+	readClientNoteLogs: {
+		kind: "toggle",
+		default: true,
+		group: "Sessions",
+		name: "Logs in client notes",
+		description: "A dated heading in a client's note (### 2026-10-26, ## 12 Oct 2026) is one conversation with them.",
+		recognition: true,
+	},
+	dayNoteSessionWords: {
+		kind: "list",
+		default: [],
+		group: "Sessions",
+		name: "Words that mark a conversation in a daily note",
+		description: "Empty: any heading of a dated note that names a client is a conversation with them. Else the heading must also hold one of these words (Coaching, Call, Session).",
+		recognition: true,
+	},
+	readClientFolders: {
+		kind: "toggle",
+		default: true,
+		group: "Clients",
+		name: "Folders of their own",
+		description: "A folder inside a client folder that holds a note named like it, an overview note or dated notes is one client's: its dated notes are their sessions.",
+		recognition: true,
+	},
 	templatesFolder: {
 		kind: "text",
 		default: "",
@@ -477,6 +520,8 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
 			const whole = typeof value === "number" && Number.isInteger(value);
 			return whole && value >= spec.min && value <= spec.max ? null : `A whole number from ${spec.min} to ${spec.max}.`;
 		}
+		case "toggle":
+			return typeof value === "boolean" ? null : "It should be on or off (true or false).";
 		case "choice": {
 			const options = Object.keys(spec.options);
 			return typeof value === "string" && options.includes(value) ? null : `One of ${options.map((option) => `"${option}"`).join(" or ")}.`;
