@@ -136,5 +136,7 @@ describe("cli new-session", () => {
 		expect(status).toBe(0);
 		// Never into the daily notes' folder: where a client with no session note yet gets one is the first session folder.
 		expect(stdout.split("\n")[0]).toBe("Sessions/2026-06-30 Sam Okoro.md");
+		// The last conversation was a section of a daily note: the link opens that section.
+		expect(stdout).toContain("Last time: [[2026-06-23#Coaching Sam]], 7 days ago.");
 	});
 });

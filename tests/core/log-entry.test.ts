@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planLogEntry, withLogEntry } from "../../src/core/writing/log-entry";
+import { withLogEntry } from "../../src/core/writing/log-entry";
+import { planSessionNote } from "../../src/core/writing/plan-session-note";
 import { NotesVault } from "../helpers/notes-vault";
 
 const NEWEST_FIRST = `---
@@ -36,7 +37,16 @@ Stop proving herself.
 
 function plan(vault: NotesVault, today: string) {
 	const brief = vault.brief("Priya Raman", today);
-	return planLogEntry(brief, vault.index.get("Clients/Priya Raman.md"), vault.settings, today);
+	const planned = planSessionNote({
+		brief,
+		settings: vault.settings,
+		today,
+		time: "09:30",
+		template: null,
+		linkTarget: () => "Priya Raman",
+		clientNote: vault.index.get("Clients/Priya Raman.md"),
+	});
+	return "kind" in planned && planned.kind === "log-entry" ? planned : null;
 }
 
 describe("a new conversation in a log kept in the client's note", () => {
@@ -48,8 +58,11 @@ describe("a new conversation in a log kept in the client's note", () => {
 		if (!added) throw new Error("not added");
 		expect(added.text.replace(entry.entry, "")).toBe(NEWEST_FIRST);
 		expect(added.text).toContain("## Session log\n\n### 26 Oct 2026\n\n#### Who do I want to show up as?\n- [ ] The person who listens");
-		expect(added.text).toContain("#### Commitments\n- [ ] Ask for the role description in writing\n\n### 12 Oct 2026");
-		expect(added.text.split("\n")[added.line]).toBe("### 26 Oct 2026");
+		expect(added.text).toContain("#### Commitments\n- [ ] Ask for the role description in writing\n- [ ] \n");
+		expect(added.text).toContain("#### How did I show up?\n- [ ] The person who listens to them better than anyone else in their life\n- [ ] Someone who cares\n\n### 12 Oct 2026");
+		const lines = added.text.split("\n");
+		expect(lines[added.line]).toBe("### 26 Oct 2026");
+		expect(lines[added.line + entry.cursorLine - 1]).toBe("#### What they brought");
 	});
 
 	it("goes after the last entry when the log is oldest first, before the next section, keeping an in-progress mark", () => {
@@ -59,7 +72,7 @@ describe("a new conversation in a log kept in the client's note", () => {
 		const added = withLogEntry(OLDEST_FIRST, entry);
 		if (!added) throw new Error("not added");
 		expect(added.text.replace(entry.entry, "")).toBe(OLDEST_FIRST);
-		expect(added.text).toMatch(/- \[\/\] Ask for the role description in writing\n## 2026-10-26\n\n### Who do I want to show up as\?[\s\S]*- \[\/\] Ask for the role description in writing\n\n## Goals/);
+		expect(added.text).toMatch(/- \[\/\] Ask for the role description in writing\n## 2026-10-26\n\n### Who do I want to show up as\?[\s\S]*- \[\/\] Ask for the role description in writing\n- \[ \] \n[\s\S]*### How did I show up\?[\s\S]*Someone who cares\n\n## Goals/);
 	});
 
 	it("reads back as the next session, with the same open commitments, and the intention checklist is not one of them", () => {
@@ -73,6 +86,12 @@ describe("a new conversation in a log kept in the client's note", () => {
 		expect(after.sessionCount).toBe(before.sessionCount + 1);
 		expect(after.lastSession).toMatchObject({ heading: "26 Oct 2026", date: "2026-10-26" });
 		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(before.openCommitments.map((commitment) => commitment.text));
+	});
+
+	it("writes the date as the newest entry does, weekday and all", () => {
+		const log = "---\ntype: client\n---\n#### Thu 19 Nov 2026\nWe met.\n#### Thu 5 Nov 2026\nFirst.\n";
+		const vault = new NotesVault({ "Clients/Priya Raman.md": log });
+		expect(plan(vault, "2026-11-25")?.heading).toBe("#### Wed 25 Nov 2026");
 	});
 
 	it("keeps Windows line endings as they were", () => {

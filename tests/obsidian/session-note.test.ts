@@ -59,7 +59,7 @@ describe("New session note", () => {
 		expect(written.replace(entry, "")).toBe(original);
 		const view = activeEditor(app);
 		expect(view.file.path).toBe(path);
-		expect(view.editor.getLine(view.editor.getCursor().line - 2)).toBe("### 2026-06-30");
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
 		await settle(app);
 		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 1);
 		expect(app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Marta Silva.md")).toBeNull();

@@ -5,7 +5,6 @@ import { toDate, type Day } from "../notes/dates";
 import type { NoteFacts } from "../notes/facts";
 import { noteLines } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
-import { inertForTemplater } from "./templater";
 
 /**
  * A new conversation written into the client's own note, as their log already is: where it goes
@@ -14,7 +13,11 @@ import { inertForTemplater } from "./templater";
  */
 export interface LogEntryPlan {
 	path: string;
-	/** The entry's text, from its heading line to a blank line after it. */
+	/** The entry's heading line. */
+	heading: string;
+	/** Its level: the body's headings sit one below. */
+	level: number;
+	/** The entry's text, from its heading line to a blank line after it (planSessionNote fills it in). */
 	entry: string;
 	/** The heading the entry is written next to, as the index saw it; found again in the text when it is written. */
 	anchor: { text: string; line: number; place: "before" | "after" };
@@ -41,10 +44,14 @@ export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, s
 		.sort((a, b) => a.heading.line - b.heading.line);
 	const top = log[0];
 	const bottom = log[log.length - 1];
-	const plan = (entryLevel: number, dateText: string, anchor: LogEntryPlan["anchor"]): LogEntryPlan => {
-		const entry = logEntryText(brief, settings, entryLevel, dateText);
-		return { path: clientFacts.path, entry, anchor, cursorLine: 2 };
-	};
+	const plan = (level: number, dateText: string, anchor: LogEntryPlan["anchor"]): LogEntryPlan => ({
+		path: clientFacts.path,
+		heading: `${"#".repeat(level)} ${dateText}`,
+		level,
+		entry: "",
+		anchor,
+		cursorLine: 0,
+	});
 	if (!top || !bottom) return plan(2, today, { text: "", line: -1, place: "after" });
 	const newestFirst = top.day >= bottom.day;
 	const newest = newestFirst ? top : bottom;
@@ -54,27 +61,12 @@ export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, s
 		: plan(newest.heading.level, dateText, { text: bottom.heading.text, line: bottom.heading.line, place: "after" });
 }
 
-/** The day written as the log's newest entry writes its day: `12 Oct 2026` stays that style. */
+/** The day written as the log's newest entry writes its day: `Thu 19 Nov 2026` stays that style, weekday and all. */
 function dateInStyleOf(heading: string, newestDay: Day, today: Day): string {
 	if (newestDay === "") return today;
-	const style = DATE_STYLES.find((pattern) => heading.includes(format(toDate(newestDay), pattern)));
+	const written = DATE_STYLES.filter((pattern) => heading.includes(format(toDate(newestDay), pattern)));
+	const style = written.sort((a, b) => format(toDate(newestDay), b).length - format(toDate(newestDay), a).length)[0];
 	return style ? format(toDate(today), style) : today;
-}
-
-function logEntryText(brief: Brief, settings: CoachingSettings, level: number, dateText: string): string {
-	const sub = "#".repeat(Math.min(level + 1, 6));
-	const lines = [
-		`${"#".repeat(level)} ${dateText}`,
-		"",
-		`${sub} ${settings.intentionHeading}`,
-		...brief.intentions.map((intention) => `- [ ] ${inertForTemplater(intention)}`),
-		"",
-	];
-	if (brief.openCommitments.length > 0) {
-		lines.push(`${sub} Commitments`, ...brief.openCommitments.map((commitment) => `- [${commitment.status}] ${inertForTemplater(commitment.text)}`), "");
-	}
-	lines.push("");
-	return lines.join("\n");
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NoteFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
 import { hasTemplaterSyntax } from "../notes/properties";
 import { planLogEntry, type LogEntryPlan } from "./log-entry";
-import { candidatePath, firstWritingLine, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
+import { candidatePath, firstWritingLine, logEntryBody, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
 
 export interface SessionNoteRequest {
 	brief: Brief;
@@ -48,7 +48,12 @@ export interface SessionNotePlan {
 export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | (LogEntryPlan & { kind: "log-entry" }) | { problem: string } {
 	const { brief, settings, template } = request;
 	const logEntry = planLogEntry(brief, request.clientNote, settings, request.today);
-	if (logEntry) return { kind: "log-entry", ...logEntry };
+	if (logEntry) {
+		const input: SessionNoteInput = { brief, settings, today: request.today, time: request.time, template: null, clientLinkTarget: brief.client.name };
+		const body = logEntryBody(input, logEntry.level);
+		// The entry's heading and a blank line, then the body's own first place to write.
+		return { kind: "log-entry", ...logEntry, entry: `${logEntry.heading}\n\n${body}\n`, cursorLine: 2 + firstWritingLine(body, settings) };
+	}
 	const folder = sessionFolder(settings, brief);
 	if ("problem" in folder) return folder;
 	const input: SessionNoteInput = {

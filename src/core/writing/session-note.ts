@@ -2,7 +2,7 @@ import { format } from "date-fns";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import type { Brief } from "../brief/brief";
 import { toDate, type Day } from "../notes/dates";
-import { atxHeading, headingKey } from "../notes/headings";
+import { atxHeading, headingKey, headingSubpath } from "../notes/headings";
 import { basenameOf, folderOf, frontmatterEnd, noteLines } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
 import { MAX_NAME_BYTES, isControl, pathInVault, type VaultPathCheck } from "./vault-path";
@@ -54,7 +54,9 @@ function templateValues(input: SessionNoteInput): Record<string, string> {
 	const last = brief.lastSession;
 	const days = brief.daysSinceLastSession;
 	const name = inertForTemplater(brief.client.name);
-	const lastLink = last ? `[[${inertForTemplater(basenameOf(last.path))}]]` : "";
+	// A conversation that is a section links to its heading: `[[2026-11-18#Coaching Tomas]]`.
+	const lastTarget = last ? basenameOf(last.path) + (last.heading === null ? "" : `#${headingSubpath(last.heading)}`) : "";
+	const lastLink = last ? `[[${inertForTemplater(lastTarget)}]]` : "";
 	return {
 		client: name,
 		client_link: linkTo(inertForTemplater(input.clientLinkTarget ?? brief.client.name), name),
@@ -74,6 +76,16 @@ function templateValues(input: SessionNoteInput): Record<string, string> {
 
 function linkTo(target: string, name: string): string {
 	return target === name ? `[[${name}]]` : `[[${target}|${name}]]`;
+}
+
+/**
+ * The built-in template's sections for a conversation written as an entry of the client's log:
+ * the same checklists and headings, one level below the entry's heading.
+ */
+export function logEntryBody(input: SessionNoteInput, entryLevel: number): string {
+	const values = templateValues(input);
+	const body = BUILT_IN_TEMPLATE.slice(BUILT_IN_TEMPLATE.indexOf("\n") + 1).replace(/^\n+/, "").replace(/^## /gm, `${"#".repeat(Math.min(entryLevel + 1, 6))} `);
+	return fillPlaceholders(body, values, input.today);
 }
 
 /**
