@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { lstat, mkdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rename, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { candidatePath } from "../core/writing/session-note";
@@ -118,20 +118,28 @@ export async function readVaultNote(root: string, path: string, what: string): P
 }
 
 /**
- * Replaces a note's text, and only if it is still `expected`: written beside it and renamed over
- * it, so the note is never half written, and a coach's edit made since it was read is never lost.
+ * Replaces a note's text, and only if it is still `expected`: written beside it (with the note's
+ * permissions) and renamed over it, so the note is never half written; the note is read again
+ * just before the rename, so an edit saved meanwhile is kept and the run says so. What remains is
+ * the instant between that read and the rename.
  */
 export async function replaceNoteText(root: string, path: string, expected: string, text: string): Promise<string> {
 	const target = inVault(path, "The client note");
-	await refuseLinksOnTheWay(root, target, true);
-	const current = (await readPlainFile(join(root, target), MAX_NOTE_BYTES)).bytes.toString("utf8");
-	if (current !== expected) throw new VaultWriteError(`"${target}" changed while the session was being added; run new-session again.`);
-	const beside = `${join(root, target)}.coaching-alliance-${process.pid}.tmp`;
+	const full = join(root, target);
+	const unchanged = async (): Promise<void> => {
+		await refuseLinksOnTheWay(root, target, true);
+		const current = (await readPlainFile(full, MAX_NOTE_BYTES)).bytes.toString("utf8");
+		if (current !== expected) throw new VaultWriteError(`"${target}" changed while the session was being added; nothing was written. Run new-session again.`);
+	};
+	await unchanged();
+	const beside = `${full}.coaching-alliance-${process.pid}.tmp`;
 	try {
-		await writeFile(beside, text, { encoding: "utf8", flag: "wx" });
-		await rename(beside, join(root, target));
+		await writeFile(beside, text, { encoding: "utf8", flag: "wx", mode: (await stat(full)).mode & 0o777 });
+		await unchanged();
+		await rename(beside, full);
 	} catch (error) {
 		await unlink(beside).catch(() => undefined);
+		if (error instanceof VaultWriteError) throw error;
 		throw new VaultWriteError(`The note "${target}" could not be written: ${describeFileError(error)}.`);
 	}
 	return target;

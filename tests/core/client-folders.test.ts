@@ -91,3 +91,61 @@ describe("the settings that govern these shapes", () => {
 		expect(vault.clientNames()).toEqual(["2026-10-01", "Leo Park"]);
 	});
 });
+
+describe("what a review found, kept found", () => {
+	it("a day's heading that links a person, not a client, is no session and makes no client", () => {
+		const vault = new NotesVault({
+			"People/Daniel Mensah.md": "---\ntype: person\n---\n",
+			"Daily/2026-10-20.md": "## Lunch with [[Daniel Mensah]]\n- [ ] Send Daniel the book\n",
+		});
+		expect(vault.clientNames()).toEqual([]);
+	});
+
+	it("a client named by their folder is matched by the folder's name, never by their note's (`overview`)", () => {
+		const vault = new NotesVault({
+			"Clients/Example-Corp/overview.md": "Who they are.\n",
+			"Clients/Example-Corp/2026-10-02.md": "Kick-off.\n",
+			"Daily/2026-10-20.md": "## Overview\n- [ ] Pay the plumber\n## Coaching: Example Corp\n- [ ] Send the workshop notes\n",
+		});
+		expect(vault.brief("Example-Corp").openCommitments.map((commitment) => commitment.text)).toEqual(["Send the workshop notes"]);
+	});
+
+	it("a client's material never counts as a client, for a first name or anything else", () => {
+		const vault = new NotesVault({
+			"Clients/Leo Park/Leo Park.md": "Leo.\n",
+			"Clients/Leo Park/2026-10-01.md": "First.\n",
+			"Clients/Leo Park/Leo contract notes.md": "Terms.\n",
+			"Sessions/2026-10-15.md": "---\nclient: Leo\n---\n",
+			"Sessions/2026-10-16.md": "---\nclient: Intake\n---\n",
+		});
+		expect(vault.brief("Leo Park").sessionCount).toBe(2);
+		expect(vault.clientNames()).toEqual(["Intake", "Leo Park"]);
+	});
+
+	it("`created:` stamped on every note does not make a note a dated one", () => {
+		const vault = new NotesVault({
+			"Clients/Ana Costa.md": "---\ntype: client\n---\n",
+			"Projects/Website.md": "---\ncreated: 2024-02-11\n---\n## Feedback from Ana\n- [ ] Fix the footer colours\n",
+			"Clients/Acme/Jane Doe.md": "---\ncreated: 2024-01-05\n---\n",
+			"Clients/Acme/John Roe.md": "---\ncreated: 2024-01-06\n---\n",
+		});
+		expect(vault.brief("Ana Costa").sessionCount).toBe(0);
+		expect(vault.clientNames()).toEqual(["Ana Costa", "Jane Doe", "John Roe"]);
+	});
+
+	it("a first name alone in a heading names a client only where it is written as a name", () => {
+		const vault = new NotesVault({
+			"Clients/Will Smith.md": "---\ntype: client\n---\n",
+			"Daily/2026-10-20.md": "## What I will do this week\n- [ ] Call the bank\n## Coaching: Will\n- [ ] Will drafts the plan\n",
+		});
+		expect(vault.brief("Will Smith").openCommitments.map((commitment) => commitment.text)).toEqual(["Will drafts the plan"]);
+	});
+
+	it("in a client's own folder, a note tagged as a client is a client of its own", () => {
+		const vault = new NotesVault({
+			"Clients/Example-Corp/overview.md": "The company.\n",
+			"Clients/Example-Corp/Jane Lee.md": "---\ntags: [client]\n---\n",
+		});
+		expect(vault.clientNames()).toEqual(["Example-Corp", "Jane Lee"]);
+	});
+});

@@ -120,4 +120,14 @@ describe("a new conversation in a log kept in the client's note", () => {
 		if (!entry) throw new Error("no log entry planned");
 		expect(withLogEntry(NEWEST_FIRST.replace("### 12 Oct 2026", "### Something else").replace("### 28 Sep 2026", "### Other"), entry)).toBeNull();
 	});
+
+	it("never lands inside a line or a code block: mixed line endings, a fenced `#` line, a byte order mark", () => {
+		const tricky = "\uFEFF---\r\ntype: client\r\n---\n## 2026-09-28\r\nFirst call.\n```\n# run every monday\n```\n## 2026-10-12\nThe offer.\r\n";
+		const vault = new NotesVault({ "Clients/Priya Raman.md": tricky });
+		const entry = plan(vault, "2026-10-26");
+		const added = entry && withLogEntry(tricky, entry);
+		if (!added || !entry) throw new Error("not added");
+		expect(added.text.startsWith(tricky)).toBe(true);
+		expect(added.text.slice(tricky.length).startsWith("## 2026-10-26")).toBe(true);
+	});
 });

@@ -40,7 +40,8 @@ export class CoachingIndex {
 	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
 	private readonly directlyIn = new Map<string, Set<string>>();
 	private readonly folderVerdicts = new Map<string, FolderVerdict>();
-	private ownFolderList: OwnFolder[] | null = null;
+	private ownFolderList: { list: OwnFolder[]; byClientKey: Map<string, OwnFolder>; byLooseName: Map<string, OwnFolder> } | null = null;
+	private clientList: Client[] | null = null;
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
 	private readonly rosters = new Map<string, Roster>();
@@ -174,6 +175,7 @@ export class CoachingIndex {
 		this.noteSessions.clear();
 		this.folderVerdicts.clear();
 		this.ownFolderList = null;
+		this.clientList = null;
 		this.memoRevision = this.revision;
 	}
 
@@ -202,10 +204,12 @@ export class CoachingIndex {
 			return [...clients.values()];
 		}
 		const links = session.shape === "note" ? session.bodyLinks : (session.clientRefs ?? []).map((ref) => ref.link ?? ref.text);
+		// A session note's links reach clients and people; a day's heading must name a client.
+		const wanted = session.shape === "dated-note-section" ? ["client"] : ["client", "person"];
 		for (const link of links) {
 			const target = this.resolver.resolve(link, session.path);
-			const kind = target === null ? null : this.kindOf(target);
-			if (target !== null && (kind === "client" || kind === "person")) add(this.clientFromNote(target));
+			const kind = target === null ? undefined : this.kindOf(target);
+			if (target !== null && kind !== undefined && wanted.includes(kind)) add(this.clientFromNote(target));
 		}
 		if (clients.size === 0 && session.namingText !== null) for (const path of this.clientNotesNamedIn(session.namingText)) add(this.clientFromNote(path));
 		// A session in one client's own folder that names nobody is with that client.
@@ -222,15 +226,17 @@ export class CoachingIndex {
 		const named = new Set<string>();
 		words.forEach((word, at) => {
 			for (const path of this.clientsByFirstWord.get(word) ?? []) {
-				const facts = this.notes.get(path);
-				if (!facts || this.kindOf(path) !== "client") continue;
-				if ([facts.basename, ...facts.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
+				const client = this.kindOf(path) === "client" ? this.clientFromNote(path) : null;
+				if (client && [client.name, ...client.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
 			}
 		});
 		if (named.size > 0) return [...named].sort();
+		// A first name alone counts where it is written as a name (`Coaching: Will`), never as a word (`What I will do`).
+		const capitalised = new Set(nameWordsAsWritten(text).filter(isCapitalised).map((word) => looseName(word)));
 		for (const word of words) {
-			const byFirstName = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => this.kindOf(path) === "client" && nameWords(basenameOf(path))[0] === word);
-			if (byFirstName.length === 1 && byFirstName[0] !== undefined) named.add(byFirstName[0]);
+			if (!capitalised.has(word)) continue;
+			const client = this.clientByFirstName(word);
+			if (client !== undefined) named.add(client);
 		}
 		return [...named].sort();
 	}
@@ -240,6 +246,12 @@ export class CoachingIndex {
 	 * client without a note is called as the first session wrote their name, whatever the index's history.
 	 */
 	clients(): Client[] {
+		this.freshMemos();
+		this.clientList ??= this.findClients();
+		return [...this.clientList];
+	}
+
+	private findClients(): Client[] {
 		const clients = new Map<string, Client>();
 		for (const path of this.clientNotes) if (this.kindOf(path) === "client") clients.set(path, this.clientFromNote(path));
 		for (const owner of this.ownFolders()) if (owner.clientNote === null) clients.set(this.folderClient(owner).key, this.folderClient(owner));
@@ -252,7 +264,8 @@ export class CoachingIndex {
 	/** The client with this key, if the note is a client or a session names it. */
 	client(key: string): Client | null {
 		if (this.clientNotes.has(key) && this.kindOf(key) === "client") return this.clientFromNote(key);
-		for (const owner of this.ownFolders()) if (owner.clientNote === null && this.folderClient(owner).key === key) return this.folderClient(owner);
+		const owner = this.ownFolderMemo().byClientKey.get(key);
+		if (owner && owner.clientNote === null) return this.folderClient(owner);
 		const name = key.startsWith("?") ? key.slice(1) : nameKey(key);
 		for (const session of this.sessionsInDateOrder(this.linkedBy.get(name) ?? [])) {
 			const client = this.roster(session).byKey.get(key);
@@ -314,17 +327,17 @@ export class CoachingIndex {
 		]);
 		if (client.path !== null) {
 			// A plain-text client value may name them loosely (`Example Corp`) or by first name (`Maya`).
-			const words = nameWords(basenameOf(client.path));
+			const words = nameWords(client.name);
 			names.add(words.join(" "));
 			if (words[0] !== undefined) names.add(words[0]);
 		}
 		const paths = new Set<string>();
 		for (const name of names) for (const path of this.linkedBy.get(name) ?? []) paths.add(path);
-		const folder = this.ownFolders().find((owner) => this.folderClient(owner).key === client.key);
+		const folder = this.ownFolderMemo().byClientKey.get(client.key);
 		if (folder) for (const path of this.belowClientFolder.get(folder.folder) ?? []) paths.add(path);
 		if (client.path !== null) {
 			paths.add(client.path);
-			for (const name of [basenameOf(client.path), ...client.aliases]) {
+			for (const name of [client.name, ...client.aliases]) {
 				const first = nameWords(name)[0];
 				if (first !== undefined) for (const path of this.headingWords.get(first) ?? []) paths.add(path);
 			}
@@ -349,7 +362,7 @@ export class CoachingIndex {
 		const loose = looseName(text);
 		const named = this.firstByKind(this.byLooseName.get(loose)) ?? this.firstByKind(this.byAlias.get(loose)) ?? this.clientByFirstName(loose);
 		if (named !== undefined) return this.clientFromNote(named);
-		const folder = this.ownFolders().find((owner) => looseName(lastSegment(owner.folder)) === loose);
+		const folder = this.ownFolderMemo().byLooseName.get(loose);
 		return folder ? this.folderClient(folder) : unresolvedClient(text.trim(), nameKey(text));
 	}
 
@@ -362,7 +375,9 @@ export class CoachingIndex {
 	/** The one client whose file name starts with this word, when exactly one does. */
 	private clientByFirstName(word: string): string | undefined {
 		if (word === "" || word.includes(" ")) return undefined;
-		const matches = [...(this.clientsByFirstWord.get(word) ?? [])].filter((path) => nameWords(basenameOf(path))[0] === word);
+		const matches = [...(this.clientsByFirstWord.get(word) ?? [])].filter(
+			(path) => this.kindOf(path) === "client" && nameWords(this.clientFromNote(path).name)[0] === word,
+		);
 		return matches.length === 1 ? matches[0] : undefined;
 	}
 
@@ -448,6 +463,10 @@ export class CoachingIndex {
 
 	/** Every own folder that is a client's: the outermost on its path. */
 	private ownFolders(): OwnFolder[] {
+		return this.ownFolderMemo().list;
+	}
+
+	private ownFolderMemo(): { list: OwnFolder[]; byClientKey: Map<string, OwnFolder>; byLooseName: Map<string, OwnFolder> } {
 		this.freshMemos();
 		if (this.ownFolderList) return this.ownFolderList;
 		const owners = new Map<string, OwnFolder>();
@@ -456,7 +475,12 @@ export class CoachingIndex {
 			const owner = first === undefined ? null : this.ownerFolderOf(first);
 			if (owner && owner.folder === folder) owners.set(folder, owner);
 		}
-		this.ownFolderList = [...owners.values()].sort((a, b) => a.folder.localeCompare(b.folder));
+		const list = [...owners.values()].sort((a, b) => a.folder.localeCompare(b.folder));
+		this.ownFolderList = {
+			list,
+			byClientKey: new Map(list.map((owner) => [this.folderClient(owner).key, owner])),
+			byLooseName: new Map(list.map((owner) => [looseName(lastSegment(owner.folder)), owner])),
+		};
 		return this.ownFolderList;
 	}
 
@@ -507,6 +531,17 @@ function namesLinkedFrom(facts: NoteFacts): Set<string> {
 	return names;
 }
 
+/** A text's words as written, case kept. */
+function nameWordsAsWritten(text: string): string[] {
+	return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+}
+
+/** Capitalised, or written in a script without capitals (where upper and lower case are the same). */
+function isCapitalised(word: string): boolean {
+	const first = word.charAt(0);
+	return first === first.toUpperCase();
+}
+
 function startsAt(words: readonly string[], name: readonly string[], at: number): boolean {
 	return name.length > 0 && name.every((word, offset) => words[at + offset] === word);
 }
@@ -518,9 +553,11 @@ function headingWordsOf(facts: NoteFacts): Set<string> {
 	return words;
 }
 
+/** The first words a client note may be known by: its name, its aliases, and its folder's name (a client's own folder names them). */
 function firstWordsOf(facts: NoteFacts): Set<string> {
 	const words = new Set<string>();
-	for (const name of [facts.basename, ...facts.aliases]) {
+	const folderName = (facts.clientFolder?.chain.length ?? 0) > 0 ? [lastSegment(folderOf(facts.path))] : [];
+	for (const name of [facts.basename, ...facts.aliases, ...folderName]) {
 		const first = nameWords(name)[0];
 		if (first !== undefined) words.add(first);
 	}

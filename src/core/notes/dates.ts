@@ -8,6 +8,8 @@ export interface NoteDate {
 	/** Orders notes of the same day: the time of day when one was written, else empty. */
 	time: string;
 	source: "property" | "file name" | "heading" | "created" | "modified";
+	/** The property it was read from, as written, when it came from one. */
+	property?: string;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;

@@ -274,7 +274,8 @@ function contentsOfSections(note: NoteSource, spans: readonly SessionHeading[], 
 
 /** A date the coach gave the note (a date property, a date in its name), not one a file system gave it. */
 export function ownDate(facts: Pick<NoteFacts, "date">): boolean {
-	return facts.date?.source === "property" || facts.date?.source === "file name";
+	// `created` is stamped on every note by many templates and plugins: it dates a session, but does not make a note a dated one.
+	return facts.date?.source === "file name" || (facts.date?.source === "property" && fold(facts.date.property ?? "") !== "created");
 }
 
 /** The dated sections, outermost only (a dated heading inside a dated section belongs to it); never a profile or checklist section. */
@@ -332,9 +333,13 @@ function kindOf(note: NoteSource, settings: CoachingSettings): { kind: NoteKind;
 	}
 	const otherType = typeValues !== null;
 	const folders = folderOf(note.path).split("/").reverse();
-	for (const folder of folders) {
+	for (const [depth, folder] of folders.entries()) {
 		const kind = strongest([folder], settings.sessionFolders, settings.clientFolders, settings.personFolders, exactFolder);
-		if (kind !== "other") return { kind, byClientFolder: kind === "client", otherType };
+		if (kind === "other") continue;
+		// Below a client folder's own subfolders, a note tagged as a client or a person is its own one (conventions, "Client folders").
+		const tagged = kind === "client" && depth > 0 ? tagKind(note.tags, settings) : "other";
+		if (tagged !== "other") return { kind: tagged, byClientFolder: false, otherType };
+		return { kind, byClientFolder: kind === "client", otherType };
 	}
 	return { kind: tagKind(note.tags, settings), byClientFolder: false, otherType };
 }
@@ -419,7 +424,7 @@ function dateOf(note: NoteSource, settings: CoachingSettings, problems: string[]
 	const property = readProperty(note.frontmatter, settings.dateProperties);
 	if (property) {
 		const parsed = parseDateText(property.values[0] ?? "");
-		if (parsed) return { ...parsed, source: "property" };
+		if (parsed) return { ...parsed, source: "property", property: property.name };
 		problems.push(`its ${property.name} "${property.values[0] ?? ""}" is not a date I can read, so another date was used`);
 	}
 	const fromName = dayInFileName(basenameOf(note.path));

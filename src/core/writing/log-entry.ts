@@ -3,7 +3,7 @@ import type { Brief } from "../brief/brief";
 import { atxHeading, headingSpans, type HeadingSpan } from "../notes/headings";
 import { toDate, type Day } from "../notes/dates";
 import type { NoteFacts } from "../notes/facts";
-import { noteLines } from "../notes/note";
+import type { NoteHeading } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
 
 /**
@@ -53,7 +53,8 @@ export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, s
 		cursorLine: 0,
 	});
 	if (!top || !bottom) return plan(2, today, { text: "", line: -1, place: "after" });
-	const newestFirst = top.day >= bottom.day;
+	// A log of one entry, or of one day, grows downwards, as a diary does.
+	const newestFirst = top.day > bottom.day;
 	const newest = newestFirst ? top : bottom;
 	const dateText = dateInStyleOf(newest.heading.text, newest.day, today);
 	return newestFirst
@@ -71,28 +72,65 @@ function dateInStyleOf(heading: string, newestDay: Day, today: Day): string {
 
 /**
  * The note with the entry inserted next to its anchor heading, found in the text as it is now;
- * every character that was there stays. Null when the anchor heading is no longer in the note.
+ * every character that was there stays, whatever its line endings. Null when the anchor heading is
+ * no longer in the note.
  */
 export function withLogEntry(text: string, plan: LogEntryPlan): { text: string; line: number } | null {
-	const lines = noteLines(text);
-	const newline = text.includes("\r\n") ? "\r\n" : "\n";
+	const lines = linesOf(text);
+	const newline = /\r\n/.test(text) ? "\r\n" : /\r/.test(text) ? "\r" : "\n";
 	const entry = plan.entry.split("\n").join(newline);
 	if (plan.anchor.line < 0) {
-		const separator = text === "" || text.endsWith("\n") ? "" : newline;
-		return { text: `${text}${separator}${newline}${entry}`, line: lines.length + (separator ? 1 : 0) };
+		const last = lines[lines.length - 1];
+		const separator = last === undefined || last.end === last.start ? "" : newline;
+		return { text: `${text}${separator}${newline}${entry}`, line: lines.length - (separator ? 0 : 1) + 1 };
 	}
-	const headings = lines.flatMap((line, index) => {
-		const heading = atxHeading(line);
-		return heading ? [{ heading: heading.heading, level: heading.level, line: index }] : [];
-	});
+	const headings = headingLines(lines.map((line) => text.slice(line.start, line.end)));
 	const spans = headingSpans(headings, lines.length);
 	const anchor =
 		spans.find((span) => span.line === plan.anchor.line && span.text === plan.anchor.text) ?? spans.find((span) => span.text === plan.anchor.text);
 	if (!anchor) return null;
 	const at = plan.anchor.place === "before" ? anchor.line : anchor.end;
-	const offset = lines.slice(0, at).reduce((sum, line) => sum + line.length + newline.length, 0);
-	const before = text.slice(0, offset);
-	const after = text.slice(offset);
-	const lead = before === "" || before.endsWith("\n") ? "" : newline;
-	return { text: `${before}${lead}${entry}${after}`, line: at + (lead ? 1 : 0) };
+	if (at >= lines.length) {
+		const separator = text.endsWith("\n") || text.endsWith("\r") ? "" : newline;
+		return { text: `${text}${separator}${entry}`, line: lines.length - (separator ? 0 : 1) };
+	}
+	const offset = lines[at]?.start ?? text.length;
+	return { text: `${text.slice(0, offset)}${entry}${text.slice(offset)}`, line: at };
+}
+
+/** Where each line starts and ends in the text (its line break not included), for any mix of `\r\n`, `\r` and `\n`. */
+function linesOf(text: string): { start: number; end: number }[] {
+	const lines: { start: number; end: number }[] = [];
+	const breaks = /\r\n|\r|\n/g;
+	let start = 0;
+	for (let found = breaks.exec(text); found !== null; found = breaks.exec(text)) {
+		lines.push({ start, end: found.index });
+		start = found.index + found[0].length;
+	}
+	lines.push({ start, end: text.length });
+	return lines;
+}
+
+/**
+ * The note's ATX headings, outside fenced code (where `# run every monday` is a comment, not a
+ * heading), a byte order mark not counted.
+ */
+function headingLines(lines: readonly string[]): NoteHeading[] {
+	const headings: NoteHeading[] = [];
+	let fence: string | null = null;
+	lines.forEach((raw, index) => {
+		const line = index === 0 ? raw.replace(/^\uFEFF/, "") : raw;
+		const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+		if (fence !== null) {
+			if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length) fence = null;
+			return;
+		}
+		if (opener !== undefined) {
+			fence = opener;
+			return;
+		}
+		const heading = atxHeading(line);
+		if (heading) headings.push({ heading: heading.heading, level: heading.level, line: index });
+	});
+	return headings;
 }
