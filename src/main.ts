@@ -5,7 +5,7 @@ import { CoachingActions } from "./obsidian/coaching-actions";
 import { registerCommands } from "./obsidian/commands";
 import { VaultIndex } from "./obsidian/vault-index";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
-import { CoachingSettingTab } from "./ui/settings-tab";
+import { CoachingSettingTab, type SettingsStore } from "./ui/settings-tab";
 
 /** Wiring only: settings, the index, the pane, the commands and the settings tab. */
 export default class CoachingAlliancePlugin extends Plugin {
@@ -41,6 +41,11 @@ export default class CoachingAlliancePlugin extends Plugin {
 		if (loaded.newerVersion !== null) new Notice(loaded.newerVersion);
 		if (loaded.problems.length > 0) new Notice(`Some saved settings could not be read and were reset.\n${loaded.problems.join("\n")}`);
 		if (loaded.writeBack) await this.saveData(storedSettings(this.settings));
+	}
+
+	recognised(): ReturnType<SettingsStore["recognised"]> {
+		if (this.vaultIndex.state !== "warm") return null;
+		return { counts: this.vaultIndex.index.recognised(), examples: this.vaultIndex.index.recognisedExamples() };
 	}
 
 	async saveSettings(): Promise<void> {

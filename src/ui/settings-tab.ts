@@ -8,11 +8,24 @@ import {
 	type CoachingSettings,
 	type SettingKey,
 } from "../core/settings/settings";
+import { RECOGNISED_SHAPES, recognisedLine } from "../core/brief/copy";
+import type { Recognised, RecognisedShape } from "../core/index/coaching-index";
+import { headingSubpath } from "../core/notes/headings";
 
-/** What the settings tab needs of the plugin: the live settings, and a way to keep them. */
+/** What the settings tab needs of the plugin: the live settings, a way to keep them, and what they found. */
 export interface SettingsStore {
 	readonly settings: CoachingSettings;
 	saveSettings(): Promise<void>;
+	/** What the index recognised in the vault, or null while it is still reading it. */
+	recognised(): { counts: Recognised; examples: Record<RecognisedShape, { path: string; heading: string | null }[]> } | null;
+}
+
+const RECOGNISED_HEADING = "What was recognised";
+const RECOGNISED_DESCRIPTION = "What your notes look like to the plugin now. Open an example to see how it was read; each line names the settings that decide it.";
+const STILL_READING = "Still reading your notes.";
+
+function governedByText(keys: readonly SettingKey[]): string {
+	return `Set by: ${keys.map((key) => SETTING_SPECS[key].name).join(", ")}.`;
 }
 
 /** The intention list's controls are keyed `intentions.0`, `intentions.1`…: one text field per intention. */
@@ -37,14 +50,27 @@ export class CoachingSettingTab extends PluginSettingTab {
 	}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
-		return SETTING_GROUPS.flatMap((group): SettingDefinitionItem[] => {
+		const found = this.store.recognised();
+		const summary: SettingDefinitionItem = {
+			type: "group",
+			heading: RECOGNISED_HEADING,
+			items: [
+				{ name: found ? recognisedLine(found.counts) : STILL_READING, desc: RECOGNISED_DESCRIPTION },
+				...(found ? RECOGNISED_SHAPES.map(({ shape, title, governedBy }) => ({
+					name: `${title}: ${found.counts[shape]}`,
+					desc: governedByText(governedBy),
+					render: (setting: Setting) => this.exampleLinks(setting, found.examples[shape]),
+				})) : []),
+			],
+		};
+		return [summary, ...SETTING_GROUPS.flatMap((group): SettingDefinitionItem[] => {
 			const items = keysIn(group)
 				.filter((key) => key !== "intentions")
 				.map((key) => this.controlDefinition(key));
 			if (!keysIn(group).includes("intentions")) return [{ type: "group", heading: group, items }];
 			// A list cannot sit inside a group: the intentions open the group, under its heading, as display() shows them.
 			return [this.intentionList(group), { type: "group", items }];
-		});
+		})];
 	}
 
 	/** Who do I want to show up as? A list Obsidian lets the coach add to, reorder and delete from. */
@@ -97,6 +123,7 @@ export class CoachingSettingTab extends PluginSettingTab {
 		const { containerEl } = this;
 		containerEl.empty();
 		containerEl.addClass("coaching-alliance-settings");
+		this.drawRecognised(containerEl);
 		for (const group of SETTING_GROUPS) {
 			new Setting(containerEl).setName(group).setHeading();
 			for (const key of keysIn(group)) {
@@ -121,6 +148,30 @@ export class CoachingSettingTab extends PluginSettingTab {
 				return { ...base, control: { type: "dropdown", key, options: spec.options } };
 			case "toggle":
 				return { ...base, control: { type: "toggle", key } };
+		}
+	}
+
+	/** What the index found, first: so a coach can trust the defaults, or see which setting to change. */
+	private drawRecognised(container: HTMLElement): void {
+		new Setting(container).setName(RECOGNISED_HEADING).setHeading();
+		const found = this.store.recognised();
+		new Setting(container).setName(found ? recognisedLine(found.counts) : STILL_READING).setDesc(RECOGNISED_DESCRIPTION);
+		if (!found) return;
+		for (const { shape, title, governedBy } of RECOGNISED_SHAPES) {
+			this.exampleLinks(new Setting(container).setName(`${title}: ${found.counts[shape]}`).setDesc(governedByText(governedBy)), found.examples[shape]);
+		}
+	}
+
+	/** Up to two notes of a shape, each opening where it was read. */
+	private exampleLinks(setting: Setting, examples: readonly { path: string; heading: string | null }[]): void {
+		for (const example of examples) {
+			const label = example.heading ?? example.path.replace(/\.md$/i, "");
+			const target = example.heading === null ? example.path : `${example.path.replace(/\.md$/i, "")}#${headingSubpath(example.heading)}`;
+			const link = setting.controlEl.createEl("a", { cls: "internal-link coaching-alliance-example", text: label, href: target });
+			link.addEventListener("click", (event) => {
+				event.preventDefault();
+				void this.app.workspace.openLinkText(target, "", false);
+			});
 		}
 	}
 

@@ -1389,6 +1389,7 @@ interface DefinitionItem {
 	name?: string;
 	desc?: string;
 	control?: ControlDefinition;
+	render?: (setting: Setting, group: HTMLElement) => void;
 	items?: DefinitionItem[];
 	emptyState?: string;
 	onDelete?: (index: number) => void;
@@ -1468,6 +1469,7 @@ export abstract class PluginSettingTab {
 	private renderDefinition(parent: HTMLElement, item: DefinitionItem): Setting {
 		const setting = new Setting(parent).setName(item.name ?? "");
 		if (item.desc) setting.setDesc(item.desc);
+		item.render?.(setting, parent);
 		const control = item.control;
 		if (!control) return setting;
 		const message = setting.descEl.createDiv({ cls: "setting-validation-message" });

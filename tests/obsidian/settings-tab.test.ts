@@ -63,11 +63,43 @@ describe.each(VERSIONS)("the settings tab in Obsidian %s", (_, version) => {
 	it("offers every rule of the conventions, under headings without the word settings", async () => {
 		const { tab, plugin } = await openTab();
 		const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((heading) => heading.textContent);
-		expect(headings).toEqual(["Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
+		expect(headings).toEqual(["What was recognised", "Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
 		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", version === "1.13.1" ? "Intention 1" : "Intentions", "Excerpt lines", "Date format", "Open the pane in", "Session note folder", "Session note name", "Session template", "New client folder"]) {
 			expect(names).toContain(name);
 		}
+		plugin.unload();
+	});
+
+	it("opens with what was recognised, each shape with examples that open the note and the settings that govern it", async () => {
+		const { app, tab, plugin } = await openTab();
+		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
+		expect(names).toContain("1 client; 0 conversations: 0 session notes, 0 sections of client notes, 0 sections of dated notes; 0 client folders.");
+		expect(names).toContain("Sections of client notes: 0");
+		const clientFolders = field(tab, "Client folders").setting;
+		expect(clientFolders).toBeDefined();
+		const row = [...tab.containerEl.querySelectorAll<HTMLElement>(".setting-item")].find((item) => item.textContent?.startsWith("Session notes: 0"));
+		expect(row?.textContent).toContain("Set by: Session folders, Session types, Session tags, Client properties.");
+		plugin.unload();
+		void app;
+	});
+
+	it("an example of a shape opens its note at the heading it was read from", async () => {
+		const app = await appFromFiles({
+			"Clients/Priya Raman.md": "---\ntype: client\n---\n## Session log\n### 2026-10-26\nShe said yes.\n",
+			"Clients/Sam Okoro.md": "---\ntype: client\n---\n",
+			"Daily/2026-10-20.md": "## Errands\n## Coaching: [[Sam Okoro]]\nTired.\n",
+		});
+		const plugin = await loadPlugin(app);
+		const tab = app.settingTabs[0] as PluginSettingTab;
+		tab.open();
+		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
+		expect(names).toContain("2 clients; 2 conversations: 0 session notes, 1 section of client notes, 1 section of dated notes; 0 client folders.");
+		const examples = [...tab.containerEl.querySelectorAll<HTMLAnchorElement>("a.coaching-alliance-example")];
+		expect(examples.map((example) => example.textContent)).toEqual(["2026-10-26", "Coaching: [[Sam Okoro]]"]);
+		examples[1]?.click();
+		await until(() => app.workspace.opened.length > 0);
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Daily/2026-10-20.md", heading: "Coaching: [[Sam Okoro]]" });
 		plugin.unload();
 	});
 

@@ -1,6 +1,7 @@
 import { format } from "date-fns";
 import type { Due } from "./cadence";
-import type { Recognised } from "../index/coaching-index";
+import type { Recognised, RecognisedShape } from "../index/coaching-index";
+import type { SettingKey } from "../settings/settings";
 import { toDate, type Day } from "../notes/dates";
 
 // The brief's words and section order, one copy for the pane and the terminal so the two cannot drift apart.
@@ -103,6 +104,15 @@ export function recognisedLine(found: Recognised): string {
 	const total = found.sessionNotes + found.sessionNoteSections + found.clientNoteSections + found.datedNoteSections;
 	return `${countOf(found.clients, "client")}; ${countOf(total, "conversation")}: ${kinds.join(", ")}; ${countOf(found.clientFolders, "client folder")}.`;
 }
+
+/** Each shape the index recognises, as the settings tab names it, with the settings that govern it. */
+export const RECOGNISED_SHAPES: readonly { shape: RecognisedShape; title: string; governedBy: readonly SettingKey[] }[] = [
+	{ shape: "sessionNotes", title: "Session notes", governedBy: ["sessionFolders", "sessionTypes", "sessionTags", "clientProperties"] },
+	{ shape: "sessionNoteSections", title: "Dated sections of session notes", governedBy: ["sessionFolders", "sessionTypes"] },
+	{ shape: "clientNoteSections", title: "Sections of client notes", governedBy: ["readClientNoteLogs"] },
+	{ shape: "datedNoteSections", title: "Sections of dated notes", governedBy: ["dayNoteSessionWords"] },
+	{ shape: "clientFolders", title: "Client folders", governedBy: ["readClientFolders", "clientFolders"] },
+];
 
 /** "Last spoke 2 weeks ago". */
 export function lastSpoke(days: number): string {

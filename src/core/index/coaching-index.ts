@@ -397,17 +397,43 @@ export class CoachingIndex {
 
 	/** What was recognised in the whole vault, counted: for the coach to trust it, or see what to change. */
 	recognised(): Recognised {
-		const counts: Recognised = { clients: this.clients().length, sessionNotes: 0, sessionNoteSections: 0, clientNoteSections: 0, datedNoteSections: 0, clientFolders: this.ownFolders().length };
+		return this.survey().counts;
+	}
+
+	/** A few conversations of each shape (and client folders), by path: for the coach to open and see how each was read. */
+	recognisedExamples(perShape = 2): Record<RecognisedShape, { path: string; heading: string | null }[]> {
+		const { examples } = this.survey();
+		return Object.fromEntries(
+			Object.entries(examples).map(([shape, found]) => [shape, found.sort((a, b) => a.path.localeCompare(b.path) || (a.heading ?? "").localeCompare(b.heading ?? "")).slice(0, perShape)]),
+		) as Record<RecognisedShape, { path: string; heading: string | null }[]>;
+	}
+
+	private survey(): { counts: Recognised; examples: Record<RecognisedShape, { path: string; heading: string | null }[]> } {
+		const owners = this.ownFolders();
+		const counts: Recognised = { clients: this.clients().length, sessionNotes: 0, sessionNoteSections: 0, clientNoteSections: 0, datedNoteSections: 0, clientFolders: owners.length };
+		const examples: Record<RecognisedShape, { path: string; heading: string | null }[]> = {
+			sessionNotes: [],
+			sessionNoteSections: [],
+			clientNoteSections: [],
+			datedNoteSections: [],
+			clientFolders: owners.map((owner) => ({ path: owner.clientNote ?? owner.folder, heading: null })),
+		};
 		for (const path of this.sessionNotes) {
 			for (const session of this.sessionsIn(path)) {
 				if (this.sessionClients(session).length === 0) continue;
-				if (session.shape === "client-note-section") counts.clientNoteSections++;
-				else if (session.shape === "dated-note-section") counts.datedNoteSections++;
-				else if (session.heading !== null) counts.sessionNoteSections++;
-				else counts.sessionNotes++;
+				const shape: RecognisedShape =
+					session.shape === "client-note-section"
+						? "clientNoteSections"
+						: session.shape === "dated-note-section"
+							? "datedNoteSections"
+							: session.heading !== null
+								? "sessionNoteSections"
+								: "sessionNotes";
+				counts[shape]++;
+				examples[shape].push({ path: session.path, heading: session.heading?.text ?? null });
 			}
 		}
-		return counts;
+		return { counts, examples };
 	}
 
 	/**
@@ -576,6 +602,9 @@ export interface Recognised {
 	datedNoteSections: number;
 	clientFolders: number;
 }
+
+/** The shapes counted in `Recognised`. */
+export type RecognisedShape = "sessionNotes" | "sessionNoteSections" | "clientNoteSections" | "datedNoteSections" | "clientFolders";
 
 /** An own folder below a client folder, and the note that is its client's, if any. */
 interface OwnFolder {
