@@ -111,7 +111,7 @@ export class CoachingActions implements PreparePort {
 		try {
 			const clientNote = client.path === null ? undefined : index.get(client.path);
 			const file = await createSessionNote(this.app, brief, settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath), clientNote);
-			if (file) await this.vaultIndex.whenIndexed(file.path);
+			if (file) await this.vaultIndex.whenIndexed(file.path, { replacing: file.path === client.path ? clientNote : undefined });
 			return file;
 		} catch (error) {
 			new Notice(`The session note could not be made: ${error instanceof Error ? error.message : String(error)}`);

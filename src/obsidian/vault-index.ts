@@ -1,5 +1,6 @@
 import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
 import type { CoachingIndex } from "../core/index/coaching-index";
+import type { NoteFacts } from "../core/notes/facts";
 import { VaultIndexer, type LoadedNote } from "../core/index/vault-indexer";
 import { linkpathOf, type LinkResolver } from "../core/notes/links";
 import { changesRecognition, type CoachingSettings } from "../core/settings/settings";
@@ -161,8 +162,11 @@ export class VaultIndex extends Component {
 	 * Resolves once the note at `path` is in the index (a note just written reaches it through the
 	 * metadata cache, a moment later), or after `timeoutMs` if it never comes.
 	 */
-	whenIndexed(path: string, timeoutMs = 2000): Promise<void> {
-		if (this.index.get(path)) return Promise.resolve();
+	whenIndexed(path: string, options: { replacing?: NoteFacts; timeoutMs?: number } = {}): Promise<void> {
+		const timeoutMs = options.timeoutMs ?? 2000;
+		// A note that was already indexed (a client's note given a new log entry) counts once its facts are new ones.
+		const current = this.index.get(path);
+		if (current && current !== options.replacing) return Promise.resolve();
 		return new Promise((resolve) => {
 			const timer = window.setTimeout(() => {
 				this.waiting.delete(path);

@@ -66,6 +66,20 @@ describe("New session note", () => {
 		plugin.unload();
 	});
 
+	it("two quick clicks for a client whose log lives in their note: the second entry follows the first, each counted", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const before = brief(plugin, "Marta Silva");
+		const marta = plugin.vaultIndex.index.client(path);
+		if (!marta) throw new Error("no Marta");
+		await Promise.all([plugin.actions.startSessionNote(marta), plugin.actions.startSessionNote(marta)]);
+		await settle(app);
+		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 2);
+		const text = await app.vault.read(file(app, path));
+		expect(text.split("### 2026-06-30").length - 1).toBe(2);
+		plugin.unload();
+	});
+
 	it("from the client's note: creates the note beside the last session, opens it, cursor where the writing starts", async () => {
 		const { app, plugin } = await demo();
 		const before = brief(plugin, "Ana Costa");
