@@ -172,15 +172,7 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 			}
 		}
 	}
-	const plan = planSessionNote({
-		brief,
-		settings: vault.settings,
-		today: request.today,
-		time: request.time,
-		template,
-		linkTarget: (sourcePath) => vault.index.linkTarget(brief.client, sourcePath),
-		clientNote: brief.client.path === null ? undefined : vault.index.get(brief.client.path),
-	});
+	const plan = planSessionNote({ brief, index: vault.index, settings: vault.settings, today: request.today, time: request.time, template });
 	if ("problem" in plan) throw new VaultWriteError(plan.problem);
 	if (plan.kind === "log-entry") {
 		const before = await readVaultNote(vault.root, plan.path, "The client note");

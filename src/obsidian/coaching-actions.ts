@@ -110,7 +110,7 @@ export class CoachingActions implements PreparePort {
 		const brief = computeBrief(index, client, this.today(), settings);
 		try {
 			const clientNote = client.path === null ? undefined : index.get(client.path);
-			const file = await createSessionNote(this.app, brief, settings, new Date(), (sourcePath) => index.linkTarget(client, sourcePath), clientNote);
+			const file = await createSessionNote(this.app, brief, settings, new Date(), index);
 			if (file) await this.vaultIndex.whenIndexed(file.path, { replacing: file.path === client.path ? clientNote : undefined });
 			return file;
 		} catch (error) {

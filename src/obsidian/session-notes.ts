@@ -3,7 +3,7 @@ import { format } from "date-fns";
 import type { Brief } from "../core/brief/brief";
 import type { CoachingSettings } from "../core/settings/settings";
 import { pathInVault } from "../core/writing/vault-path";
-import type { NoteFacts } from "../core/notes/facts";
+import type { CoachingIndex } from "../core/index/coaching-index";
 import { withLogEntry, type LogEntryPlan } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { clientNoteContent, firstWritingLine, freePath, safeFileName, templateNotePath } from "../core/writing/session-note";
@@ -60,11 +60,10 @@ export async function createSessionNote(
 	brief: Brief,
 	settings: CoachingSettings,
 	now: Date,
-	linkTarget: (sourcePath: string) => string,
-	clientNote?: NoteFacts,
+	index: CoachingIndex,
 ): Promise<TFile | null> {
 	const template = await readTemplate(app, settings);
-	const plan = planSessionNote({ brief, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template, linkTarget, clientNote });
+	const plan = planSessionNote({ brief, index, settings, today: format(now, "yyyy-MM-dd"), time: format(now, "HH:mm"), template });
 	if ("problem" in plan) {
 		new Notice(`${plan.problem} No session note was made; change the folder in the settings.`);
 		return null;

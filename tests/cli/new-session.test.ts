@@ -134,8 +134,8 @@ describe("cli new-session", () => {
 		const vault = await copyOfDemo();
 		const { status, stdout } = await cli(["new-session", "--vault", vault, "--client", "Sam", "--today", "2026-06-30", "--dry-run"]);
 		expect(status).toBe(0);
-		// Never into the daily notes' folder: where a client with no session note yet gets one is the first session folder.
-		expect(stdout.split("\n")[0]).toBe("Sessions/2026-06-30 Sam Okoro.md");
+		// Never into the daily notes' folder: a client with no session note yet gets one where most session notes are.
+		expect(stdout.split("\n")[0]).toBe("Coaching/Sessions/2026-06-30 Sam Okoro.md");
 		// The last conversation was a section of a daily note: the link opens that section.
 		expect(stdout).toContain("Last time: [[2026-06-23#Coaching Sam]], 7 days ago.");
 	});

@@ -37,15 +37,7 @@ Stop proving herself.
 
 function plan(vault: NotesVault, today: string) {
 	const brief = vault.brief("Priya Raman", today);
-	const planned = planSessionNote({
-		brief,
-		settings: vault.settings,
-		today,
-		time: "09:30",
-		template: null,
-		linkTarget: () => "Priya Raman",
-		clientNote: vault.index.get("Clients/Priya Raman.md"),
-	});
+	const planned = planSessionNote({ brief, index: vault.index, settings: vault.settings, today, time: "09:30", template: null });
 	return "kind" in planned && planned.kind === "log-entry" ? planned : null;
 }
 

@@ -395,6 +395,18 @@ export class CoachingIndex {
 		};
 	}
 
+	/** The folder holding the most session notes (notes of their own, not sections), or null when there are none. */
+	usualSessionFolder(): string | null {
+		const counts = new Map<string, number>();
+		for (const path of this.sessionNotes) {
+			if (this.sessionsIn(path).some((session) => session.heading === null && session.shape !== "client-folder-note")) {
+				counts.set(folderOf(path), (counts.get(folderOf(path)) ?? 0) + 1);
+			}
+		}
+		const [busiest] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+		return busiest?.[0] ?? null;
+	}
+
 	/** What was recognised in the whole vault, counted: for the coach to trust it, or see what to change. */
 	recognised(): Recognised {
 		return this.survey().counts;

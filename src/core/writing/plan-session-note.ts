@@ -1,6 +1,6 @@
 import type { Brief } from "../brief/brief";
 import type { Day } from "../notes/dates";
-import type { NoteFacts } from "../notes/facts";
+import type { CoachingIndex } from "../index/coaching-index";
 import type { CoachingSettings } from "../settings/settings";
 import { hasTemplaterSyntax } from "../notes/properties";
 import { planLogEntry, type LogEntryPlan } from "./log-entry";
@@ -8,16 +8,14 @@ import { candidatePath, firstWritingLine, logEntryBody, sessionFileName, session
 
 export interface SessionNoteRequest {
 	brief: Brief;
+	/** The index the brief came from: how to link the client, their note's log, where session notes live. */
+	index: CoachingIndex;
 	settings: CoachingSettings;
 	/** "Now" for the note, passed in: the core never reads a clock. */
 	today: Day;
 	time: string;
 	/** The coach's template as read, or null for the built-in one. */
 	template: string | null;
-	/** What goes inside `[[…]]` to reach the client from a note at `sourcePath`. */
-	linkTarget: (sourcePath: string) => string;
-	/** The client's note as the index knows it: a log kept there decides where the new session goes. */
-	clientNote?: NoteFacts;
 }
 
 /** The session note for the next conversation, decided whole; a front end only finds a free name and writes it. */
@@ -47,14 +45,15 @@ export interface SessionNotePlan {
  */
 export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | (LogEntryPlan & { kind: "log-entry" }) | { problem: string } {
 	const { brief, settings, template } = request;
-	const logEntry = planLogEntry(brief, request.clientNote, settings, request.today);
+	const { index } = request;
+	const logEntry = planLogEntry(brief, brief.client.path === null ? undefined : index.get(brief.client.path), settings, request.today);
 	if (logEntry) {
 		const input: SessionNoteInput = { brief, settings, today: request.today, time: request.time, template: null, clientLinkTarget: brief.client.name };
 		const body = logEntryBody(input, logEntry.level);
 		// The entry's heading and a blank line, then the body's own first place to write.
 		return { kind: "log-entry", ...logEntry, entry: `${logEntry.heading}\n\n${body}\n`, cursorLine: 2 + firstWritingLine(body, settings) };
 	}
-	const folder = sessionFolder(settings, brief);
+	const folder = sessionFolder(settings, brief, index.usualSessionFolder());
 	if ("problem" in folder) return folder;
 	const input: SessionNoteInput = {
 		brief,
@@ -63,7 +62,7 @@ export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | 
 		time: request.time,
 		template,
 		// The link is written as Obsidian would from a note in that folder; any name there reads the same.
-		clientLinkTarget: request.linkTarget(candidatePath(folder.path, "new", 1)),
+		clientLinkTarget: index.linkTarget(brief.client, candidatePath(folder.path, "new", 1)),
 	};
 	let content: string;
 	let templateProblem: string | null = null;

@@ -212,15 +212,16 @@ export function sessionFileName(pattern: string, input: SessionNoteInput): strin
 }
 
 /**
- * Where the note goes: the folder setting, else beside the client's last session, else the first
- * session folder; always through the vault's one path gate, so no setting can point outside it.
+ * Where the note goes: the folder setting, else beside the client's last session note, else where
+ * most session notes already are, else the first session folder; always through the vault's one path gate, so no setting can point outside it.
  */
-export function sessionFolder(settings: CoachingSettings, brief: Brief): VaultPathCheck {
+export function sessionFolder(settings: CoachingSettings, brief: Brief, usualFolder: string | null = null): VaultPathCheck {
 	const configured = pathInVault(settings.sessionNoteFolder, "The session note folder");
 	if ("problem" in configured || configured.path !== "") return configured;
 	// Beside the last session that is a note of its own: never into a daily note's folder or a client's note's.
 	const lastNote = brief.sessions.find((session) => session.heading === null);
 	if (lastNote) return { path: folderOf(lastNote.path) };
+	if (usualFolder !== null) return pathInVault(usualFolder, "The session folder");
 	return pathInVault(settings.sessionFolders[0] ?? "Sessions", "The session folder");
 }
 
