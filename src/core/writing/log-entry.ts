@@ -7,25 +7,29 @@ import type { NoteHeading } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
 
 /**
- * A new conversation written into the client's own note, as their log already is: where it goes
- * (before the newest entry, or after the last), at the log's heading level, dated in the style of
+ * Where a new conversation goes in the client's own note, as their log already is: next to which
+ * entry (before the newest, or after the last), at the log's heading level, dated in the style of
  * its newest entry.
  */
-export interface LogEntryPlan {
+export interface LogEntryPlace {
 	path: string;
 	/** The entry's heading line. */
 	heading: string;
 	/** Its level: the body's headings sit one below. */
 	level: number;
-	/** The entry's text, from its heading line to a blank line after it (planSessionNote fills it in). */
-	entry: string;
 	/** The heading the entry is written next to, as the index saw it; found again in the text when it is written. */
 	anchor: { text: string; line: number; place: "before" | "after" };
-	/** The line of the entry where the coach starts writing: under the heading and its blank line. */
+}
+
+/** The entry itself, ready to write. */
+export interface LogEntryPlan extends LogEntryPlace {
+	/** The entry's text, from its heading line to a blank line after it. */
+	entry: string;
+	/** The line of the entry where the coach starts writing. */
 	cursorLine: number;
 }
 
-/** Date styles a log's headings are written in, the most common first; the newest entry's decides. */
+/** Date styles a log's headings are written in; of those the newest entry's heading holds, the longest (with its weekday) decides. */
 const DATE_STYLES = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "EEE d MMM yyyy", "EEEE d MMMM yyyy", "EEEE, d MMMM yyyy"];
 
 /**
@@ -33,7 +37,7 @@ const DATE_STYLES = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "
  * their session notes and log entries is a log entry (a day's section elsewhere does not decide
  * it), or when the settings say to write into the client's note. Null means a session note of its own.
  */
-export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, settings: CoachingSettings, today: Day): LogEntryPlan | null {
+export function placeLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, settings: CoachingSettings, today: Day): LogEntryPlace | null {
 	if (clientFacts === undefined || settings.newSessionShape === "note") return null;
 	const [latest] = brief.sessions.filter((session) => session.heading === null || session.path === clientFacts.path);
 	const followsLog = latest !== undefined && latest.path === clientFacts.path && latest.heading !== null;
@@ -44,13 +48,11 @@ export function planLogEntry(brief: Brief, clientFacts: NoteFacts | undefined, s
 		.sort((a, b) => a.heading.line - b.heading.line);
 	const top = log[0];
 	const bottom = log[log.length - 1];
-	const plan = (level: number, dateText: string, anchor: LogEntryPlan["anchor"]): LogEntryPlan => ({
+	const plan = (level: number, dateText: string, anchor: LogEntryPlace["anchor"]): LogEntryPlace => ({
 		path: clientFacts.path,
 		heading: `${"#".repeat(level)} ${dateText}`,
 		level,
-		entry: "",
 		anchor,
-		cursorLine: 0,
 	});
 	if (!top || !bottom) return plan(2, today, { text: "", line: -1, place: "after" });
 	// A log of one entry, or of one day, grows downwards, as a diary does.

@@ -3,7 +3,7 @@ import type { Day } from "../notes/dates";
 import type { CoachingIndex } from "../index/coaching-index";
 import type { CoachingSettings } from "../settings/settings";
 import { hasTemplaterSyntax } from "../notes/properties";
-import { planLogEntry, type LogEntryPlan } from "./log-entry";
+import { placeLogEntry, type LogEntryPlan } from "./log-entry";
 import { candidatePath, firstWritingLine, logEntryBody, sessionFileName, sessionFolder, sessionNoteContent, type SessionNoteInput } from "./session-note";
 
 export interface SessionNoteRequest {
@@ -46,7 +46,7 @@ export interface SessionNotePlan {
 export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | (LogEntryPlan & { kind: "log-entry" }) | { problem: string } {
 	const { brief, settings, template } = request;
 	const { index } = request;
-	const logEntry = planLogEntry(brief, brief.client.path === null ? undefined : index.get(brief.client.path), settings, request.today);
+	const logEntry = placeLogEntry(brief, brief.client.path === null ? undefined : index.get(brief.client.path), settings, request.today);
 	if (logEntry) {
 		const input: SessionNoteInput = { brief, settings, today: request.today, time: request.time, template: null, clientLinkTarget: brief.client.name };
 		const body = logEntryBody(input, logEntry.level);
