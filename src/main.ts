@@ -45,7 +45,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	recognised(): ReturnType<SettingsStore["recognised"]> {
 		if (this.vaultIndex.state !== "warm") return null;
-		return { counts: this.vaultIndex.index.recognised(), examples: this.vaultIndex.index.recognisedExamples() };
+		return this.vaultIndex.index.recognition(2);
 	}
 
 	async saveSettings(): Promise<void> {

@@ -127,9 +127,7 @@ export async function replaceNoteText(root: string, path: string, expected: stri
 	const target = inVault(path, "The client note");
 	const full = join(root, target);
 	const unchanged = async (): Promise<void> => {
-		await refuseLinksOnTheWay(root, target, true);
-		const current = (await readPlainFile(full, MAX_NOTE_BYTES)).bytes.toString("utf8");
-		if (current !== expected) throw new VaultWriteError(`"${target}" changed while the session was being added; nothing was written. Run new-session again.`);
+		if ((await readVaultNote(root, target, "The client note")) !== expected) throw new VaultWriteError(`"${target}" changed while the session was being added; nothing was written. Run new-session again.`);
 	};
 	await unchanged();
 	const beside = `${full}.coaching-alliance-${process.pid}.tmp`;

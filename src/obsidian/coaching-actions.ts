@@ -4,7 +4,7 @@ import { computeBrief } from "../core/brief/brief";
 import { caseloadRows } from "../core/brief/caseload";
 import { dueOrder } from "../core/brief/due-order";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
-import { folderOf } from "../core/notes/note";
+import { mostCommonFolder } from "../core/notes/note";
 import type { CoachingSettings } from "../core/settings/settings";
 import { ClientPicker } from "../ui/client-picker";
 import { NamePrompt } from "../ui/name-prompt";
@@ -132,11 +132,7 @@ export class CoachingActions implements PreparePort {
 	private newClientFolder(): string {
 		const settings = this.settings();
 		if (settings.clientNoteFolder.trim() !== "") return settings.clientNoteFolder;
-		const counts = new Map<string, number>();
-		for (const client of this.vaultIndex.index.clients()) {
-			if (client.path !== null) counts.set(folderOf(client.path), (counts.get(folderOf(client.path)) ?? 0) + 1);
-		}
-		const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-		return busiest?.[0] ?? settings.clientFolders[0] ?? "Clients";
+		const clientNotes = this.vaultIndex.index.clients().flatMap((client) => (client.path === null ? [] : [client.path]));
+		return mostCommonFolder(clientNotes) ?? settings.clientFolders[0] ?? "Clients";
 	}
 }

@@ -2,7 +2,7 @@ import { ARCHIVE_FOLDERS, ownDate, type NoteFacts, type NoteKind, type SessionFa
 import { fold } from "../notes/fold";
 import { looseName, nameWords } from "../notes/names";
 import { linkpathOf, nameKey, type LinkResolver } from "../notes/links";
-import { basenameOf, folderOf } from "../notes/note";
+import { basenameOf, folderOf, mostCommonFolder } from "../notes/note";
 
 /** A client as the brief and the lists know them: a note, or a name a session links to before its note exists. */
 export interface Client {
@@ -397,30 +397,20 @@ export class CoachingIndex {
 
 	/** The folder holding the most session notes (notes of their own, not sections), or null when there are none. */
 	usualSessionFolder(): string | null {
-		const counts = new Map<string, number>();
-		for (const path of this.sessionNotes) {
-			if (this.sessionsIn(path).some((session) => session.heading === null && session.shape !== "client-folder-note")) {
-				counts.set(folderOf(path), (counts.get(folderOf(path)) ?? 0) + 1);
-			}
-		}
-		const [busiest] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-		return busiest?.[0] ?? null;
+		const notes = [...this.sessionNotes].filter((path) => this.sessionsIn(path).some((session) => session.heading === null && session.shape !== "client-folder-note"));
+		return mostCommonFolder(notes);
 	}
 
 	/** What was recognised in the whole vault, counted: for the coach to trust it, or see what to change. */
 	recognised(): Recognised {
-		return this.survey().counts;
+		return this.recognition(0).counts;
 	}
 
-	/** A few conversations of each shape (and client folders), by path: for the coach to open and see how each was read. */
-	recognisedExamples(perShape = 2): Record<RecognisedShape, { path: string; heading: string | null }[]> {
-		const { examples } = this.survey();
-		return Object.fromEntries(
-			Object.entries(examples).map(([shape, found]) => [shape, found.sort((a, b) => a.path.localeCompare(b.path) || (a.heading ?? "").localeCompare(b.heading ?? "")).slice(0, perShape)]),
-		) as Record<RecognisedShape, { path: string; heading: string | null }[]>;
-	}
-
-	private survey(): { counts: Recognised; examples: Record<RecognisedShape, { path: string; heading: string | null }[]> } {
+	/**
+	 * What was recognised, counted, with a few conversations of each shape (and client folders) by
+	 * path: for the coach to open and see how each was read.
+	 */
+	recognition(examplesPerShape: number): { counts: Recognised; examples: Record<RecognisedShape, { path: string; heading: string | null }[]> } {
 		const owners = this.ownFolders();
 		const counts: Recognised = { clients: this.clients().length, sessionNotes: 0, sessionNoteSections: 0, clientNoteSections: 0, datedNoteSections: 0, clientFolders: owners.length };
 		const examples: Record<RecognisedShape, { path: string; heading: string | null }[]> = {
@@ -445,6 +435,10 @@ export class CoachingIndex {
 				examples[shape].push({ path: session.path, heading: session.heading?.text ?? null });
 			}
 		}
+		for (const found of Object.values(examples)) {
+			found.sort((a, b) => a.path.localeCompare(b.path) || (a.heading ?? "").localeCompare(b.heading ?? ""));
+			found.splice(examplesPerShape);
+		}
 		return { counts, examples };
 	}
 
@@ -463,11 +457,8 @@ export class CoachingIndex {
 
 	/** The own folder the note is in (the outermost one on its path below the client folder), or null. */
 	private ownerFolderOf(path: string): OwnFolder | null {
-		const place = this.notes.get(path)?.clientFolder;
-		if (!place) return null;
-		let folder = place.root;
-		for (const name of place.chain) {
-			folder = `${folder}/${name}`;
+		const facts = this.notes.get(path);
+		for (const folder of facts ? foldersBetween(facts) : []) {
 			const verdict = this.folderVerdict(folder);
 			if (verdict.own) return { folder, clientNote: verdict.clientNote };
 		}

@@ -74,3 +74,11 @@ export function frontmatterEnd(lines: readonly string[]): number {
 	for (let line = 1; line < lines.length; line++) if (lines[line]?.trimEnd() === "---") return line;
 	return -1;
 }
+
+/** The folder most of these notes are in (ties to the first by name), or null for none: where a new one of them belongs. */
+export function mostCommonFolder(paths: Iterable<string>): string | null {
+	const counts = new Map<string, number>();
+	for (const path of paths) counts.set(folderOf(path), (counts.get(folderOf(path)) ?? 0) + 1);
+	const [busiest] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	return busiest?.[0] ?? null;
+}
