@@ -1,4 +1,4 @@
-import { atxHeading } from "../core/notes/headings";
+import { headingOfLine, visitMarkdownLines } from "../core/notes/markdown-lines";
 import { noteLines, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
 import { scanInline } from "./inline";
@@ -28,14 +28,8 @@ export interface ParsedListItem {
 	text: string;
 }
 
-interface Fence {
-	marker: string;
-	length: number;
-}
-
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)/;
 const TASK = /^\[(.)\](?:[ \t]+(.*)|$)/;
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 
 export function parseMarkdown(text: string): ParsedNote {
 	const lines = noteLines(text);
@@ -53,49 +47,10 @@ export function parseMarkdown(text: string): ParsedNote {
 		problems: frontmatter.problems,
 	};
 
-	let fence: Fence | null = null;
-	let inMath = false;
-	let inHtmlComment = false;
-	let inPercentComment = false;
-
-	for (let line = frontmatter.endLine + 1; line < lines.length; line++) {
-		const rawLine = lines[line] ?? "";
-		const quoteEnd = afterBlockquoteMarkers(rawLine);
-		const quoted = quoteEnd > 0;
-		let content = quoted ? rawLine.slice(quoteEnd) : rawLine;
-
-		if (fence) {
-			const close = new RegExp(`^[ \\t]*${fence.marker === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-			if (close.test(content)) fence = null;
-			continue;
-		}
-		const fenceOpen = FENCE_OPEN.exec(content);
-		if (fenceOpen?.[1] && !inHtmlComment) {
-			fence = { marker: fenceOpen[1][0] ?? "`", length: fenceOpen[1].length };
-			continue;
-		}
-		if (content.trim().startsWith("$$")) {
-			const closesOnSameLine = content.trim().length > 2 && content.trim().endsWith("$$");
-			if (!closesOnSameLine) inMath = !inMath;
-			continue;
-		}
-		if (inMath) continue;
-
-		const withoutComments = stripHtmlComments(content, inHtmlComment);
-		inHtmlComment = withoutComments.openAtEnd;
-		content = withoutComments.text;
-		if (withoutComments.wholeLineHidden) continue;
-
-		// `%%` comments hide a block from reading view, yet Obsidian still indexes the links and
-		// tags inside them (see the recorded comments_markdown_style note); only structure is lost.
-		const percentCount = (content.match(/%%/g) ?? []).length;
-		const structureHidden = inPercentComment;
-		if (percentCount % 2 === 1) inPercentComment = !inPercentComment;
-
-		if (!structureHidden && !quoted) {
-			const heading = atxHeading(content);
-			if (heading) parsed.headings.push({ ...heading, line });
-		}
+	visitMarkdownLines(lines, frontmatter.endLine + 1, (markdownLine) => {
+		const { line, content, structureHidden } = markdownLine;
+		const heading = headingOfLine(markdownLine);
+		if (heading) parsed.headings.push(heading);
 		if (!structureHidden) {
 			const item = LIST_ITEM.exec(content);
 			if (item) {
@@ -106,64 +61,14 @@ export function parseMarkdown(text: string): ParsedNote {
 				);
 			}
 		}
-
 		const inline = scanInline(content);
 		for (const link of inline.links) {
 			const entry = { link: link.link, displayText: link.displayText, original: link.original, line };
 			(link.embed ? parsed.embeds : parsed.links).push(entry);
 		}
 		for (const tag of inline.tags) parsed.inlineTags.push({ tag: `#${tag}`, line });
-	}
+	});
 	return parsed;
-}
-
-/**
- * Where a line's text starts after its `>` markers (each after up to three spaces, with one
- * optional space or tab after it); 0 when the line is not quoted. One pass: a line of 100,000
- * `>` is read in linear time.
- */
-function afterBlockquoteMarkers(line: string): number {
-	let at = 0;
-	let end = 0;
-	for (;;) {
-		let indent = 0;
-		while (indent < 3 && (line[at + indent] === " " || line[at + indent] === "\t")) indent++;
-		if (line[at + indent] !== ">") return end;
-		at += indent + 1;
-		if (line[at] === " " || line[at] === "\t") at++;
-		end = at;
-	}
-}
-
-function stripHtmlComments(
-	content: string,
-	openAtStart: boolean,
-): { text: string; openAtEnd: boolean; wholeLineHidden: boolean } {
-	let text = "";
-	let open = openAtStart;
-	let rest = content;
-	let visibleSomething = false;
-	while (rest.length > 0) {
-		if (open) {
-			const end = rest.indexOf("-->");
-			if (end < 0) return { text, openAtEnd: true, wholeLineHidden: !visibleSomething };
-			rest = rest.slice(end + 3);
-			text += " ";
-			open = false;
-		} else {
-			const start = rest.indexOf("<!--");
-			if (start < 0) {
-				text += rest;
-				visibleSomething = visibleSomething || rest.trim().length > 0;
-				break;
-			}
-			text += rest.slice(0, start);
-			visibleSomething = visibleSomething || rest.slice(0, start).trim().length > 0;
-			rest = rest.slice(start + 4);
-			open = true;
-		}
-	}
-	return { text, openAtEnd: open, wholeLineHidden: !visibleSomething && openAtStart };
 }
 
 /** A note on disk as the core reads it: the same facts the Obsidian adapter takes from the metadata cache. */

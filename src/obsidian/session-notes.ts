@@ -95,13 +95,19 @@ export async function createSessionNote(
 	return file;
 }
 
-/** Adds the entry to the client's note in one edit that leaves every other character as it was, and opens it there. */
+/**
+ * Adds the entry to the client's note in one insertion that leaves every other character as it
+ * was, and opens it there. When the note is open for editing, the insertion goes through that
+ * editor, so the coach's unsaved typing, cursor history and folds stay, and one undo takes it back.
+ */
 async function addLogEntry(app: App, plan: LogEntryPlan): Promise<TFile | null> {
 	const file = app.vault.getFileByPath(normalizePath(plan.path));
 	if (!file) {
 		new Notice(`The client note ${plan.path} was not found. No session was added.`);
 		return null;
 	}
+	const view = openEditorOf(app, file);
+	if (view) return addLogEntryInEditor(app, view, plan);
 	const at: { line: number | null } = { line: null };
 	await app.vault.process(file, (text) => {
 		const added = withLogEntry(text, plan);
@@ -109,12 +115,42 @@ async function addLogEntry(app: App, plan: LogEntryPlan): Promise<TFile | null> 
 		at.line = added.line;
 		return added.text;
 	});
-	if (at.line === null) {
-		new Notice(`The session log in ${plan.path} changed while it was read. No session was added; try again.`);
-		return null;
-	}
+	if (at.line === null) return logChanged(plan);
 	await openAtLine(app, file, at.line + plan.cursorLine);
 	return file;
+}
+
+async function addLogEntryInEditor(app: App, view: MarkdownView, plan: LogEntryPlan): Promise<TFile | null> {
+	const file = view.file;
+	if (!file) return logChanged(plan);
+	const added = withLogEntry(view.editor.getValue(), plan);
+	if (added === null) return logChanged(plan);
+	view.editor.replaceRange(added.insert, view.editor.offsetToPos(added.offset));
+	const cursor = { line: added.line + plan.cursorLine, ch: 0 };
+	view.editor.setCursor(cursor);
+	view.editor.scrollIntoView({ from: cursor, to: cursor }, true);
+	await finish(file, async () => {
+		await app.workspace.revealLeaf(view.leaf);
+		view.editor.focus();
+		// Saved now rather than in two seconds, so the pane and the index count the new conversation at once.
+		await view.save();
+	});
+	return file;
+}
+
+function logChanged(plan: LogEntryPlan): null {
+	new Notice(`The session log in ${plan.path} changed while it was read. No session was added; try again.`);
+	return null;
+}
+
+/** The view where the note is open for editing, in any window; a note shown for reading has no typing to keep. */
+function openEditorOf(app: App, file: TFile): MarkdownView | null {
+	const views: MarkdownView[] = [];
+	app.workspace.iterateAllLeaves((leaf) => {
+		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path && leaf.view.getMode() === "source") views.push(leaf.view);
+	});
+	const active = app.workspace.getActiveViewOfType(MarkdownView);
+	return views.find((view) => view === active) ?? views[0] ?? null;
 }
 
 /** Steps after the note exists: if one fails, the coach hears that the note is there but unfinished, and why. */

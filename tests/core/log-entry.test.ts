@@ -122,4 +122,31 @@ describe("a new conversation in a log kept in the client's note", () => {
 		expect(added.text.startsWith(tricky)).toBe(true);
 		expect(added.text.slice(tricky.length).startsWith("## 2026-10-26")).toBe(true);
 	});
+
+	it("reads the note's headings as the metadata cache does: a heading-like line in the properties, a comment or a quote is passed over", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		const edited = NEWEST_FIRST.replace("type: client\n", "type: client\n### 12 Oct 2026\n").replace(
+			"## Goals\n",
+			"%%\n### 12 Oct 2026\n%%\n<!--\n### 12 Oct 2026\n-->\n> ### 12 Oct 2026\n\n## Goals\n",
+		);
+		const added = withLogEntry(edited, entry);
+		if (!added) throw new Error("not added");
+		expect(added.text.replace(entry.entry, "")).toBe(edited);
+		expect(added.text).toContain("## Session log\n\n### 26 Oct 2026\n");
+	});
+
+	it("is one insertion: its text at its offset makes the note, a byte order mark kept first", () => {
+		const oldestFirst = `\uFEFF${OLDEST_FIRST.replace("---\ntype: client\n---\n", "")}`;
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		const atTop = { ...entry, anchor: { text: "2026-09-28", line: 0, place: "before" as const } };
+		const added = withLogEntry(oldestFirst, atTop);
+		if (!added) throw new Error("not added");
+		expect(added.text).toBe(oldestFirst.slice(0, added.offset) + added.insert + oldestFirst.slice(added.offset));
+		expect(added.text.startsWith(`\uFEFF${entry.entry}## 2026-09-28`)).toBe(true);
+		expect(added.line).toBe(0);
+	});
 });

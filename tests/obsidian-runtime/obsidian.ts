@@ -570,6 +570,7 @@ export class WorkspaceLeaf extends Events {
 	private async closeView(): Promise<void> {
 		if (!this.view) return;
 		const view = this.view;
+		if (view instanceof MarkdownView) await view.save();
 		this.view = null;
 		await view.onClose();
 		view.unload();
@@ -652,6 +653,15 @@ export class Workspace extends Events {
 		return this.activeFile;
 	}
 
+	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof type ? view : null;
+	}
+
+	iterateAllLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of [...this.leaves]) callback(leaf);
+	}
+
 	getLeavesOfType(type: string): WorkspaceLeaf[] {
 		return this.leaves.filter((leaf) => leaf.view?.getViewType() === type);
 	}
@@ -713,12 +723,25 @@ export interface EditorPosition {
 	ch: number;
 }
 
-/** The editor of an open note, as far as commands use it: text, cursor, typing at the cursor. */
+export interface EditorRange {
+	from: EditorPosition;
+	to: EditorPosition;
+}
+
+/**
+ * The editor of an open note: its text, cursor and edits. Every edit tells its view, which then has
+ * unsaved changes until it saves, as the app's editor does.
+ */
 export class Editor {
 	private cursor: EditorPosition = { line: 0, ch: 0 };
 	focused = false;
+	/** The range last brought into view, for tests. */
+	scrolledTo: EditorRange | null = null;
 
-	constructor(private text: string) {}
+	constructor(
+		private text: string,
+		private readonly edited: () => void = () => {},
+	) {}
 
 	getValue(): string {
 		return this.text;
@@ -726,6 +749,13 @@ export class Editor {
 
 	setValue(text: string): void {
 		this.text = text;
+		this.edited();
+	}
+
+	/** What the view does when it reloads the file: the text changes, but nothing is left to save. */
+	load(text: string): void {
+		this.text = text;
+		this.cursor = this.offsetToPos(Math.min(this.posToOffset(this.cursor), text.length));
 	}
 
 	lineCount(): number {
@@ -744,16 +774,34 @@ export class Editor {
 		this.cursor = typeof position === "number" ? { line: position, ch: ch ?? 0 } : { ...position };
 	}
 
-	replaceSelection(replacement: string): void {
+	posToOffset(position: EditorPosition): number {
 		const lines = this.text.split("\n");
-		const before = [...lines.slice(0, this.cursor.line), (lines[this.cursor.line] ?? "").slice(0, this.cursor.ch)].join("\n");
-		const after = (lines[this.cursor.line] ?? "").slice(this.cursor.ch) + (this.cursor.line + 1 < lines.length ? `\n${lines.slice(this.cursor.line + 1).join("\n")}` : "");
-		this.text = before + replacement + after;
-		const inserted = replacement.split("\n");
-		this.cursor = {
-			line: this.cursor.line + inserted.length - 1,
-			ch: inserted.length === 1 ? this.cursor.ch + replacement.length : (inserted[inserted.length - 1] ?? "").length,
-		};
+		const line = Math.max(0, Math.min(position.line, lines.length - 1));
+		let offset = 0;
+		for (let index = 0; index < line; index++) offset += (lines[index] ?? "").length + 1;
+		return offset + Math.max(0, Math.min(position.ch, (lines[line] ?? "").length));
+	}
+
+	offsetToPos(offset: number): EditorPosition {
+		const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length))).split("\n");
+		return { line: before.length - 1, ch: (before[before.length - 1] ?? "").length };
+	}
+
+	replaceRange(replacement: string, from: EditorPosition, to: EditorPosition = from): void {
+		const start = this.posToOffset(from);
+		const end = this.posToOffset(to);
+		this.text = this.text.slice(0, start) + replacement + this.text.slice(end);
+		this.edited();
+	}
+
+	replaceSelection(replacement: string): void {
+		const start = this.posToOffset(this.cursor);
+		this.replaceRange(replacement, this.cursor);
+		this.cursor = this.offsetToPos(start + replacement.length);
+	}
+
+	scrollIntoView(range: EditorRange, _center?: boolean): void {
+		this.scrolledTo = { from: { ...range.from }, to: { ...range.to } };
 	}
 
 	focus(): void {
@@ -761,8 +809,20 @@ export class Editor {
 	}
 }
 
+export type MarkdownViewModeType = "source" | "preview";
+
+/**
+ * An open note. Typing is saved when the view saves (the app does so two seconds later; tests call
+ * `save()`). When the file changes on disk, the view reloads it, and typing not yet saved is gone:
+ * the worst the app may do, so a plugin that writes to an open note with `Vault.process` shows here
+ * what it can cost.
+ */
 export class MarkdownView extends ItemView {
 	readonly editor: Editor;
+	/** The text last read from or saved to the file. */
+	data: string;
+	private mode: MarkdownViewModeType = "source";
+	private unsaved = false;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -770,7 +830,22 @@ export class MarkdownView extends ItemView {
 		text: string,
 	) {
 		super(leaf);
-		this.editor = new Editor(text);
+		this.data = text;
+		this.editor = new Editor(text, () => this.requestSave());
+	}
+
+	onload(): void {
+		this.registerEvent(
+			this.app.vault.on("modify", (file) => {
+				if (file !== this.file) return;
+				void this.app.vault.read(this.file).then((text) => {
+					if (text === this.data) return;
+					this.data = text;
+					this.unsaved = false;
+					this.editor.load(text);
+				});
+			}),
+		);
 	}
 
 	getViewType(): string {
@@ -779,6 +854,32 @@ export class MarkdownView extends ItemView {
 
 	getDisplayText(): string {
 		return this.file.basename;
+	}
+
+	getMode(): MarkdownViewModeType {
+		return this.mode;
+	}
+
+	/** For tests: the coach switches between editing and reading. */
+	showMode(mode: MarkdownViewModeType): void {
+		this.mode = mode;
+	}
+
+	/** Whether typing waits to be saved. */
+	get hasUnsavedChanges(): boolean {
+		return this.unsaved;
+	}
+
+	requestSave(): void {
+		this.unsaved = true;
+	}
+
+	async save(): Promise<void> {
+		if (!this.unsaved) return;
+		const text = this.editor.getValue();
+		this.unsaved = false;
+		this.data = text;
+		await this.app.vault.modify(this.file, text);
 	}
 }
 

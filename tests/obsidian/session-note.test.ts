@@ -66,6 +66,67 @@ describe("New session note", () => {
 		plugin.unload();
 	});
 
+	it("with the client's note open and typing not yet saved: the entry goes in through that editor, and the typing stays", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const before = brief(plugin, "Marta Silva");
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const view = activeEditor(app);
+		const typed = "- Her sister's wedding is in August.\n";
+		view.editor.setCursor({ line: view.editor.lineCount() - 1, ch: 0 });
+		view.editor.replaceSelection(typed);
+		expect(view.hasUnsavedChanges).toBe(true);
+		const leaves = app.workspace.leaves.length;
+
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => view.editor.getValue().includes("### 2026-06-30"));
+		await settle(app);
+
+		const written = await app.vault.read(file(app, path));
+		expect(written).toBe(view.editor.getValue());
+		expect(written).toContain(typed);
+		expect(written.indexOf("### 2026-06-30")).toBeLessThan(written.indexOf("### 2026-06-24"));
+		expect(app.workspace.leaves.length).toBe(leaves);
+		expect(app.workspace.activeLeaf?.view).toBe(view);
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
+		expect(view.editor.scrolledTo?.from).toEqual(view.editor.getCursor());
+		expect(view.editor.focused).toBe(true);
+		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 1);
+		plugin.unload();
+	});
+
+	it("with the client's note open for reading: the entry is written to the note, and the note opens at it", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const reading = activeEditor(app);
+		reading.showMode("preview");
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => activeEditor(app) !== reading);
+		const view = activeEditor(app);
+		expect(view.file.path).toBe(path);
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
+		expect(await app.vault.read(file(app, path))).toContain("### 2026-06-30");
+		plugin.unload();
+	});
+
+	it("a log that no longer has the entry's neighbour in the open editor: nothing is added, and the coach is told", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const original = await app.vault.read(file(app, path));
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const view = activeEditor(app);
+		const renamed = view.editor.getValue().replace("### 2026-06-24", "### Our last talk");
+		view.editor.setValue(renamed);
+		const shown = Notice.shown.length;
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => Notice.shown.length > shown);
+		expect(Notice.shown.at(-1)).toContain("changed while it was read");
+		expect(view.editor.getValue()).toBe(renamed);
+		expect(await app.vault.read(file(app, path))).toBe(original);
+		plugin.unload();
+	});
+
 	it("two quick clicks for a client whose log lives in their note: the second entry follows the first, each counted", async () => {
 		const { app, plugin } = await demo();
 		const path = "Coaching/Clients/Marta Silva.md";

@@ -1,9 +1,10 @@
 import { format } from "date-fns";
 import type { Brief } from "../brief/brief";
-import { atxHeading, headingSpans, type HeadingSpan } from "../notes/headings";
+import { headingSpans, type HeadingSpan } from "../notes/headings";
 import { toDate, type Day } from "../notes/dates";
 import type { NoteFacts } from "../notes/facts";
-import type { NoteHeading } from "../notes/note";
+import { markdownHeadings } from "../notes/markdown-lines";
+import { noteLines } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
 
 /**
@@ -72,21 +73,30 @@ function dateInStyleOf(heading: string, newestDay: Day, today: Day): string {
 	return style ? format(toDate(today), style) : today;
 }
 
+/** The entry as one insertion into the note: its text, the offset it goes in at, and the line its heading lands on. */
+export interface LogEntryInsertion {
+	offset: number;
+	insert: string;
+	line: number;
+	/** The whole note after the insertion. */
+	text: string;
+}
+
 /**
- * The note with the entry inserted next to its anchor heading, found in the text as it is now;
- * every character that was there stays, whatever its line endings. Null when the anchor heading is
- * no longer in the note.
+ * The entry inserted next to its anchor heading, found in the text as it is now; every character
+ * that was there stays, whatever its line endings. Null when the anchor heading is no longer in the
+ * note.
  */
-export function withLogEntry(text: string, plan: LogEntryPlan): { text: string; line: number } | null {
+export function withLogEntry(text: string, plan: LogEntryPlan): LogEntryInsertion | null {
 	const lines = linesOf(text);
 	const newline = /\r\n/.test(text) ? "\r\n" : /\r/.test(text) ? "\r" : "\n";
 	const entry = plan.entry.split("\n").join(newline);
 	if (plan.anchor.line < 0) {
 		const last = lines[lines.length - 1];
 		const separator = last === undefined || last.end === last.start ? "" : newline;
-		return { text: `${text}${separator}${newline}${entry}`, line: lines.length - (separator ? 0 : 1) + 1 };
+		return insertion(text, text.length, `${separator}${newline}${entry}`, lines.length - (separator ? 0 : 1) + 1);
 	}
-	const headings = headingLines(lines.map((line) => text.slice(line.start, line.end)));
+	const headings = markdownHeadings(noteLines(text));
 	const spans = headingSpans(headings, lines.length);
 	const anchor =
 		spans.find((span) => span.line === plan.anchor.line && span.text === plan.anchor.text) ?? spans.find((span) => span.text === plan.anchor.text);
@@ -94,45 +104,27 @@ export function withLogEntry(text: string, plan: LogEntryPlan): { text: string; 
 	const at = plan.anchor.place === "before" ? anchor.line : anchor.end;
 	if (at >= lines.length) {
 		const separator = text.endsWith("\n") || text.endsWith("\r") ? "" : newline;
-		return { text: `${text}${separator}${entry}`, line: lines.length - (separator ? 0 : 1) };
+		return insertion(text, text.length, `${separator}${entry}`, lines.length - (separator ? 0 : 1));
 	}
-	const offset = lines[at]?.start ?? text.length;
-	return { text: `${text.slice(0, offset)}${entry}${text.slice(offset)}`, line: at };
+	return insertion(text, lines[at]?.start ?? text.length, entry, at);
 }
 
-/** Where each line starts and ends in the text (its line break not included), for any mix of `\r\n`, `\r` and `\n`. */
+function insertion(text: string, offset: number, insert: string, line: number): LogEntryInsertion {
+	return { offset, insert, line, text: `${text.slice(0, offset)}${insert}${text.slice(offset)}` };
+}
+
+/**
+ * Where each line starts and ends in the text (its line break not included), for any mix of
+ * `\r\n`, `\r` and `\n`; a byte order mark stays before the first line.
+ */
 function linesOf(text: string): { start: number; end: number }[] {
 	const lines: { start: number; end: number }[] = [];
 	const breaks = /\r\n|\r|\n/g;
-	let start = 0;
+	let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	for (let found = breaks.exec(text); found !== null; found = breaks.exec(text)) {
 		lines.push({ start, end: found.index });
 		start = found.index + found[0].length;
 	}
 	lines.push({ start, end: text.length });
 	return lines;
-}
-
-/**
- * The note's ATX headings, outside fenced code (where `# run every monday` is a comment, not a
- * heading), a byte order mark not counted.
- */
-function headingLines(lines: readonly string[]): NoteHeading[] {
-	const headings: NoteHeading[] = [];
-	let fence: string | null = null;
-	lines.forEach((raw, index) => {
-		const line = index === 0 ? raw.replace(/^\uFEFF/, "") : raw;
-		const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-		if (fence !== null) {
-			if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length) fence = null;
-			return;
-		}
-		if (opener !== undefined) {
-			fence = opener;
-			return;
-		}
-		const heading = atxHeading(line);
-		if (heading) headings.push({ heading: heading.heading, level: heading.level, line: index });
-	});
-	return headings;
 }

@@ -1,0 +1,130 @@
+import { atxHeading } from "./headings";
+import { frontmatterEnd, type NoteHeading } from "./note";
+
+/** One line of a note's body that Markdown reads: not in fenced code, a math block or an HTML comment. */
+export interface MarkdownLine {
+	line: number;
+	/** The text after any `>` markers, each HTML comment in it read as a space. */
+	content: string;
+	/** Inside a blockquote, where a `#` line is quoted text, not the note's heading. */
+	quoted: boolean;
+	/**
+	 * Inside a `%%` comment. Obsidian still indexes its links and tags (see the recorded
+	 * comments_markdown_style note); only its headings and list items are not there.
+	 */
+	structureHidden: boolean;
+}
+
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
+
+/**
+ * Visits each line of the body, from `from` (the line after the frontmatter), that Markdown reads,
+ * as Obsidian's metadata cache reads it. One pass, with the state of the fence, math block and
+ * comments it is in: a note's headings, list items, links and tags are all found from here.
+ */
+export function visitMarkdownLines(lines: readonly string[], from: number, visit: (line: MarkdownLine) => void): void {
+	let fence: { marker: string; length: number } | null = null;
+	let inMath = false;
+	let inHtmlComment = false;
+	let inPercentComment = false;
+
+	for (let line = from; line < lines.length; line++) {
+		const rawLine = lines[line] ?? "";
+		const quoteEnd = afterBlockquoteMarkers(rawLine);
+		const quoted = quoteEnd > 0;
+		const content = quoted ? rawLine.slice(quoteEnd) : rawLine;
+
+		if (fence) {
+			const close = new RegExp(`^[ \\t]*${fence.marker === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+			if (close.test(content)) fence = null;
+			continue;
+		}
+		const fenceOpen = FENCE_OPEN.exec(content);
+		if (fenceOpen?.[1] && !inHtmlComment) {
+			fence = { marker: fenceOpen[1][0] ?? "`", length: fenceOpen[1].length };
+			continue;
+		}
+		if (content.trim().startsWith("$$")) {
+			const closesOnSameLine = content.trim().length > 2 && content.trim().endsWith("$$");
+			if (!closesOnSameLine) inMath = !inMath;
+			continue;
+		}
+		if (inMath) continue;
+
+		const withoutComments = stripHtmlComments(content, inHtmlComment);
+		inHtmlComment = withoutComments.openAtEnd;
+		if (withoutComments.wholeLineHidden) continue;
+
+		const percentCount = (withoutComments.text.match(/%%/g) ?? []).length;
+		const structureHidden = inPercentComment;
+		if (percentCount % 2 === 1) inPercentComment = !inPercentComment;
+
+		visit({ line, content: withoutComments.text, quoted, structureHidden });
+	}
+}
+
+/** The line's heading, when it is one of the note's own: not quoted, not in a `%%` comment. */
+export function headingOfLine(line: MarkdownLine): NoteHeading | null {
+	if (line.quoted || line.structureHidden) return null;
+	const heading = atxHeading(line.content);
+	return heading ? { ...heading, line: line.line } : null;
+}
+
+/** A note's headings read from its text, as the metadata cache holds them: for text newer than the cache. */
+export function markdownHeadings(lines: readonly string[]): NoteHeading[] {
+	const headings: NoteHeading[] = [];
+	visitMarkdownLines(lines, frontmatterEnd(lines) + 1, (line) => {
+		const heading = headingOfLine(line);
+		if (heading) headings.push(heading);
+	});
+	return headings;
+}
+
+/**
+ * Where a line's text starts after its `>` markers (each after up to three spaces, with one
+ * optional space or tab after it); 0 when the line is not quoted. One pass: a line of 100,000
+ * `>` is read in linear time.
+ */
+function afterBlockquoteMarkers(line: string): number {
+	let at = 0;
+	let end = 0;
+	for (;;) {
+		let indent = 0;
+		while (indent < 3 && (line[at + indent] === " " || line[at + indent] === "\t")) indent++;
+		if (line[at + indent] !== ">") return end;
+		at += indent + 1;
+		if (line[at] === " " || line[at] === "\t") at++;
+		end = at;
+	}
+}
+
+function stripHtmlComments(
+	content: string,
+	openAtStart: boolean,
+): { text: string; openAtEnd: boolean; wholeLineHidden: boolean } {
+	let text = "";
+	let open = openAtStart;
+	let rest = content;
+	let visibleSomething = false;
+	while (rest.length > 0) {
+		if (open) {
+			const end = rest.indexOf("-->");
+			if (end < 0) return { text, openAtEnd: true, wholeLineHidden: !visibleSomething };
+			rest = rest.slice(end + 3);
+			text += " ";
+			open = false;
+		} else {
+			const start = rest.indexOf("<!--");
+			if (start < 0) {
+				text += rest;
+				visibleSomething = visibleSomething || rest.trim().length > 0;
+				break;
+			}
+			text += rest.slice(0, start);
+			visibleSomething = visibleSomething || rest.slice(0, start).trim().length > 0;
+			rest = rest.slice(start + 4);
+			open = true;
+		}
+	}
+	return { text, openAtEnd: open, wholeLineHidden: !visibleSomething && openAtStart };
+}
