@@ -106,8 +106,11 @@ async function addLogEntry(app: App, plan: LogEntryPlan): Promise<TFile | null> 
 		new Notice(`The client note ${plan.path} was not found. No session was added.`);
 		return null;
 	}
-	const view = openEditorOf(app, file);
-	if (view) return addLogEntryInEditor(app, view, plan);
+	const views = openViewsOf(app, file);
+	const editing = views.find((view) => view.getMode() === "source");
+	if (editing) return addLogEntryInEditor(app, editing, plan);
+	// Typing saved two seconds after the keystroke may still wait in a view switched to reading.
+	for (const view of views) await view.save();
 	const at: { line: number | null } = { line: null };
 	await app.vault.process(file, (text) => {
 		const added = withLogEntry(text, plan);
@@ -126,11 +129,13 @@ async function addLogEntryInEditor(app: App, view: MarkdownView, plan: LogEntryP
 	const added = withLogEntry(view.editor.getValue(), plan);
 	if (added === null) return logChanged(plan);
 	view.editor.replaceRange(added.insert, view.editor.offsetToPos(added.offset));
-	const cursor = { line: added.line + plan.cursorLine, ch: 0 };
-	view.editor.setCursor(cursor);
-	view.editor.scrollIntoView({ from: cursor, to: cursor }, true);
 	await finish(file, async () => {
+		// The tab comes forward first: a hidden editor cannot scroll.
 		await app.workspace.revealLeaf(view.leaf);
+		app.workspace.setActiveLeaf(view.leaf, { focus: true });
+		const cursor = { line: added.line + plan.cursorLine, ch: 0 };
+		view.editor.setCursor(cursor);
+		view.editor.scrollIntoView({ from: cursor, to: cursor }, true);
 		view.editor.focus();
 		// Saved now rather than in two seconds, so the pane and the index count the new conversation at once.
 		await view.save();
@@ -143,14 +148,14 @@ function logChanged(plan: LogEntryPlan): null {
 	return null;
 }
 
-/** The view where the note is open for editing, in any window; a note shown for reading has no typing to keep. */
-function openEditorOf(app: App, file: TFile): MarkdownView | null {
+/** The views the note is open in, in any window, the active one first: the coach's typing may wait in any of them. */
+function openViewsOf(app: App, file: TFile): MarkdownView[] {
 	const views: MarkdownView[] = [];
 	app.workspace.iterateAllLeaves((leaf) => {
-		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path && leaf.view.getMode() === "source") views.push(leaf.view);
+		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path) views.push(leaf.view);
 	});
 	const active = app.workspace.getActiveViewOfType(MarkdownView);
-	return views.find((view) => view === active) ?? views[0] ?? null;
+	return views.sort((a, b) => Number(b === active) - Number(a === active));
 }
 
 /** Steps after the note exists: if one fails, the coach hears that the note is there but unfinished, and why. */

@@ -149,4 +149,15 @@ describe("a new conversation in a log kept in the client's note", () => {
 		expect(added.text.startsWith(`\uFEFF${entry.entry}## 2026-09-28`)).toBe(true);
 		expect(added.line).toBe(0);
 	});
+
+	it("after typing above the log, goes beside the anchor nearest where it was, not an earlier heading with the same words", () => {
+		const vault = new NotesVault({ "Clients/Priya Raman.md": NEWEST_FIRST });
+		const entry = plan(vault, "2026-10-26");
+		if (!entry) throw new Error("no log entry planned");
+		const edited = NEWEST_FIRST.replace("# Priya Raman\n", "# Priya Raman\n## Timeline\n### 12 Oct 2026\nThe offer letter arrived.\n");
+		const added = withLogEntry(edited, entry);
+		if (!added) throw new Error("not added");
+		expect(added.text).toContain("## Session log\n\n### 26 Oct 2026\n");
+		expect(added.text).toContain("## Timeline\n### 12 Oct 2026\nThe offer letter arrived.\n");
+	});
 });

@@ -26,6 +26,24 @@ describe("the markdown reader", () => {
 		expect(note.listItems).toEqual([]);
 	});
 
+	it("a `$$` inside an HTML comment starts no math block, so the comment still ends", () => {
+		const note = parseMarkdown(["## 2026-09-28", "<!--", "$$", "-->", "## Goals", "Stop proving herself."].join("\n"));
+		expect(note.headings.map((heading) => heading.heading)).toEqual(["2026-09-28", "Goals"]);
+	});
+
+	it("a fence opened in a quote ends with the quote", () => {
+		const note = parseMarkdown(["> ```", "> ls -la", "## Goals", "- [ ] Call Dana"].join("\n"));
+		expect(note.headings.map((heading) => heading.heading)).toEqual(["Goals"]);
+		expect(note.listItems).toEqual([{ line: 3, task: " ", text: "Call Dana" }]);
+	});
+
+	it("four spaces before ``` make indented code, not a fence, except inside a list item", () => {
+		const topLevel = parseMarkdown(["Text.", "", "    ```never closed", "", "## Goals"].join("\n"));
+		expect(topLevel.headings.map((heading) => heading.heading)).toEqual(["Goals"]);
+		const inList = parseMarkdown(["1. Run this:", "    ```", "    # not a heading", "    ```", "## Goals"].join("\n"));
+		expect(inList.headings.map((heading) => heading.heading)).toEqual(["Goals"]);
+	});
+
 	it("a `---` line with no closing line is not frontmatter", () => {
 		const note = parseMarkdown("---\nclient: Maya\nno closing line");
 		expect(note.frontmatter).toBeNull();

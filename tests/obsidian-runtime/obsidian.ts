@@ -517,6 +517,8 @@ export interface ViewStateResult {
 /** A place a view lives in; its element joins the document so views can be seen and measured. */
 export class WorkspaceLeaf extends Events {
 	view: View | null = null;
+	/** Whether `revealLeaf` brought it forward, for tests. */
+	revealed = false;
 	readonly containerEl: HTMLElement;
 
 	constructor(
@@ -666,7 +668,10 @@ export class Workspace extends Events {
 		return this.leaves.filter((leaf) => leaf.view?.getViewType() === type);
 	}
 
-	getLeaf(_newLeaf?: PaneType | boolean): WorkspaceLeaf {
+	/** As the app: without `newLeaf`, the active tab of the main area is reused; a side pane never is. */
+	getLeaf(newLeaf?: PaneType | boolean): WorkspaceLeaf {
+		const active = this.activeLeaf;
+		if ((newLeaf === undefined || newLeaf === false) && active && active.side === "main" && this.leaves.includes(active)) return active;
 		return this.addLeaf("main");
 	}
 
@@ -682,8 +687,14 @@ export class Workspace extends Events {
 		return leaf;
 	}
 
+	/** Brings the leaf forward in its tab group or sidebar; as the app promises, that does not make it active. */
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		leaf.revealed = true;
+	}
+
+	setActiveLeaf(leaf: WorkspaceLeaf, _params?: { focus?: boolean }): void {
 		this.activeLeaf = leaf;
+		if (leaf.view instanceof MarkdownView) this.activeFile = leaf.view.file;
 	}
 
 	/** As the app: the first `#` starts the subpath, and a heading matches with punctuation read as spaces. */
@@ -728,6 +739,11 @@ export interface EditorRange {
 	to: EditorPosition;
 }
 
+/** The editor's text: CodeMirror keeps every line break as `\n`, whatever the file holds. */
+function editorText(text: string): string {
+	return text.replace(/\r\n?/g, "\n");
+}
+
 /**
  * The editor of an open note: its text, cursor and edits. Every edit tells its view, which then has
  * unsaved changes until it saves, as the app's editor does.
@@ -738,23 +754,27 @@ export class Editor {
 	/** The range last brought into view, for tests. */
 	scrolledTo: EditorRange | null = null;
 
+	private text: string;
+
 	constructor(
-		private text: string,
+		text: string,
 		private readonly edited: () => void = () => {},
-	) {}
+	) {
+		this.text = editorText(text);
+	}
 
 	getValue(): string {
 		return this.text;
 	}
 
 	setValue(text: string): void {
-		this.text = text;
+		this.text = editorText(text);
 		this.edited();
 	}
 
 	/** What the view does when it reloads the file: the text changes, but nothing is left to save. */
 	load(text: string): void {
-		this.text = text;
+		this.text = editorText(text);
 		this.cursor = this.offsetToPos(Math.min(this.posToOffset(this.cursor), text.length));
 	}
 
@@ -790,14 +810,14 @@ export class Editor {
 	replaceRange(replacement: string, from: EditorPosition, to: EditorPosition = from): void {
 		const start = this.posToOffset(from);
 		const end = this.posToOffset(to);
-		this.text = this.text.slice(0, start) + replacement + this.text.slice(end);
+		this.text = this.text.slice(0, start) + editorText(replacement) + this.text.slice(end);
 		this.edited();
 	}
 
 	replaceSelection(replacement: string): void {
 		const start = this.posToOffset(this.cursor);
 		this.replaceRange(replacement, this.cursor);
-		this.cursor = this.offsetToPos(start + replacement.length);
+		this.cursor = this.offsetToPos(start + editorText(replacement).length);
 	}
 
 	scrollIntoView(range: EditorRange, _center?: boolean): void {
@@ -824,21 +844,21 @@ export class MarkdownView extends ItemView {
 	private mode: MarkdownViewModeType = "source";
 	private unsaved = false;
 
-	constructor(
-		leaf: WorkspaceLeaf,
-		readonly file: TFile,
-		text: string,
-	) {
+	file: TFile | null;
+
+	constructor(leaf: WorkspaceLeaf, file: TFile, text: string) {
 		super(leaf);
+		this.file = file;
 		this.data = text;
 		this.editor = new Editor(text, () => this.requestSave());
 	}
 
 	onload(): void {
 		this.registerEvent(
-			this.app.vault.on("modify", (file) => {
-				if (file !== this.file) return;
-				void this.app.vault.read(this.file).then((text) => {
+			this.app.vault.on("modify", (changed: TAbstractFile) => {
+				const file = this.file;
+				if (changed !== file || file === null) return;
+				void this.app.vault.read(file).then((text) => {
 					if (text === this.data) return;
 					this.data = text;
 					this.unsaved = false;
@@ -853,7 +873,7 @@ export class MarkdownView extends ItemView {
 	}
 
 	getDisplayText(): string {
-		return this.file.basename;
+		return this.file?.basename ?? "";
 	}
 
 	getMode(): MarkdownViewModeType {
@@ -875,7 +895,7 @@ export class MarkdownView extends ItemView {
 	}
 
 	async save(): Promise<void> {
-		if (!this.unsaved) return;
+		if (!this.unsaved || !this.file) return;
 		const text = this.editor.getValue();
 		this.unsaved = false;
 		this.data = text;

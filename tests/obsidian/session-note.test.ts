@@ -58,7 +58,7 @@ describe("New session note", () => {
 		const entry = written.slice(written.indexOf("### 2026-06-30"), written.indexOf("### 2026-06-24"));
 		expect(written.replace(entry, "")).toBe(original);
 		const view = activeEditor(app);
-		expect(view.file.path).toBe(path);
+		expect(view.file?.path).toBe(path);
 		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
 		await settle(app);
 		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 1);
@@ -95,6 +95,65 @@ describe("New session note", () => {
 		plugin.unload();
 	});
 
+	it("typing above the log, the note open in a tab behind another: the entry goes into the log, and that tab comes forward", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const before = brief(plugin, "Marta Silva");
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const view = activeEditor(app);
+		view.editor.setCursor({ line: view.editor.getValue().split("\n").indexOf("## Goals"), ch: 0 });
+		view.editor.replaceSelection("## Her team\nSix people, two new this month.\n\n");
+		await app.workspace.getLeaf("tab").openFile(file(app, "Coaching/Clients/Ana Costa.md"));
+		expect(app.workspace.activeLeaf?.view).not.toBe(view);
+
+		await plugin.actions.startSessionNote(clientNamed(plugin, "Marta Silva"));
+		await settle(app);
+
+		const written = await app.vault.read(file(app, path));
+		expect(written).toContain("## Her team\nSix people, two new this month.\n\n## Goals");
+		expect(written).toMatch(/## Session log\n+### 2026-06-30\n/);
+		expect(view.leaf.revealed).toBe(true);
+		expect(app.workspace.activeLeaf?.view).toBe(view);
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
+		await until(() => brief(plugin, "Marta Silva").sessionCount === before.sessionCount + 1);
+		plugin.unload();
+	});
+
+	it("typing not yet saved when the coach switched to reading: it is saved before the entry is written beside it", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const view = activeEditor(app);
+		view.editor.setCursor({ line: view.editor.lineCount() - 1, ch: 0 });
+		view.editor.replaceSelection("- Her sister's wedding is in August.\n");
+		view.showMode("preview");
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => app.workspace.activeLeaf?.view !== view);
+		await settle(app);
+		const written = await app.vault.read(file(app, path));
+		expect(written).toContain("- Her sister's wedding is in August.\n");
+		expect(written).toContain("### 2026-06-30");
+		expect(activeEditor(app).editor.getValue()).toBe(written);
+		plugin.unload();
+	});
+
+	it("a note with Windows line endings open in the editor: the entry is placed by the editor's own lines", async () => {
+		const { app, plugin } = await demo();
+		const path = "Coaching/Clients/Marta Silva.md";
+		const crlf = (await app.vault.read(file(app, path))).replace(/\n/g, "\r\n");
+		await app.vault.modify(file(app, path), crlf);
+		await settle(app);
+		await app.workspace.getLeaf(false).openFile(file(app, path));
+		const view = activeEditor(app);
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => view.editor.getValue().includes("### 2026-06-30"));
+		const lines = view.editor.getValue().split("\n");
+		expect(lines.indexOf("### 2026-06-30")).toBeLessThan(lines.indexOf("### 2026-06-24"));
+		expect(lines[lines.indexOf("### 2026-06-30") - 2]).toBe("## Session log");
+		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
+		plugin.unload();
+	});
+
 	it("with the client's note open for reading: the entry is written to the note, and the note opens at it", async () => {
 		const { app, plugin } = await demo();
 		const path = "Coaching/Clients/Marta Silva.md";
@@ -104,7 +163,7 @@ describe("New session note", () => {
 		app.commands.executeCommandById("coaching-alliance:new-session-note");
 		await until(() => activeEditor(app) !== reading);
 		const view = activeEditor(app);
-		expect(view.file.path).toBe(path);
+		expect(view.file?.path).toBe(path);
 		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("#### What they brought");
 		expect(await app.vault.read(file(app, path))).toContain("### 2026-06-30");
 		plugin.unload();
@@ -149,7 +208,7 @@ describe("New session note", () => {
 		await until(() => app.vault.getFileByPath("Coaching/Sessions/2026-06-30 Ana Costa.md") !== null);
 		await until(() => app.workspace.activeLeaf?.view instanceof MarkdownView);
 		const view = activeEditor(app);
-		expect(view.file.path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
+		expect(view.file?.path).toBe("Coaching/Sessions/2026-06-30 Ana Costa.md");
 		expect(view.editor.getLine(view.editor.getCursor().line - 1)).toBe("## What they brought");
 		expect(view.editor.focused).toBe(true);
 

@@ -15,7 +15,8 @@ export interface MarkdownLine {
 	structureHidden: boolean;
 }
 
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
+const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})/;
+const LIST_ITEM_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
  * Visits each line of the body, from `from` (the line after the frontmatter), that Markdown reads,
@@ -23,10 +24,11 @@ const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
  * comments it is in: a note's headings, list items, links and tags are all found from here.
  */
 export function visitMarkdownLines(lines: readonly string[], from: number, visit: (line: MarkdownLine) => void): void {
-	let fence: { marker: string; length: number } | null = null;
+	let fence: { marker: string; length: number; quoted: boolean } | null = null;
 	let inMath = false;
 	let inHtmlComment = false;
 	let inPercentComment = false;
+	let inList = false;
 
 	for (let line = from; line < lines.length; line++) {
 		const rawLine = lines[line] ?? "";
@@ -34,17 +36,21 @@ export function visitMarkdownLines(lines: readonly string[], from: number, visit
 		const quoted = quoteEnd > 0;
 		const content = quoted ? rawLine.slice(quoteEnd) : rawLine;
 
+		// A fence opened in a quote ends with the quote, as CommonMark closes it with its container.
+		if (fence && fence.quoted && !quoted) fence = null;
 		if (fence) {
 			const close = new RegExp(`^[ \\t]*${fence.marker === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
 			if (close.test(content)) fence = null;
 			continue;
 		}
+		if (content.trim() !== "" && !/^[ \t]/.test(content)) inList = LIST_ITEM_START.test(content);
 		const fenceOpen = FENCE_OPEN.exec(content);
-		if (fenceOpen?.[1] && !inHtmlComment) {
-			fence = { marker: fenceOpen[1][0] ?? "`", length: fenceOpen[1].length };
+		// Four columns of indentation make indented code, not a fence, except inside a list item.
+		if (fenceOpen?.[2] && !inHtmlComment && (inList || columns(fenceOpen[1] ?? "") < 4)) {
+			fence = { marker: fenceOpen[2][0] ?? "`", length: fenceOpen[2].length, quoted };
 			continue;
 		}
-		if (content.trim().startsWith("$$")) {
+		if (!inHtmlComment && content.trim().startsWith("$$")) {
 			const closesOnSameLine = content.trim().length > 2 && content.trim().endsWith("$$");
 			if (!closesOnSameLine) inMath = !inMath;
 			continue;
@@ -61,6 +67,13 @@ export function visitMarkdownLines(lines: readonly string[], from: number, visit
 
 		visit({ line, content: withoutComments.text, quoted, structureHidden });
 	}
+}
+
+/** The width of leading white space, a tab reaching the next multiple of four. */
+function columns(indent: string): number {
+	let width = 0;
+	for (const character of indent) width = character === "\t" ? width + 4 - (width % 4) : width + 1;
+	return width;
 }
 
 /** The line's heading, when it is one of the note's own: not quoted, not in a `%%` comment. */

@@ -98,8 +98,9 @@ export function withLogEntry(text: string, plan: LogEntryPlan): LogEntryInsertio
 	}
 	const headings = markdownHeadings(noteLines(text));
 	const spans = headingSpans(headings, lines.length);
-	const anchor =
-		spans.find((span) => span.line === plan.anchor.line && span.text === plan.anchor.text) ?? spans.find((span) => span.text === plan.anchor.text);
+	// Typing above the log moves its headings; of the headings with the anchor's text, the nearest to where it was is it.
+	const distance = (span: HeadingSpan): number => Math.abs(span.line - plan.anchor.line);
+	const anchor = spans.filter((span) => span.text === plan.anchor.text).sort((a, b) => distance(a) - distance(b))[0];
 	if (!anchor) return null;
 	const at = plan.anchor.place === "before" ? anchor.line : anchor.end;
 	if (at >= lines.length) {
