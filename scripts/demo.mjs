@@ -17,8 +17,8 @@ for (const file of ["manifest.json", "styles.css"]) copyFileSync(join(root, file
 console.log(`Built the plugin into ${pluginFolder}`);
 console.log(`Open ${vault} as a vault in Obsidian (turn off restricted mode to enable the plugin).\n`);
 
-const tsx = join(root, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx");
-execFileSync(tsx, [join(root, "src", "cli", "bin.ts"), "brief", "--vault", vault, "--client", "Ana Costa", "--today", demoToday], {
+execFileSync(process.execPath, [join(root, "esbuild.config.mjs"), "cli"], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [join(root, "bin", "coaching-alliance.cjs"), "brief", "--vault", vault, "--client", "Ana Costa", "--today", demoToday], {
 	cwd: root,
 	stdio: "inherit",
 });

@@ -1,5 +1,7 @@
 /** What Obsidian's review asks of the bundle and the manifest, checked on the built files. */
-import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,5 +76,28 @@ describe("the core", () => {
 		for (const file of sourceFiles(join(ROOT, "src"))) {
 			expect({ file, lookbehind: /\(\?<[=!]/.test(readFileSync(file, "utf8")) }).toEqual({ file, lookbehind: false });
 		}
+	});
+});
+
+describe("releases", () => {
+	it("npm version moves manifest.json and versions.json to package.json's version, keeping every earlier version", () => {
+		const folder = mkdtempSync(join(tmpdir(), "version-bump-"));
+		try {
+			for (const file of ["manifest.json", "versions.json"]) copyFileSync(join(ROOT, file), join(folder, file));
+			execFileSync(process.execPath, [join(ROOT, "version-bump.mjs")], { cwd: folder, env: { ...process.env, npm_package_version: "9.8.7" } });
+			const bumped = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as Record<string, unknown>;
+			const bumpedVersions = JSON.parse(readFileSync(join(folder, "versions.json"), "utf8")) as Record<string, string>;
+			expect(bumped).toEqual({ ...manifest, version: "9.8.7" });
+			expect(bumpedVersions).toEqual({ ...versions, "9.8.7": manifest["minAppVersion"] });
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	});
+
+	it("a version tag drafts a release with the three files Obsidian installs, once the tag matches the manifest", () => {
+		const workflow = readFileSync(join(ROOT, ".github/workflows/release.yml"), "utf8");
+		expect(workflow).toMatch(/tags:\s*\n\s*- "\*"/);
+		expect(workflow).toMatch(/gh release create[^\n]*\\\n\s*main\.js manifest\.json styles\.css/);
+		expect(workflow).toContain("manifest.version !== tag");
 	});
 });

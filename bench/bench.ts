@@ -1,0 +1,269 @@
+/**
+ * How fast the plugin and the command line are on a ten-year practice, measured in one run against
+ * baselines taken in the same run: a bare loop over the same metadata, a naive scan of every note,
+ * and `grep` over the same folder. Absolute times depend on the machine; the ratios much less.
+ *
+ * The plugin's own rebuild runs over the test runtime of Obsidian's API (`bench/tsconfig.json` maps
+ * `obsidian` to it, as vitest does).
+ *
+ *   npm run bench                  a table
+ *   npm run --silent bench -- --json   one JSON document, one object per vault size
+ *   npm run bench -- --sizes 1000,10000   other sizes (the CLI rows run at 10,000 notes only)
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { computeBrief } from "../src/core/brief/brief";
+import { caseloadRows } from "../src/core/brief/caseload";
+import { dueOrder } from "../src/core/brief/due-order";
+import { findClient } from "../src/core/index/find-client";
+import { VaultIndexer, type VaultSource } from "../src/core/index/vault-indexer";
+import { VaultPaths } from "../src/core/notes/links";
+import type { NoteSource } from "../src/core/notes/note";
+import { DEFAULT_SETTINGS } from "../src/core/settings/settings";
+import { noteFromMarkdown, parseMarkdown } from "../src/markdown/note-from-markdown";
+import { VaultIndex } from "../src/obsidian/vault-index";
+import { App, Vault } from "../tests/obsidian-runtime/obsidian";
+import { heapBytes, round, time, timing, type Timing } from "./measure";
+import { practiceVault, type PracticeNote } from "./practice-vault";
+
+const TODAY = "2026-11-24";
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface Row {
+	notes: number;
+	buildMs: number;
+	bareLoopMs: number;
+	buildOverBare: number;
+	updateUsMedian: number;
+	briefMs: number;
+	naiveBriefMs: number;
+	briefSpeedup: number;
+	caseloadMs: number;
+	indexMB: number;
+	rebuildNoteReads: number;
+	cliSeconds10k?: number;
+	cliOverGrep?: number;
+	caseloadOverGrep?: number;
+	/** Every timing behind the figures: median, fastest and slowest run. */
+	spread: Record<string, Timing>;
+}
+
+/** What Obsidian's metadata cache holds for each note, made once: the index is measured, not the parser. */
+function metadataOf(notes: readonly PracticeNote[]): NoteSource[] {
+	return notes.map((note) => noteFromMarkdown(note.path, note.text, note, () => Promise.resolve(note.text)));
+}
+
+/**
+ * How many notes the plugin reads while it builds its index at layout ready: the plugin itself,
+ * over the test runtime of Obsidian's API (its metadata cache already warm, as after a restart).
+ */
+async function pluginRebuildReads(notes: readonly PracticeNote[]): Promise<number> {
+	const vault = new Vault();
+	for (const note of notes) vault.seed(note.path, note.text, note);
+	const app = new App(vault);
+	await app.metadataCache.initialise();
+	let reads = 0;
+	const read = vault.read.bind(vault);
+	const cachedRead = vault.cachedRead.bind(vault);
+	vault.read = (file) => {
+		reads++;
+		return read(file);
+	};
+	vault.cachedRead = (file) => {
+		reads++;
+		return cachedRead(file);
+	};
+	await new VaultIndex(app as never, () => DEFAULT_SETTINGS).rebuild();
+	return reads;
+}
+
+/** A note as a front end hands it over: fresh lists, as the plugin copies them out of the cache. */
+function handedOver(note: NoteSource): NoteSource {
+	return {
+		...note,
+		frontmatterLinks: [...note.frontmatterLinks],
+		links: [...note.links],
+		embeds: [...note.embeds],
+		tags: [...note.tags],
+		inlineTags: [...note.inlineTags],
+		tasks: [...note.tasks],
+		headings: [...note.headings],
+	};
+}
+
+/** The floor: one pass that touches every fact the index reads, and keeps nothing. */
+function bareLoop(notes: readonly NoteSource[]): number {
+	let touched = 0;
+	for (const note of notes) {
+		const copy = handedOver(note);
+		touched += copy.path.length;
+		for (const [key, value] of Object.entries(copy.frontmatter ?? {})) touched += key.length + (typeof value === "string" ? value.length : 1);
+		for (const link of copy.links) touched += link.link.length;
+		for (const link of copy.frontmatterLinks) touched += link.link.length;
+		for (const tag of copy.tags) touched += tag.length;
+		for (const heading of copy.headings) touched += heading.heading.length;
+		for (const task of copy.tasks) touched += task.text.length;
+	}
+	return touched;
+}
+
+/** What a plugin without an index does each time it shows a brief: search every note's text, then read the ones that name the client. */
+function naiveBrief(notes: readonly PracticeNote[], client: string): number {
+	const found: { path: string; date: unknown; open: number }[] = [];
+	for (const note of notes) {
+		if (!note.text.includes(`[[${client}`)) continue;
+		const parsed = parseMarkdown(note.text);
+		found.push({ path: note.path, date: parsed.frontmatter?.["date"], open: parsed.listItems.filter((item) => item.task === " ").length });
+	}
+	found.sort((a, b) => String(b.date).localeCompare(String(a.date)));
+	return found.length;
+}
+
+async function measureSize(size: number, cli: boolean): Promise<Row> {
+	const vault = practiceVault(size);
+	const metadata = metadataOf(vault.notes);
+	const byPath = new Map(metadata.map((note) => [note.path, note]));
+	const paths = metadata.map((note) => note.path);
+	const source: VaultSource = {
+		list: () => Promise.resolve({ paths, unreadable: [] }),
+		load: (path) => {
+			const note = byPath.get(path);
+			return Promise.resolve(note ? { note: () => handedOver(note) } : { problem: "missing" });
+		},
+		readConfig: () => Promise.resolve(undefined),
+	};
+	const newIndexer = (): VaultIndexer => new VaultIndexer(new VaultPaths(paths), () => DEFAULT_SETTINGS, source);
+
+	const runs = size >= 50_000 ? 5 : 7;
+	const bare = await time(runs, () => bareLoop(metadata));
+	const build = await time(runs, () => newIndexer().rebuild());
+	const rebuildNoteReads = await pluginRebuildReads(vault.notes);
+
+	const before = heapBytes();
+	const indexer = newIndexer();
+	await indexer.rebuild();
+	const indexMB = (heapBytes() - before) / 1_048_576;
+
+	const index = indexer.index;
+	const lookup = findClient(index.clients(), vault.busiestClient);
+	if (lookup.kind !== "found") throw new Error(`The busiest client ${vault.busiestClient} was not indexed.`);
+	const client = lookup.client;
+	const [latest] = computeBrief(index, client, TODAY, DEFAULT_SETTINGS).sessions;
+	const changedPath = latest?.path ?? "";
+	const changedNote = byPath.get(changedPath);
+	if (!changedNote) throw new Error("The busiest client's latest session is not in the vault.");
+	// The same note edited again and again, as a coach types: each edit one more task.
+	const edit = (run: number) =>
+		indexer.upsert(changedPath, () =>
+			Promise.resolve({ note: () => ({ ...handedOver(changedNote), tasks: [...changedNote.tasks, { line: 9_000 + (run & 1), status: " ", text: `Edit ${run}` }] }) }),
+		);
+	const update = await time(500, (run) => edit(run));
+	const brief = await time(runs * 4, () => computeBrief(index, client, TODAY, DEFAULT_SETTINGS));
+	const naive = await time(runs, () => naiveBrief(vault.notes, vault.busiestClient));
+	// The picker opens after the coach has changed something, so nothing from before is reused.
+	const caseload = await time(runs, () => dueOrder(caseloadRows(index, TODAY)), (run) => edit(10_000 + run));
+
+	const row: Row = {
+		notes: vault.notes.length,
+		buildMs: round(build.median),
+		bareLoopMs: round(bare.median),
+		buildOverBare: round(build.median / bare.median, 1),
+		updateUsMedian: round(update.median * 1000, 1),
+		briefMs: round(brief.median, 3),
+		naiveBriefMs: round(naive.median),
+		briefSpeedup: round(naive.median / brief.median, 1),
+		caseloadMs: round(caseload.median),
+		indexMB: round(indexMB, 1),
+		rebuildNoteReads,
+		spread: { build, bareLoop: bare, update, brief, naiveBrief: naive, caseload },
+	};
+	if (cli) Object.assign(row, measureCli(vault.notes, vault.busiestClient, row.spread));
+	return row;
+}
+
+/** The command line as a coach runs it, on the vault written to disk, against `grep` over the same folder. */
+function measureCli(notes: readonly PracticeNote[], client: string, spread: Record<string, Timing>): Pick<Row, "cliSeconds10k" | "cliOverGrep" | "caseloadOverGrep"> {
+	const folder = mkdtempSync(join(tmpdir(), "coaching-bench-"));
+	try {
+		for (const note of notes) {
+			const file = join(folder, note.path);
+			mkdirSync(dirname(file), { recursive: true });
+			writeFileSync(file, note.text);
+		}
+		const cli = join(folder, ".bench-cli.cjs");
+		execFileSync(join(ROOT, "node_modules", ".bin", "esbuild"), [join(ROOT, "src/cli/bin.ts"), "--bundle", "--platform=node", "--format=cjs", "--log-level=warning", `--outfile=${cli}`]);
+		const wall = (command: string, args: string[]): Timing => {
+			const times: number[] = [];
+			for (let run = 0; run < 4; run++) {
+				const start = performance.now();
+				const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "ignore"] });
+				if (result.status !== 0 && !(command === "grep" && result.status === 1)) throw new Error(`${command} ${args.join(" ")} exited ${String(result.status)}`);
+				if (run > 0) times.push(performance.now() - start);
+			}
+			return timing(times);
+		};
+		const caseload = wall(process.execPath, [cli, "caseload", "--vault", folder, "--today", TODAY]);
+		const brief = wall(process.execPath, [cli, "brief", "--vault", folder, "--client", client, "--today", TODAY]);
+		const grepClient = wall("grep", ["-rlF", `[[${client}`, folder]);
+		const grepLinks = wall("grep", ["-rlF", "[[", folder]);
+		Object.assign(spread, { cliCaseload: caseload, cliBrief: brief, grepClient, grepLinks });
+		return {
+			cliSeconds10k: round(caseload.median / 1000, 2),
+			cliOverGrep: round(brief.median / grepClient.median, 1),
+			caseloadOverGrep: round(caseload.median / grepLinks.median, 1),
+		};
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+const TARGETS: [keyof Row, string, (value: number) => boolean][] = [
+	["buildOverBare", "≤ 3", (value) => value <= 3],
+	["updateUsMedian", "≤ 50", (value) => value <= 50],
+	["briefMs", "≤ 2", (value) => value <= 2],
+	["briefSpeedup", "≥ 100", (value) => value >= 100],
+	["caseloadMs", "≤ 20", (value) => value <= 20],
+	["indexMB", "≤ 25", (value) => value <= 25],
+	["rebuildNoteReads", "0", (value) => value === 0],
+	["cliSeconds10k", "≤ 1.5", (value) => value <= 1.5],
+	["cliOverGrep", "≤ 5", (value) => value <= 5],
+	["caseloadOverGrep", "≤ 10", (value) => value <= 10],
+];
+
+function table(rows: readonly Row[]): string {
+	const figures: (keyof Row)[] = ["buildMs", "bareLoopMs", "buildOverBare", "updateUsMedian", "briefMs", "naiveBriefMs", "briefSpeedup", "caseloadMs", "indexMB", "rebuildNoteReads", "cliSeconds10k", "cliOverGrep", "caseloadOverGrep"];
+	const target = (figure: keyof Row): string => TARGETS.find(([name]) => name === figure)?.[1] ?? "";
+	const lines = [["", ...rows.map((row) => `${row.notes.toLocaleString("en")} notes`), "target"]];
+	for (const figure of figures) {
+		lines.push([figure, ...rows.map((row) => (row[figure] === undefined ? "" : String(row[figure]))), target(figure)]);
+	}
+	const widths = lines[0]?.map((_, column) => Math.max(...lines.map((line) => (line[column] ?? "").length))) ?? [];
+	return lines.map((line) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ")).join("\n");
+}
+
+const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, sizes: { type: "string", default: "1000,10000,50000" } } });
+const sizes = (values.sizes ?? "").split(",").map((size) => Number.parseInt(size, 10)).filter((size) => size > 0);
+const rows: Row[] = [];
+for (const size of sizes) {
+	if (!values.json) process.stderr.write(`Measuring ${size.toLocaleString("en")} notes…\n`);
+	rows.push(await measureSize(size, size === 10_000));
+}
+if (values.json) {
+	process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+} else {
+	console.log(`Coaching Alliance benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
+	console.log(table(rows));
+	const largest = rows[rows.length - 1];
+	const cliRow = rows.find((row) => row.cliSeconds10k !== undefined);
+	const missed = TARGETS.filter(([figure, , met]) => {
+		const row = figure === "cliSeconds10k" || figure === "cliOverGrep" || figure === "caseloadOverGrep" ? cliRow : largest;
+		const value = row?.[figure];
+		return typeof value === "number" && !met(value);
+	}).map(([figure]) => figure);
+	console.log(missed.length === 0 ? "\nEvery target is met." : `\nTargets not met yet: ${missed.join(", ")}.`);
+}
