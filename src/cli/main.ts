@@ -27,6 +27,10 @@ interface Output {
 	out(text: string): void;
 	err(text: string): void;
 	colour: boolean;
+	/** Rewrites one status line on a terminal someone watches; absent when standard error goes elsewhere. */
+	status?: (line: string) => void;
+	/** How long a read goes before its progress shows; a second unless a test says otherwise. */
+	statusAfterMs?: number;
 }
 
 export async function runCli(argv: readonly string[], output: Output, wallClock: () => Date = () => new Date()): Promise<number> {
@@ -105,6 +109,25 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	return runCommand(request, output);
 }
 
+/** Shows how far the vault is read once it has taken a second: no one should wonder whether it hangs. */
+function readingProgress(output: Output): { update: (read: number, of: number) => void; end: () => void } | null {
+	const status = output.status;
+	if (!status) return null;
+	const started = performance.now();
+	const after = output.statusAfterMs ?? 1000;
+	let shown = false;
+	return {
+		update: (read, of) => {
+			if (performance.now() - started < after) return;
+			shown = true;
+			status(`Reading the vault: ${read.toLocaleString("en")} of ${of.toLocaleString("en")} notes`);
+		},
+		end: () => {
+			if (shown) status("");
+		},
+	};
+}
+
 interface CliRequest {
 	command: "brief" | "caseload" | "new-session";
 	root: string;
@@ -117,7 +140,9 @@ interface CliRequest {
 }
 
 async function runCommand(request: CliRequest, output: Output): Promise<number> {
-	const vault = await openVaultFolder(request.root);
+	const progress = request.json ? null : readingProgress(output);
+	const vault = await openVaultFolder(request.root, { progress: progress?.update });
+	progress?.end();
 	const style = output.colour && !request.json ? ANSI : PLAIN;
 	for (const warning of vault.warnings) output.err(`Warning: ${warning}\n`);
 

@@ -7,12 +7,16 @@ import type { CoachingSettings } from "../core/settings/settings";
 import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
-import { readPlainFile } from "./plain-file";
+import { ByteBudget, readPlainFile, readPlainFileWithin } from "./plain-file";
 
 const PLUGIN_ID = "coaching-alliance";
 
 /** Far beyond any note a person writes; a larger file is reported, not read into memory. */
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+/** Bytes of notes read at once while the vault is indexed. */
+const READ_BUDGET_BYTES = 16 * 1024 * 1024;
+/** Files open at once while the vault is indexed. */
+const CONCURRENT_READS = 32;
 /** A settings file is a few kilobytes. */
 const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
@@ -37,7 +41,8 @@ interface Listing {
  * target; markdown notes outside the templates and excluded folders are indexed. It never writes,
  * never follows a symbolic link, and a note or folder it cannot read is reported in the index.
  */
-export async function openVaultFolder(root: string, configDir = ".obsidian"): Promise<FolderVault> {
+export async function openVaultFolder(root: string, options: { configDir?: string; progress?: (read: number, of: number) => void } = {}): Promise<FolderVault> {
+	const configDir = options.configDir ?? ".obsidian";
 	const warnings: string[] = [];
 	const pluginData = await readJson(root, `${configDir}/plugins/${PLUGIN_ID}/data.json`, warnings);
 	const { settings, problems, newerVersion } = loadStoredSettings(pluginData);
@@ -46,6 +51,7 @@ export async function openVaultFolder(root: string, configDir = ".obsidian"): Pr
 	}
 	const paths = new VaultPaths();
 	const read = async (path: string): Promise<string> => decodeNote((await readPlainFile(join(root, path), MAX_NOTE_BYTES)).bytes).text;
+	const budget = new ByteBudget(READ_BUDGET_BYTES);
 	const source: VaultSource = {
 		list: async () => {
 			const { files, unreadable } = await listFiles(root);
@@ -53,32 +59,33 @@ export async function openVaultFolder(root: string, configDir = ".obsidian"): Pr
 			for (const path of files) paths.add(path);
 			return { paths: files, unreadable };
 		},
-		load: (path) => loadNote(root, path, read),
-		// One note at a time: a note may be up to 64 MB, and eight at once would be half a gigabyte.
-		concurrentLoads: 1,
+		load: (path) => loadNote(root, path, read, budget),
+		// Many notes at a time, within a budget of bytes: a note may be up to 64 MB, and is then read alone.
+		concurrentLoads: CONCURRENT_READS,
 		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
 	};
 	const indexer = new VaultIndexer(paths, () => settings, source);
-	await indexer.rebuild();
+	await indexer.rebuild(options.progress);
 	return { root, settings, index: indexer.index, paths, read, warnings };
 }
 
-async function loadNote(root: string, path: string, read: (path: string) => Promise<string>): Promise<LoadedNote> {
-	let bytes: Buffer;
-	let times: { ctime: number; mtime: number };
+/** Reads and parses the note within the budget: only its facts outlive the read, never a batch of whole texts. */
+async function loadNote(root: string, path: string, read: (path: string) => Promise<string>, budget: ByteBudget): Promise<LoadedNote> {
+	let file: { bytes: Buffer; ctime: number; mtime: number; done: () => void };
 	try {
-		({ bytes, ...times } = await readPlainFile(join(root, path), MAX_NOTE_BYTES));
+		file = await readPlainFileWithin(join(root, path), MAX_NOTE_BYTES, budget);
 	} catch (error) {
 		return { problem: `could not be read: ${describeFileError(error)}` };
 	}
-	const decoded = decodeNote(bytes);
-	if (decoded.notText !== null) return { problem: decoded.notText };
-	return {
-		note: () => {
-			const note = noteFromMarkdown(path, decoded.text, times, () => read(path));
-			return decoded.problem === null ? note : { ...note, problems: [decoded.problem, ...note.problems] };
-		},
-	};
+	try {
+		const decoded = decodeNote(file.bytes);
+		if (decoded.notText !== null) return { problem: decoded.notText };
+		const parsed = noteFromMarkdown(path, decoded.text, file, () => read(path));
+		const note = decoded.problem === null ? parsed : { ...parsed, problems: [decoded.problem, ...parsed.problems] };
+		return { note: () => note };
+	} finally {
+		file.done();
+	}
 }
 
 /**

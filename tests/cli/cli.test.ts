@@ -103,6 +103,30 @@ describe("cli caseload, what was recognised", () => {
 	});
 });
 
+describe("progress while the vault is read", () => {
+	async function watched(args: string[]) {
+		const lines: string[] = [];
+		let stdout = "";
+		const output = { out: (text: string) => (stdout += text), err: () => {}, colour: false, status: (line: string) => lines.push(line), statusAfterMs: 0 };
+		const status = await runCli(args, output, () => new Date("2026-06-30T12:00:00Z"));
+		return { status, lines, stdout };
+	}
+
+	it("on a terminal, counts the notes read on one status line, and erases it before the answer", async () => {
+		const { status, lines, stdout } = await watched(["caseload", "--vault", DEMO, "--today", "2026-06-30"]);
+		expect(status).toBe(0);
+		expect(lines.at(-1)).toBe("");
+		expect(lines.slice(0, -1).every((line) => /^Reading the vault: [\d,]+ of [\d,]+ notes$/.test(line))).toBe(true);
+		expect(lines.length).toBeGreaterThan(1);
+		expect(stdout).not.toContain("Reading the vault");
+	});
+
+	it("never with --json, whose output a program reads", async () => {
+		const { lines } = await watched(["caseload", "--vault", DEMO, "--today", "2026-06-30", "--json"]);
+		expect(lines).toEqual([]);
+	});
+});
+
 describe("cli errors: one clear line on standard error, exit status 2", () => {
 	it.each([
 		[["brief", "--vault", DEMO, "--client", "Anna Costa"], /^No client called "Anna Costa"\. Closest: Ana Costa/],

@@ -12,14 +12,19 @@ export interface CadenceStatus extends Due {
 export interface ClientSummary {
 	client: Client;
 	/** Oldest first, each with its number. */
-	sessions: { session: SessionFacts; number: number }[];
-	commitments: Commitment[];
+	sessions: readonly { session: SessionFacts; number: number }[];
+	commitments: readonly Commitment[];
 	lastDay: Day | null;
 	daysSinceLast: number | null;
 	cadence: CadenceStatus | null;
 }
 
+/** Kept by the index until one of the client's conversations changes: the caseload asks for every client each time it is shown. */
 export function summarise(index: CoachingIndex, client: Client, today: Day): ClientSummary {
+	return index.remember(client, `summary ${today}`, () => summariseNow(index, client, today));
+}
+
+function summariseNow(index: CoachingIndex, client: Client, today: Day): ClientSummary {
 	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1 }));
 	const lastDay = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return {

@@ -44,8 +44,16 @@ export class CoachingIndex {
 	private clientList: Client[] | null = null;
 	/** Goes up with every change, so views can tell whether what they show is current. */
 	revision = 0;
+	/**
+	 * Goes up when a change may alter how other notes are read: a note added or taken out, a note's
+	 * kind, names, place or own date, links resolving anew. A change to a note's body alone (its
+	 * text, tasks, links, sections) leaves it, and only what that note decides is worked out again.
+	 */
+	private readingRevision = 0;
 	private readonly rosters = new Map<string, Roster>();
 	private readonly noteSessions = new Map<string, { list: SessionFacts[]; byId: Map<string, SessionFacts> }>();
+	/** What views work out per client (a summary, say), kept until the client's conversations change. */
+	private readonly perClient = new Map<string, Map<string, unknown>>();
 	private memoRevision = -1;
 
 	constructor(private readonly resolver: LinkResolver) {}
@@ -59,6 +67,9 @@ export class CoachingIndex {
 	}
 
 	set(facts: NoteFacts): void {
+		const old = this.notes.get(facts.path);
+		const sameReading = old !== undefined && readingKey(old) === readingKey(facts);
+		const clientsBefore = sameReading ? this.clientKeysIn(facts.path) : null;
 		this.removeEntries(facts.path);
 		this.notes.set(facts.path, facts);
 		for (const key of namesLinkedFrom(facts)) addTo(this.linkedBy, key, facts.path);
@@ -73,12 +84,53 @@ export class CoachingIndex {
 			for (const word of firstWordsOf(facts)) addTo(this.clientsByFirstWord, word, facts.path);
 		}
 		this.revision++;
+		if (old === undefined || clientsBefore === null) {
+			this.readingRevision++;
+			return;
+		}
+		this.forgetWhatNoteDecided(old, facts);
+		const clientsAfter = this.clientKeysIn(facts.path);
+		const touched = new Set([...clientsBefore, ...clientsAfter]);
+		for (const key of touched) this.perClient.delete(key);
+		// A client without a note is called as their first session wrote them: any change near one may rename them.
+		const sameClients = clientsBefore.size === clientsAfter.size && [...clientsBefore].every((key) => clientsAfter.has(key) && !key.startsWith("?"));
+		if (!sameClients) this.clientList = null;
 	}
 
 	delete(path: string): void {
 		if (!this.notes.has(path)) return;
 		this.removeEntries(path);
 		this.revision++;
+		this.readingRevision++;
+	}
+
+	/** The keys of the clients of every conversation in the note. */
+	private clientKeysIn(path: string): Set<string> {
+		const keys = new Set<string>();
+		for (const session of this.sessionsIn(path)) for (const client of this.roster(session).clients) keys.add(client.key);
+		return keys;
+	}
+
+	/** Drops what was worked out from the note's old body: its conversations and their clients. */
+	private forgetWhatNoteDecided(old: NoteFacts, facts: NoteFacts): void {
+		this.noteSessions.delete(facts.path);
+		for (const session of [...old.sessions, ...facts.sessions]) this.rosters.delete(session.id);
+	}
+
+	/**
+	 * What a view works out for one client, kept until one of the client's conversations changes
+	 * (or anything that changes how notes are read). `what` names it, with whatever it depends on
+	 * besides the index (the day, say).
+	 */
+	remember<T>(client: Client, what: string, compute: () => T): T {
+		this.freshMemos();
+		let memos = this.perClient.get(client.key);
+		if (!memos) {
+			memos = new Map();
+			this.perClient.set(client.key, memos);
+		}
+		if (!memos.has(what)) memos.set(what, compute());
+		return memos.get(what) as T;
 	}
 
 	clear(): void {
@@ -93,11 +145,13 @@ export class CoachingIndex {
 		this.belowClientFolder.clear();
 		this.directlyIn.clear();
 		this.revision++;
+		this.readingRevision++;
 	}
 
 	/** Something outside the notes changed (files appeared or vanished, links re-resolved). */
 	touch(): void {
 		this.revision++;
+		this.readingRevision++;
 	}
 
 	/** Every note the index holds with a problem to report. */
@@ -170,13 +224,14 @@ export class CoachingIndex {
 	}
 
 	private freshMemos(): void {
-		if (this.memoRevision === this.revision) return;
+		if (this.memoRevision === this.readingRevision) return;
 		this.rosters.clear();
 		this.noteSessions.clear();
 		this.folderVerdicts.clear();
+		this.perClient.clear();
 		this.ownFolderList = null;
 		this.clientList = null;
-		this.memoRevision = this.revision;
+		this.memoRevision = this.readingRevision;
 	}
 
 	private roster(session: SessionFacts): Roster {
@@ -546,6 +601,11 @@ interface Roster {
 
 function unresolvedClient(name: string, key: string): Client {
 	return { key: `?${key}`, name, path: null, aliases: [], archived: false, cadence: null };
+}
+
+/** What of a note other notes are read by: its kind, names, place and whether it has a date of its own. */
+function readingKey(facts: NoteFacts): string {
+	return JSON.stringify([facts.kind, facts.aliases, facts.archived, facts.cadence, facts.clientFolder, ownDate(facts)]);
 }
 
 function namesLinkedFrom(facts: NoteFacts): Set<string> {

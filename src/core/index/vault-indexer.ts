@@ -87,9 +87,10 @@ export class VaultIndexer {
 	/**
 	 * Indexes the whole vault from scratch: entries that could not be listed first, then every
 	 * indexable note in the order listed. Notes are read a few at a time but set in that order,
-	 * so the same vault always gives the same index.
+	 * so the same vault always gives the same index. `progress` hears how many of the notes are
+	 * read after each batch, for a front end to show where people wait.
 	 */
-	async rebuild(): Promise<void> {
+	async rebuild(progress?: (read: number, of: number) => void): Promise<void> {
 		const source = this.requireSource();
 		this.useTemplateConfig(await source.readConfig("templates.json"), await source.readConfig("plugins/templater-obsidian/data.json"));
 		this.index.clear();
@@ -106,6 +107,7 @@ export class VaultIndexer {
 				// A change heard while this batch was read (a newer read, a deletion) wins over the build.
 				if (loaded !== null && this.latestRequest.get(path) === request) this.put(path, loaded);
 			});
+			progress?.(Math.min(start + batchSize, indexable.length), indexable.length);
 		}
 	}
 

@@ -12,6 +12,7 @@ export interface NoteDate {
 	property?: string;
 }
 
+const ISO_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Spellings coaches and other plugins write dates in, besides ISO; day-first is the European habit for dots. */
@@ -134,8 +135,14 @@ export function dayOfTimestamp(ms: number): Day | null {
 	return isValid(date) && inCalendarRange(date) ? format(date, "yyyy-MM-dd") : null;
 }
 
+/** Local midnight of a `YYYY-MM-DD` day, or an invalid date; read by hand, as it is read for every note. */
 export function toDate(day: Day): Date {
-	return parse(day, "yyyy-MM-dd", new Date(2000, 0, 1));
+	const match = ISO_ONLY.exec(day);
+	if (!match) return new Date(Number.NaN);
+	const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const midnight = new Date(2000, 0, 1);
+	midnight.setFullYear(year, month - 1, date);
+	return midnight.getFullYear() === year && midnight.getMonth() === month - 1 && midnight.getDate() === date ? midnight : new Date(Number.NaN);
 }
 
 export function daysBetween(from: Day, to: Day): number {
@@ -151,5 +158,6 @@ export function addMonthsTo(day: Day, months: number): Day {
 }
 
 export function isDay(text: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(toDate(text)) && inCalendarRange(toDate(text));
+	const date = toDate(text);
+	return isValid(date) && inCalendarRange(date);
 }

@@ -1,0 +1,72 @@
+/**
+ * The index keeps what it worked out (each conversation's clients, each client's summary, the
+ * client list) until a change could alter it. A change to one note's body redoes only what that
+ * note decides; these are the changes where keeping too much would show a stale caseload.
+ */
+import { describe, expect, it } from "vitest";
+import { NotesVault } from "../helpers/notes-vault";
+
+const MAYA = "---\ntype: client\ncadence: weekly\n---\n# Maya Chen\n";
+const SAM = "---\ntype: client\n---\n# Sam Okoro\n";
+
+function row(vault: NotesVault, name: string) {
+	return vault.caseload().clients.find((client) => client.name === name);
+}
+
+describe("what the index keeps between changes", () => {
+	it("a task added to a session note shows in the caseload asked for before", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Call Dana\n' });
+		expect(row(vault, "Maya Chen")?.openCommitments).toBe(1);
+		vault.write("Sessions/2026-06-02 Maya.md", '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Call Dana\n- [ ] Book the offsite\n');
+		expect(row(vault, "Maya Chen")?.openCommitments).toBe(2);
+	});
+
+	it("a session note that changes client moves from one client's row to the other's", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Clients/Sam Okoro.md": SAM,
+			"Sessions/2026-06-02.md": '---\nclient: "[[Maya Chen]]"\n---\nNotes.\n',
+		});
+		expect([row(vault, "Maya Chen")?.sessionCount, row(vault, "Sam Okoro")?.sessionCount]).toEqual([1, 0]);
+		vault.write("Sessions/2026-06-02.md", '---\nclient: "[[Sam Okoro]]"\n---\nNotes.\n');
+		expect([row(vault, "Maya Chen")?.sessionCount, row(vault, "Sam Okoro")?.sessionCount]).toEqual([0, 1]);
+	});
+
+	it("a daily note that gains a client's heading gives the client a conversation; losing it takes it away", () => {
+		const vault = new NotesVault({ "Clients/Sam Okoro.md": SAM, "Journal/2026-06-09.md": "---\ndate: 2026-06-09\n---\n## Errands\n- [ ] Buy ink\n" });
+		expect(row(vault, "Sam Okoro")?.sessionCount).toBe(0);
+		vault.write("Journal/2026-06-09.md", "---\ndate: 2026-06-09\n---\n## Coaching: Sam\n- [ ] Hand over Thursdays\n## Errands\n- [ ] Buy ink\n");
+		expect(row(vault, "Sam Okoro")).toMatchObject({ sessionCount: 1, openCommitments: 1 });
+		vault.write("Journal/2026-06-09.md", "---\ndate: 2026-06-09\n---\n## Errands\n- [ ] Buy ink\n");
+		expect(row(vault, "Sam Okoro")).toMatchObject({ sessionCount: 0, openCommitments: 0 });
+	});
+
+	it("a session that links a new name makes a client without a note, and renaming the link renames them", () => {
+		const vault = new NotesVault({ "Sessions/2026-06-02.md": "---\ntype: session\n---\nNotes.\n" });
+		expect(vault.clientNames()).toEqual([]);
+		vault.write("Sessions/2026-06-02.md", '---\nclient: "[[Ruth Mensah]]"\n---\nNotes.\n');
+		expect(vault.clientNames()).toEqual(["Ruth Mensah"]);
+		vault.write("Sessions/2026-06-02.md", '---\nclient: "[[ruth mensah]]"\n---\nNotes.\n');
+		expect(vault.clientNames()).toEqual(["ruth mensah"]);
+	});
+
+	it("a client note that gains a dated log entry gains the conversation", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA });
+		expect(row(vault, "Maya Chen")?.sessionCount).toBe(0);
+		vault.write("Clients/Maya Chen.md", `${MAYA}## Session log\n### 2026-06-02\n- [ ] Call Dana\n`);
+		expect(row(vault, "Maya Chen")).toMatchObject({ sessionCount: 1, openCommitments: 1, lastSessionDate: "2026-06-02" });
+	});
+
+	it("a client note whose cadence changes is due by the new one", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-25 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n' });
+		expect(row(vault, "Maya Chen")?.due).toBe(false);
+		vault.write("Clients/Maya Chen.md", MAYA.replace("weekly", "every 3 days"));
+		expect(row(vault, "Maya Chen")).toMatchObject({ due: true, cadence: "every 3 days" });
+	});
+
+	it("the caseload of another day is worked out for that day", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-25 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n' });
+		expect(vault.caseload("2026-06-30").clients[0]?.daysSinceLastSession).toBe(5);
+		expect(vault.caseload("2026-07-10").clients[0]?.daysSinceLastSession).toBe(15);
+	});
+});
