@@ -1,5 +1,4 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 /** A file that is not a regular file (a pipe, a device, a folder), or too large to be a note or a setting. */
 export class NotAPlainFile extends Error {}
@@ -8,59 +7,30 @@ export class NotAPlainFile extends Error {}
  * Reads a regular file, and only that: never through a symbolic link (refused at open), never a
  * pipe or a device (opened without waiting, then refused by what the open file is), never more
  * than `maxBytes`. A named pipe where a note or a setting should be cannot make a command wait.
+ *
+ * The calls are synchronous: a command reads thousands of small notes one after another, and four
+ * awaited calls per note cost more than the reading. One note's text is in memory at a time.
  */
 export async function readPlainFile(path: string, maxBytes: number): Promise<{ bytes: Buffer; ctime: number; mtime: number }> {
-	const { done, ...file } = await readPlainFileWithin(path, maxBytes, null);
-	done();
-	return file;
+	return Promise.resolve().then(() => readPlainFileNow(path, maxBytes));
 }
 
-/**
- * The same, counting the file's bytes against a budget until the caller says it is `done` with
- * them: a reader that turns the bytes into something smaller says so once it has.
- */
-export async function readPlainFileWithin(
-	path: string,
-	maxBytes: number,
-	budget: ByteBudget | null,
-): Promise<{ bytes: Buffer; ctime: number; mtime: number; done: () => void }> {
-	const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+function readPlainFileNow(path: string, maxBytes: number): { bytes: Buffer; ctime: number; mtime: number } {
+	const descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
 	try {
-		const info = await handle.stat();
+		const info = fstatSync(descriptor);
 		if (!info.isFile()) throw new NotAPlainFile("it is not a plain file (a pipe, a device or a folder)");
 		if (info.size > maxBytes) throw new NotAPlainFile(`it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
-		const done = budget === null ? () => {} : await budget.take(info.size);
-		try {
-			return { bytes: await handle.readFile(), ctime: info.birthtimeMs, mtime: info.mtimeMs, done };
-		} catch (error) {
-			done();
-			throw error;
+		// The size is where reading stops: a file that grows meanwhile is read as it was when opened.
+		const bytes = Buffer.allocUnsafe(info.size);
+		let read = 0;
+		while (read < bytes.length) {
+			const got = readSync(descriptor, bytes, read, bytes.length - read, null);
+			if (got === 0) break;
+			read += got;
 		}
+		return { bytes: read === bytes.length ? bytes : bytes.subarray(0, read), ctime: info.birthtimeMs, mtime: info.mtimeMs };
 	} finally {
-		await handle.close();
-	}
-}
-
-/**
- * How many bytes may be read at once: many small notes are read together, a large one alone, so
- * reading a vault is quick and its memory stays bounded whatever the notes' sizes.
- */
-export class ByteBudget {
-	private inFlight = 0;
-	private readonly waiting: (() => void)[] = [];
-
-	constructor(private readonly bytes: number) {}
-
-	/** Waits until `size` bytes fit (or nothing else is held), and gives back the function that returns them, once. */
-	async take(size: number): Promise<() => void> {
-		while (this.inFlight > 0 && this.inFlight + size > this.bytes) await new Promise<void>((resolve) => this.waiting.push(resolve));
-		this.inFlight += size;
-		let returned = false;
-		return () => {
-			if (returned) return;
-			returned = true;
-			this.inFlight -= size;
-			for (const wake of this.waiting.splice(0)) wake();
-		};
+		closeSync(descriptor);
 	}
 }

@@ -7,16 +7,12 @@ import type { CoachingSettings } from "../core/settings/settings";
 import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
-import { ByteBudget, readPlainFile, readPlainFileWithin } from "./plain-file";
+import { readPlainFile } from "./plain-file";
 
 const PLUGIN_ID = "coaching-alliance";
 
 /** Far beyond any note a person writes; a larger file is reported, not read into memory. */
 const MAX_NOTE_BYTES = 64 * 1024 * 1024;
-/** Bytes of notes read at once while the vault is indexed. */
-const READ_BUDGET_BYTES = 16 * 1024 * 1024;
-/** Files open at once while the vault is indexed. */
-const CONCURRENT_READS = 32;
 /** A settings file is a few kilobytes. */
 const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
@@ -51,7 +47,6 @@ export async function openVaultFolder(root: string, options: { configDir?: strin
 	}
 	const paths = new VaultPaths();
 	const read = async (path: string): Promise<string> => decodeNote((await readPlainFile(join(root, path), MAX_NOTE_BYTES)).bytes).text;
-	const budget = new ByteBudget(READ_BUDGET_BYTES);
 	const source: VaultSource = {
 		list: async () => {
 			const { files, unreadable } = await listFiles(root);
@@ -59,9 +54,9 @@ export async function openVaultFolder(root: string, options: { configDir?: strin
 			for (const path of files) paths.add(path);
 			return { paths: files, unreadable };
 		},
-		load: (path) => loadNote(root, path, read, budget),
-		// Many notes at a time, within a budget of bytes: a note may be up to 64 MB, and is then read alone.
-		concurrentLoads: CONCURRENT_READS,
+		load: (path) => loadNote(root, path, read),
+		// Files are read synchronously, one whole note at a time: more at once would only hold more text.
+		concurrentLoads: 1,
 		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
 	};
 	const indexer = new VaultIndexer(paths, () => settings, source);
@@ -69,23 +64,19 @@ export async function openVaultFolder(root: string, options: { configDir?: strin
 	return { root, settings, index: indexer.index, paths, read, warnings };
 }
 
-/** Reads and parses the note within the budget: only its facts outlive the read, never a batch of whole texts. */
-async function loadNote(root: string, path: string, read: (path: string) => Promise<string>, budget: ByteBudget): Promise<LoadedNote> {
-	let file: { bytes: Buffer; ctime: number; mtime: number; done: () => void };
+/** Reads and parses the note: only its facts outlive the read. */
+async function loadNote(root: string, path: string, read: (path: string) => Promise<string>): Promise<LoadedNote> {
+	let file: { bytes: Buffer; ctime: number; mtime: number };
 	try {
-		file = await readPlainFileWithin(join(root, path), MAX_NOTE_BYTES, budget);
+		file = await readPlainFile(join(root, path), MAX_NOTE_BYTES);
 	} catch (error) {
 		return { problem: `could not be read: ${describeFileError(error)}` };
 	}
-	try {
-		const decoded = decodeNote(file.bytes);
-		if (decoded.notText !== null) return { problem: decoded.notText };
-		const parsed = noteFromMarkdown(path, decoded.text, file, () => read(path));
-		const note = decoded.problem === null ? parsed : { ...parsed, problems: [decoded.problem, ...parsed.problems] };
-		return { note: () => note };
-	} finally {
-		file.done();
-	}
+	const decoded = decodeNote(file.bytes);
+	if (decoded.notText !== null) return { problem: decoded.notText };
+	const parsed = noteFromMarkdown(path, decoded.text, file, () => read(path));
+	const note = decoded.problem === null ? parsed : { ...parsed, problems: [decoded.problem, ...parsed.problems] };
+	return { note: () => note };
 }
 
 /**

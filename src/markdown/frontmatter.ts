@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument } from "yaml";
 import { frontmatterEnd, type FrontmatterLink } from "../core/notes/note";
 import { isValidTag, parseWikilinkInner } from "./inline";
+import { readSimpleProperties } from "./simple-properties";
 
 export interface Frontmatter {
 	/** Parsed properties, or null when the note has no (or an empty) frontmatter block. */
@@ -70,6 +71,8 @@ function lineEnd(text: string, from: number): number {
 
 /** The block as data, or what is wrong with it in words (`is not valid YAML (line 3 of the note)`). */
 function parseProperties(source: string): { data: unknown } | { problem: string } {
+	const simple = readSimpleProperties(source);
+	if (simple !== null) return { data: simple };
 	if (nestingDepth(source) > MAX_NESTING) return { problem: `is nested too deeply (over ${MAX_NESTING} levels) to read` };
 	const document = parseDocument(source, YAML_OPTIONS);
 	const first = document.errors[0];

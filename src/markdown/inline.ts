@@ -48,6 +48,8 @@ export function isValidTag(tag: string): boolean {
 const TAG_BLOCKED_BEFORE = /[\p{L}\p{N}_/&#:]/u;
 
 export function scanInline(text: string): InlineFacts {
+	// A line with neither `[` nor `#` holds no link and no tag: most lines of prose.
+	if (!text.includes("[") && !text.includes("#")) return { links: [], tags: [] };
 	let masked = maskCodeSpans(maskEscapes(text));
 	const found: { index: number; link: InlineLink }[] = [];
 

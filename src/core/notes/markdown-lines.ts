@@ -44,13 +44,14 @@ export function visitMarkdownLines(lines: readonly string[], from: number, visit
 			continue;
 		}
 		if (content.trim() !== "" && !/^[ \t]/.test(content)) inList = LIST_ITEM_START.test(content);
-		const fenceOpen = FENCE_OPEN.exec(content);
+		// Most lines are prose: the patterns below run only on lines that hold their markers.
+		const fenceOpen = content.includes("```") || content.includes("~~~") ? FENCE_OPEN.exec(content) : null;
 		// Four columns of indentation make indented code, not a fence, except inside a list item.
 		if (fenceOpen?.[2] && !inHtmlComment && (inList || columns(fenceOpen[1] ?? "") < 4)) {
 			fence = { marker: fenceOpen[2][0] ?? "`", length: fenceOpen[2].length, quoted };
 			continue;
 		}
-		if (!inHtmlComment && content.trim().startsWith("$$")) {
+		if (!inHtmlComment && content.includes("$$") && content.trim().startsWith("$$")) {
 			const closesOnSameLine = content.trim().length > 2 && content.trim().endsWith("$$");
 			if (!closesOnSameLine) inMath = !inMath;
 			continue;
@@ -61,7 +62,7 @@ export function visitMarkdownLines(lines: readonly string[], from: number, visit
 		inHtmlComment = withoutComments.openAtEnd;
 		if (withoutComments.wholeLineHidden) continue;
 
-		const percentCount = (withoutComments.text.match(/%%/g) ?? []).length;
+		const percentCount = withoutComments.text.includes("%%") ? (withoutComments.text.match(/%%/g) ?? []).length : 0;
 		const structureHidden = inPercentComment;
 		if (percentCount % 2 === 1) inPercentComment = !inPercentComment;
 
@@ -115,6 +116,7 @@ function stripHtmlComments(
 	content: string,
 	openAtStart: boolean,
 ): { text: string; openAtEnd: boolean; wholeLineHidden: boolean } {
+	if (!openAtStart && !content.includes("<!--")) return { text: content, openAtEnd: false, wholeLineHidden: false };
 	let text = "";
 	let open = openAtStart;
 	let rest = content;
