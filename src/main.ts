@@ -18,7 +18,12 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
-		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings));
+		// The status bar says how far a long first build has got (desktop only: phones have no status bar).
+		const status = this.addStatusBarItem();
+		const progress = (text: string | null): void => {
+			status.setText(text ?? "");
+		};
+		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings, progress));
 		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings);
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		registerCommands(this, this.actions);

@@ -42,6 +42,10 @@ export class CoachingActions implements PreparePort {
 		return this.vaultIndex.read(path);
 	}
 
+	readTextFor(client: Client): Promise<void> {
+		return this.vaultIndex.readTextFor(client);
+	}
+
 	settings(): CoachingSettings {
 		return this.currentSettings();
 	}
@@ -105,6 +109,8 @@ export class CoachingActions implements PreparePort {
 
 	private async makeSessionNote(client: Client): Promise<TFile | null> {
 		if (!this.readyOrSayWait()) return null;
+		// The open commitments the new note carries are the words of tasks: read before they are copied.
+		await this.readTextFor(client);
 		const index = this.vaultIndex.index;
 		const settings = this.settings();
 		const brief = computeBrief(index, client, this.today(), settings);

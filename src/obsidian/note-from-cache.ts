@@ -10,24 +10,27 @@ const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[
  * hands it over; otherwise one cached read). When the note has a properties block that Obsidian
  * could not parse, Obsidian keeps none of it; then the text is read too, and the block is read
  * property by property as the command line reads it, so `client:` still names the client and
- * the problem is reported.
+ * the problem is reported. With `readLater`, a note that needs its text is not read: it comes
+ * back marked as awaiting its text, to be read again later.
  */
 export async function noteFromCache(
 	file: TFile,
 	cache: CachedMetadata,
 	read: () => Promise<string>,
-	content?: string,
+	{ content, readLater = false }: { content?: string; readLater?: boolean } = {},
 ): Promise<NoteSource> {
 	const taskItems = (cache.listItems ?? []).filter((item) => item.task !== undefined);
 	const unparsedProperties = cache.frontmatterPosition !== undefined && cache.frontmatter === undefined;
-	const text = taskItems.length > 0 || unparsedProperties ? (content ?? (await read())) : "";
+	const needsText = taskItems.length > 0 || unparsedProperties;
+	const awaitingText = needsText && content === undefined && readLater;
+	const text = needsText && !awaitingText ? (content ?? (await read())) : "";
 	const lines = noteLines(text);
 	const tasks: NoteTask[] = taskItems.map((item) => ({
 		line: item.position.start.line,
 		status: item.task ?? " ",
 		text: (TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim(),
 	}));
-	const salvaged = unparsedProperties ? readFrontmatter(lines) : null;
+	const salvaged = unparsedProperties && !awaitingText ? readFrontmatter(lines) : null;
 	return {
 		path: file.path,
 		frontmatter: cache.frontmatter ?? salvaged?.data ?? null,
@@ -45,6 +48,7 @@ export async function noteFromCache(
 		ctime: file.stat.ctime,
 		mtime: file.stat.mtime,
 		problems: salvaged?.problems ?? [],
+		awaitingText,
 		read,
 	};
 }

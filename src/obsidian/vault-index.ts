@@ -1,5 +1,5 @@
 import { Component, TFile, debounce, normalizePath, type App, type CachedMetadata } from "obsidian";
-import type { CoachingIndex } from "../core/index/coaching-index";
+import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { NoteFacts } from "../core/notes/facts";
 import { VaultIndexer, type LoadedNote } from "../core/index/vault-indexer";
 import { linkpathOf, type LinkResolver } from "../core/notes/links";
@@ -9,6 +9,19 @@ import { noteFromCache } from "./note-from-cache";
 export const INDEX_CHANGED = "coaching-alliance:index-changed";
 
 export type IndexState = "cold" | "initializing" | "warm";
+
+/** A build that takes longer than this shows its progress. */
+const PROGRESS_AFTER_MS = 1000;
+/** Notes read per idle moment after a build. */
+const TEXT_BATCH = 25;
+
+/** The next moment the app has nothing else to do; a timer where the platform cannot say (Safari on iOS). */
+function whenIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => resolve(), { timeout: 500 });
+		else window.setTimeout(resolve, 0);
+	});
+}
 
 /**
  * The coaching index inside Obsidian: built once the layout is ready, then kept current from
@@ -25,12 +38,17 @@ export class VaultIndex extends Component {
 	private readonly waiting = new Map<string, (() => void)[]>();
 	private eventsRegistered = false;
 	private resolvedOnce = false;
+	/** The reading of notes that await their text, while one runs. */
+	private textPass: Promise<void> | null = null;
+	private unloaded = false;
 
 	private readonly notifyChanged = debounce(() => this.app.workspace.trigger(INDEX_CHANGED), 100, true);
 
 	constructor(
 		private readonly app: App,
 		private readonly settings: () => CoachingSettings,
+		/** Where a long first build says how far it has got (the status bar); null clears it. */
+		private readonly progress: (text: string | null) => void = () => {},
 	) {
 		super();
 		const metadataCache = app.metadataCache;
@@ -39,9 +57,10 @@ export class VaultIndex extends Component {
 		};
 		this.indexer = new VaultIndexer(resolver, settings, {
 			list: () => Promise.resolve({ paths: app.vault.getMarkdownFiles().map((file) => file.path), unreadable: [] }),
+			// Built from the metadata cache alone: notes whose words are needed are read afterwards.
 			load: (path) => {
 				const file = app.vault.getFileByPath(path);
-				return file ? this.loadNote(file) : Promise.resolve(null);
+				return file ? this.loadNote(file, { readLater: true }) : Promise.resolve(null);
 			},
 			readConfig: (file) => this.readConfigJson(file),
 		});
@@ -61,15 +80,63 @@ export class VaultIndex extends Component {
 		else this.touched();
 	}
 
-	/** Indexes every note from scratch: on layout ready, and when settings change what counts. */
+	/**
+	 * Indexes every note from scratch, on layout ready and when settings change what counts, from
+	 * the metadata cache alone: no note is read. The words of tasks are read afterwards, a few notes
+	 * at a time while the app is idle, or at once for a client a view is about to show.
+	 */
 	async rebuild(): Promise<void> {
 		this.state = "initializing";
 		this.builtWith = structuredClone(this.settings());
-		await this.indexer.rebuild();
+		const started = performance.now();
+		await this.indexer.rebuild((read, of) => {
+			if (performance.now() - started > PROGRESS_AFTER_MS) this.progress(`Coaching: reading notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
+		});
+		this.progress(null);
 		for (const path of [...this.waiting.keys()]) if (this.index.get(path)) this.indexed(path);
 		this.registerIndexEvents();
 		this.state = "warm";
 		this.notifyChanged();
+		this.scheduleTextPass();
+	}
+
+	/** Reads the notes still awaiting their text, a batch at a time when the app is idle, until none is left; one pass at a time. */
+	private scheduleTextPass(): void {
+		if (this.textPass || this.unloaded) return;
+		this.textPass = this.readAwaitingText().finally(() => {
+			this.textPass = null;
+		});
+	}
+
+	private async readAwaitingText(): Promise<void> {
+		// A note that cannot be read now (its cache gone with it) is tried once per pass, never in a loop.
+		const tried = new Set<string>();
+		for (;;) {
+			const batch = this.index
+				.awaitingText()
+				.filter((path) => !tried.has(path))
+				.sort()
+				.slice(0, TEXT_BATCH);
+			if (batch.length === 0) return;
+			await whenIdle();
+			if (this.unloaded) return;
+			for (const path of batch) tried.add(path);
+			await this.readText(batch);
+		}
+	}
+
+	/** Reads, at once, the notes a brief of the client needs whose text is still to be read. */
+	async readTextFor(client: Client): Promise<void> {
+		await this.readText(this.index.awaitingTextFor(client));
+	}
+
+	private async readText(paths: readonly string[]): Promise<void> {
+		await Promise.all(
+			paths.map((path) => {
+				const file = this.app.vault.getFileByPath(path);
+				return file && this.index.get(path)?.awaitingText ? this.indexFile(path, () => this.loadNote(file)) : Promise.resolve();
+			}),
+		);
 	}
 
 	private registerIndexEvents(): void {
@@ -78,7 +145,7 @@ export class VaultIndex extends Component {
 		const { metadataCache, vault } = this.app;
 		// `changed` hands over the cache and the text: the note is read from them, not again.
 		this.registerEvent(
-			metadataCache.on("changed", (file, data, cache) => void this.indexFile(file.path, () => this.loadNote(file, cache, data))),
+			metadataCache.on("changed", (file, data, cache) => void this.indexFile(file.path, () => this.loadNote(file, { cache, content: data }))),
 		);
 		this.registerEvent(metadataCache.on("deleted", (file) => this.forget(file.path)));
 		// `changed` does not fire on rename: the note moves here, and links elsewhere re-resolve at query time.
@@ -104,7 +171,7 @@ export class VaultIndex extends Component {
 				if (!this.resolvedOnce) {
 					this.resolvedOnce = true;
 					for (const file of vault.getMarkdownFiles()) {
-						if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file));
+						if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file, { readLater: true }));
 					}
 				}
 				this.touched();
@@ -117,11 +184,11 @@ export class VaultIndex extends Component {
 	}
 
 	/** The note as the core reads it, from the metadata cache; null while Obsidian has not parsed it yet. */
-	private async loadNote(file: TFile, cache?: CachedMetadata | null, content?: string): Promise<LoadedNote | null> {
-		const metadata = cache ?? this.app.metadataCache.getFileCache(file);
+	private async loadNote(file: TFile, options: { cache?: CachedMetadata | null; content?: string; readLater?: boolean } = {}): Promise<LoadedNote | null> {
+		const metadata = options.cache ?? this.app.metadataCache.getFileCache(file);
 		if (!metadata) return null;
 		try {
-			const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), content);
+			const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), { content: options.content, readLater: options.readLater });
 			return { note: () => note };
 		} catch (error) {
 			// The note's text could not be read (for its tasks): it is reported, never dropped in silence.
@@ -131,6 +198,7 @@ export class VaultIndex extends Component {
 
 	/** The note at `path` changed in the index: whoever waits for it hears, and so do the views. */
 	private indexed(path: string): void {
+		if (this.index.get(path)?.awaitingText && this.state === "warm") this.scheduleTextPass();
 		if (this.index.get(path)) {
 			for (const resolve of this.waiting.get(path) ?? []) resolve();
 			this.waiting.delete(path);
@@ -188,6 +256,7 @@ export class VaultIndex extends Component {
 	}
 
 	onunload(): void {
+		this.unloaded = true;
 		this.notifyChanged.cancel();
 	}
 }

@@ -16,6 +16,8 @@ export interface PreparePort {
 	/** Calls `listener` whenever the index has changed; the view registers the reference, so closing it stops the calls. */
 	onIndexChanged(listener: () => void): EventRef;
 	read(path: string): Promise<string>;
+	/** Reads, at once, the client's notes the index has not read the words of yet (after a build, they are read in the background). */
+	readTextFor(client: Client): Promise<void>;
 	settings(): CoachingSettings;
 	today(): Day;
 	/** Lets the coach choose a client, then calls `onChoose`. */
@@ -106,22 +108,27 @@ export class PrepareView extends ItemView {
 	async render(): Promise<void> {
 		const index = this.port.index;
 		if (this.renderedRevision === index.revision && this.rendering) return;
-		this.renderedRevision = index.revision;
 		const thisRender = ++this.renderCount;
 		const scroll = this.contentEl.scrollTop;
 		const root = this.contentEl;
 
-		this.observer?.disconnect();
-		this.lazyLoads.clear();
-		if (this.rendering) this.removeChild(this.rendering);
-		this.rendering = this.addChild(new Component());
-
 		if (!this.port.indexReady()) {
+			this.renderedRevision = index.revision;
+			this.replaceRendering();
 			root.empty();
 			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 			return;
 		}
 		const client = this.client();
+		if (client && index.awaitingTextFor(client).length > 0) {
+			// Never a brief with commitments missing as if it were whole: the client's notes are read first.
+			root.empty();
+			root.createDiv({ cls: "coaching-alliance-empty", text: `Reading ${client.name}'s notes…` });
+			await this.port.readTextFor(client);
+			if (thisRender !== this.renderCount) return;
+		}
+		this.renderedRevision = index.revision;
+		const rendering = this.replaceRendering();
 		if (!client) {
 			this.renderNoClient(root);
 			return;
@@ -138,7 +145,7 @@ export class PrepareView extends ItemView {
 			text,
 			{
 				app: this.app,
-				component: this.rendering,
+				component: rendering,
 				dateFormat: settings.dateFormat,
 				folded: this.folded,
 				whenVisible: (element, load) => this.whenVisible(element, load),
@@ -153,6 +160,15 @@ export class PrepareView extends ItemView {
 		root.empty();
 		root.appendChild(page);
 		this.contentEl.scrollTop = scroll;
+	}
+
+	/** A render starts afresh: what the last one loaded (links, lazy excerpts) is let go. */
+	private replaceRendering(): Component {
+		this.observer?.disconnect();
+		this.lazyLoads.clear();
+		if (this.rendering) this.removeChild(this.rendering);
+		this.rendering = this.addChild(new Component());
+		return this.rendering;
 	}
 
 	private renderNoClient(root: HTMLElement): void {

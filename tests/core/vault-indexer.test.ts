@@ -52,6 +52,17 @@ function indexerOver(source?: VaultSource, settings: CoachingSettings = structur
 }
 
 describe("the vault indexer", () => {
+	it("says how far a build has got after each batch, ending at every note", async () => {
+		const files = Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`Notes/${n}.md`, "Text.\n"]));
+		const heard: [number, number][] = [];
+		await indexerOver(new MemorySource(files)).rebuild((read, of) => heard.push([read, of]));
+		expect(heard).toEqual([
+			[8, 20],
+			[16, 20],
+			[20, 20],
+		]);
+	});
+
 	it("leaves the templates folder out: the one Templates names, else any folder called Templates", async () => {
 		const files = { "Meta/Blueprints/Session.md": CLIENT, "Templates/Session.md": CLIENT, "Clients/Maya Chen.md": CLIENT };
 		const configured = indexerOver(new MemorySource(files, { "templates.json": { folder: "Meta/Blueprints" } }));

@@ -100,7 +100,7 @@ describe("the filesystem reader reads every captured note as Obsidian did", () =
 			const read = () => Promise.resolve(capture.fileContents);
 			expect(noteFromMarkdown(capture.filePath, capture.fileContents, { ctime: 0, mtime: 0 }, read).inlineTags).toEqual(expected);
 			const file = Object.assign(new TFile(), { path: capture.filePath });
-			const fromCache = await noteFromCache(file, obsidian as CachedMetadata, read, capture.fileContents);
+			const fromCache = await noteFromCache(file, obsidian as CachedMetadata, read, { content: capture.fileContents });
 			expect(fromCache.inlineTags).toEqual(expected);
 		});
 

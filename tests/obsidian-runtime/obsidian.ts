@@ -910,6 +910,7 @@ export class App {
 	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	readonly settingTabs: PluginSettingTab[] = [];
 	readonly ribbonEl: HTMLElement | null;
+	readonly statusBarEl: HTMLElement | null;
 	/** Obsidian's registry of community plugins: tests put a Templater here when they need one. */
 	readonly plugins = { enabledPlugins: new Set<string>(), plugins: {} as Record<string, unknown> };
 	/** Obsidian's command registry, as far as tests need it. */
@@ -940,6 +941,7 @@ export class App {
 		this.metadataCache = new MetadataCache(vault);
 		this.workspace = new Workspace(this);
 		this.ribbonEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "side-dock-ribbon" });
+		this.statusBarEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "status-bar" });
 	}
 }
 
@@ -994,6 +996,13 @@ export class Plugin extends Component {
 		element.addEventListener("click", callback);
 		this.register(() => element.remove());
 		return element;
+	}
+
+	/** Desktop only in the app; here every item is kept, in order, for tests to read. */
+	addStatusBarItem(): HTMLElement {
+		const item = (this.app.statusBarEl ?? createDiv()).createDiv({ cls: "status-bar-item" });
+		this.register(() => item.remove());
+		return item;
 	}
 
 	addSettingTab(tab: PluginSettingTab): void {

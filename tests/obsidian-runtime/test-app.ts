@@ -27,13 +27,17 @@ async function startApp(vault: Vault): Promise<App> {
 	return app;
 }
 
-/** Loads the plugin as Obsidian does (onload, then the layout becomes ready) and waits for the first index. */
-export async function loadPlugin(app: App): Promise<CoachingAlliancePlugin> {
+/**
+ * Loads the plugin as Obsidian does (onload, then the layout becomes ready) and waits for the first
+ * index, and for the words of every note's tasks, read after it in the background.
+ */
+export async function loadPlugin(app: App, options: { waitForText?: boolean } = {}): Promise<CoachingAlliancePlugin> {
 	const plugin = new CoachingAlliancePlugin(app as never, manifest as PluginManifest as never);
 	plugin.load();
 	await until(() => plugin.vaultIndex !== undefined);
 	app.workspace.markLayoutReady();
 	await until(() => plugin.vaultIndex.state === "warm");
+	if (options.waitForText ?? true) await until(() => plugin.vaultIndex.index.awaitingText().length === 0, 20_000);
 	return plugin;
 }
 

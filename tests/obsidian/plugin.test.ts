@@ -7,6 +7,7 @@ import { findClient } from "../../src/core/index/find-client";
 import { SETTINGS_VERSION } from "../../src/core/settings/stored";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 import { INDEX_CHANGED } from "../../src/obsidian/vault-index";
+import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import type CoachingAlliancePlugin from "../../src/main";
 import { Notice, TFile, type App } from "../obsidian-runtime/obsidian";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
@@ -63,6 +64,72 @@ describe("the plugin's index", () => {
 		const plugin = await loadPlugin(app);
 		expect(plugin.vaultIndex.index.get("Templates/Coaching session.md")).toBeUndefined();
 		expect(plugin.vaultIndex.index.clients().map((client) => client.name)).not.toContain("{{client}}");
+		plugin.unload();
+	});
+});
+
+/** A practice of years: 40 clients, one with 300 sessions, 3,000 session notes, each with the tasks that make it worth reading. */
+function longPractice(): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (let client = 0; client < 40; client++) {
+		const name = client === 0 ? "Ruth Mensah" : `Client ${client}`;
+		files[`Clients/${name}.md`] = "---\ntype: client\ncadence: fortnightly\n---\n## Goals\nGrow.\n";
+		const sessions = client === 0 ? 300 : 70;
+		for (let n = 0; n < sessions; n++) {
+			const day = new Date(Date.UTC(2019, 0, 1) + n * 7 * 86_400_000).toISOString().slice(0, 10);
+			files[`Sessions/${day} ${name}.md`] = `---\nclient: "[[${name}]]"\ndate: ${day}\n---\n## Commitments\n- [${n % 3 === 0 ? "x" : " "}] Step ${n % 9} of the plan\n- [ ] Session ${n}'s own step\n`;
+		}
+	}
+	return files;
+}
+
+describe("the first build of a large vault", () => {
+	it("reads no note at layout ready: the index is built from the metadata cache, and the words of tasks are read after it", async () => {
+		const files = longPractice();
+		const app = await appFromFiles(files);
+		const readsWhileBuilding: string[] = [];
+		let reads = 0;
+		const plugin = (await import("../../src/main")).default;
+		const instance = new plugin(app as never, { id: "coaching-alliance" } as never);
+		for (const method of ["read", "cachedRead"] as const) {
+			const original = app.vault[method].bind(app.vault);
+			app.vault[method] = (note: TFile) => {
+				reads++;
+				if (instance.vaultIndex?.state !== "warm") readsWhileBuilding.push(note.path);
+				return original(note);
+			};
+		}
+		instance.load();
+		await until(() => instance.vaultIndex !== undefined);
+		app.workspace.markLayoutReady();
+		await until(() => instance.vaultIndex.state === "warm");
+		expect(readsWhileBuilding).toEqual([]);
+		expect(instance.vaultIndex.index.clients()).toHaveLength(40);
+
+		await until(() => instance.vaultIndex.index.awaitingText().length === 0, 30_000);
+		expect(reads).toBeGreaterThanOrEqual(Object.keys(files).length - 40);
+		const ruth = brief(instance, "Ruth Mensah");
+		expect(ruth.sessionCount).toBe(300);
+		expect(ruth.openCommitments.map((commitment) => commitment.text)).toContain("Session 299's own step");
+		instance.unload();
+	});
+
+	it("the pane shows a 300-session client's whole brief at once, without waiting for the rest of the vault to be read", async () => {
+		const files = longPractice();
+		const app = await appFromFiles(files);
+		const plugin = await loadPlugin(app, { waitForText: false });
+		expect(plugin.vaultIndex.index.awaitingText().length).toBeGreaterThan(2000);
+		const ruth = findClient(plugin.vaultIndex.index.clients(), "Ruth Mensah");
+		if (ruth.kind !== "found") throw new Error("no Ruth");
+		await plugin.actions.openPrepare(ruth.client);
+		const pane = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view;
+		await until(() => (pane?.containerEl.querySelectorAll(".coaching-alliance-commitments > li").length ?? 0) > 0, 10_000);
+		expect(plugin.vaultIndex.index.awaitingTextFor(ruth.client)).toEqual([]);
+		expect(plugin.vaultIndex.index.awaitingText().length).toBeGreaterThan(0);
+		const shown = [...(pane?.containerEl.querySelectorAll(".coaching-alliance-commitments > li") ?? [])].map((element) => element.textContent ?? "");
+		const expected = computeBrief(plugin.vaultIndex.index, ruth.client, TODAY, plugin.settings).openCommitments;
+		expect(expected.length).toBeGreaterThan(200);
+		expect(shown.length).toBe(expected.length);
 		plugin.unload();
 	});
 });

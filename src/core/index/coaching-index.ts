@@ -35,6 +35,8 @@ export class CoachingIndex {
 	/** Notes that hold sessions, or headings that may be. */
 	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
+	/** Notes whose text is still to be read. */
+	private readonly awaiting = new Set<string>();
 	/** Notes below client folders, by each folder between the client folder and the note: one client's own folder holds its notes at any depth. */
 	private readonly belowClientFolder = new Map<string, Set<string>>();
 	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
@@ -77,6 +79,7 @@ export class CoachingIndex {
 		if (facts.kind === "client" || facts.kind === "person") addTo(this.byLooseName, looseName(facts.basename), facts.path);
 		for (const word of headingWordsOf(facts)) addTo(this.headingWords, word, facts.path);
 		if (facts.sessions.length > 0) this.sessionNotes.add(facts.path);
+		if (facts.awaitingText) this.awaiting.add(facts.path);
 		for (const folder of foldersBetween(facts)) addTo(this.belowClientFolder, folder, facts.path);
 		if ((facts.clientFolder?.chain.length ?? 0) > 0) addTo(this.directlyIn, folderOf(facts.path), facts.path);
 		if (facts.kind === "client") {
@@ -142,6 +145,7 @@ export class CoachingIndex {
 		this.byLooseName.clear();
 		this.sessionNotes.clear();
 		this.clientNotes.clear();
+		this.awaiting.clear();
 		this.belowClientFolder.clear();
 		this.directlyIn.clear();
 		this.revision++;
@@ -152,6 +156,19 @@ export class CoachingIndex {
 	touch(): void {
 		this.revision++;
 		this.readingRevision++;
+	}
+
+	/** The notes whose text is still to be read, in no particular order. */
+	awaitingText(): string[] {
+		return [...this.awaiting];
+	}
+
+	/** Of the notes a brief of the client reads facts from (their note, their conversations), those still to be read. */
+	awaitingTextFor(client: Client): string[] {
+		if (this.awaiting.size === 0) return [];
+		const paths = new Set(this.sessionsOf(client).map((session) => session.path));
+		if (client.path !== null) paths.add(client.path);
+		return [...paths].filter((path) => this.awaiting.has(path));
 	}
 
 	/** Every note the index holds with a problem to report. */
@@ -584,6 +601,7 @@ export class CoachingIndex {
 		for (const word of headingWordsOf(old)) removeFrom(this.headingWords, word, path);
 		if (old.kind === "client") for (const word of firstWordsOf(old)) removeFrom(this.clientsByFirstWord, word, path);
 		this.sessionNotes.delete(path);
+		this.awaiting.delete(path);
 		for (const folder of foldersBetween(old)) removeFrom(this.belowClientFolder, folder, path);
 		if ((old.clientFolder?.chain.length ?? 0) > 0) removeFrom(this.directlyIn, folderOf(path), path);
 		this.clientNotes.delete(path);

@@ -103,6 +103,8 @@ export interface NoteFacts {
 	/** The conversations written in this note: the note itself, or sections of it; possibly none. */
 	sessions: SessionFacts[];
 	problems: string[];
+	/** Its text is still to be read: its tasks' words are missing, so no view shows its commitments yet. */
+	awaitingText: boolean;
 }
 
 function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
@@ -134,6 +136,7 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		headings: note.headings,
 		sessions: [],
 		problems,
+		awaitingText: note.awaitingText ?? false,
 	};
 	facts.sessions = sessionsIn(note, facts, settings);
 	return facts;
@@ -158,6 +161,7 @@ export function unreadableFacts(path: string, problem: string): NoteFacts {
 		headings: [],
 		sessions: [],
 		problems: [problem],
+		awaitingText: false,
 	};
 }
 

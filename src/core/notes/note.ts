@@ -50,6 +50,12 @@ export interface NoteSource {
 	mtime: number;
 	/** What could not be read cleanly (for example broken YAML), in words a coach understands. */
 	problems: string[];
+	/**
+	 * The note's text is not read yet, so the words of its tasks (and properties Obsidian could not
+	 * parse) are missing: the plugin builds its index from the metadata cache alone, and reads such
+	 * notes afterwards, or at once for the client a view is about to show.
+	 */
+	awaitingText?: boolean;
 	read(): Promise<string>;
 }
 
