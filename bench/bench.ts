@@ -78,8 +78,15 @@ async function pluginRebuildReads(notes: readonly PracticeNote[]): Promise<numbe
 		reads++;
 		return cachedRead(file);
 	};
-	await new VaultIndex(app as never, () => DEFAULT_SETTINGS).rebuild();
-	return reads;
+	// The plugin's timers are the window's, as in the app.
+	(globalThis as { window?: unknown }).window ??= globalThis;
+	const vaultIndex = new VaultIndex(app as never, () => DEFAULT_SETTINGS);
+	vaultIndex.load();
+	await vaultIndex.rebuild();
+	// Counted at the end of the build; the reading after it would only compete with what is measured next.
+	const counted = reads;
+	vaultIndex.unload();
+	return counted;
 }
 
 /** A note as a front end hands it over: fresh lists, as the plugin copies them out of the cache. */
@@ -163,7 +170,8 @@ async function measureSize(size: number, cli: boolean): Promise<Row> {
 			Promise.resolve({ note: () => ({ ...handedOver(changedNote), tasks: [...changedNote.tasks, { line: 9_000 + (run & 1), status: " ", text: `Edit ${run}` }] }) }),
 		);
 	const update = await time(500, (run) => edit(run));
-	const brief = await time(runs * 4, () => computeBrief(index, client, TODAY, DEFAULT_SETTINGS));
+	// Each brief follows an edit of one of the client's own sessions, so it is worked out anew, never a kept one.
+	const brief = await time(runs * 4, () => computeBrief(index, client, TODAY, DEFAULT_SETTINGS), (run) => edit(20_000 + run));
 	const naive = await time(runs, () => naiveBrief(vault.notes, vault.busiestClient));
 	// The picker opens after the coach has changed something, so nothing from before is reused.
 	const caseload = await time(runs, () => dueOrder(caseloadRows(index, TODAY)), (run) => edit(10_000 + run));

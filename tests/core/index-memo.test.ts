@@ -69,4 +69,31 @@ describe("what the index keeps between changes", () => {
 		expect(vault.caseload("2026-06-30").clients[0]?.daysSinceLastSession).toBe(5);
 		expect(vault.caseload("2026-07-10").clients[0]?.daysSinceLastSession).toBe(15);
 	});
+
+	it("a note that starts to link a client is a mention in the brief asked for before, and stops being one when the link goes", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\nNotes.\n',
+			"Journal/2026-06-20.md": "---\ndate: 2026-06-20\n---\nA quiet day.\n",
+		});
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([]);
+		vault.write("Journal/2026-06-20.md", "---\ndate: 2026-06-20\n---\nSaw [[Maya Chen]]'s talk online.\n");
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Journal/2026-06-20.md", date: "2026-06-20" }]);
+		vault.write("Journal/2026-06-20.md", "---\ndate: 2026-06-20\n---\nA quiet day.\n");
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([]);
+	});
+
+	it("a problem that appears in a client's note shows in the brief asked for before", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n' });
+		expect(vault.brief("Maya Chen").problems).toEqual([]);
+		vault.write("Clients/Maya Chen.md", MAYA.replace("cadence: weekly\n", "cadence: weekly\ndate: not a date\n"));
+		expect(vault.brief("Maya Chen").problems.map((problem) => problem.path)).toEqual(["Clients/Maya Chen.md"]);
+	});
+
+	it("the intentions come from the settings of the moment, whatever brief was kept", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA });
+		expect(vault.brief("Maya Chen").intentions).toEqual(vault.settings.intentions);
+		vault.settings.intentions = ["Be curious"];
+		expect(vault.brief("Maya Chen").intentions).toEqual(["Be curious"]);
+	});
 });

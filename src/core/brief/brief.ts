@@ -18,10 +18,13 @@ export interface BriefSession {
 	/** Every client of the session: note paths, or the name of a client without a note. */
 	clients: string[];
 }
-/** What the brief knows without opening any note: the index alone. */
+/**
+ * What the brief knows without opening any note: the index alone. Kept by the index until one of
+ * the notes it draws on changes, so it is shared: read it, never change it.
+ */
 export interface Brief {
 	client: { name: string; path: string | null; status: "active" | "archived" };
-	aliases: string[];
+	aliases: readonly string[];
 	today: Day;
 	sessionCount: number;
 	nextSessionNumber: number;
@@ -29,18 +32,24 @@ export interface Brief {
 	daysSinceLastSession: number | null;
 	cadence: CadenceStatus | null;
 	/** Newest first. */
-	sessions: BriefSession[];
-	openCommitments: Commitment[];
+	sessions: readonly BriefSession[];
+	openCommitments: readonly Commitment[];
 	/** Newest first. */
-	mentionsSinceLastSession: { path: string; date: Day | null }[];
-	themes: { tag: string; count: number }[];
-	intentions: string[];
+	mentionsSinceLastSession: readonly { path: string; date: Day | null }[];
+	themes: readonly { tag: string; count: number }[];
+	intentions: readonly string[];
 	/** The intention checklist's heading, as the coach set it. */
 	intentionHeading: string;
 	/** What could not be read cleanly in the notes the brief draws on: the client note, the sessions, the mentions. */
-	problems: { path: string; problem: string }[];
+	problems: readonly { path: string; problem: string }[];
 }
 export function computeBrief(index: CoachingIndex, client: Client, today: Day, settings: CoachingSettings): Brief {
+	const fromIndex = index.remember(client, `brief ${today}`, () => briefFromIndex(index, client, today));
+	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading, problems: fromIndex.problems };
+}
+
+/** The brief as the index alone gives it, the settings' words left to fill in. */
+function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief {
 	const summary = summarise(index, client, today);
 	const last = summary.sessions[summary.sessions.length - 1];
 	const mentions = index
@@ -73,8 +82,8 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 		openCommitments: openCommitments(summary.commitments),
 		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
 		themes: themesOf(summary.sessions.map(({ session }) => session)),
-		intentions: [...settings.intentions],
-		intentionHeading: settings.intentionHeading,
+		intentions: [],
+		intentionHeading: "",
 		problems,
 	};
 }

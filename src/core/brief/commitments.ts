@@ -1,8 +1,6 @@
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 import type { SessionFacts, TaskFact } from "../notes/facts";
-import { fold } from "../notes/fold";
-import { withoutEscapes } from "../writing/templater";
 
 export interface Commitment {
 	text: string;
@@ -30,7 +28,7 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 	for (const session of sessions) {
 		for (const task of session.commitments) {
 			if (!belongsTo(index, session, task, client)) continue;
-			const key = fold(withoutEscapes(task.text));
+			const key = task.key;
 			const day = session.date?.day ?? null;
 			const heading = session.heading?.text ?? null;
 			const earlier = byText.get(key);

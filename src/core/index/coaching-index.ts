@@ -93,7 +93,9 @@ export class CoachingIndex {
 		}
 		this.forgetWhatNoteDecided(old, facts);
 		const clientsAfter = this.clientKeysIn(facts.path);
-		const touched = new Set([...clientsBefore, ...clientsAfter]);
+		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention), and its own client.
+		const touched = new Set([...clientsBefore, ...clientsAfter, facts.path]);
+		for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
 		for (const key of touched) this.perClient.delete(key);
 		// A client without a note is called as their first session wrote them: any change near one may rename them.
 		const sameClients = clientsBefore.size === clientsAfter.size && [...clientsBefore].every((key) => clientsAfter.has(key) && !key.startsWith("?"));

@@ -4,7 +4,7 @@ import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
 import { basenameOf, folderOf, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
-import { fold } from "./fold";
+import { commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 
 export type NoteKind = "client" | "person" | "session" | "other";
@@ -71,6 +71,8 @@ export interface SessionFacts {
 export interface TaskFact {
 	line: number;
 	text: string;
+	/** What it is compared by with the same commitment carried into other sessions (`commitmentKey`). */
+	key: string;
 	status: string;
 	open: boolean;
 	/** Link targets on the task's line: in a group session they say whose commitment it is. */
@@ -474,6 +476,15 @@ function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact
 	const stack: NoteHeading[] = [];
 	let next = 0;
 	const commitments: TaskFact[] = [];
+	const keys = new Map<NoteHeading, string>();
+	const keyOf = (heading: NoteHeading): string => {
+		let key = keys.get(heading);
+		if (key === undefined) {
+			key = headingKey(heading.heading);
+			keys.set(heading, key);
+		}
+		return key;
+	};
 	for (const task of tasks) {
 		for (; next < headings.length && (headings[next]?.line ?? Infinity) < task.line; next++) {
 			const heading = headings[next] as NoteHeading;
@@ -481,10 +492,11 @@ function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact
 			stack.push(heading);
 		}
 		if (task.text.trim() === "") continue;
-		if (stack.some((heading) => excluded.has(headingKey(heading.heading)))) continue;
+		if (stack.some((heading) => excluded.has(keyOf(heading)))) continue;
 		commitments.push({
 			line: task.line,
 			text: task.text.trim(),
+			key: commitmentKey(task.text.trim()),
 			status: task.status,
 			open: task.status === " " || task.status === "/",
 			links: linksByLine.get(task.line) ?? [],

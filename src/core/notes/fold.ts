@@ -20,3 +20,16 @@ function isPlainAscii(text: string): boolean {
 	}
 	return !previousSpace;
 }
+
+/**
+ * Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. A commitment
+ * carried into a new note inert is still the same commitment when the next brief reads it.
+ */
+export function withoutEscapes(text: string): string {
+	return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+}
+
+/** How a task is compared with the same commitment in other sessions: escapes read as what they show, then folded. */
+export function commitmentKey(text: string): string {
+	return fold(withoutEscapes(text));
+}

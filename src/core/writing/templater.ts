@@ -9,10 +9,3 @@ export function inertForTemplater(text: string): string {
 	return text.replace(/<%/g, "<\\%").replace(/^%/, "\\%").replace(/<$/, "\\<");
 }
 
-/**
- * Markdown's backslash escapes read as the characters they stand for: `<\%` is `<%`. A commitment
- * carried into a new note inert is still the same commitment when the next brief reads it.
- */
-export function withoutEscapes(text: string): string {
-	return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-}
