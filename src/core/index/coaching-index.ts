@@ -52,8 +52,9 @@ export class CoachingIndex {
 	 * text, tasks, links, sections) leaves it, and only what that note decides is worked out again.
 	 */
 	private readingRevision = 0;
-	private readonly rosters = new Map<string, Roster>();
-	private readonly noteSessions = new Map<string, { list: SessionFacts[]; byId: Map<string, SessionFacts> }>();
+	/** Worked out when asked; undefined once what they came from has changed. */
+	private readonly rosters = new Map<string, Roster | undefined>();
+	private readonly noteSessions = new Map<string, { list: SessionFacts[]; byId: Map<string, SessionFacts> } | undefined>();
 	/** What views work out per client (a summary, say), kept until the client's conversations change. */
 	private readonly perClient = new Map<string, Map<string, unknown>>();
 	private memoRevision = -1;
@@ -72,41 +73,53 @@ export class CoachingIndex {
 		const old = this.notes.get(facts.path);
 		const sameReading = old !== undefined && readingKey(old) === readingKey(facts);
 		const clientsBefore = sameReading ? this.clientKeysIn(facts.path) : null;
-		this.removeEntries(facts.path);
 		this.notes.set(facts.path, facts);
-		for (const key of namesLinkedFrom(facts)) addTo(this.linkedBy, key, facts.path);
-		for (const alias of facts.aliases) addTo(this.byAlias, looseName(alias), facts.path);
-		if (facts.kind === "client" || facts.kind === "person") addTo(this.byLooseName, looseName(facts.basename), facts.path);
-		for (const word of headingWordsOf(facts)) addTo(this.headingWords, word, facts.path);
-		if (facts.sessions.length > 0) this.sessionNotes.add(facts.path);
-		if (facts.awaitingText) this.awaiting.add(facts.path);
-		for (const folder of foldersBetween(facts)) addTo(this.belowClientFolder, folder, facts.path);
-		if ((facts.clientFolder?.chain.length ?? 0) > 0) addTo(this.directlyIn, folderOf(facts.path), facts.path);
-		if (facts.kind === "client") {
-			this.clientNotes.add(facts.path);
-			for (const word of firstWordsOf(facts)) addTo(this.clientsByFirstWord, word, facts.path);
-		}
+		this.moveEntries(facts.path, old, facts);
 		this.revision++;
 		if (old === undefined || clientsBefore === null) {
 			this.readingRevision++;
 			return;
 		}
-		this.forgetWhatNoteDecided(old, facts);
-		const clientsAfter = this.clientKeysIn(facts.path);
+		// A body edit that leaves who each conversation is with as it was (new words, a ticked task) keeps their clients.
+		const sameClientsDecided = rosterKey(old) === rosterKey(facts);
+		this.forgetWhatNoteDecided(old, facts, sameClientsDecided);
+		const clientsAfter = sameClientsDecided ? clientsBefore : this.clientKeysIn(facts.path);
 		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention), and its own client.
 		const touched = new Set([...clientsBefore, ...clientsAfter, facts.path]);
-		for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
-		for (const key of touched) this.perClient.delete(key);
+		if (!sameAsMention(old, facts)) for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
+		for (const key of touched) this.perClient.get(key)?.clear();
 		// A client without a note is called as their first session wrote them: any change near one may rename them.
 		const sameClients = clientsBefore.size === clientsAfter.size && [...clientsBefore].every((key) => clientsAfter.has(key) && !key.startsWith("?"));
 		if (!sameClients) this.clientList = null;
 	}
 
 	delete(path: string): void {
-		if (!this.notes.has(path)) return;
-		this.removeEntries(path);
+		const old = this.notes.get(path);
+		if (!old) return;
+		this.moveEntries(path, old, undefined);
+		this.notes.delete(path);
 		this.revision++;
 		this.readingRevision++;
+	}
+
+	/**
+	 * Brings the reverse maps from the note's old facts to its new ones, touching only what
+	 * differs. A note edited again and again is never taken out and put back: in a large map or
+	 * set, each removal of a key that returns leaves a tombstone its lookups walk past.
+	 */
+	private moveEntries(path: string, old: NoteFacts | undefined, facts: NoteFacts | undefined): void {
+		const before = reverseEntries(old);
+		const after = reverseEntries(facts);
+		const maps = [this.linkedBy, this.byAlias, this.byLooseName, this.headingWords, this.belowClientFolder, this.directlyIn, this.clientsByFirstWord];
+		maps.forEach((map, which) => {
+			const was = before[which] as ReadonlySet<string>;
+			const is = after[which] as ReadonlySet<string>;
+			for (const key of was) if (!is.has(key)) removeFrom(map, key, path);
+			for (const key of is) if (!was.has(key)) addTo(map, key, path);
+		});
+		member(this.sessionNotes, path, (facts?.sessions.length ?? 0) > 0);
+		member(this.awaiting, path, facts?.awaitingText ?? false);
+		member(this.clientNotes, path, facts?.kind === "client");
 	}
 
 	/** The keys of the clients of every conversation in the note. */
@@ -116,10 +129,15 @@ export class CoachingIndex {
 		return keys;
 	}
 
-	/** Drops what was worked out from the note's old body: its conversations and their clients. */
-	private forgetWhatNoteDecided(old: NoteFacts, facts: NoteFacts): void {
-		this.noteSessions.delete(facts.path);
-		for (const session of [...old.sessions, ...facts.sessions]) this.rosters.delete(session.id);
+	/** Drops what was worked out from the note's old body: its conversations and their clients (overwritten, not deleted, for the reason in `moveEntries`). */
+	private forgetWhatNoteDecided(old: NoteFacts, facts: NoteFacts, keepClients: boolean): void {
+		this.noteSessions.set(facts.path, undefined);
+		if (keepClients) {
+			// Whose each task is depends on the links on its line, which the edit may have changed.
+			for (const session of facts.sessions) this.rosters.get(session.id)?.owners.clear();
+			return;
+		}
+		for (const session of [...old.sessions, ...facts.sessions]) this.rosters.set(session.id, undefined);
 	}
 
 	/**
@@ -593,22 +611,6 @@ export class CoachingIndex {
 		const name = lastSegment(owner.folder);
 		return unresolvedClient(name, nameKey(name));
 	}
-
-	private removeEntries(path: string): void {
-		const old = this.notes.get(path);
-		if (!old) return;
-		for (const key of namesLinkedFrom(old)) removeFrom(this.linkedBy, key, path);
-		for (const alias of old.aliases) removeFrom(this.byAlias, looseName(alias), path);
-		if (old.kind === "client" || old.kind === "person") removeFrom(this.byLooseName, looseName(old.basename), path);
-		for (const word of headingWordsOf(old)) removeFrom(this.headingWords, word, path);
-		if (old.kind === "client") for (const word of firstWordsOf(old)) removeFrom(this.clientsByFirstWord, word, path);
-		this.sessionNotes.delete(path);
-		this.awaiting.delete(path);
-		for (const folder of foldersBetween(old)) removeFrom(this.belowClientFolder, folder, path);
-		if ((old.clientFolder?.chain.length ?? 0) > 0) removeFrom(this.directlyIn, folderOf(path), path);
-		this.clientNotes.delete(path);
-		this.notes.delete(path);
-	}
 }
 
 /** A session's clients, their keys for quick membership questions, and whose each task is. */
@@ -623,9 +625,51 @@ function unresolvedClient(name: string, key: string): Client {
 	return { key: `?${key}`, name, path: null, aliases: [], archived: false, cadence: null };
 }
 
+/** Whether the note is a mention of the same clients, with the same date and problems, as it was. */
+function sameAsMention(old: NoteFacts, facts: NoteFacts): boolean {
+	return (
+		old.outLinks.length === facts.outLinks.length &&
+		old.outLinks.every((link, at) => facts.outLinks[at] === link) &&
+		old.date?.day === facts.date?.day &&
+		old.problems.join("\n") === facts.problems.join("\n")
+	);
+}
+
+/** What decides who each of the note's conversations is with: which they are, and the names and links they hold. */
+function rosterKey(facts: NoteFacts): string {
+	return JSON.stringify(facts.sessions.map((session) => [session.id, session.shape, session.clientRefs, session.namingText, session.bodyLinks]));
+}
+
 /** What of a note other notes are read by: its kind, names, place and whether it has a date of its own. */
 function readingKey(facts: NoteFacts): string {
 	return JSON.stringify([facts.kind, facts.aliases, facts.archived, facts.cadence, facts.clientFolder, ownDate(facts)]);
+}
+
+/**
+ * The keys a note is found by in each reverse map, in the order `moveEntries` lists the maps:
+ * names it links, aliases, its loose name, heading words, folders below a client folder, its own
+ * folder there, and a client's first words.
+ */
+function reverseEntries(facts: NoteFacts | undefined): ReadonlySet<string>[] {
+	if (!facts) return [NONE, NONE, NONE, NONE, NONE, NONE, NONE];
+	const personal = facts.kind === "client" || facts.kind === "person";
+	return [
+		namesLinkedFrom(facts),
+		new Set(facts.aliases.map((alias) => looseName(alias))),
+		personal ? new Set([looseName(facts.basename)]) : NONE,
+		headingWordsOf(facts),
+		new Set(foldersBetween(facts)),
+		(facts.clientFolder?.chain.length ?? 0) > 0 ? new Set([folderOf(facts.path)]) : NONE,
+		facts.kind === "client" ? firstWordsOf(facts) : NONE,
+	];
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Puts the path in the set or takes it out, leaving the set alone when it already is as asked. */
+function member(set: Set<string>, path: string, wanted: boolean): void {
+	if (wanted) set.add(path);
+	else if (set.has(path)) set.delete(path);
 }
 
 function namesLinkedFrom(facts: NoteFacts): Set<string> {

@@ -157,7 +157,15 @@ export function addMonthsTo(day: Day, months: number): Day {
 	return format(addMonths(toDate(day), months), "yyyy-MM-dd");
 }
 
+/** A `YYYY-MM-DD` that names a day of the calendar (years 1000 to 9999), checked without making a Date: every note's date passes here. */
 export function isDay(text: string): boolean {
-	const date = toDate(text);
-	return isValid(date) && inCalendarRange(date);
+	const match = ISO_ONLY.exec(text);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

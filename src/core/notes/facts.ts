@@ -144,6 +144,32 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	return facts;
 }
 
+/** The settings' words as notes are compared with them, folded once per settings rather than once per note. */
+interface SettingWords {
+	/** Words that mark a daily note's heading as a conversation. */
+	marks: string[];
+	/** Headings whose sections are never conversations: the profile, the intentions, the reflection. */
+	notSessions: ReadonlySet<string>;
+	/** Headings whose tasks are the coach's own checklists, never commitments. */
+	notCommitments: ReadonlySet<string>;
+}
+
+const settingWordsOf = new WeakMap<CoachingSettings, { source: string; words: SettingWords }>();
+
+function settingWords(settings: CoachingSettings): SettingWords {
+	// Keyed by the settings object, and checked against its words: settings are changed in place.
+	const source = JSON.stringify([settings.dayNoteSessionWords, settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading]);
+	const kept = settingWordsOf.get(settings);
+	if (kept?.source === source) return kept.words;
+	const words: SettingWords = {
+		marks: settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== ""),
+		notSessions: new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey)),
+		notCommitments: new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]),
+	};
+	settingWordsOf.set(settings, { source, words });
+	return words;
+}
+
 /**
  * A note (or folder) that could not be read at all: it stays in the index, with nothing known
  * about it but its path and why, so it is reported rather than silently dropped.
@@ -214,7 +240,7 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
 	}
 	if (!ownDate(facts)) return [];
-	const marks = settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== "");
+	const { marks } = settingWords(settings);
 	const marked = (heading: SessionHeading): boolean => marks.length === 0 || marks.some((mark) => ` ${looseName(heading.text)} `.includes(` ${mark} `));
 	return sections(
 		spans.flatMap((heading, index) => (marked(heading) ? [{ heading, index }] : [])).map(({ heading, index }) => ({
@@ -286,7 +312,7 @@ export function ownDate(facts: Pick<NoteFacts, "date">): boolean {
 
 /** The dated sections, outermost only (a dated heading inside a dated section belongs to it); never a profile or checklist section. */
 function datedSpans(spans: readonly SessionHeading[], settings: CoachingSettings): { index: number; day: Day }[] {
-	const ignored = new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey));
+	const { notSessions: ignored } = settingWords(settings);
 	const dated: { index: number; day: Day }[] = [];
 	let insideUntil = -1;
 	spans.forEach((heading, index) => {
@@ -462,7 +488,7 @@ function themeTagsOf(tags: readonly string[], settings: CoachingSettings): strin
 
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
 function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact[] {
-	const excluded = new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]);
+	const { notCommitments: excluded } = settingWords(settings);
 	const linksByLine = new Map<number, string[]>();
 	for (const link of note.links) {
 		const onLine = linksByLine.get(link.line);

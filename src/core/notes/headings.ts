@@ -31,8 +31,17 @@ function isBlank(character: string | undefined): boolean {
 
 /** Headings compare by their words alone: `## 🧭 Who do I want to show up as` matches the setting. */
 export function headingKey(heading: string): string {
-	return fold(heading.replace(/[^\p{L}\p{N}\s]/gu, " "));
+	let key = headingKeys.get(heading);
+	if (key === undefined) {
+		key = fold(heading.replace(/[^\p{L}\p{N}\s]/gu, " "));
+		// The same few headings come back in every note ("Commitments", the checklist's); the memo stays small.
+		if (headingKeys.size >= 4096) headingKeys.clear();
+		headingKeys.set(heading, key);
+	}
+	return key;
 }
+
+const headingKeys = new Map<string, string>();
 
 /** A heading and the lines its section covers. */
 export interface HeadingSpan {
