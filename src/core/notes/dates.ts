@@ -132,7 +132,13 @@ const YEAR = /\d{4}/;
 /** The local calendar day of a timestamp (file times are the machine's own); null for a time no calendar holds. */
 export function dayOfTimestamp(ms: number): Day | null {
 	const date = new Date(ms);
-	return isValid(date) && inCalendarRange(date) ? format(date, "yyyy-MM-dd") : null;
+	return isValid(date) && inCalendarRange(date) ? dayOfDate(date) : null;
+}
+
+/** The local calendar day of a date, written by hand: it is written for every note without a date of its own. */
+function dayOfDate(date: Date): Day {
+	const two = (value: number): string => String(value).padStart(2, "0");
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
 /** Local midnight of a `YYYY-MM-DD` day, or an invalid date; read by hand, as it is read for every note. */

@@ -51,15 +51,30 @@ export function isPlaceholder(text: string): boolean {
 	return false;
 }
 
+/** Each properties block's keys by their name in lower case, the first written winning: a note's properties are asked for a dozen times. */
+const keysByName = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+function keyNamed(frontmatter: Record<string, unknown>, name: string): string | undefined {
+	let keys = keysByName.get(frontmatter);
+	if (!keys) {
+		keys = new Map();
+		for (const key of Object.keys(frontmatter)) {
+			const named = key.trim().toLowerCase();
+			if (!keys.has(named)) keys.set(named, key);
+		}
+		keysByName.set(frontmatter, keys);
+	}
+	return keys.get(name.toLowerCase());
+}
+
 /**
  * Reads a property case-insensitively (`Client:` and `client:` are the same property to a coach),
  * skipping values that are empty or still hold template placeholders.
  */
 export function readProperty(frontmatter: Record<string, unknown> | null, names: readonly string[]): { name: string; values: string[] } | null {
 	if (!frontmatter) return null;
-	const keys = Object.keys(frontmatter);
 	for (const name of names) {
-		const key = keys.find((candidate) => candidate.trim().toLowerCase() === name.toLowerCase());
+		const key = keyNamed(frontmatter, name);
 		if (key === undefined) continue;
 		const values = propertyValues(frontmatter[key])
 			.map((text) => text.trim())
