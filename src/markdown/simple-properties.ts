@@ -19,7 +19,20 @@ const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 /** Not a block this reader reads. */
 const COMPLEX = Symbol("complex");
 
+/** White space YAML reads differently from JavaScript's `trim` (a no-break space is text to YAML). */
+const UNLIKE_WHITESPACE = /[\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+
+/** A tab, a control character or such white space: a block holding any is left to the library. */
+function holdsOddCharacters(source: string): boolean {
+	for (let at = 0; at < source.length; at++) {
+		const code = source.charCodeAt(at);
+		if ((code < 0x20 && code !== 0x0a) || code === 0x7f) return true;
+	}
+	return UNLIKE_WHITESPACE.test(source);
+}
+
 export function readSimpleProperties(source: string): Record<string, unknown> | null {
+	if (holdsOddCharacters(source)) return null;
 	const lines = source.split("\n");
 	const data: Record<string, unknown> = {};
 	let keys = 0;
@@ -28,7 +41,7 @@ export function readSimpleProperties(source: string): Record<string, unknown> | 
 		if (line.trim() === "") continue;
 		const match = KEY.exec(line);
 		const key = match?.[1];
-		if (key === undefined || key.endsWith(" ") || NULL.test(key) || BOOLEAN.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return null;
+		if (key === undefined || key.endsWith(" ") || key === "__proto__" || NULL.test(key) || BOOLEAN.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return null;
 		const written = match?.[2] ?? "";
 		let value: unknown;
 		if (written.trim() === "") {
@@ -72,7 +85,6 @@ function flowSequence(written: string): unknown[] | typeof COMPLEX {
 
 function scalar(raw: string, inFlow: boolean): unknown {
 	const text = raw.trim();
-	if (text.includes("\t")) return COMPLEX;
 	const quote = text[0];
 	if (quote === '"' || quote === "'") {
 		const inside = text.slice(1, -1);

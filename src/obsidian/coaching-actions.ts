@@ -107,11 +107,12 @@ export class CoachingActions implements PreparePort {
 		return made;
 	}
 
-	private async makeSessionNote(client: Client): Promise<TFile | null> {
+	private async makeSessionNote(asked: Client): Promise<TFile | null> {
 		if (!this.readyOrSayWait()) return null;
 		// The open commitments the new note carries are the words of tasks: read before they are copied.
-		await this.readTextFor(client);
+		await this.readTextFor(asked);
 		const index = this.vaultIndex.index;
+		const client = index.client(asked.key) ?? asked;
 		const settings = this.settings();
 		const brief = computeBrief(index, client, this.today(), settings);
 		try {

@@ -22,15 +22,15 @@ export async function noteFromCache(
 	const taskItems = (cache.listItems ?? []).filter((item) => item.task !== undefined);
 	const unparsedProperties = cache.frontmatterPosition !== undefined && cache.frontmatter === undefined;
 	const needsText = taskItems.length > 0 || unparsedProperties;
-	const awaitingText = needsText && content === undefined && readLater;
-	const text = needsText && !awaitingText ? (content ?? (await read())) : "";
+	const awaitingText = needsText && content === undefined && readLater ? (unparsedProperties ? "properties" : "tasks") : null;
+	const text = needsText && awaitingText === null ? (content ?? (await read())) : "";
 	const lines = noteLines(text);
 	const tasks: NoteTask[] = taskItems.map((item) => ({
 		line: item.position.start.line,
 		status: item.task ?? " ",
 		text: (TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim(),
 	}));
-	const salvaged = unparsedProperties && !awaitingText ? readFrontmatter(lines) : null;
+	const salvaged = unparsedProperties && awaitingText === null ? readFrontmatter(lines) : null;
 	return {
 		path: file.path,
 		frontmatter: cache.frontmatter ?? salvaged?.data ?? null,

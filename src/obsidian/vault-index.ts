@@ -40,6 +40,8 @@ export class VaultIndex extends Component {
 	private resolvedOnce = false;
 	/** The reading of notes that await their text, while one runs. */
 	private textPass: Promise<void> | null = null;
+	/** Notes that pass has read since the last build: one that cannot be read now (its cache gone) is tried once, never in a loop. */
+	private readonly triedText = new Set<string>();
 	private unloaded = false;
 
 	private readonly notifyChanged = debounce(() => this.app.workspace.trigger(INDEX_CHANGED), 100, true);
@@ -88,6 +90,8 @@ export class VaultIndex extends Component {
 	async rebuild(): Promise<void> {
 		this.state = "initializing";
 		this.builtWith = structuredClone(this.settings());
+		// A new build marks notes awaiting their text again, a pass already running included.
+		this.triedText.clear();
 		const started = performance.now();
 		await this.indexer.rebuild((read, of) => {
 			if (performance.now() - started > PROGRESS_AFTER_MS) this.progress(`Coaching: reading notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
@@ -109,18 +113,16 @@ export class VaultIndex extends Component {
 	}
 
 	private async readAwaitingText(): Promise<void> {
-		// A note that cannot be read now (its cache gone with it) is tried once per pass, never in a loop.
-		const tried = new Set<string>();
 		for (;;) {
 			const batch = this.index
 				.awaitingText()
-				.filter((path) => !tried.has(path))
+				.filter((path) => !this.triedText.has(path))
 				.sort()
 				.slice(0, TEXT_BATCH);
 			if (batch.length === 0) return;
 			await whenIdle();
 			if (this.unloaded) return;
-			for (const path of batch) tried.add(path);
+			for (const path of batch) this.triedText.add(path);
 			await this.readText(batch);
 		}
 	}
@@ -165,14 +167,15 @@ export class VaultIndex extends Component {
 		);
 		// A new file can change what existing links resolve to; its contents arrive with `changed`.
 		this.registerEvent(vault.on("create", () => this.touched()));
+		// On a cold start some notes had no cache yet when the index was built: `resolved` says they
+		// have one now, once. Later `resolved` events follow every edit and change nothing here: links
+		// resolve anew only when files appear, go or move, and those events touch the index already.
 		this.registerEvent(
 			metadataCache.on("resolved", () => {
-				// On a cold start some notes had no cache yet when the index was built: catch them once.
-				if (!this.resolvedOnce) {
-					this.resolvedOnce = true;
-					for (const file of vault.getMarkdownFiles()) {
-						if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file, { readLater: true }));
-					}
+				if (this.resolvedOnce) return;
+				this.resolvedOnce = true;
+				for (const file of vault.getMarkdownFiles()) {
+					if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file, { readLater: true }));
 				}
 				this.touched();
 			}),

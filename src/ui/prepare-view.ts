@@ -119,14 +119,16 @@ export class PrepareView extends ItemView {
 			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 			return;
 		}
-		const client = this.client();
-		if (client && index.awaitingTextFor(client).length > 0) {
+		const waitingFor = this.client();
+		if (waitingFor && index.awaitingTextFor(waitingFor).length > 0) {
 			// Never a brief with commitments missing as if it were whole: the client's notes are read first.
 			root.empty();
-			root.createDiv({ cls: "coaching-alliance-empty", text: `Reading ${client.name}'s notes…` });
-			await this.port.readTextFor(client);
+			root.createDiv({ cls: "coaching-alliance-empty", text: `Reading ${waitingFor.name}'s notes…` });
+			await this.port.readTextFor(waitingFor);
 			if (thisRender !== this.renderCount) return;
 		}
+		// The client as the notes now say: reading them may have changed their cadence or names.
+		const client = this.client();
 		this.renderedRevision = index.revision;
 		const rendering = this.replaceRendering();
 		if (!client) {

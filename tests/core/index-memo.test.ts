@@ -4,6 +4,7 @@
  * note decides; these are the changes where keeping too much would show a stale caseload.
  */
 import { describe, expect, it } from "vitest";
+import { computeBrief } from "../../src/core/brief/brief";
 import { NotesVault } from "../helpers/notes-vault";
 
 const MAYA = "---\ntype: client\ncadence: weekly\n---\n# Maya Chen\n";
@@ -95,5 +96,36 @@ describe("what the index keeps between changes", () => {
 		expect(vault.brief("Maya Chen").intentions).toEqual(vault.settings.intentions);
 		vault.settings.intentions = ["Be curious"];
 		expect(vault.brief("Maya Chen").intentions).toEqual(["Be curious"]);
+	});
+
+	it("a heading that stops being nested in another client's section becomes that client's conversation", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Clients/Sam Okoro.md": SAM,
+			"Journal/2026-06-09.md": "---\ndate: 2026-06-09\n---\n## Coaching: Maya\nText.\n### Coaching: Sam\nMore.\n",
+		});
+		expect(row(vault, "Sam Okoro")?.sessionCount).toBe(0);
+		vault.write("Journal/2026-06-09.md", "---\ndate: 2026-06-09\n---\n## Coaching: Maya\nText.\n## Coaching: Sam\nMore.\n");
+		expect(row(vault, "Sam Okoro")?.sessionCount).toBe(1);
+	});
+
+	it("mentions of the same day keep their order by time when a time changes", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Notes/a.md": "---\ndate: 2026-06-20T09:00\n---\nSaw [[Maya Chen]].\n",
+			"Notes/b.md": "---\ndate: 2026-06-20T10:00\n---\nCalled [[Maya Chen]].\n",
+		});
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession.map((mention) => mention.path)).toEqual(["Notes/b.md", "Notes/a.md"]);
+		vault.write("Notes/a.md", "---\ndate: 2026-06-20T11:00\n---\nSaw [[Maya Chen]].\n");
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession.map((mention) => mention.path)).toEqual(["Notes/a.md", "Notes/b.md"]);
+	});
+
+	it("a client held from before their note changed gets the brief of the client as they are now asked", () => {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-25 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n' });
+		const heldBefore = vault.client("Maya Chen");
+		vault.write("Clients/Maya Chen.md", MAYA.replace("weekly", "every 3 days"));
+		expect(computeBrief(vault.index, heldBefore, "2026-06-30", vault.settings).cadence?.text).toBe("weekly");
+		expect(vault.brief("Maya Chen").cadence).toMatchObject({ text: "every 3 days", due: true });
+		expect(row(vault, "Maya Chen")).toMatchObject({ cadence: "every 3 days", due: true });
 	});
 });

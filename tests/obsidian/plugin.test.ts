@@ -134,6 +134,35 @@ describe("the first build of a large vault", () => {
 	});
 });
 
+describe("reading notes after the build", () => {
+	it("a new build while notes are still being read leaves none unread", async () => {
+		const app = await appFromFiles(longPractice());
+		const plugin = await loadPlugin(app, { waitForText: false });
+		await until(() => plugin.vaultIndex.index.awaitingText().length < 2500);
+		plugin.settings.dayNoteSessionWords = ["Coaching"];
+		await plugin.saveSettings();
+		await until(() => plugin.vaultIndex.index.awaitingText().length === 0, 30_000);
+		plugin.unload();
+	});
+
+	it("a note whose properties Obsidian could not parse is read before a brief of anyone is shown: it may be theirs", async () => {
+		const app = await appFromFiles({
+			"Clients/Ruth Mensah.md": "---\ntype: client\n---\n",
+			"Meetings/2026-06-02.md": '---\nclient: "[[Ruth Mensah]]"\n---\n- [ ] Draft the offer letter\n',
+			"Meetings/2026-06-10.md": '---\nclient: "[[Ruth Mensah]]"\ntopic: "the offer\n---\n- [ ] Ask for the numbers in writing\n',
+		});
+		const plugin = await loadPlugin(app, { waitForText: false });
+		const ruth = findClient(plugin.vaultIndex.index.clients(), "Ruth Mensah");
+		if (ruth.kind !== "found") throw new Error("no Ruth");
+		await plugin.actions.readTextFor(ruth.client);
+		const after = brief(plugin, "Ruth Mensah");
+		expect(after.sessionCount).toBe(2);
+		expect(after.openCommitments.map((commitment) => commitment.text)).toEqual(["Ask for the numbers in writing", "Draft the offer letter"]);
+		expect(after.problems.map((problem) => problem.path)).toEqual(["Meetings/2026-06-10.md"]);
+		plugin.unload();
+	});
+});
+
 describe("the index follows the vault", () => {
 	const notes = {
 		"Clients/Maya Chen.md": "---\ntype: client\n---\n## Goals\nCalmer launches.\n",

@@ -20,7 +20,8 @@ export interface Client {
  * of dated notes' headings → notes, clients' first words → client notes) so that a client's
  * sessions and mentions are found without scanning the vault. Setting or deleting one note costs
  * work proportional to that note. What depends on several notes (link resolution, which headings
- * name a client, who a session's clients are) is computed when asked, so it is never stale.
+ * name a client, who a session's clients are, each client's summary and brief) is worked out when
+ * asked and kept until a change could alter it: see `readingRevision` and `set`.
  */
 export class CoachingIndex {
 	private readonly notes = new Map<string, NoteFacts>();
@@ -35,8 +36,9 @@ export class CoachingIndex {
 	/** Notes that hold sessions, or headings that may be. */
 	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
-	/** Notes whose text is still to be read. */
+	/** Notes whose text is still to be read; of those, the ones whose properties Obsidian could not parse. */
 	private readonly awaiting = new Set<string>();
+	private readonly awaitingProperties = new Set<string>();
 	/** Notes below client folders, by each folder between the client folder and the note: one client's own folder holds its notes at any depth. */
 	private readonly belowClientFolder = new Map<string, Set<string>>();
 	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
@@ -80,10 +82,10 @@ export class CoachingIndex {
 			this.readingRevision++;
 			return;
 		}
-		// A body edit that leaves who each conversation is with as it was (new words, a ticked task) keeps their clients.
-		const sameClientsDecided = rosterKey(old) === rosterKey(facts);
-		this.forgetWhatNoteDecided(old, facts, sameClientsDecided);
-		const clientsAfter = sameClientsDecided ? clientsBefore : this.clientKeysIn(facts.path);
+		// A body edit that leaves who each conversation is with as it was (new words, a ticked task) keeps their clients;
+		// which sections count is worked out again, since a heading's level decides what it holds.
+		this.forgetWhatNoteDecided(old, facts, rosterKey(old) === rosterKey(facts));
+		const clientsAfter = this.clientKeysIn(facts.path);
 		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention), and its own client.
 		const touched = new Set([...clientsBefore, ...clientsAfter, facts.path]);
 		if (!sameAsMention(old, facts)) for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
@@ -118,7 +120,8 @@ export class CoachingIndex {
 			for (const key of is) if (!was.has(key)) addTo(map, key, path);
 		});
 		member(this.sessionNotes, path, (facts?.sessions.length ?? 0) > 0);
-		member(this.awaiting, path, facts?.awaitingText ?? false);
+		member(this.awaiting, path, (facts?.awaitingText ?? null) !== null);
+		member(this.awaitingProperties, path, facts?.awaitingText === "properties");
 		member(this.clientNotes, path, facts?.kind === "client");
 	}
 
@@ -152,8 +155,10 @@ export class CoachingIndex {
 			memos = new Map();
 			this.perClient.set(client.key, memos);
 		}
-		if (!memos.has(what)) memos.set(what, compute());
-		return memos.get(what) as T;
+		// The client as the caller holds them is part of the question: one held from before a change to their note gets its own answer.
+		const asked = `${what} ${JSON.stringify([client.name, client.path, client.aliases, client.archived, client.cadence])}`;
+		if (!memos.has(asked)) memos.set(asked, compute());
+		return memos.get(asked) as T;
 	}
 
 	clear(): void {
@@ -166,6 +171,7 @@ export class CoachingIndex {
 		this.sessionNotes.clear();
 		this.clientNotes.clear();
 		this.awaiting.clear();
+		this.awaitingProperties.clear();
 		this.belowClientFolder.clear();
 		this.directlyIn.clear();
 		this.revision++;
@@ -183,12 +189,16 @@ export class CoachingIndex {
 		return [...this.awaiting];
 	}
 
-	/** Of the notes a brief of the client reads facts from (their note, their conversations), those still to be read. */
+	/**
+	 * Of the notes a brief of the client reads facts from (their note, their conversations), those
+	 * still to be read; and every note whose properties are unread, since any of them may be one
+	 * of the client's conversations (they are rare: properties Obsidian could not parse).
+	 */
 	awaitingTextFor(client: Client): string[] {
 		if (this.awaiting.size === 0) return [];
 		const paths = new Set(this.sessionsOf(client).map((session) => session.path));
 		if (client.path !== null) paths.add(client.path);
-		return [...paths].filter((path) => this.awaiting.has(path));
+		return [...[...paths].filter((path) => this.awaiting.has(path)), ...[...this.awaitingProperties].filter((path) => !paths.has(path))];
 	}
 
 	/** Every note the index holds with a problem to report. */
@@ -198,7 +208,7 @@ export class CoachingIndex {
 
 	/**
 	 * The conversations written in a note: its own sessions, and those of a dated note's headings
-	 * that name a client (the outermost, when a named section holds another). Worked out once per revision.
+	 * that name a client (the outermost, when a named section holds another). Kept until the note or how notes are read changes.
 	 */
 	sessionsIn(path: string): readonly SessionFacts[] {
 		return this.noteSessionsOf(path).list;
@@ -235,8 +245,8 @@ export class CoachingIndex {
 	/**
 	 * The clients a session belongs to: those in its client property, else the client and person
 	 * notes it links; a client note's own log is with that client; a dated note's heading is with
-	 * the clients it links or names. Kept until the index changes: a session naming thousands of
-	 * people is resolved once per revision, not once per client that asks.
+	 * the clients it links or names. Kept until what decides it changes: a session naming thousands
+	 * of people is resolved once, not once per client that asks.
 	 */
 	sessionClients(session: SessionFacts): readonly Client[] {
 		return this.roster(session).clients;
@@ -631,6 +641,7 @@ function sameAsMention(old: NoteFacts, facts: NoteFacts): boolean {
 		old.outLinks.length === facts.outLinks.length &&
 		old.outLinks.every((link, at) => facts.outLinks[at] === link) &&
 		old.date?.day === facts.date?.day &&
+		old.date?.time === facts.date?.time &&
 		old.problems.join("\n") === facts.problems.join("\n")
 	);
 }

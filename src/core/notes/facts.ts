@@ -2,7 +2,7 @@ import { dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, type Day, t
 import { linkInPropertyValue } from "./links";
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
-import { basenameOf, folderOf, type NoteHeading, type NoteLink, type NoteSource } from "./note";
+import { basenameOf, folderOf, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
 import { commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
@@ -105,8 +105,8 @@ export interface NoteFacts {
 	/** The conversations written in this note: the note itself, or sections of it; possibly none. */
 	sessions: SessionFacts[];
 	problems: string[];
-	/** Its text is still to be read: its tasks' words are missing, so no view shows its commitments yet. */
-	awaitingText: boolean;
+	/** What is missing until its text is read (see `NoteSource.awaitingText`); no view shows a brief that draws on it before. */
+	awaitingText: AwaitingText | null;
 }
 
 function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
@@ -138,7 +138,7 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		headings: note.headings,
 		sessions: [],
 		problems,
-		awaitingText: note.awaitingText ?? false,
+		awaitingText: note.awaitingText ?? null,
 	};
 	facts.sessions = sessionsIn(note, facts, settings);
 	return facts;
@@ -189,7 +189,7 @@ export function unreadableFacts(path: string, problem: string): NoteFacts {
 		headings: [],
 		sessions: [],
 		problems: [problem],
-		awaitingText: false,
+		awaitingText: null,
 	};
 }
 

@@ -31,6 +31,8 @@ export interface NoteHeading {
 	line: number;
 }
 
+export type AwaitingText = "tasks" | "properties";
+
 export interface NoteSource {
 	/** Vault-relative path with `/`, including the `.md` extension. */
 	path: string;
@@ -51,11 +53,12 @@ export interface NoteSource {
 	/** What could not be read cleanly (for example broken YAML), in words a coach understands. */
 	problems: string[];
 	/**
-	 * The note's text is not read yet, so the words of its tasks (and properties Obsidian could not
-	 * parse) are missing: the plugin builds its index from the metadata cache alone, and reads such
-	 * notes afterwards, or at once for the client a view is about to show.
+	 * What is missing because the note's text is not read yet: the words of its tasks, or its
+	 * properties (Obsidian could not parse them, so who the note is about is unknown too). The
+	 * plugin builds its index from the metadata cache alone, and reads such notes afterwards, or at
+	 * once for the client a view is about to show.
 	 */
-	awaitingText?: boolean;
+	awaitingText?: AwaitingText | null;
 	read(): Promise<string>;
 }
 
