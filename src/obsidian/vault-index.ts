@@ -94,7 +94,7 @@ export class VaultIndex extends Component {
 		this.triedText.clear();
 		const started = performance.now();
 		await this.indexer.rebuild((read, of) => {
-			if (performance.now() - started > PROGRESS_AFTER_MS) this.progress(`Coaching: reading notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
+			if (performance.now() - started > PROGRESS_AFTER_MS) this.progress(`Coaching Alliance: indexing notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
 		});
 		this.progress(null);
 		for (const path of [...this.waiting.keys()]) if (this.index.get(path)) this.indexed(path);
