@@ -154,19 +154,19 @@ interface SettingWords {
 	notCommitments: ReadonlySet<string>;
 }
 
-const settingWordsOf = new WeakMap<CoachingSettings, { source: string; words: SettingWords }>();
+/** The words kept for each settings object, with a copy of what they were made from: settings are changed in place. */
+const settingWordsOf = new WeakMap<CoachingSettings, { from: string[]; words: SettingWords }>();
 
 function settingWords(settings: CoachingSettings): SettingWords {
-	// Keyed by the settings object, and checked against its words: settings are changed in place.
-	const source = JSON.stringify([settings.dayNoteSessionWords, settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading]);
+	const from = [...settings.dayNoteSessionWords, "\u0000", ...settings.profileHeadings, "\u0000", settings.intentionHeading, settings.reflectionHeading];
 	const kept = settingWordsOf.get(settings);
-	if (kept?.source === source) return kept.words;
+	if (kept && kept.from.length === from.length && kept.from.every((word, at) => word === from[at])) return kept.words;
 	const words: SettingWords = {
 		marks: settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== ""),
 		notSessions: new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey)),
 		notCommitments: new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]),
 	};
-	settingWordsOf.set(settings, { source, words });
+	settingWordsOf.set(settings, { from, words });
 	return words;
 }
 
