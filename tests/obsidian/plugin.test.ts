@@ -6,7 +6,8 @@ import { computeCaseload } from "../../src/core/brief/caseload";
 import { findClient } from "../../src/core/index/find-client";
 import { SETTINGS_VERSION } from "../../src/core/settings/stored";
 import { openVaultFolder } from "../../src/fs/vault-folder";
-import { INDEX_CHANGED } from "../../src/obsidian/vault-index";
+import { INDEX_CHANGED, VaultIndex } from "../../src/obsidian/vault-index";
+import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import type CoachingAlliancePlugin from "../../src/main";
 import { Notice, TFile, type App } from "../obsidian-runtime/obsidian";
@@ -68,7 +69,7 @@ describe("the plugin's index", () => {
 	});
 });
 
-/** A practice of years: 40 clients, one with 300 sessions, 3,000 session notes, each with the tasks that make it worth reading. */
+/** A practice of years: 40 clients, one with 300 sessions and the rest with 70 each (3,030 session notes), each note with the tasks that make it worth reading. */
 function longPractice(): Record<string, string> {
 	const files: Record<string, string> = {};
 	for (let client = 0; client < 40; client++) {
@@ -135,6 +136,24 @@ describe("the first build of a large vault", () => {
 });
 
 describe("reading notes after the build", () => {
+	it("a build that takes more than a second counts the notes in the status bar, then clears it", async () => {
+		const app = await appFromFiles(longPractice());
+		const shown: (string | null)[] = [];
+		let clock = 0;
+		// Each look at the clock is 0.4 s later: the build seems slow, whatever this machine does.
+		const now = vi.spyOn(performance, "now").mockImplementation(() => (clock += 400));
+		const vaultIndex = new VaultIndex(app as never, () => structuredClone(DEFAULT_SETTINGS), (text) => shown.push(text));
+		vaultIndex.load();
+		await vaultIndex.rebuild();
+		now.mockRestore();
+		vaultIndex.unload();
+		expect(shown.at(-1)).toBeNull();
+		const counts = shown.slice(0, -1);
+		expect(counts.length).toBeGreaterThan(2);
+		expect(counts.every((text) => /^Coaching Alliance: indexing notes, [\d,]+ of 3,070$/.test(text ?? ""))).toBe(true);
+		expect(counts.at(-1)).toBe("Coaching Alliance: indexing notes, 3,070 of 3,070");
+	});
+
 	it("a new build while notes are still being read leaves none unread", async () => {
 		const app = await appFromFiles(longPractice());
 		const plugin = await loadPlugin(app, { waitForText: false });
