@@ -57,6 +57,9 @@ export class CoachingIndex {
 	/** Worked out when asked; undefined once what they came from has changed. */
 	private readonly rosters = new Map<string, Roster | undefined>();
 	private readonly noteSessions = new Map<string, { list: SessionFacts[]; byId: Map<string, SessionFacts> } | undefined>();
+	/** Each note's client and own folder, as the notes are read now. */
+	private readonly clientsByPath = new Map<string, Client>();
+	private readonly ownerFolders = new Map<string, OwnFolder | null>();
 	/** What views work out per client (a summary, say), kept until the client's conversations change. */
 	private readonly perClient = new Map<string, Map<string, unknown>>();
 	private memoRevision = -1;
@@ -275,6 +278,8 @@ export class CoachingIndex {
 		this.rosters.clear();
 		this.noteSessions.clear();
 		this.folderVerdicts.clear();
+		this.clientsByPath.clear();
+		this.ownerFolders.clear();
 		this.perClient.clear();
 		this.ownFolderList = null;
 		this.clientList = null;
@@ -483,18 +488,25 @@ export class CoachingIndex {
 		return matches.length === 1 ? matches[0] : undefined;
 	}
 
+	/** Kept until how notes are read changes: all it is made of (names, cadence, folder) is part of that. */
 	private clientFromNote(path: string): Client {
-		const facts = this.notes.get(path);
-		const folder = this.folderVerdict(folderOf(path));
-		return {
-			key: path,
-			// One client's own folder names them, whatever their note is called (`Example-Corp/overview.md`).
-			name: folder.own && folder.clientNote === path ? lastSegment(folderOf(path)) : basenameOf(path),
-			path,
-			aliases: facts?.aliases ?? [],
-			archived: facts?.archived ?? false,
-			cadence: facts?.cadence ?? null,
-		};
+		this.freshMemos();
+		let client = this.clientsByPath.get(path);
+		if (!client) {
+			const facts = this.notes.get(path);
+			const folder = this.folderVerdict(folderOf(path));
+			client = {
+				key: path,
+				// One client's own folder names them, whatever their note is called (`Example-Corp/overview.md`).
+				name: folder.own && folder.clientNote === path ? lastSegment(folderOf(path)) : basenameOf(path),
+				path,
+				aliases: facts?.aliases ?? [],
+				archived: facts?.archived ?? false,
+				cadence: facts?.cadence ?? null,
+			};
+			this.clientsByPath.set(path, client);
+		}
+		return client;
 	}
 
 	/** The folder holding the most session notes (notes of their own, not sections), or null when there are none. */
@@ -557,14 +569,22 @@ export class CoachingIndex {
 		return ownDate(facts) && !facts.clientFolder.otherType ? "session" : "other";
 	}
 
-	/** The own folder the note is in (the outermost one on its path below the client folder), or null. */
+	/** The own folder the note is in (the outermost one on its path below the client folder), or null. Kept like `clientFromNote`. */
 	private ownerFolderOf(path: string): OwnFolder | null {
+		this.freshMemos();
+		const kept = this.ownerFolders.get(path);
+		if (kept !== undefined) return kept;
 		const facts = this.notes.get(path);
+		let owner: OwnFolder | null = null;
 		for (const folder of facts ? foldersBetween(facts) : []) {
 			const verdict = this.folderVerdict(folder);
-			if (verdict.own) return { folder, clientNote: verdict.clientNote };
+			if (verdict.own) {
+				owner = { folder, clientNote: verdict.clientNote };
+				break;
+			}
 		}
-		return null;
+		this.ownerFolders.set(path, owner);
+		return owner;
 	}
 
 	/**
