@@ -144,15 +144,17 @@ async function measureSize(size: number, cli: boolean): Promise<Row> {
 		},
 		readConfig: () => Promise.resolve(undefined),
 	};
-	const newIndexer = (): VaultIndexer => new VaultIndexer(new VaultPaths(paths), () => DEFAULT_SETTINGS, source);
+	const newIndexer = (resolver = new VaultPaths(paths)): VaultIndexer => new VaultIndexer(resolver, () => DEFAULT_SETTINGS, source);
 
 	const runs = size >= 50_000 ? 5 : 7;
 	const bare = await time(runs, () => bareLoop(metadata));
 	const build = await time(runs, () => newIndexer().rebuild());
 	const rebuildNoteReads = await pluginRebuildReads(vault.notes);
 
+	// The plugin resolves links through Obsidian's metadata cache: the index's memory is the index's alone.
+	const resolver = new VaultPaths(paths);
 	const before = heapBytes();
-	const indexer = newIndexer();
+	const indexer = newIndexer(resolver);
 	await indexer.rebuild();
 	const indexMB = (heapBytes() - before) / 1_048_576;
 
