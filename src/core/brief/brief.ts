@@ -45,7 +45,7 @@ export interface Brief {
 }
 export function computeBrief(index: CoachingIndex, client: Client, today: Day, settings: CoachingSettings): Brief {
 	const fromIndex = index.remember(client, `brief ${today}`, () => briefFromIndex(index, client, today));
-	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading, problems: fromIndex.problems };
+	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading };
 }
 
 /** The brief as the index alone gives it, the settings' words left to fill in. */
