@@ -43,6 +43,8 @@ export class CoachingIndex {
 	private readonly belowClientFolder = new Map<string, Set<string>>();
 	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
 	private readonly directlyIn = new Map<string, Set<string>>();
+	/** The reverse maps, in the order `reverseEntries` gives a note's keys for them. */
+	private readonly reverseMaps = [this.linkedBy, this.byAlias, this.byLooseName, this.headingWords, this.belowClientFolder, this.directlyIn, this.clientsByFirstWord];
 	private readonly folderVerdicts = new Map<string, FolderVerdict>();
 	private ownFolderList: { list: OwnFolder[]; byClientKey: Map<string, OwnFolder>; byLooseName: Map<string, OwnFolder> } | null = null;
 	private clientList: Client[] | null = null;
@@ -115,8 +117,7 @@ export class CoachingIndex {
 	private moveEntries(path: string, old: NoteFacts | undefined, facts: NoteFacts | undefined): void {
 		const before = reverseEntries(old);
 		const after = reverseEntries(facts);
-		const maps = [this.linkedBy, this.byAlias, this.byLooseName, this.headingWords, this.belowClientFolder, this.directlyIn, this.clientsByFirstWord];
-		maps.forEach((map, which) => {
+		this.reverseMaps.forEach((map, which) => {
 			const was = before[which] as ReadonlySet<string>;
 			const is = after[which] as ReadonlySet<string>;
 			for (const key of was) if (!is.has(key)) removeFrom(map, key, path);
@@ -166,17 +167,8 @@ export class CoachingIndex {
 
 	clear(): void {
 		this.notes.clear();
-		this.linkedBy.clear();
-		this.byAlias.clear();
-		this.headingWords.clear();
-		this.clientsByFirstWord.clear();
-		this.byLooseName.clear();
-		this.sessionNotes.clear();
-		this.clientNotes.clear();
-		this.awaiting.clear();
-		this.awaitingProperties.clear();
-		this.belowClientFolder.clear();
-		this.directlyIn.clear();
+		for (const map of this.reverseMaps) map.clear();
+		for (const set of [this.sessionNotes, this.clientNotes, this.awaiting, this.awaitingProperties]) set.clear();
 		this.revision++;
 		this.readingRevision++;
 	}
@@ -677,7 +669,7 @@ function readingKey(facts: NoteFacts): string {
 }
 
 /**
- * The keys a note is found by in each reverse map, in the order `moveEntries` lists the maps:
+ * The keys a note is found by in each reverse map, in the order of the index's `reverseMaps`:
  * names it links, aliases, its loose name, heading words, folders below a client folder, its own
  * folder there, and a client's first words.
  */
