@@ -173,7 +173,7 @@ async function measureSize(size: number, cli: boolean): Promise<Row> {
 		);
 	const update = await time(500, (run) => edit(run));
 	// Each brief follows an edit of one of the client's own sessions, so it is worked out anew, never a kept one.
-	const brief = await time(runs * 4, () => computeBrief(index, client, TODAY, DEFAULT_SETTINGS), (run) => edit(20_000 + run));
+	const brief = await time(runs * 20, () => computeBrief(index, client, TODAY, DEFAULT_SETTINGS), (run) => edit(20_000 + run));
 	const naive = await time(runs, () => naiveBrief(vault.notes, vault.busiestClient));
 	// The picker opens after the coach has changed something, so nothing from before is reused.
 	const caseload = await time(runs, () => dueOrder(caseloadRows(index, TODAY)), (run) => edit(10_000 + run));

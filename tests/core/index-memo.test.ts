@@ -22,6 +22,21 @@ describe("what the index keeps between changes", () => {
 		expect(row(vault, "Maya Chen")?.openCommitments).toBe(2);
 	});
 
+	it("a task ticked in one of several sessions shows in the brief asked for before, in a conversation still in its place", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Call Dana\n',
+			"Sessions/2026-06-16 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Book the offsite\n',
+		});
+		const maya = vault.index.clients()[0];
+		if (!maya) throw new Error("Maya is a client");
+		const brief = () => computeBrief(vault.index, maya, "2026-06-30", vault.settings);
+		expect(brief().openCommitments.map((commitment) => commitment.text)).toEqual(["Book the offsite", "Call Dana"]);
+		vault.write("Sessions/2026-06-02 Maya.md", '---\nclient: "[[Maya Chen]]"\n---\n- [x] Call Dana\nShe called.\n');
+		expect(brief().openCommitments.map((commitment) => commitment.text)).toEqual(["Book the offsite"]);
+		expect(vault.index.sessionsOf(maya).map((session) => session.commitments[0]?.open)).toEqual([false, true]);
+	});
+
 	it("a session note that changes client moves from one client's row to the other's", () => {
 		const vault = new NotesVault({
 			"Clients/Maya Chen.md": MAYA,

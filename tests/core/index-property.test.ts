@@ -61,19 +61,32 @@ const note = fc.tuple(frontmatter, fc.array(bodyLine, { maxLength: 8 })).map(([h
 
 type VaultEvent =
 	| { kind: "write"; path: string; text: string }
+	/** A coach typing in a note: a task ticked or unticked, a line added; where its conversations stand is left as it was. */
+	| { kind: "type"; path: string; line: string }
 	| { kind: "rename"; from: string; to: string }
 	| { kind: "delete"; path: string };
 
 const event: fc.Arbitrary<VaultEvent> = fc.oneof(
 	{ weight: 5, arbitrary: fc.record({ kind: fc.constant("write" as const), path, text: note }) },
+	{ weight: 3, arbitrary: fc.record({ kind: fc.constant("type" as const), path, line: fc.constantFrom("tick", "A quiet paragraph about the week.", "- [ ] Call the bank", "Feeling #family") }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant("rename" as const), from: path, to: path }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), path }) },
 );
 
 function apply(vault: NotesVault, change: VaultEvent): void {
 	if (change.kind === "write") vault.write(change.path, change.text);
+	else if (change.kind === "type") typeIn(vault, change.path, change.line);
 	else if (change.kind === "delete") vault.delete(change.path);
 	else if (vault.files.has(change.from) && !vault.files.has(change.to)) vault.rename(change.from, change.to);
+}
+
+/** Ticks the first open task (or unticks the first done one), or adds a line at the end. */
+function typeIn(vault: NotesVault, path: string, line: string): void {
+	const text = vault.files.get(path)?.text;
+	if (text === undefined) return;
+	if (line !== "tick") vault.write(path, `${text}\n${line}`);
+	else if (text.includes("- [ ]")) vault.write(path, text.replace("- [ ]", "- [x]"));
+	else vault.write(path, text.replace(/- \[[x/-]\]/, "- [ ]"));
 }
 
 /** Everything the index answers: every note's conversations and their clients, every client, the caseload, every brief. */

@@ -1,4 +1,4 @@
-import type { CadenceStatus } from "./summary";
+import type { CadenceStatus, SummarySession } from "./summary";
 import { openCommitments, type Commitment } from "./commitments";
 import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
@@ -6,17 +6,18 @@ import type { Day } from "../notes/dates";
 import type { SessionFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
 
+/** One conversation as the brief lists it; shared by every brief that lists it, so read it, never change it. */
 export interface BriefSession {
 	/** Which conversation: the note's path, with the heading's line for a section. */
-	id: string;
-	path: string;
+	readonly id: string;
+	readonly path: string;
 	/** The heading a section session starts at; null for a whole note. */
-	heading: string | null;
-	date: Day | null;
-	number: number;
-	title: string;
+	readonly heading: string | null;
+	readonly date: Day | null;
+	readonly number: number;
+	readonly title: string;
 	/** Every client of the session: note paths, or the name of a client without a note. */
-	clients: string[];
+	readonly clients: readonly string[];
 }
 /**
  * What the brief knows without opening any note: the index alone. Kept by the index until one of
@@ -56,8 +57,17 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		.mentionsOf(client)
 		.filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay)
 		.reverse();
-	const concerned = new Set([...(client.path === null ? [] : [client.path]), ...summary.sessions.map(({ session }) => session.path), ...mentions.map((facts) => facts.path)]);
-	const problems = [...concerned].flatMap((path) => (index.get(path)?.problems ?? []).map((problem) => ({ path, problem })));
+	const problems: { path: string; problem: string }[] = [];
+	const reported = new Set<string>();
+	const report = (path: string): void => {
+		const found = index.problemsOf(path);
+		if (found.length === 0 || reported.has(path)) return;
+		reported.add(path);
+		problems.push(...found);
+	};
+	if (client.path !== null) report(client.path);
+	for (const { session } of summary.sessions) report(session.path);
+	for (const facts of mentions) report(facts.path);
 
 	return {
 		client: { name: client.name, path: client.path, status: client.archived ? "archived" : "active" },
@@ -68,17 +78,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		lastSession: last ? { id: last.session.id, path: last.session.path, heading: last.session.heading?.text ?? null, date: summary.lastDay } : null,
 		daysSinceLastSession: summary.daysSinceLast,
 		cadence: summary.cadence,
-		sessions: summary.sessions
-			.map(({ session, number }) => ({
-				id: session.id,
-				path: session.path,
-				heading: session.heading?.text ?? null,
-				date: session.date?.day ?? null,
-				number,
-				title: session.title,
-				clients: index.sessionClients(session).map((owner) => owner.path ?? owner.name),
-			}))
-			.reverse(),
+		sessions: summary.sessions.map(briefSession).reverse(),
 		openCommitments: openCommitments(summary.commitments),
 		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
 		themes: themesOf(summary.sessions.map(({ session }) => session)),
@@ -88,6 +88,26 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 	};
 }
 
+/** Each session as briefs show it, kept while its facts, number and clients are the ones it was made from: most sessions are in every brief of their client unchanged. */
+const briefSessions = new WeakMap<SessionFacts, { from: SummarySession; shown: BriefSession }>();
+
+function briefSession(from: SummarySession): BriefSession {
+	const kept = briefSessions.get(from.session);
+	if (kept && kept.from.number === from.number && kept.from.clients === from.clients) return kept.shown;
+	const { session, number, clients } = from;
+	const shown: BriefSession = {
+		id: session.id,
+		path: session.path,
+		heading: session.heading?.text ?? null,
+		date: session.date?.day ?? null,
+		number,
+		title: session.title,
+		clients: clients.map((client) => client.path ?? client.name),
+	};
+	briefSessions.set(session, { from, shown });
+	return shown;
+}
+
 /** Session tags counted once per session; by count, then by latest use. */
 function themesOf(sessions: readonly SessionFacts[]): { tag: string; count: number }[] {
 	const themes = new Map<string, { tag: string; count: number; lastUse: number }>();
@@ -95,7 +115,13 @@ function themesOf(sessions: readonly SessionFacts[]): { tag: string; count: numb
 		for (const tag of session.themeTags) {
 			const key = tag.toLowerCase();
 			const theme = themes.get(key);
-			themes.set(key, { tag, count: (theme?.count ?? 0) + 1, lastUse: order });
+			if (theme) {
+				theme.tag = tag;
+				theme.count++;
+				theme.lastUse = order;
+			} else {
+				themes.set(key, { tag, count: 1, lastUse: order });
+			}
 		}
 	});
 	return [...themes.values()]

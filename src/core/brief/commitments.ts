@@ -23,30 +23,38 @@ export interface Commitment {
  * ignoring case and reading Markdown escapes as what they show (`<\%` is `<%`); the latest
  * session that has it decides whether it is still open.
  */
-export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly SessionFacts[]): Commitment[] {
-	const byText = new Map<string, Commitment>();
-	for (const session of sessions) {
+export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly { session: SessionFacts; clients: readonly Client[] }[]): Commitment[] {
+	// Where each commitment was first and last written; the latest writing sets its place in the list.
+	const byKey = new Map<string, { first: SessionFacts; last: SessionFacts; task: TaskFact; order: number }>();
+	let order = 0;
+	for (const { session, clients } of sessions) {
+		// A conversation with one client only: every task in it is theirs.
+		const alone = clients.length <= 1;
 		for (const task of session.commitments) {
-			if (!belongsTo(index, session, task, client)) continue;
-			const key = task.key;
-			const day = session.date?.day ?? null;
-			const heading = session.heading?.text ?? null;
-			const earlier = byText.get(key);
-			byText.delete(key);
-			byText.set(key, {
-				text: task.text,
-				open: task.open,
-				status: task.status,
-				path: session.path,
-				heading,
-				date: day,
-				firstPath: earlier?.firstPath ?? session.path,
-				firstHeading: earlier ? earlier.firstHeading : heading,
-				firstDate: earlier ? earlier.firstDate : day,
-			});
+			if (!alone && !belongsTo(index, session, task, client)) continue;
+			const seen = byKey.get(task.key);
+			if (seen) {
+				seen.last = session;
+				seen.task = task;
+				seen.order = order++;
+			} else {
+				byKey.set(task.key, { first: session, last: session, task, order: order++ });
+			}
 		}
 	}
-	return [...byText.values()];
+	return [...byKey.values()]
+		.sort((a, b) => a.order - b.order)
+		.map(({ first, last, task }) => ({
+			text: task.text,
+			open: task.open,
+			status: task.status,
+			path: last.path,
+			heading: last.heading?.text ?? null,
+			date: last.date?.day ?? null,
+			firstPath: first.path,
+			firstHeading: first.heading?.text ?? null,
+			firstDate: first.date?.day ?? null,
+		}));
 }
 
 /** Whether the commitment was first written in an earlier conversation than the one that has it last. */

@@ -9,10 +9,16 @@ export interface CadenceStatus extends Due {
 	/** False when the cadence property could not be read; then nothing is due by it. */
 	readable: boolean;
 }
+export interface SummarySession {
+	session: SessionFacts;
+	number: number;
+	clients: readonly Client[];
+}
+
 export interface ClientSummary {
 	client: Client;
-	/** Oldest first, each with its number. */
-	sessions: readonly { session: SessionFacts; number: number }[];
+	/** Oldest first, each with its number and everyone it is with. */
+	sessions: readonly SummarySession[];
 	commitments: readonly Commitment[];
 	lastDay: Day | null;
 	daysSinceLast: number | null;
@@ -25,16 +31,12 @@ export function summarise(index: CoachingIndex, client: Client, today: Day): Cli
 }
 
 function summariseNow(index: CoachingIndex, client: Client, today: Day): ClientSummary {
-	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1 }));
+	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1, clients: index.sessionClients(session) }));
 	const lastDay = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return {
 		client,
 		sessions,
-		commitments: commitmentsOf(
-			index,
-			client,
-			sessions.map(({ session }) => session),
-		),
+		commitments: commitmentsOf(index, client, sessions),
 		lastDay,
 		daysSinceLast: lastDay === null ? null : daysBetween(lastDay, today),
 		cadence: cadenceStatus(client.cadence, lastDay, today),

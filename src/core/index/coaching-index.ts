@@ -3,6 +3,7 @@ import { fold } from "../notes/fold";
 import { looseName, nameWords } from "../notes/names";
 import { linkpathOf, nameKey, type LinkResolver } from "../notes/links";
 import { basenameOf, folderOf, mostCommonFolder } from "../notes/note";
+import type { NoteDate } from "../notes/dates";
 
 /** A client as the brief and the lists know them: a note, or a name a session links to before its note exists. */
 export interface Client {
@@ -36,6 +37,8 @@ export class CoachingIndex {
 	/** Notes that hold sessions, or headings that may be. */
 	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
+	/** Notes with a problem to report. */
+	private readonly withProblems = new Set<string>();
 	/** Notes whose text is still to be read; of those, the ones whose properties Obsidian could not parse. */
 	private readonly awaiting = new Set<string>();
 	private readonly awaitingProperties = new Set<string>();
@@ -64,6 +67,11 @@ export class CoachingIndex {
 	private readonly ownerFolders = new Map<string, OwnFolder | null>();
 	/** What views work out per client (a summary, say), kept until the client's conversations change. */
 	private readonly perClient = new Map<string, Map<string, unknown>>();
+	/**
+	 * Which conversations and mentions are each client's: kept through edits that move no
+	 * conversation (new words, a ticked task), which only swap in the note's new facts.
+	 */
+	private readonly clientLists = new Map<string, Map<string, ClientLists>>();
 	private memoRevision = -1;
 
 	constructor(private readonly resolver: LinkResolver) {}
@@ -78,8 +86,7 @@ export class CoachingIndex {
 
 	set(facts: NoteFacts): void {
 		const old = this.notes.get(facts.path);
-		const sameReading = old !== undefined && readingKey(old) === readingKey(facts);
-		const clientsBefore = sameReading ? this.clientKeysIn(facts.path) : null;
+		const clientsBefore = old !== undefined && sameReading(old, facts) ? this.clientKeysIn(facts.path) : null;
 		this.notes.set(facts.path, facts);
 		this.moveEntries(facts.path, old, facts);
 		this.revision++;
@@ -87,14 +94,20 @@ export class CoachingIndex {
 			this.readingRevision++;
 			return;
 		}
-		// A body edit that leaves who each conversation is with as it was (new words, a ticked task) keeps their clients;
-		// which sections count is worked out again, since a heading's level decides what it holds.
-		this.forgetWhatNoteDecided(old, facts, rosterKey(old) === rosterKey(facts));
+		// A body edit that leaves each conversation where, when and with whom it was (new words, a ticked task) keeps
+		// their clients and every client's lists; which sections count is worked out again, since a heading's level decides what it holds.
+		const placesKept = samePlaces(old, facts);
+		this.forgetWhatNoteDecided(old, facts, placesKept);
 		const clientsAfter = this.clientKeysIn(facts.path);
 		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention), and its own client.
 		const touched = new Set([...clientsBefore, ...clientsAfter, facts.path]);
 		if (!sameAsMention(old, facts)) for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
-		for (const key of touched) this.perClient.get(key)?.clear();
+		for (const key of touched) {
+			this.perClient.get(key)?.clear();
+			const lists = this.clientLists.get(key);
+			if (!placesKept) lists?.clear();
+			else for (const kept of lists?.values() ?? []) if (kept.sessions) swapSessions(kept.sessions, facts);
+		}
 		// A client without a note is called as their first session wrote them: any change near one may rename them.
 		const sameClients = clientsBefore.size === clientsAfter.size && [...clientsBefore].every((key) => clientsAfter.has(key) && !key.startsWith("?"));
 		if (!sameClients) this.clientList = null;
@@ -127,6 +140,7 @@ export class CoachingIndex {
 		member(this.awaiting, path, (facts?.awaitingText ?? null) !== null);
 		member(this.awaitingProperties, path, facts?.awaitingText === "properties");
 		member(this.clientNotes, path, facts?.kind === "client");
+		member(this.withProblems, path, (facts?.problems.length ?? 0) > 0);
 	}
 
 	/** The keys of the clients of every conversation in the note. */
@@ -154,21 +168,25 @@ export class CoachingIndex {
 	 */
 	remember<T>(client: Client, what: string, compute: () => T): T {
 		this.freshMemos();
-		let memos = this.perClient.get(client.key);
-		if (!memos) {
-			memos = new Map();
-			this.perClient.set(client.key, memos);
-		}
-		// The client as the caller holds them is part of the question: one held from before a change to their note gets its own answer.
-		const asked = `${what} ${JSON.stringify([client.name, client.path, client.aliases, client.archived, client.cadence])}`;
+		const memos = memosOf(this.perClient, client);
+		const asked = `${what} ${fingerprint(client)}`;
 		if (!memos.has(asked)) memos.set(asked, compute());
 		return memos.get(asked) as T;
+	}
+
+	private listsOf(client: Client): ClientLists {
+		this.freshMemos();
+		const lists = memosOf(this.clientLists, client);
+		const asked = fingerprint(client);
+		let kept = lists.get(asked);
+		if (!kept) lists.set(asked, (kept = { sessions: null, mentions: null }));
+		return kept;
 	}
 
 	clear(): void {
 		this.notes.clear();
 		for (const map of this.reverseMaps) map.clear();
-		for (const set of [this.sessionNotes, this.clientNotes, this.awaiting, this.awaitingProperties]) set.clear();
+		for (const set of [this.sessionNotes, this.clientNotes, this.withProblems, this.awaiting, this.awaitingProperties]) set.clear();
 		this.revision++;
 		this.readingRevision++;
 	}
@@ -198,7 +216,13 @@ export class CoachingIndex {
 
 	/** Every note the index holds with a problem to report. */
 	problems(): { path: string; problem: string }[] {
-		return [...this.notes.values()].flatMap((facts) => facts.problems.map((problem) => ({ path: facts.path, problem })));
+		return [...this.withProblems].flatMap((path) => this.problemsOf(path));
+	}
+
+	/** The note's problems to report, if it has any. */
+	problemsOf(path: string): { path: string; problem: string }[] {
+		if (!this.withProblems.has(path)) return [];
+		return (this.notes.get(path)?.problems ?? []).map((problem) => ({ path, problem }));
 	}
 
 	/**
@@ -273,6 +297,7 @@ export class CoachingIndex {
 		this.clientsByPath.clear();
 		this.ownerFolders.clear();
 		this.perClient.clear();
+		this.clientLists.clear();
 		this.ownFolderList = null;
 		this.clientList = null;
 		this.memoRevision = this.readingRevision;
@@ -383,15 +408,25 @@ export class CoachingIndex {
 
 	/** The client's sessions, oldest first. */
 	sessionsOf(client: Client): SessionFacts[] {
-		return this.sessionsInDateOrder(this.candidatesFor(client)).filter((session) => this.isClientOf(session, client));
+		const lists = this.listsOf(client);
+		if (!lists.sessions) {
+			const list = this.sessionsInDateOrder(this.candidatesFor(client)).filter((session) => this.isClientOf(session, client));
+			const at = new Map<string, number[]>();
+			list.forEach((session, place) => at.set(session.path, [...(at.get(session.path) ?? []), place]));
+			lists.sessions = { list, at };
+		}
+		return [...lists.sessions.list];
 	}
 
 	/** Other notes that link to the client: not the client note, not one holding one of its sessions. Oldest first. */
 	mentionsOf(client: Client): NoteFacts[] {
-		return this.inDateOrder(this.candidatesFor(client))
+		const lists = this.listsOf(client);
+		lists.mentions ??= this.inDateOrder(this.candidatesFor(client))
 			.filter((facts) => facts.path !== client.path)
 			.filter((facts) => !this.sessionsIn(facts.path).some((session) => this.isClientOf(session, client)))
-			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)));
+			.filter((facts) => facts.outLinks.some((link) => this.linkReaches(link, facts.path, client)))
+			.map((facts) => facts.path);
+		return lists.mentions.map((path) => this.notes.get(path) as NoteFacts);
 	}
 
 	/**
@@ -649,24 +684,86 @@ function unresolvedClient(name: string, key: string): Client {
 
 /** Whether the note is a mention of the same clients, with the same date and problems, as it was. */
 function sameAsMention(old: NoteFacts, facts: NoteFacts): boolean {
+	return sameList(old.outLinks, facts.outLinks) && old.date?.day === facts.date?.day && old.date?.time === facts.date?.time && sameList(old.problems, facts.problems);
+}
+
+/**
+ * Whether each of the note's conversations stands where it stood among a client's: the same ones,
+ * with the same span and date, and the same names and links saying who they are with; and
+ * whether the note's own links and date, which decide whom it mentions, are as they were.
+ */
+function samePlaces(old: NoteFacts, facts: NoteFacts): boolean {
 	return (
-		old.outLinks.length === facts.outLinks.length &&
-		old.outLinks.every((link, at) => facts.outLinks[at] === link) &&
-		old.date?.day === facts.date?.day &&
-		old.date?.time === facts.date?.time &&
-		old.problems.join("\n") === facts.problems.join("\n")
+		sameList(old.outLinks, facts.outLinks) &&
+		sameDate(old.date, facts.date) &&
+		sameList(old.sessions, facts.sessions, (a, b) =>
+			a.id === b.id &&
+			a.shape === b.shape &&
+			a.heading?.end === b.heading?.end &&
+			sameDate(a.date, b.date) &&
+			a.sessionNumber === b.sessionNumber &&
+			a.namingText === b.namingText &&
+			sameList(a.bodyLinks, b.bodyLinks) &&
+			(a.clientRefs === b.clientRefs || (a.clientRefs !== null && b.clientRefs !== null && sameList(a.clientRefs, b.clientRefs, (x, y) => x.link === y.link && x.text === y.text))),
+		)
 	);
 }
 
-/** What decides who each of the note's conversations is with: which they are, and the names and links they hold. */
-function rosterKey(facts: NoteFacts): string {
-	return JSON.stringify(facts.sessions.map((session) => [session.id, session.shape, session.clientRefs, session.namingText, session.bodyLinks]));
+/** Whether other notes are read as they were: the note's kind, names, place and whether it has a date of its own. */
+function sameReading(old: NoteFacts, facts: NoteFacts): boolean {
+	const place = (facts: NoteFacts) => facts.clientFolder ?? { root: null, chain: [], kindByFolder: null, otherType: null, ownFolders: null };
+	const [was, is] = [place(old), place(facts)];
+	return (
+		old.kind === facts.kind &&
+		sameList(old.aliases, facts.aliases) &&
+		old.archived === facts.archived &&
+		old.cadence === facts.cadence &&
+		was.root === is.root &&
+		sameList(was.chain, is.chain) &&
+		was.kindByFolder === is.kindByFolder &&
+		was.otherType === is.otherType &&
+		was.ownFolders === is.ownFolders &&
+		ownDate(old) === ownDate(facts)
+	);
 }
 
-/** What of a note other notes are read by: its kind, names, place and whether it has a date of its own. */
-function readingKey(facts: NoteFacts): string {
-	return JSON.stringify([facts.kind, facts.aliases, facts.archived, facts.cadence, facts.clientFolder, ownDate(facts)]);
+function sameDate(a: NoteDate | null, b: NoteDate | null): boolean {
+	return a === b || (a !== null && b !== null && a.day === b.day && a.time === b.time && a.source === b.source && a.property === b.property);
 }
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+	return a.length === b.length && a.every((item, at) => same(item, b[at] as T));
+}
+
+/** Which conversations (with where each note's are in the list) and mentions (by path) are a client's; null until asked. */
+interface ClientLists {
+	sessions: { list: SessionFacts[]; at: Map<string, number[]> } | null;
+	mentions: string[] | null;
+}
+
+/** Puts the note's new facts in place of its old ones in a client's conversations, when they stand where they stood. */
+function swapSessions(sessions: { list: SessionFacts[]; at: Map<string, number[]> }, facts: NoteFacts): void {
+	const places = sessions.at.get(facts.path);
+	if (!places) return;
+	const byId = new Map(facts.sessions.map((fresh) => [fresh.id, fresh]));
+	for (const at of places) {
+		const kept = sessions.list[at] as SessionFacts;
+		sessions.list[at] = byId.get(kept.id) ?? kept;
+	}
+}
+
+/** The client's own memos, made when first asked for. */
+function memosOf<T>(byClient: Map<string, Map<string, T>>, client: Client): Map<string, T> {
+	let memos = byClient.get(client.key);
+	if (!memos) byClient.set(client.key, (memos = new Map()));
+	return memos;
+}
+
+/** The client as the caller holds them is part of every question: one held from before a change to their note gets its own answer. */
+function fingerprint(client: Client): string {
+	return JSON.stringify([client.name, client.path, client.aliases, client.archived, client.cadence]);
+}
+
 
 /**
  * The keys a note is found by in each reverse map, in the order of the index's `reverseMaps`:

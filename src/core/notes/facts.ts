@@ -456,7 +456,7 @@ function dateOf(note: NoteSource, settings: CoachingSettings, problems: string[]
 	const property = readProperty(note.frontmatter, settings.dateProperties);
 	if (property) {
 		const parsed = parseDateText(property.values[0] ?? "");
-		if (parsed) return { ...parsed, source: "property", property: property.name };
+		if (parsed) return { day: parsed.day, time: parsed.time, source: "property", property: property.name };
 		problems.push(`its ${property.name} "${property.values[0] ?? ""}" is not a date I can read, so another date was used`);
 	}
 	const fromName = dayInFileName(basenameOf(note.path));

@@ -26,7 +26,7 @@ function isPlainAscii(text: string): boolean {
  * carried into a new note inert is still the same commitment when the next brief reads it.
  */
 export function withoutEscapes(text: string): string {
-	return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+	return text.includes("\\") ? text.replace(/\\([!-/:-@[-`{-~])/g, "$1") : text;
 }
 
 /** How a task is compared with the same commitment in other sessions: escapes read as what they show, then folded. */
