@@ -755,7 +755,7 @@ function swapSessions(sessions: { list: SessionFacts[]; at: Map<string, number[]
 /** The client's own memos, made when first asked for. */
 function memosOf<T>(byClient: Map<string, Map<string, T>>, client: Client): Map<string, T> {
 	let memos = byClient.get(client.key);
-	if (!memos) byClient.set(client.key, (memos = new Map()));
+	if (!memos) byClient.set(client.key, (memos = new Map<string, T>()));
 	return memos;
 }
 
