@@ -12,6 +12,24 @@ export interface NoteDate {
 	property?: string;
 }
 
+/**
+ * Dates without a time, shared between the notes dated by them: ten years of notes hold a few
+ * thousand days, and tens of thousands of notes are dated by them. Shared, so frozen. Emptied
+ * when it grows past any real vault's days, so a long session of edits never makes it a leak.
+ */
+const sharedDates = new Map<string, NoteDate>();
+
+export function dateOn(day: Day, source: NoteDate["source"], property?: string): NoteDate {
+	const key = property === undefined ? `${source}|${day}` : `${source}|${property}|${day}`;
+	let date = sharedDates.get(key);
+	if (!date) {
+		if (sharedDates.size >= 100_000) sharedDates.clear();
+		date = Object.freeze(property === undefined ? { day, time: "", source } : { day, time: "", source, property });
+		sharedDates.set(key, date);
+	}
+	return date;
+}
+
 const ISO_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 

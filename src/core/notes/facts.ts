@@ -1,4 +1,4 @@
-import { dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, type Day, type NoteDate } from "./dates";
+import { dateOn, dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, type Day, type NoteDate } from "./dates";
 import { linkInPropertyValue } from "./links";
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
@@ -141,8 +141,19 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		awaitingText: note.awaitingText ?? null,
 	};
 	facts.sessions = sessionsIn(note, facts, settings);
+	// Tens of thousands of notes are neither clients nor conversations: they keep no headings, and share their empty lists.
+	if (facts.sessions.length === 0) {
+		facts.sessions = NONE;
+		if (kind === "other") facts.headings = NONE;
+	}
+	if (facts.problems.length === 0) facts.problems = NONE;
+	if (facts.aliases.length === 0) facts.aliases = NONE;
+	if (facts.outLinks.length === 0) facts.outLinks = NONE;
 	return facts;
 }
+
+/** The one empty list notes share: frozen, so a change to it fails loudly rather than reaching every note. */
+const NONE: never[] = Object.freeze([]) as never[];
 
 /** The settings' words as notes are compared with them, folded once per settings rather than once per note. */
 interface SettingWords {
@@ -231,10 +242,10 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 		const clientRefs = clientRefsOf(note.frontmatter, settings, facts.problems);
 		const dated = datedSpans(spans, settings);
 		if (new Set(dated.map(({ day }) => day)).size <= 1) return [whole(clientRefs)];
-		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: { day, time: "", source: "heading" }, clientRefs: () => clientRefs })));
+		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: dateOn(day, "heading"), clientRefs: () => clientRefs })));
 	}
 	if (facts.kind === "client") {
-		const log = sections((settings.readClientNoteLogs ? datedSpans(spans, settings) : []).map(({ index, day }) => ({ index, shape: "client-note-section", date: { day, time: "", source: "heading" }, clientRefs: () => null })));
+		const log = sections((settings.readClientNoteLogs ? datedSpans(spans, settings) : []).map(({ index, day }) => ({ index, shape: "client-note-section", date: dateOn(day, "heading"), clientRefs: () => null })));
 		// A dated note in one client's own folder is a session with them; whether the folder is theirs, the index decides.
 		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.ownFolders && facts.clientFolder.chain.length > 0 && ownDate(facts);
 		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
@@ -345,9 +356,9 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
 		sessionNumber: heading === null ? sessionNumberOf(note.frontmatter, settings) : null,
 		clientRefs: shape.clientRefs,
 		namingText: shape.shape === "dated-note-section" && heading !== null ? heading.text : null,
-		bodyLinks: contents.links.map((link) => link.link),
-		themeTags: themeTagsOf(contents.tags, settings),
-		commitments: [...contents.commitments],
+		bodyLinks: contents.links.length === 0 ? NONE : contents.links.map((link) => link.link),
+		themeTags: contents.tags.length === 0 ? NONE : themeTagsOf(contents.tags, settings),
+		commitments: contents.commitments.length === 0 ? NONE : [...contents.commitments],
 	};
 }
 
@@ -456,15 +467,15 @@ function dateOf(note: NoteSource, settings: CoachingSettings, problems: string[]
 	const property = readProperty(note.frontmatter, settings.dateProperties);
 	if (property) {
 		const parsed = parseDateText(property.values[0] ?? "");
-		if (parsed) return { day: parsed.day, time: parsed.time, source: "property", property: property.name };
+		if (parsed) return parsed.time === "" ? dateOn(parsed.day, "property", property.name) : { day: parsed.day, time: parsed.time, source: "property", property: property.name };
 		problems.push(`its ${property.name} "${property.values[0] ?? ""}" is not a date I can read, so another date was used`);
 	}
 	const fromName = dayInFileName(basenameOf(note.path));
-	if (fromName) return { day: fromName, time: "", source: "file name" };
+	if (fromName) return dateOn(fromName, "file name");
 	const created = note.ctime > 0 ? dayOfTimestamp(note.ctime) : null;
-	if (created !== null) return { day: created, time: "", source: "created" };
+	if (created !== null) return dateOn(created, "created");
 	const modified = note.mtime > 0 ? dayOfTimestamp(note.mtime) : null;
-	if (modified !== null) return { day: modified, time: "", source: "modified" };
+	if (modified !== null) return dateOn(modified, "modified");
 	return null;
 }
 
@@ -525,7 +536,7 @@ function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact
 			key: commitmentKey(task.text.trim()),
 			status: task.status,
 			open: task.status === " " || task.status === "/",
-			links: linksByLine.get(task.line) ?? [],
+			links: linksByLine.get(task.line) ?? NONE,
 		});
 	}
 	return commitments;

@@ -51,20 +51,22 @@ export function isPlaceholder(text: string): boolean {
 	return false;
 }
 
-/** Each properties block's keys by their name in lower case, the first written winning: a note's properties are asked for a dozen times. */
-const keysByName = new WeakMap<Record<string, unknown>, Map<string, string>>();
+/**
+ * The last properties block's keys by their name in lower case, the first written winning: a note's
+ * properties are asked for a dozen times in a row, and one block kept costs nothing in a large vault.
+ */
+let lastBlock: { frontmatter: Record<string, unknown>; keys: Map<string, string> } | null = null;
 
 function keyNamed(frontmatter: Record<string, unknown>, name: string): string | undefined {
-	let keys = keysByName.get(frontmatter);
-	if (!keys) {
-		keys = new Map();
+	if (lastBlock?.frontmatter !== frontmatter) {
+		const keys = new Map<string, string>();
 		for (const key of Object.keys(frontmatter)) {
 			const named = key.trim().toLowerCase();
 			if (!keys.has(named)) keys.set(named, key);
 		}
-		keysByName.set(frontmatter, keys);
+		lastBlock = { frontmatter, keys };
 	}
-	return keys.get(name.toLowerCase());
+	return lastBlock.keys.get(name.toLowerCase());
 }
 
 /**
