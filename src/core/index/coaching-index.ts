@@ -26,14 +26,14 @@ export interface Client {
  */
 export class CoachingIndex {
 	private readonly notes = new Map<string, NoteFacts>();
-	private readonly linkedBy = new Map<string, Set<string>>();
-	private readonly byAlias = new Map<string, Set<string>>();
+	private readonly linkedBy = new Map<string, string[]>();
+	private readonly byAlias = new Map<string, string[]>();
 	/** Words of the headings of dated notes: a heading may name a client by name alone. */
-	private readonly headingWords = new Map<string, Set<string>>();
+	private readonly headingWords = new Map<string, string[]>();
 	/** Client notes by the first word of their name and of each alias. */
-	private readonly clientsByFirstWord = new Map<string, Set<string>>();
+	private readonly clientsByFirstWord = new Map<string, string[]>();
 	/** Client and person notes by their name's words, so `Example Corp` finds `Example-Corp`. */
-	private readonly byLooseName = new Map<string, Set<string>>();
+	private readonly byLooseName = new Map<string, string[]>();
 	/** Notes that hold sessions, or headings that may be. */
 	private readonly sessionNotes = new Set<string>();
 	private readonly clientNotes = new Set<string>();
@@ -43,9 +43,9 @@ export class CoachingIndex {
 	private readonly awaiting = new Set<string>();
 	private readonly awaitingProperties = new Set<string>();
 	/** Notes below client folders, by each folder between the client folder and the note: one client's own folder holds its notes at any depth. */
-	private readonly belowClientFolder = new Map<string, Set<string>>();
+	private readonly belowClientFolder = new Map<string, string[]>();
 	/** Notes directly in each folder below a client folder: they decide whether the folder is one client's own. */
-	private readonly directlyIn = new Map<string, Set<string>>();
+	private readonly directlyIn = new Map<string, string[]>();
 	/** The reverse maps, in the order `reverseEntries` gives a note's keys for them. */
 	private readonly reverseMaps = [this.linkedBy, this.byAlias, this.byLooseName, this.headingWords, this.belowClientFolder, this.directlyIn, this.clientsByFirstWord];
 	private readonly folderVerdicts = new Map<string, FolderVerdict>();
@@ -649,7 +649,7 @@ export class CoachingIndex {
 		if (this.ownFolderList) return this.ownFolderList;
 		const owners = new Map<string, OwnFolder>();
 		for (const [folder, paths] of this.directlyIn) {
-			const first = paths.values().next().value;
+			const first = paths[0];
 			const owner = first === undefined ? null : this.ownerFolderOf(first);
 			if (owner && owner.folder === folder) owners.set(folder, owner);
 		}
@@ -896,17 +896,21 @@ function byDate(a: Pick<NoteFacts, "date" | "path"> & { heading?: SessionHeading
 	return (a.heading?.line ?? -1) - (b.heading?.line ?? -1);
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
-	let set = map.get(key);
-	if (!set) {
-		set = new Set();
-		map.set(key, set);
-	}
-	set.add(path);
+/**
+ * The reverse maps hold lists, not sets: a name is linked by a handful of notes, and tens of
+ * thousands of small sets cost several times the memory. A note is added under a key only when it
+ * is not there yet (see `moveEntries`), so the lists hold each path once.
+ */
+function addTo(map: Map<string, string[]>, key: string, path: string): void {
+	const paths = map.get(key);
+	if (paths) paths.push(path);
+	else map.set(key, [path]);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, path: string): void {
-	const set = map.get(key);
-	set?.delete(path);
-	if (set?.size === 0) map.delete(key);
+function removeFrom(map: Map<string, string[]>, key: string, path: string): void {
+	const paths = map.get(key);
+	const at = paths?.indexOf(path) ?? -1;
+	if (!paths || at < 0) return;
+	paths.splice(at, 1);
+	if (paths.length === 0) map.delete(key);
 }
