@@ -15,7 +15,7 @@ export async function readPlainFile(path: string, maxBytes: number): Promise<{ b
 	return Promise.resolve().then(() => readPlainFileNow(path, maxBytes));
 }
 
-function readPlainFileNow(path: string, maxBytes: number): { bytes: Buffer; ctime: number; mtime: number } {
+export function readPlainFileNow(path: string, maxBytes: number): { bytes: Buffer; ctime: number; mtime: number } {
 	const descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
 	try {
 		const info = fstatSync(descriptor);

@@ -7,7 +7,13 @@ import type { CoachingSettings } from "../core/settings/settings";
 import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
-import { readPlainFile } from "./plain-file";
+import { readPlainFile, readPlainFileNow } from "./plain-file";
+import { holdingAnyWord, wordsOfClient, wordsOfQuery } from "../core/index/concerning";
+import { mayBePersonal } from "../core/notes/facts";
+import { noteLines } from "../core/notes/note";
+import { frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
+import { findClient } from "../core/index/find-client";
+import { fold } from "../core/notes/fold";
 
 const PLUGIN_ID = "coaching-alliance";
 
@@ -32,12 +38,65 @@ interface Listing {
 	unreadable: { path: string; problem: string }[];
 }
 
+interface FolderOptions {
+	configDir?: string;
+	progress?: (read: number, of: number) => void;
+}
+
 /**
  * Reads a vault folder the way Obsidian sees it: every file outside hidden folders is a link
  * target; markdown notes outside the templates and excluded folders are indexed. It never writes,
  * never follows a symbolic link, and a note or folder it cannot read is reported in the index.
  */
-export async function openVaultFolder(root: string, options: { configDir?: string; progress?: (read: number, of: number) => void } = {}): Promise<FolderVault> {
+export async function openVaultFolder(root: string, options: FolderOptions = {}): Promise<FolderVault> {
+	const folder = await folderReader(root, options);
+	await folder.indexer.rebuild(options.progress);
+	return folder.vault;
+}
+
+/**
+ * The vault as a brief of the client the person typed needs it: every note is read, as grep
+ * would, but only those that can bear on that client's brief are parsed: every note that may be
+ * a client's or a person's (who a conversation is with depends on them), every note below a
+ * client folder, and every note whose path or text holds one of the client's name words (see
+ * `concerning.ts`). All the texts are held until then, a few tens of megabytes for ten thousand
+ * notes. When the query finds no one client, the whole vault is parsed, so what is said (no such
+ * client, several, the closest names) is what the whole vault says.
+ */
+export async function openVaultFolderForBrief(root: string, query: string, options: FolderOptions = {}): Promise<FolderVault> {
+	const { indexer, vault } = await folderReader(root, options);
+	const indexable = await indexer.startOver();
+	const notes = new Map<string, ReadNote>();
+	indexable.forEach((path, at) => {
+		notes.set(path, readNote(root, path));
+		if ((at + 1) % 256 === 0 || at + 1 === indexable.length) options.progress?.(at + 1, indexable.length);
+	});
+	const parsed = new Set<string>();
+	const parse = (path: string): void => {
+		const note = notes.get(path);
+		if (note === undefined || parsed.has(path)) return;
+		parsed.add(path);
+		indexer.put(path, loadedNote(path, note, vault.read));
+	};
+	const parseHolding = (words: readonly string[]): void => {
+		const holds = holdingAnyWord(words);
+		for (const [path, note] of notes) if ("text" in note && holds(path, note.text)) parse(path);
+	};
+	// What cannot be read is reported; every note that may be a client's or a person's is parsed, since a heading or
+	// a plain name may name any of them; so is every note below a client folder, which the notes beside it decide.
+	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings.clientFolders) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
+	parseHolding(wordsOfQuery(query));
+	const lookup = findClient(vault.index.clients(), query);
+	if (lookup.kind !== "found") {
+		indexable.forEach(parse);
+		return vault;
+	}
+	parseHolding(wordsOfClient(lookup.client));
+	return vault;
+}
+
+/** The settings, the link targets and an empty index for a vault folder. */
+async function folderReader(root: string, options: FolderOptions): Promise<{ indexer: VaultIndexer; vault: FolderVault }> {
 	const configDir = options.configDir ?? ".obsidian";
 	const warnings: string[] = [];
 	const pluginData = await readJson(root, `${configDir}/plugins/${PLUGIN_ID}/data.json`, warnings);
@@ -54,29 +113,63 @@ export async function openVaultFolder(root: string, options: { configDir?: strin
 			for (const path of files) paths.add(path);
 			return { paths: files, unreadable };
 		},
-		load: (path) => loadNote(root, path, read),
+		load: (path) => Promise.resolve(loadedNote(path, readNote(root, path), read)),
 		// Files are read synchronously, one whole note at a time: more at once would only hold more text.
 		concurrentLoads: 1,
 		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
 	};
 	const indexer = new VaultIndexer(paths, () => settings, source);
-	await indexer.rebuild(options.progress);
-	return { root, settings, index: indexer.index, paths, read, warnings };
+	return { indexer, vault: { root, settings, index: indexer.index, paths, read, warnings } };
 }
 
-/** Reads and parses the note: only its facts outlive the read. */
-async function loadNote(root: string, path: string, read: (path: string) => Promise<string>): Promise<LoadedNote> {
+/** A note's text as read from disk, with its times and what was wrong with its bytes; or why it could not be read. */
+type ReadNote = { text: string; ctime: number; mtime: number; problem: string | null } | { problem: string };
+
+function readNote(root: string, path: string): ReadNote {
 	let file: { bytes: Buffer; ctime: number; mtime: number };
 	try {
-		file = await readPlainFile(join(root, path), MAX_NOTE_BYTES);
+		file = readPlainFileNow(join(root, path), MAX_NOTE_BYTES);
 	} catch (error) {
 		return { problem: `could not be read: ${describeFileError(error)}` };
 	}
 	const decoded = decodeNote(file.bytes);
 	if (decoded.notText !== null) return { problem: decoded.notText };
-	const parsed = noteFromMarkdown(path, decoded.text, file, () => read(path));
-	const note = decoded.problem === null ? parsed : { ...parsed, problems: [decoded.problem, ...parsed.problems] };
-	return { note: () => note };
+	return { text: decoded.text, ctime: file.ctime, mtime: file.mtime, problem: decoded.problem };
+}
+
+/** Parses the note: only its facts outlive the read. */
+function loadedNote(path: string, note: ReadNote, read: (path: string) => Promise<string>): LoadedNote {
+	if (!("text" in note)) return { problem: note.problem };
+	const parsed = noteFromMarkdown(path, note.text, note, () => read(path));
+	return { note: () => (note.problem === null ? parsed : { ...parsed, problems: [note.problem, ...parsed.problems] }) };
+}
+
+/** Whether the note may be a client's or a person's, from its properties alone (see `mayBePersonal`). */
+function mayBePersonalNote(path: string, text: string, settings: CoachingSettings): boolean {
+	const { data } = readFrontmatter(linesToFrontmatterEnd(text));
+	return mayBePersonal({ path, frontmatter: data, tags: frontmatterTags(data) }, text, settings);
+}
+
+/**
+ * The note's first lines, through the line that closes its frontmatter: what `readFrontmatter`
+ * reads, without splitting the rest of the note. Lines are cut where `noteLines` cuts them, so a
+ * note whose lines end otherwise than with `\n` is split whole.
+ */
+function linesToFrontmatterEnd(text: string): string[] {
+	if (!/^\uFEFF?---/.test(text)) return [];
+	for (let start = text.indexOf("\n") + 1; start > 0; ) {
+		const end = text.indexOf("\n", start);
+		if (text.slice(start, end < 0 ? text.length : end).trimEnd() === "---") return noteLines(text.slice(0, end < 0 ? text.length : end));
+		start = end + 1;
+	}
+	return noteLines(text);
+}
+
+/** Whether a folder on the path is a client folder, as the index reads folders. */
+function belowClientFolder(path: string, clientFolders: readonly string[]): boolean {
+	const folders = path.split("/").slice(0, -1).map(fold);
+	const wanted = new Set(clientFolders.map(fold));
+	return folders.some((folder) => wanted.has(folder));
 }
 
 /**

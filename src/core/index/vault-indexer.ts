@@ -92,12 +92,7 @@ export class VaultIndexer {
 	 */
 	async rebuild(progress?: (read: number, of: number) => void): Promise<void> {
 		const source = this.requireSource();
-		this.useTemplateConfig(await source.readConfig("templates.json"), await source.readConfig("plugins/templater-obsidian/data.json"));
-		this.index.clear();
-		this.latestRequest.clear();
-		const { paths, unreadable } = await source.list();
-		for (const { path, problem } of unreadable) this.index.set(unreadableFacts(path, problem));
-		const indexable = paths.filter((path) => this.isIndexable(path));
+		const indexable = await this.startOver();
 		const batchSize = Math.max(1, source.concurrentLoads ?? CONCURRENT_LOADS);
 		for (let start = 0; start < indexable.length; start += batchSize) {
 			const batch = indexable.slice(start, start + batchSize).map((path) => ({ path, request: this.claim(path) }));
@@ -109,6 +104,21 @@ export class VaultIndexer {
 			});
 			progress?.(Math.min(start + batchSize, indexable.length), indexable.length);
 		}
+	}
+
+	/**
+	 * Empties the index for a build from the vault's listing: the templates folder read from the
+	 * configuration, entries that could not be listed reported. Gives the notes to index, in the
+	 * order listed, for `rebuild`, or for a front end that puts only some of them.
+	 */
+	async startOver(): Promise<string[]> {
+		const source = this.requireSource();
+		this.useTemplateConfig(await source.readConfig("templates.json"), await source.readConfig("plugins/templater-obsidian/data.json"));
+		this.index.clear();
+		this.latestRequest.clear();
+		const { paths, unreadable } = await source.list();
+		for (const { path, problem } of unreadable) this.index.set(unreadableFacts(path, problem));
+		return paths.filter((path) => this.isIndexable(path));
 	}
 
 	private claim(path: string): number {

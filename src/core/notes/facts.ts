@@ -367,7 +367,7 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
  * nearest folder, then tags. Within one kind of evidence a session outranks a client, and a
  * client a person: `Clients/Maya Chen/Sessions/2026-03-04.md` is a session.
  */
-function kindOf(note: NoteSource, settings: CoachingSettings): { kind: NoteKind; byClientFolder: boolean; otherType: boolean } {
+function kindOf(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, settings: CoachingSettings): { kind: NoteKind; byClientFolder: boolean; otherType: boolean } {
 	const typeValues = readProperty(note.frontmatter, settings.typeProperties);
 	if (typeValues) {
 		const texts = typeValues.values.map(typeValueText);
@@ -385,6 +385,24 @@ function kindOf(note: NoteSource, settings: CoachingSettings): { kind: NoteKind;
 		return { kind, byClientFolder: kind === "client", otherType };
 	}
 	return { kind: tagKind(note.tags, settings), byClientFolder: false, otherType };
+}
+
+/**
+ * Whether a note can be a client's or a person's, told before its text is parsed: from its path,
+ * its properties and their tags; a note whose text may hold a tag that says what kind of note it
+ * is (it holds `#` and one of the tag words) may be either.
+ */
+export function mayBePersonal(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, text: string, settings: CoachingSettings): boolean {
+	const { kind } = kindOf(note, settings);
+	if (kind === "client" || kind === "person") return true;
+	if (!text.includes("#")) return false;
+	const stems = [...settings.clientTags, ...settings.personTags, ...settings.sessionTags].map((word) => fold(word).replace(/s$/, "")).filter((stem) => stem !== "");
+	// Anything written like a tag counts, in code or not: a tag word anywhere after a `#` and before the next space.
+	for (const [written] of text.matchAll(/#[^\s#]+/g)) {
+		const folded = fold(written);
+		if (stems.some((stem) => folded.includes(stem))) return true;
+	}
+	return false;
 }
 
 /** Where the note sits below the deepest client folder on its path, or null when it is below none. */

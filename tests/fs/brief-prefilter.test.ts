@@ -1,0 +1,99 @@
+/**
+ * The command line's brief parses only the notes that can bear on the client. It must say exactly
+ * what the whole vault says: for every client of every vault here, looked up by path and by name,
+ * the same client, the same brief, the same text; and the same message for a name that finds no
+ * one client.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { practiceVault } from "../../bench/practice-vault";
+import { computeBrief } from "../../src/core/brief/brief";
+import { BriefReader } from "../../src/core/brief/brief-text";
+import { findClient, type ClientLookup } from "../../src/core/index/find-client";
+import { openVaultFolder, openVaultFolderForBrief, type FolderVault } from "../../src/fs/vault-folder";
+
+const TODAY = "2026-06-30";
+const REALDATA = join(__dirname, "../../../shared/realdata");
+const folders: string[] = [];
+
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function writeVault(files: Record<string, string>): string {
+	const root = mkdtempSync(join(tmpdir(), "coaching-prefilter-"));
+	folders.push(root);
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(root, path)), { recursive: true });
+		writeFileSync(join(root, path), text);
+	}
+	return root;
+}
+
+/** What a person reads for the query: who was found, and their brief and its text. */
+async function answer(vault: FolderVault, query: string): Promise<unknown> {
+	const lookup: ClientLookup = findClient(vault.index.clients(), query);
+	if (lookup.kind !== "found") return lookup;
+	const brief = computeBrief(vault.index, lookup.client, TODAY, vault.settings);
+	const reader = new BriefReader(vault.index, vault.read, vault.settings);
+	const excerpts = await Promise.all(brief.sessions.map((session) => reader.excerpt(session)));
+	return { client: lookup.client, brief, text: await reader.briefText(brief), excerpts };
+}
+
+async function expectSameAsWholeVault(root: string, extraQueries: string[] = []): Promise<number> {
+	const whole = await openVaultFolder(root);
+	const clients = whole.index.clients();
+	const queries = [...new Set([...clients.flatMap((client) => [client.path ?? client.name, client.name]), ...extraQueries])];
+	for (const query of queries) {
+		const parsedForBrief = await openVaultFolderForBrief(root, query);
+		expect(await answer(parsedForBrief, query), query).toEqual(await answer(whole, query));
+	}
+	return clients.length;
+}
+
+const TRICKY = {
+	"Clients/Ana Costa.md": "---\ntype: client\naliases: [Annie]\ncadence: weekly\n---\n# Ana Costa\n## Goals\nRun a marathon.\n",
+	"Clients/Ana Silva.md": "---\ntype: client\n---\n# Ana Silva\n",
+	"People/Ben Weber.md": "---\ntype: person\n---\nBen's manager is kind.\n",
+	// A client by a tag in the text, known by an alias that names nobody else.
+	"Notes/Deirdre Fox.md": "---\naliases: [Dee]\n---\nMet through work. #client\n",
+	"Clients/Zoë Lind.md": "---\ntype: client\n---\n# Zoë\n",
+	"Clients/Example-Corp/overview.md": "# Example Corp\n",
+	"Clients/Example-Corp/2026-05-02.md": "---\ndate: 2026-05-02\n---\n- [ ] Send the offer [[Ben Weber]]\n",
+	"Sessions/2026-05-01 group.md": '---\nclient: ["[[Ana Costa]]", "[[Ben Weber]]"]\ndate: 2026-05-01\n---\n- [ ] Ana books the room [[Ana Costa]]\n- [ ] Everyone reads the brief\n',
+	"Sessions/2026-05-08.md": "---\nclient: Annie\ndate: 2026-05-08\n---\n- [ ] Call the landlord\n",
+	"Sessions/2026-05-09.md": "---\nclient: Example Corp\ndate: 2026-05-09\n---\nThe board said yes.\n",
+	"Daily/2026-05-10.md": "---\ndate: 2026-05-10\n---\n# 2026-05-10\n## Call with Dee and Ana Costa\n- [ ] Dee sends the plan\n## Errands\n- [ ] Buy ink\n",
+	"Daily/2026-05-11.md": "---\ndate: 2026-05-11\n---\n## Coaching: [[Zoë Lind]]\nShe laughed a lot.\n",
+	// A mention by a Markdown link, its name percent-encoded; another written in decomposed accents.
+	"Notes/Reading list.md": "Lend [the book](Clients/Zo%C3%AB%20Lind.md) next time.\n",
+	"Notes/Walk.md": "Thought of [[Zoe\u0308 Lind]] on the walk.\n",
+	"Notes/Broken.md": "---\nclient: [[[Ana Costa\n---\nBroken properties.\n",
+	"Clients/Log/Marta Nowak.md": "---\ntype: client\n---\n## Session log\n### 2026-05-12\n- [ ] Rest on Sundays\n### 2026-04-28\nFirst talk.\n",
+};
+
+describe("the command line's brief, parsing only the notes that can bear on it", () => {
+	it("says what the whole vault says, for every client of a vault written to catch it out", async () => {
+		const root = writeVault(TRICKY);
+		expect(await expectSameAsWholeVault(root, ["Ana", "annie", "Dee", "zoe", "Zoë", "Example Corp", "Nobody", "Clients/Ana Costa", "??"])).toBeGreaterThan(6);
+	});
+
+	it("says what the whole vault says, for every client of the demo vault", async () => {
+		expect(await expectSameAsWholeVault(join(__dirname, "../../examples/demo-vault"))).toBeGreaterThan(3);
+	});
+
+	it("says what the whole vault says, for every client of a made-up practice in every shape", async () => {
+		const vault = practiceVault(600, 3);
+		const root = writeVault(Object.fromEntries(vault.notes.map((note) => [note.path, note.text])));
+		expect(await expectSameAsWholeVault(root)).toBeGreaterThan(10);
+	});
+
+	it.each(readdirSync(REALDATA, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name))(
+		"says what the whole vault says, for every client of %s",
+		async (name) => {
+			await expectSameAsWholeVault(join(REALDATA, name));
+		},
+	);
+});
