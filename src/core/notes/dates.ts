@@ -17,15 +17,22 @@ export interface NoteDate {
  * thousand days, and tens of thousands of notes are dated by them. Shared, so frozen. Emptied
  * when it grows past any real vault's days, so a long session of edits never makes it a leak.
  */
-const sharedDates = new Map<string, NoteDate>();
+const sharedDates = new Map<string, Map<string, Map<Day, NoteDate>>>();
+let sharedCount = 0;
 
 export function dateOn(day: Day, source: NoteDate["source"], property?: string): NoteDate {
-	const key = property === undefined ? `${source}|${day}` : `${source}|${property}|${day}`;
-	let date = sharedDates.get(key);
+	let bySource = sharedDates.get(source);
+	if (!bySource) sharedDates.set(source, (bySource = new Map<string, Map<Day, NoteDate>>()));
+	let byDay = bySource.get(property ?? "");
+	if (!byDay) bySource.set(property ?? "", (byDay = new Map<Day, NoteDate>()));
+	let date = byDay.get(day);
 	if (!date) {
-		if (sharedDates.size >= 100_000) sharedDates.clear();
+		if (++sharedCount > 100_000) {
+			sharedDates.clear();
+			sharedCount = 0;
+		}
 		date = Object.freeze(property === undefined ? { day, time: "", source } : { day, time: "", source, property });
-		sharedDates.set(key, date);
+		byDay.set(day, date);
 	}
 	return date;
 }

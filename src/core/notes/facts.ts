@@ -113,9 +113,10 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	const basename = basenameOf(note.path);
 	const frontmatter = note.frontmatter;
 	const problems = [...note.problems];
-	const recognised = kindOf(note, settings);
+	const words = settingWords(settings);
+	const recognised = kindOf(note, settings, words);
 	const { kind } = recognised;
-	const clientFolder = clientFolderPlace(note.path, settings, recognised);
+	const clientFolder = clientFolderPlace(note.path, settings, words, recognised);
 
 	const status = readProperty(frontmatter, [settings.statusProperty]);
 	const cadence = readProperty(frontmatter, [settings.cadenceProperty]);
@@ -140,7 +141,7 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		problems,
 		awaitingText: note.awaitingText ?? null,
 	};
-	facts.sessions = sessionsIn(note, facts, settings);
+	facts.sessions = sessionsIn(note, facts, settings, words);
 	// Tens of thousands of notes are neither clients nor conversations: they keep no headings, and share their empty lists.
 	if (facts.sessions.length === 0) {
 		facts.sessions = NONE;
@@ -163,22 +164,73 @@ interface SettingWords {
 	notSessions: ReadonlySet<string>;
 	/** Headings whose tasks are the coach's own checklists, never commitments. */
 	notCommitments: ReadonlySet<string>;
+	/** The words of each kind, as a type property or a tag is compared with them: any case, singular or plural. */
+	types: KindWords;
+	tags: KindWords;
+	/** The folders of each kind, compared whole, in any case. */
+	folders: KindWords;
+	/** What a tag must hold, in any case, to be able to say what kind of note it is in. */
+	tagStems: string[];
+}
+
+/** The spellings that name each kind, folded. */
+interface KindWords {
+	session: ReadonlySet<string>;
+	client: ReadonlySet<string>;
+	person: ReadonlySet<string>;
+}
+
+/** Every folded spelling `matchesWord` accepts for the words: each word, its plurals, and a plural's singular. */
+function wordForms(words: readonly string[]): Set<string> {
+	return new Set(
+		words.flatMap((word) => {
+			const w = fold(word);
+			return [w, `${w}s`, `${w}es`, ...(w.endsWith("s") ? [w.slice(0, -1)] : [])];
+		}),
+	);
 }
 
 /** The words kept for each settings object, with a copy of what they were made from: settings are changed in place. */
-const settingWordsOf = new WeakMap<CoachingSettings, { from: string[]; words: SettingWords }>();
+const settingWordsOf = new WeakMap<CoachingSettings, { from: string[][]; words: SettingWords }>();
 
 function settingWords(settings: CoachingSettings): SettingWords {
-	const from = [...settings.dayNoteSessionWords, "\u0000", ...settings.profileHeadings, "\u0000", settings.intentionHeading, settings.reflectionHeading];
+	const lists = [
+		settings.dayNoteSessionWords,
+		settings.profileHeadings,
+		[settings.intentionHeading, settings.reflectionHeading],
+		settings.sessionTypes,
+		settings.clientTypes,
+		settings.personTypes,
+		settings.sessionTags,
+		settings.clientTags,
+		settings.personTags,
+		settings.sessionFolders,
+		settings.clientFolders,
+		settings.personFolders,
+	];
 	const kept = settingWordsOf.get(settings);
-	if (kept && kept.from.length === from.length && kept.from.every((word, at) => word === from[at])) return kept.words;
+	if (kept && kept.from.length === lists.length && kept.from.every((list, at) => sameWords(list, lists[at] ?? []))) return kept.words;
 	const words: SettingWords = {
 		marks: settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== ""),
 		notSessions: new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey)),
 		notCommitments: new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]),
+		types: { session: wordForms(settings.sessionTypes), client: wordForms(settings.clientTypes), person: wordForms(settings.personTypes) },
+		tags: { session: wordForms(settings.sessionTags), client: wordForms(settings.clientTags), person: wordForms(settings.personTags) },
+		folders: {
+			session: new Set(settings.sessionFolders.map(fold)),
+			client: new Set(settings.clientFolders.map(fold)),
+			person: new Set(settings.personFolders.map(fold)),
+		},
+		tagStems: [...settings.clientTags, ...settings.personTags, ...settings.sessionTags].map((word) => fold(word).replace(/s$/, "")).filter((stem) => stem !== ""),
 	};
-	settingWordsOf.set(settings, { from, words });
+	settingWordsOf.set(settings, { from: lists.map((list) => [...list]), words });
 	return words;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false;
+	return true;
 }
 
 /**
@@ -225,33 +277,33 @@ export function safeNoteFacts(path: string, read: () => NoteSource, settings: Co
  *   under each heading that names a client. Which headings do depends on the vault's clients,
  *   so every heading is kept as a candidate and the index decides when asked.
  */
-function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings): SessionFacts[] {
+function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, words: SettingWords): SessionFacts[] {
 	const spans = headingSpans(note.headings);
-	const commitments = facts.kind === "session" || facts.kind === "client" || ownDate(facts) ? commitmentTasks(note, settings) : [];
+	const commitments = facts.kind === "session" || facts.kind === "client" || ownDate(facts) ? commitmentTasks(note, words) : [];
 	const whole = (clientRefs: ClientRef[] | null): SessionFacts =>
-		sessionFacts(note, facts, settings, { heading: null, shape: "note", date: facts.date, clientRefs }, { links: note.links, tags: note.tags, commitments });
+		sessionFacts(note, facts, settings, words, { heading: null, shape: "note", date: facts.date, clientRefs }, { links: note.links, tags: note.tags, commitments });
 	const sections = (chosen: { index: number; shape: SessionShape; date: NoteDate | null; clientRefs: (contents: SpanContents) => ClientRef[] | null }[]): SessionFacts[] => {
 		const contents = contentsOfSections(note, spans, commitments, new Set(chosen.map(({ index }) => index)));
 		return chosen.map(({ index, shape, date, clientRefs }) => {
 			const inside = contents.get(index) ?? { links: [], tags: [], commitments: [] };
-			return sessionFacts(note, facts, settings, { heading: spans[index] ?? null, shape, date, clientRefs: clientRefs(inside) }, inside);
+			return sessionFacts(note, facts, settings, words, { heading: spans[index] ?? null, shape, date, clientRefs: clientRefs(inside) }, inside);
 		});
 	};
 
 	if (facts.kind === "session") {
 		const clientRefs = clientRefsOf(note.frontmatter, settings, facts.problems);
-		const dated = datedSpans(spans, settings);
+		const dated = datedSpans(spans, words);
 		if (new Set(dated.map(({ day }) => day)).size <= 1) return [whole(clientRefs)];
 		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: dateOn(day, "heading"), clientRefs: () => clientRefs })));
 	}
 	if (facts.kind === "client") {
-		const log = sections((settings.readClientNoteLogs ? datedSpans(spans, settings) : []).map(({ index, day }) => ({ index, shape: "client-note-section", date: dateOn(day, "heading"), clientRefs: () => null })));
+		const log = sections((settings.readClientNoteLogs ? datedSpans(spans, words) : []).map(({ index, day }) => ({ index, shape: "client-note-section", date: dateOn(day, "heading"), clientRefs: () => null })));
 		// A dated note in one client's own folder is a session with them; whether the folder is theirs, the index decides.
 		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.ownFolders && facts.clientFolder.chain.length > 0 && ownDate(facts);
 		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
 	}
 	if (!ownDate(facts)) return [];
-	const { marks } = settingWords(settings);
+	const { marks } = words;
 	const marked = (heading: SessionHeading): boolean => marks.length === 0 || marks.some((mark) => ` ${looseName(heading.text)} `.includes(` ${mark} `));
 	return sections(
 		spans.flatMap((heading, index) => (marked(heading) ? [{ heading, index }] : [])).map(({ heading, index }) => ({
@@ -322,8 +374,8 @@ export function ownDate(facts: Pick<NoteFacts, "date">): boolean {
 }
 
 /** The dated sections, outermost only (a dated heading inside a dated section belongs to it); never a profile or checklist section. */
-function datedSpans(spans: readonly SessionHeading[], settings: CoachingSettings): { index: number; day: Day }[] {
-	const { notSessions: ignored } = settingWords(settings);
+function datedSpans(spans: readonly SessionHeading[], words: SettingWords): { index: number; day: Day }[] {
+	const { notSessions: ignored } = words;
 	const dated: { index: number; day: Day }[] = [];
 	let insideUntil = -1;
 	spans.forEach((heading, index) => {
@@ -344,7 +396,7 @@ interface SpanShape {
 }
 
 /** A session's facts from its span alone: the whole note, or the lines from its heading to the section's end. */
-function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, shape: SpanShape, contents: SpanContents): SessionFacts {
+function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, words: SettingWords, shape: SpanShape, contents: SpanContents): SessionFacts {
 	const { heading } = shape;
 	return {
 		id: heading === null ? note.path : `${note.path}#${heading.line}`,
@@ -357,7 +409,7 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
 		clientRefs: shape.clientRefs,
 		namingText: shape.shape === "dated-note-section" && heading !== null ? heading.text : null,
 		bodyLinks: contents.links.length === 0 ? NONE : contents.links.map((link) => link.link),
-		themeTags: contents.tags.length === 0 ? NONE : themeTagsOf(contents.tags, settings),
+		themeTags: contents.tags.length === 0 ? NONE : themeTagsOf(contents.tags, words),
 		commitments: contents.commitments.length === 0 ? NONE : [...contents.commitments],
 	};
 }
@@ -367,24 +419,24 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
  * nearest folder, then tags. Within one kind of evidence a session outranks a client, and a
  * client a person: `Clients/Maya Chen/Sessions/2026-03-04.md` is a session.
  */
-function kindOf(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, settings: CoachingSettings): { kind: NoteKind; byClientFolder: boolean; otherType: boolean } {
+function kindOf(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, settings: CoachingSettings, words: SettingWords): { kind: NoteKind; byClientFolder: boolean; otherType: boolean } {
 	const typeValues = readProperty(note.frontmatter, settings.typeProperties);
 	if (typeValues) {
 		const texts = typeValues.values.map(typeValueText);
-		const kind = strongest(texts, settings.sessionTypes, settings.clientTypes, settings.personTypes);
+		const kind = strongest(texts, words.types, true);
 		if (kind !== "other") return { kind, byClientFolder: false, otherType: false };
 	}
 	const otherType = typeValues !== null;
 	const folders = folderOf(note.path).split("/").reverse();
 	for (const [depth, folder] of folders.entries()) {
-		const kind = strongest([folder], settings.sessionFolders, settings.clientFolders, settings.personFolders, exactFolder);
+		const kind = strongest([folder], words.folders, false);
 		if (kind === "other") continue;
 		// Below a client folder's own subfolders, a note tagged as a client or a person is its own one (conventions, "Client folders").
-		const tagged = kind === "client" && depth > 0 ? tagKind(note.tags, settings) : "other";
+		const tagged = kind === "client" && depth > 0 ? tagKind(note.tags, words) : "other";
 		if (tagged !== "other") return { kind: tagged, byClientFolder: false, otherType };
 		return { kind, byClientFolder: kind === "client", otherType };
 	}
-	return { kind: tagKind(note.tags, settings), byClientFolder: false, otherType };
+	return { kind: tagKind(note.tags, words), byClientFolder: false, otherType };
 }
 
 /**
@@ -393,10 +445,11 @@ function kindOf(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, setting
  * is (it holds `#` and one of the tag words) may be either.
  */
 export function mayBePersonal(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, text: string, settings: CoachingSettings): boolean {
-	const { kind } = kindOf(note, settings);
+	const words = settingWords(settings);
+	const { kind } = kindOf(note, settings, words);
 	if (kind === "client" || kind === "person") return true;
 	if (!text.includes("#")) return false;
-	const stems = [...settings.clientTags, ...settings.personTags, ...settings.sessionTags].map((word) => fold(word).replace(/s$/, "")).filter((stem) => stem !== "");
+	const stems = words.tagStems;
 	// Anything written like a tag counts, in code or not: a tag word anywhere after a `#` and before the next space.
 	for (const [written] of text.matchAll(/#[^\s#]+/g)) {
 		const folded = fold(written);
@@ -406,10 +459,11 @@ export function mayBePersonal(note: Pick<NoteSource, "path" | "frontmatter" | "t
 }
 
 /** Where the note sits below the deepest client folder on its path, or null when it is below none. */
-function clientFolderPlace(path: string, settings: CoachingSettings, kind: { byClientFolder: boolean; otherType: boolean }): ClientFolderPlace | null {
+function clientFolderPlace(path: string, settings: CoachingSettings, words: SettingWords, kind: { byClientFolder: boolean; otherType: boolean }): ClientFolderPlace | null {
 	const folders = folderOf(path).split("/");
+	const clientFolders = words.folders.client;
 	for (let depth = folders.length - 1; depth >= 0; depth--) {
-		if (!exactFolder(folders[depth] ?? "", settings.clientFolders)) continue;
+		if (!clientFolders.has(fold(folders[depth] ?? ""))) continue;
 		return {
 			root: folders.slice(0, depth + 1).join("/"),
 			chain: folders.slice(depth + 1),
@@ -421,38 +475,33 @@ function clientFolderPlace(path: string, settings: CoachingSettings, kind: { byC
 	return null;
 }
 
-function exactFolder(value: string, words: readonly string[]): boolean {
-	return words.some((word) => fold(word) === fold(value));
-}
-
-function strongest(
-	values: string[],
-	sessionWords: readonly string[],
-	clientWords: readonly string[],
-	personWords: readonly string[],
-	matches: (value: string, words: readonly string[]) => boolean = matchesWord,
-): NoteKind {
-	if (values.some((value) => matches(value, sessionWords))) return "session";
-	if (values.some((value) => matches(value, clientWords))) return "client";
-	if (values.some((value) => matches(value, personWords))) return "person";
+/**
+ * The kind the values name, a session outranking a client and a client a person. Words as types
+ * and tags are (`matchesWord`: never an empty value), or folders compared whole.
+ */
+function strongest(values: readonly string[], words: KindWords, asWords: boolean): NoteKind {
+	const folded = values.map(fold).filter((value) => !asWords || value !== "");
+	if (folded.some((value) => words.session.has(value))) return "session";
+	if (folded.some((value) => words.client.has(value))) return "client";
+	if (folded.some((value) => words.person.has(value))) return "person";
 	return "other";
 }
 
 /** A nested tag counts by its segments, the deepest deciding: `#client/active` is a client, `#coaching/client` too. */
-function tagKind(tags: readonly string[], settings: CoachingSettings): NoteKind {
+function tagKind(tags: readonly string[], words: SettingWords): NoteKind {
 	let best: NoteKind = "other";
 	for (const tag of tags) {
-		const kind = markerKindOfTag(tag, settings);
+		const kind = markerKindOfTag(tag, words);
 		if (kind === "session") return "session";
 		if (kind === "client" || (kind === "person" && best === "other")) best = kind;
 	}
 	return best;
 }
 
-function markerKindOfTag(tag: string, settings: CoachingSettings): NoteKind {
+function markerKindOfTag(tag: string, words: SettingWords): NoteKind {
 	const segments = tag.split("/").reverse();
 	for (const segment of segments) {
-		const kind = strongest([segment], settings.sessionTags, settings.clientTags, settings.personTags);
+		const kind = strongest([segment], words.tags, true);
 		if (kind !== "other") return kind;
 	}
 	return "other";
@@ -503,12 +552,12 @@ function sessionNumberOf(frontmatter: Record<string, unknown> | null, settings: 
 	return property && Number.isInteger(number) && number > 0 ? number : null;
 }
 
-function themeTagsOf(tags: readonly string[], settings: CoachingSettings): string[] {
+function themeTagsOf(tags: readonly string[], words: SettingWords): string[] {
 	const seen = new Set<string>();
 	const themes: string[] = [];
 	for (const tag of tags) {
 		const key = tag.toLowerCase();
-		if (seen.has(key) || isPlaceholder(tag) || markerKindOfTag(tag, settings) !== "other") continue;
+		if (seen.has(key) || isPlaceholder(tag) || markerKindOfTag(tag, words) !== "other") continue;
 		seen.add(key);
 		themes.push(tag);
 	}
@@ -516,8 +565,8 @@ function themeTagsOf(tags: readonly string[], settings: CoachingSettings): strin
 }
 
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
-function commitmentTasks(note: NoteSource, settings: CoachingSettings): TaskFact[] {
-	const { notCommitments: excluded } = settingWords(settings);
+function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
+	const { notCommitments: excluded } = words;
 	const linksByLine = new Map<number, string[]>();
 	for (const link of note.links) {
 		const onLine = linksByLine.get(link.line);
