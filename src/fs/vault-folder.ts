@@ -9,11 +9,10 @@ import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown } from "../markdown/note-from-markdown";
 import { readPlainFile, readPlainFileNow } from "./plain-file";
 import { holdingAnyWord, wordsOfClient, wordsOfQuery } from "../core/index/concerning";
-import { mayBePersonal } from "../core/notes/facts";
+import { belowClientFolder, mayBePersonal } from "../core/notes/facts";
 import { noteLines } from "../core/notes/note";
 import { frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
 import { findClient } from "../core/index/find-client";
-import { fold } from "../core/notes/fold";
 
 const PLUGIN_ID = "coaching-alliance";
 
@@ -84,7 +83,7 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 	};
 	// What cannot be read is reported; every note that may be a client's or a person's is parsed, since a heading or
 	// a plain name may name any of them; so is every note below a client folder, which the notes beside it decide.
-	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings.clientFolders) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
+	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
 	parseHolding(wordsOfQuery(query));
 	const lookup = findClient(vault.index.clients(), query);
 	if (lookup.kind !== "found") {
@@ -165,12 +164,6 @@ function linesToFrontmatterEnd(text: string): string[] {
 	return noteLines(text);
 }
 
-/** Whether a folder on the path is a client folder, as the index reads folders. */
-function belowClientFolder(path: string, clientFolders: readonly string[]): boolean {
-	const folders = path.split("/").slice(0, -1).map(fold);
-	const wanted = new Set(clientFolders.map(fold));
-	return folders.some((folder) => wanted.has(folder));
-}
 
 /**
  * A note's bytes as Obsidian reads them, UTF-8; what is not UTF-8 text is said plainly: a file of

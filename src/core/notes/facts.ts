@@ -458,6 +458,14 @@ export function mayBePersonal(note: Pick<NoteSource, "path" | "frontmatter" | "t
 	return false;
 }
 
+/** Whether a folder on the path is a client folder: then which client's the note is depends on the notes beside it. */
+export function belowClientFolder(path: string, settings: CoachingSettings): boolean {
+	const clientFolders = settingWords(settings).folders.client;
+	return folderOf(path)
+		.split("/")
+		.some((folder) => clientFolders.has(fold(folder)));
+}
+
 /** Where the note sits below the deepest client folder on its path, or null when it is below none. */
 function clientFolderPlace(path: string, settings: CoachingSettings, words: SettingWords, kind: { byClientFolder: boolean; otherType: boolean }): ClientFolderPlace | null {
 	const folders = folderOf(path).split("/");
