@@ -11,7 +11,7 @@ import { withLogEntry } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
-import { openVaultFolder, openVaultFolderForBrief, type FolderVault } from "../fs/vault-folder";
+import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
@@ -141,11 +141,13 @@ interface CliRequest {
 
 async function runCommand(request: CliRequest, output: Output): Promise<number> {
 	const progress = request.json ? null : readingProgress(output);
-	// A brief parses only the notes that can bear on it; a new session note is placed by every session note in the vault.
+	// A brief and the caseload parse only the notes that can bear on them; a new session note is placed by every session note in the vault.
 	const vault =
 		request.command === "brief"
 			? await openVaultFolderForBrief(request.root, request.client, { progress: progress?.update })
-			: await openVaultFolder(request.root, { progress: progress?.update });
+			: request.command === "caseload"
+				? await openVaultFolderForCaseload(request.root, { progress: progress?.update })
+				: await openVaultFolder(request.root, { progress: progress?.update });
 	progress?.end();
 	const style = output.colour && !request.json ? ANSI : PLAIN;
 	for (const warning of vault.warnings) output.err(`Warning: ${warning}\n`);

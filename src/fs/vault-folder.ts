@@ -6,12 +6,11 @@ import { VaultPaths } from "../core/notes/links";
 import type { CoachingSettings } from "../core/settings/settings";
 import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
-import { noteFromMarkdown } from "../markdown/note-from-markdown";
+import { noteFromMarkdown, noteFromProperties } from "../markdown/note-from-markdown";
 import { readPlainFile, readPlainFileNow } from "./plain-file";
 import { holdingAnyWord, wordsOfClient, wordsOfQuery } from "../core/index/concerning";
-import { belowClientFolder, mayBePersonal } from "../core/notes/facts";
-import { noteLines } from "../core/notes/note";
-import { frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
+import { belowClientFolder, mayBearOnCaseload, mayBePersonal } from "../core/notes/facts";
+import type { NoteSource } from "../core/notes/note";
 import { findClient } from "../core/index/find-client";
 
 const PLUGIN_ID = "coaching-alliance";
@@ -94,6 +93,28 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 	return vault;
 }
 
+/**
+ * The vault as the caseload needs it: every note is read, and parsed whole when it may be a
+ * client's, a person's or a conversation's (see `mayBearOnCaseload`); any other note is indexed
+ * by its properties alone, which give all the caseload needs of it.
+ */
+export async function openVaultFolderForCaseload(root: string, options: FolderOptions = {}): Promise<FolderVault> {
+	const { indexer, vault } = await folderReader(root, options);
+	const indexable = await indexer.startOver();
+	indexable.forEach((path, at) => {
+		const note = readNote(root, path);
+		indexer.put(path, "text" in note ? caseloadNote(path, note, vault) : { problem: note.problem });
+		if ((at + 1) % 256 === 0 || at + 1 === indexable.length) options.progress?.(at + 1, indexable.length);
+	});
+	return vault;
+}
+
+/** The note parsed whole, or by its properties alone when that is all the caseload needs of it. */
+function caseloadNote(path: string, note: ReadText, vault: FolderVault): LoadedNote {
+	const byProperties = noteFromProperties(path, note.text, note, () => vault.read(path));
+	return mayBearOnCaseload(byProperties, note.text, vault.settings) ? loadedNote(path, note, vault.read) : withReadProblem(byProperties, note);
+}
+
 /** The settings, the link targets and an empty index for a vault folder. */
 async function folderReader(root: string, options: FolderOptions): Promise<{ indexer: VaultIndexer; vault: FolderVault }> {
 	const configDir = options.configDir ?? ".obsidian";
@@ -122,7 +143,8 @@ async function folderReader(root: string, options: FolderOptions): Promise<{ ind
 }
 
 /** A note's text as read from disk, with its times and what was wrong with its bytes; or why it could not be read. */
-type ReadNote = { text: string; ctime: number; mtime: number; problem: string | null } | { problem: string };
+type ReadNote = ReadText | { problem: string };
+type ReadText = { text: string; ctime: number; mtime: number; problem: string | null };
 
 function readNote(root: string, path: string): ReadNote {
 	let file: { bytes: Buffer; ctime: number; mtime: number };
@@ -139,31 +161,20 @@ function readNote(root: string, path: string): ReadNote {
 /** Parses the note: only its facts outlive the read. */
 function loadedNote(path: string, note: ReadNote, read: (path: string) => Promise<string>): LoadedNote {
 	if (!("text" in note)) return { problem: note.problem };
-	const parsed = noteFromMarkdown(path, note.text, note, () => read(path));
+	return withReadProblem(noteFromMarkdown(path, note.text, note, () => read(path)), note);
+}
+
+/** The note, with what was wrong with its bytes first among its problems. */
+function withReadProblem(parsed: NoteSource, note: { problem: string | null }): LoadedNote {
 	return { note: () => (note.problem === null ? parsed : { ...parsed, problems: [note.problem, ...parsed.problems] }) };
 }
 
 /** Whether the note may be a client's or a person's, from its properties alone (see `mayBePersonal`). */
 function mayBePersonalNote(path: string, text: string, settings: CoachingSettings): boolean {
-	const { data } = readFrontmatter(linesToFrontmatterEnd(text));
-	return mayBePersonal({ path, frontmatter: data, tags: frontmatterTags(data) }, text, settings);
+	return mayBePersonal(noteFromProperties(path, text, NO_TIMES, () => Promise.resolve(text)), text, settings);
 }
 
-/**
- * The note's first lines, through the line that closes its frontmatter: what `readFrontmatter`
- * reads, without splitting the rest of the note. Lines are cut where `noteLines` cuts them, so a
- * note whose lines end otherwise than with `\n` is split whole.
- */
-function linesToFrontmatterEnd(text: string): string[] {
-	if (!/^\uFEFF?---/.test(text)) return [];
-	for (let start = text.indexOf("\n") + 1; start > 0; ) {
-		const end = text.indexOf("\n", start);
-		if (text.slice(start, end < 0 ? text.length : end).trimEnd() === "---") return noteLines(text.slice(0, end < 0 ? text.length : end));
-		start = end + 1;
-	}
-	return noteLines(text);
-}
-
+const NO_TIMES = { ctime: 0, mtime: 0 };
 
 /**
  * A note's bytes as Obsidian reads them, UTF-8; what is not UTF-8 text is said plainly: a file of

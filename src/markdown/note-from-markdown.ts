@@ -95,3 +95,42 @@ export function noteFromMarkdown(
 		read,
 	};
 }
+
+/**
+ * A note as its properties alone tell it, its text after them not parsed: no links, tags, tasks or
+ * headings from the text. What the properties say (its kind by type or tags, its date, aliases,
+ * problems with them) is as the whole note's.
+ */
+export function noteFromProperties(path: string, text: string, times: { ctime: number; mtime: number }, read: () => Promise<string>): NoteSource {
+	const frontmatter = readFrontmatter(linesToFrontmatterEnd(text));
+	return {
+		path,
+		frontmatter: frontmatter.data,
+		frontmatterLinks: frontmatterLinks(frontmatter.data),
+		links: [],
+		embeds: [],
+		tags: frontmatterTags(frontmatter.data),
+		inlineTags: [],
+		tasks: [],
+		headings: [],
+		ctime: times.ctime,
+		mtime: times.mtime,
+		problems: frontmatter.problems,
+		read,
+	};
+}
+
+/**
+ * The note's first lines, through the line that closes its frontmatter: what `readFrontmatter`
+ * reads, without splitting the rest of the note. Lines are cut where `noteLines` cuts them, so a
+ * note whose lines end otherwise than with `\n` is split whole.
+ */
+function linesToFrontmatterEnd(text: string): string[] {
+	if (!/^\uFEFF?---/.test(text)) return [];
+	for (let start = text.indexOf("\n") + 1; start > 0; ) {
+		const end = text.indexOf("\n", start);
+		if (text.slice(start, end < 0 ? text.length : end).trimEnd() === "---") return noteLines(text.slice(0, end < 0 ? text.length : end));
+		start = end + 1;
+	}
+	return noteLines(text);
+}

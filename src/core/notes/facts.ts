@@ -447,13 +447,28 @@ function kindOf(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, setting
 export function mayBePersonal(note: Pick<NoteSource, "path" | "frontmatter" | "tags">, text: string, settings: CoachingSettings): boolean {
 	const words = settingWords(settings);
 	const { kind } = kindOf(note, settings, words);
-	if (kind === "client" || kind === "person") return true;
+	return kind === "client" || kind === "person" || mayHoldKindTag(text, words);
+}
+
+/**
+ * Whether a note read by its properties alone (`note`) can bear on the caseload beyond its
+ * problems: a client's, a person's or a session note, a note with a date of its own (a day's
+ * sections may be conversations), a note below a client folder, or one whose text may hold a tag
+ * that says what kind of note it is. Of any other note, the caseload needs only its problems,
+ * which its properties give.
+ */
+export function mayBearOnCaseload(note: NoteSource, text: string, settings: CoachingSettings): boolean {
+	const words = settingWords(settings);
+	if (kindOf(note, settings, words).kind !== "other" || belowClientFolder(note.path, settings)) return true;
+	return ownDate({ date: dateOf(note, settings, []) }) || mayHoldKindTag(text, words);
+}
+
+/** Whether the text may hold a tag that says what kind of note it is in: anything written like a tag counts, in code or not. */
+function mayHoldKindTag(text: string, words: SettingWords): boolean {
 	if (!text.includes("#")) return false;
-	const stems = words.tagStems;
-	// Anything written like a tag counts, in code or not: a tag word anywhere after a `#` and before the next space.
 	for (const [written] of text.matchAll(/#[^\s#]+/g)) {
 		const folded = fold(written);
-		if (stems.some((stem) => folded.includes(stem))) return true;
+		if (words.tagStems.some((stem) => folded.includes(stem))) return true;
 	}
 	return false;
 }

@@ -1,8 +1,9 @@
 /**
- * The command line's brief parses only the notes that can bear on the client. It must say exactly
- * what the whole vault says: for every client of every vault here, looked up by path and by name,
- * the same client, the same brief, the same text; and the same message for a name that finds no
- * one client.
+ * The command line parses only the notes a command needs: for a brief, those that can bear on the
+ * client; for the caseload, the notes that may be clients', people's or conversations', the rest
+ * by their properties alone. It must say exactly what the whole vault says: the same caseload, and
+ * for every client of every vault here, looked up by path and by name, the same client, the same
+ * brief, the same text; and the same message for a name that finds no one client.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { practiceVault } from "../../bench/practice-vault";
 import { computeBrief } from "../../src/core/brief/brief";
 import { BriefReader } from "../../src/core/brief/brief-text";
+import { computeCaseload } from "../../src/core/brief/caseload";
 import { findClient, type ClientLookup } from "../../src/core/index/find-client";
-import { openVaultFolder, openVaultFolderForBrief, type FolderVault } from "../../src/fs/vault-folder";
+import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../../src/fs/vault-folder";
 
 const TODAY = "2026-06-30";
 const REALDATA = join(__dirname, "../../../shared/realdata");
@@ -44,6 +46,7 @@ async function answer(vault: FolderVault, query: string): Promise<unknown> {
 
 async function expectSameAsWholeVault(root: string, extraQueries: string[] = []): Promise<number> {
 	const whole = await openVaultFolder(root);
+	expect(computeCaseload((await openVaultFolderForCaseload(root)).index, TODAY)).toEqual(computeCaseload(whole.index, TODAY));
 	const clients = whole.index.clients();
 	const queries = [...new Set([...clients.flatMap((client) => [client.path ?? client.name, client.name]), ...extraQueries])];
 	for (const query of queries) {
@@ -71,10 +74,13 @@ const TRICKY = {
 	"Notes/Reading list.md": "Lend [the book](Clients/Zo%C3%AB%20Lind.md) next time.\n",
 	"Notes/Walk.md": "Thought of [[Zoe\u0308 Lind]] on the walk.\n",
 	"Notes/Broken.md": "---\nclient: [[[Ana Costa\n---\nBroken properties.\n",
+	// A session by a tag in its text only, and a note whose properties cannot be read.
+	"Notes/Walk and talk.md": "---\nclient: \"[[Ana Costa]]\"\n---\nBy the river. #session\n- [ ] Ana writes the letter\n",
+	"Notes/Bad date.md": "---\ndate: someday\n---\nA note about [[Ana Costa]].\n",
 	"Clients/Log/Marta Nowak.md": "---\ntype: client\n---\n## Session log\n### 2026-05-12\n- [ ] Rest on Sundays\n### 2026-04-28\nFirst talk.\n",
 };
 
-describe("the command line's brief, parsing only the notes that can bear on it", () => {
+describe("the command line, parsing only the notes a command needs", () => {
 	it("says what the whole vault says, for every client of a vault written to catch it out", async () => {
 		const root = writeVault(TRICKY);
 		expect(await expectSameAsWholeVault(root, ["Ana", "annie", "Dee", "zoe", "Zoë", "Example Corp", "Nobody", "Clients/Ana Costa", "??"])).toBeGreaterThan(6);
