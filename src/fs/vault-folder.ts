@@ -65,10 +65,7 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 	const { indexer, vault } = await folderReader(root, options);
 	const indexable = await indexer.startOver();
 	const notes = new Map<string, ReadNote>();
-	indexable.forEach((path, at) => {
-		notes.set(path, readNote(root, path));
-		if ((at + 1) % 256 === 0 || at + 1 === indexable.length) options.progress?.(at + 1, indexable.length);
-	});
+	readEach(root, indexable, options.progress, (path, note) => notes.set(path, note));
 	const parsed = new Set<string>();
 	const parse = (path: string): void => {
 		const note = notes.get(path);
@@ -101,12 +98,16 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 export async function openVaultFolderForCaseload(root: string, options: FolderOptions = {}): Promise<FolderVault> {
 	const { indexer, vault } = await folderReader(root, options);
 	const indexable = await indexer.startOver();
-	indexable.forEach((path, at) => {
-		const note = readNote(root, path);
-		indexer.put(path, "text" in note ? caseloadNote(path, note, vault) : { problem: note.problem });
-		if ((at + 1) % 256 === 0 || at + 1 === indexable.length) options.progress?.(at + 1, indexable.length);
-	});
+	readEach(root, indexable, options.progress, (path, note) => indexer.put(path, "text" in note ? caseloadNote(path, note, vault) : { problem: note.problem }));
 	return vault;
+}
+
+/** Reads the notes one after another, handing each over as it is read, and says how far it got every few hundred. */
+function readEach(root: string, paths: readonly string[], progress: FolderOptions["progress"], take: (path: string, note: ReadNote) => void): void {
+	paths.forEach((path, at) => {
+		take(path, readNote(root, path));
+		if ((at + 1) % 256 === 0 || at + 1 === paths.length) progress?.(at + 1, paths.length);
+	});
 }
 
 /** The note parsed whole, or by its properties alone when that is all the caseload needs of it. */
