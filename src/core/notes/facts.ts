@@ -150,7 +150,69 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	if (facts.problems.length === 0) facts.problems = NONE;
 	if (facts.aliases.length === 0) facts.aliases = NONE;
 	if (facts.outLinks.length === 0) facts.outLinks = NONE;
-	return facts;
+	return isPlain(facts) ? new PlainNoteFacts(facts.path, facts.outLinks, facts.date) : facts;
+}
+
+/** A note that is no one's and says nothing of its own beyond its links and date: most of a large vault. */
+function isPlain(facts: NoteFacts): boolean {
+	return (
+		facts.kind === "other" &&
+		facts.sessions.length === 0 &&
+		facts.clientFolder === null &&
+		facts.aliases.length === 0 &&
+		facts.problems.length === 0 &&
+		facts.title === facts.basename &&
+		!facts.archived &&
+		facts.cadence === null &&
+		facts.awaitingText === null
+	);
+}
+
+/**
+ * The facts of a plain note (`isPlain`), holding only what differs between them: its path, the
+ * links that make it a mention, and its date. The rest is the same for every one of them, so it
+ * is said once, here; its name is read off its path when asked.
+ */
+class PlainNoteFacts implements NoteFacts {
+	constructor(
+		readonly path: string,
+		readonly outLinks: string[],
+		readonly date: NoteDate | null,
+	) {}
+
+	get basename(): string {
+		return basenameOf(this.path);
+	}
+	get title(): string {
+		return this.basename;
+	}
+	get kind(): NoteKind {
+		return "other";
+	}
+	get aliases(): string[] {
+		return NONE;
+	}
+	get archived(): boolean {
+		return false;
+	}
+	get cadence(): null {
+		return null;
+	}
+	get clientFolder(): null {
+		return null;
+	}
+	get headings(): NoteHeading[] {
+		return NONE;
+	}
+	get sessions(): SessionFacts[] {
+		return NONE;
+	}
+	get problems(): string[] {
+		return NONE;
+	}
+	get awaitingText(): null {
+		return null;
+	}
 }
 
 /** The one empty list notes share: frozen, so a change to it fails loudly rather than reaching every note. */
