@@ -646,7 +646,26 @@ function themeTagsOf(tags: readonly string[], words: SettingWords): string[] {
 		seen.add(key);
 		themes.push(tag);
 	}
-	return themes;
+	return sharedThemes(themes);
+}
+
+/**
+ * Lists of themes, shared between the conversations that have the same: a practice uses a few
+ * dozen themes, in tens of thousands of conversations. Shared, so frozen; emptied when it grows
+ * past any real practice's, so a long session of edits never makes it a leak.
+ */
+const themeLists = new Map<string, string[]>();
+
+function sharedThemes(themes: string[]): string[] {
+	if (themes.length === 0) return NONE;
+	const key = themes.join("\u0000");
+	let shared = themeLists.get(key);
+	if (!shared) {
+		if (themeLists.size >= 100_000) themeLists.clear();
+		shared = Object.freeze(themes) as string[];
+		themeLists.set(key, shared);
+	}
+	return shared;
 }
 
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
