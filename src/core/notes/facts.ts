@@ -340,6 +340,8 @@ export function safeNoteFacts(path: string, read: () => NoteSource, settings: Co
  *   so every heading is kept as a candidate and the index decides when asked.
  */
 function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, words: SettingWords): SessionFacts[] {
+	// Most notes hold none: no client's, no session's, no dated one.
+	if (facts.kind !== "session" && facts.kind !== "client" && !ownDate(facts)) return NONE;
 	const spans = headingSpans(note.headings);
 	const commitments = facts.kind === "session" || facts.kind === "client" || ownDate(facts) ? commitmentTasks(note, words) : [];
 	const whole = (clientRefs: ClientRef[] | null): SessionFacts =>
@@ -364,7 +366,6 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 		const inFolder = facts.clientFolder?.kindByFolder === true && facts.clientFolder.ownFolders && facts.clientFolder.chain.length > 0 && ownDate(facts);
 		return inFolder ? [...log, { ...whole(clientRefsOf(note.frontmatter, settings, [])), shape: "client-folder-note" }] : log;
 	}
-	if (!ownDate(facts)) return [];
 	const { marks } = words;
 	const marked = (heading: SessionHeading): boolean => marks.length === 0 || marks.some((mark) => ` ${looseName(heading.text)} `.includes(` ${mark} `));
 	return sections(
