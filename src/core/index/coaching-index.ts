@@ -775,10 +775,10 @@ function reverseEntries(facts: NoteFacts | undefined): ReadonlySet<string>[] {
 	const personal = facts.kind === "client" || facts.kind === "person";
 	return [
 		namesLinkedFrom(facts),
-		new Set(facts.aliases.map((alias) => looseName(alias))),
+		facts.aliases.length === 0 ? NONE : new Set(facts.aliases.map((alias) => looseName(alias))),
 		personal ? new Set([looseName(facts.basename)]) : NONE,
-		headingWordsOf(facts),
-		new Set(foldersBetween(facts)),
+		facts.sessions.length === 0 ? NONE : headingWordsOf(facts),
+		facts.clientFolder === null ? NONE : new Set(foldersBetween(facts)),
 		(facts.clientFolder?.chain.length ?? 0) > 0 ? new Set([folderOf(facts.path)]) : NONE,
 		facts.kind === "client" ? firstWordsOf(facts) : NONE,
 	];
