@@ -343,7 +343,7 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 	// Most notes hold none: no client's, no session's, no dated one.
 	if (facts.kind !== "session" && facts.kind !== "client" && !ownDate(facts)) return NONE;
 	const spans = headingSpans(note.headings);
-	const commitments = facts.kind === "session" || facts.kind === "client" || ownDate(facts) ? commitmentTasks(note, words) : [];
+	const commitments = commitmentTasks(note, words);
 	const whole = (clientRefs: ClientRef[] | null): SessionFacts =>
 		sessionFacts(note, facts, settings, words, { heading: null, shape: "note", date: facts.date, clientRefs }, { links: note.links, tags: note.tags, commitments });
 	const sections = (chosen: { index: number; shape: SessionShape; date: NoteDate | null; clientRefs: (contents: SpanContents) => ClientRef[] | null }[]): SessionFacts[] => {
