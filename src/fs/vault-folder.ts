@@ -8,7 +8,7 @@ import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown, noteFromProperties } from "../markdown/note-from-markdown";
 import { readPlainFile, readPlainFileNow } from "./plain-file";
-import { holdingAnyWord, wordsOfClient, wordsOfQuery } from "../core/index/concerning";
+import { holdingAnyWord, wordsOfClient, wordsOfFileNames, wordsOfQuery } from "../core/index/concerning";
 import { belowClientFolder, mayBearOnCaseload, mayBePersonal } from "../core/notes/facts";
 import type { NoteSource } from "../core/notes/note";
 import { findClient } from "../core/index/find-client";
@@ -73,14 +73,18 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 		parsed.add(path);
 		indexer.put(path, loadedNote(path, note, vault.read));
 	};
-	const parseHolding = (words: readonly string[]): void => {
+	/** Parses the notes holding one of the words, and gives them; with no words to look for, every note. */
+	const parseHolding = (words: readonly string[]): string[] => {
 		const holds = holdingAnyWord(words);
-		for (const [path, note] of notes) if ("text" in note && holds(path, note.text)) parse(path);
+		const holding = words.length === 0 ? indexable : indexable.filter((path) => holds(path, textOf(notes.get(path))));
+		holding.forEach(parse);
+		return holding;
 	};
 	// What cannot be read is reported; every note that may be a client's or a person's is parsed, since a heading or
 	// a plain name may name any of them; so is every note below a client folder, which the notes beside it decide.
 	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
-	parseHolding(wordsOfQuery(query));
+	// Any note the query finds may be a client because a session's client property names it: those sessions too.
+	parseHolding(wordsOfFileNames(parseHolding(wordsOfQuery(query))));
 	const lookup = findClient(vault.index.clients(), query);
 	if (lookup.kind !== "found") {
 		indexable.forEach(parse);
@@ -88,6 +92,10 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 	}
 	parseHolding(wordsOfClient(lookup.client));
 	return vault;
+}
+
+function textOf(note: ReadNote | undefined): string {
+	return note !== undefined && "text" in note ? note.text : "";
 }
 
 /**
@@ -110,10 +118,15 @@ function readEach(root: string, paths: readonly string[], progress: FolderOption
 	});
 }
 
-/** The note parsed whole, or by its properties alone when that is all the caseload needs of it. */
+/** The note parsed whole, or by its properties alone when that is all the caseload needs of it; when in doubt, whole. */
 function caseloadNote(path: string, note: ReadText, vault: FolderVault): LoadedNote {
-	const byProperties = noteFromProperties(path, note.text, note, () => vault.read(path));
-	return mayBearOnCaseload(byProperties, note.text, vault.settings) ? loadedNote(path, note, vault.read) : withReadProblem(byProperties, note);
+	try {
+		const byProperties = noteFromProperties(path, note.text, note, () => vault.read(path));
+		if (!mayBearOnCaseload(byProperties, note.text, vault.settings)) return withReadProblem(() => byProperties, note);
+	} catch {
+		// The whole note is parsed, and what cannot be read in it is reported there.
+	}
+	return loadedNote(path, note, vault.read);
 }
 
 /** The settings, the link targets and an empty index for a vault folder. */
@@ -159,20 +172,30 @@ function readNote(root: string, path: string): ReadNote {
 	return { text: decoded.text, ctime: file.ctime, mtime: file.mtime, problem: decoded.problem };
 }
 
-/** Parses the note: only its facts outlive the read. */
+/** The note, parsed when the index asks for it, so a note that cannot be parsed is reported there: only its facts outlive the read. */
 function loadedNote(path: string, note: ReadNote, read: (path: string) => Promise<string>): LoadedNote {
 	if (!("text" in note)) return { problem: note.problem };
-	return withReadProblem(noteFromMarkdown(path, note.text, note, () => read(path)), note);
+	return withReadProblem(() => noteFromMarkdown(path, note.text, note, () => read(path)), note);
 }
 
 /** The note, with what was wrong with its bytes first among its problems. */
-function withReadProblem(parsed: NoteSource, note: { problem: string | null }): LoadedNote {
-	return { note: () => (note.problem === null ? parsed : { ...parsed, problems: [note.problem, ...parsed.problems] }) };
+function withReadProblem(parse: () => NoteSource, note: { problem: string | null }): LoadedNote {
+	return {
+		note: () => {
+			const parsed = parse();
+			return note.problem === null ? parsed : { ...parsed, problems: [note.problem, ...parsed.problems] };
+		},
+	};
 }
 
 /** Whether the note may be a client's or a person's, from its properties alone (see `mayBePersonal`). */
 function mayBePersonalNote(path: string, text: string, settings: CoachingSettings): boolean {
-	return mayBePersonal(noteFromProperties(path, text, NO_TIMES, () => Promise.resolve(text)), text, settings);
+	try {
+		return mayBePersonal(noteFromProperties(path, text, NO_TIMES, () => Promise.resolve(text)), text, settings);
+	} catch {
+		// Parsed whole, and what cannot be read in it reported there.
+		return true;
+	}
 }
 
 const NO_TIMES = { ctime: 0, mtime: 0 };

@@ -77,13 +77,37 @@ const TRICKY = {
 	// A session by a tag in its text only, and a note whose properties cannot be read.
 	"Notes/Walk and talk.md": "---\nclient: \"[[Ana Costa]]\"\n---\nBy the river. #session\n- [ ] Ana writes the letter\n",
 	"Notes/Bad date.md": "---\ndate: someday\n---\nA note about [[Ana Costa]].\n",
+	// Found by review: a capital letter percent-encoded, a name with no letters, a client without a note first named with a
+	// folder, a note made a client by a session (its alias found by the query, its profile read), a final sigma, a YAML escape.
+	"Clients/Élodie Martin.md": "---\ntype: client\n---\n",
+	"Sessions/2026-05-20.md": "---\ntype: session\n---\nWith [her](../Clients/%C3%89lodie%20Martin.md) at the salon.\n",
+	"Notes/Salon.md": "[Mme Martin](Clients/%C3%89lodie%20Martin.md) recommended it.\n",
+	"Clients/🦊.md": "---\ntype: client\n---\n",
+	"Sessions/2026-05-21.md": "---\ntype: session\n---\nThe fox again: [[🦊]].\n",
+	"Sessions/2026-04-01.md": "---\ntype: session\nclient: Old/Rui Sousa\n---\n",
+	"Sessions/2026-04-15.md": "---\ntype: session\nclient: Rui Sousa\n---\n",
+	"Orgs/Northwind.md": "---\naliases: [NW]\n---\n# Northwind\n## Goals\nOpen a second shop.\n",
+	"Sessions/2026-03-01.md": '---\ntype: session\nclient: "[[Northwind]]"\n---\n',
+	"Clients/Nw Smith.md": "---\ntype: client\n---\n",
+	"Clients/Νικος.md": "---\ntype: client\n---\n",
+	"Sessions/2026-05-22.md": "---\ntype: session\n---\nMet [[ΝΙΚΟΣ.md]] again.\n",
+	"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+	"Sessions/2026-05-23.md": '---\ntype: session\nclient: "\\x4Daya Chen"\n---\n',
 	"Clients/Log/Marta Nowak.md": "---\ntype: client\n---\n## Session log\n### 2026-05-12\n- [ ] Rest on Sundays\n### 2026-04-28\nFirst talk.\n",
 };
 
 describe("the command line, parsing only the notes a command needs", () => {
 	it("says what the whole vault says, for every client of a vault written to catch it out", async () => {
 		const root = writeVault(TRICKY);
-		expect(await expectSameAsWholeVault(root, ["Ana", "annie", "Dee", "zoe", "Zoë", "Example Corp", "Nobody", "Clients/Ana Costa", "??"])).toBeGreaterThan(6);
+		expect(await expectSameAsWholeVault(root, ["Ana", "annie", "Dee", "zoe", "Zoë", "Example Corp", "Nobody", "Clients/Ana Costa", "??", "Old", "NW", "élodie", "🦊", "Maya Chen", "Northwind"])).toBeGreaterThan(6);
+	});
+
+	it("reads the profile of a note that a session's client property makes a client, though it is of no kind of its own", async () => {
+		const vault = await openVaultFolder(writeVault(TRICKY));
+		const lookup = findClient(vault.index.clients(), "Northwind");
+		if (lookup.kind !== "found") throw new Error("Northwind is a client");
+		const text = await new BriefReader(vault.index, vault.read, vault.settings).briefText(computeBrief(vault.index, lookup.client, TODAY, vault.settings));
+		expect(JSON.stringify(text.profile)).toContain("Open a second shop.");
 	});
 
 	it("says what the whole vault says, for every client of the demo vault", async () => {

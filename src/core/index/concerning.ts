@@ -1,4 +1,5 @@
 import type { Client } from "./coaching-index";
+import { caseless } from "../notes/fold";
 import { nameWords } from "../notes/names";
 
 /**
@@ -21,12 +22,18 @@ export function wordsOfQuery(query: string): string[] {
 
 /**
  * The words a note must hold to bear on the client's brief: the first word of their name, of each
- * alias and of their file name. Every link to them, plain name, alias and heading naming them
- * starts with one of these, and their own folder is named by their name.
+ * alias and of their file name (for a client without a note, of the name their key stands for).
+ * Every link to them, plain name, alias and heading naming them starts with one of these, and
+ * their own folder is named by their name.
  */
 export function wordsOfClient(client: Client): string[] {
-	const fileName = client.path === null ? [] : [client.path.slice(client.path.lastIndexOf("/") + 1).replace(/\.md$/i, "")];
-	return firstWords([client.name, ...client.aliases, ...fileName]);
+	const fileName = client.path ?? client.key.slice(1);
+	return firstWords([client.name, ...client.aliases, fileName.slice(fileName.lastIndexOf("/") + 1).replace(/\.md$/i, "")]);
+}
+
+/** The words of file names a note named in a session's client property would be written by: each note's first word. */
+export function wordsOfFileNames(paths: Iterable<string>): string[] {
+	return firstWords([...paths].map((path) => path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "")));
 }
 
 function firstWords(names: readonly string[]): string[] {
@@ -34,22 +41,27 @@ function firstWords(names: readonly string[]): string[] {
 }
 
 /**
- * Whether a note's path or text holds one of the words, in any case and accent form (names are
- * compared composed, as `fold` composes them); a Markdown link writes names percent-encoded
- * (`Zo%C3%AB`, or `Zoe%CC%88` from decomposed text), so those spellings count too.
+ * Whether a note's path or text holds one of the words, as names are compared: any case (a final
+ * sigma is a sigma), composed accents. Percent-encoded spellings in Markdown links are read as
+ * what they encode. A properties block may spell a letter as an escape (`\x4D`), so a note
+ * with one holds every word. No words: the caller cannot filter, and must read every note.
  */
 export function holdingAnyWord(words: readonly string[]): (path: string, text: string) => boolean {
-	const spellings = [...new Set(words.flatMap((word) => [word, ...[word, word.normalize("NFD")].map((form) => encodeURIComponent(form).toLowerCase())]))];
-	// Only a word beyond ASCII can be written in another normalisation form.
-	const comparable = spellings.every(isAscii) ? (raw: string) => raw.toLowerCase() : (raw: string) => raw.normalize("NFC").toLowerCase();
+	const spellings = [...new Set(words.map(caseless))];
 	const holds = (raw: string): boolean => {
-		const haystack = comparable(raw);
+		const haystack = caseless(raw.includes("%") ? percentDecoded(raw) : raw);
 		return spellings.some((spelling) => haystack.includes(spelling));
 	};
-	return (path, text) => spellings.length > 0 && (holds(path) || holds(text));
+	return (path, text) => holds(path) || holds(text) || /\\[xuU]/.test(text);
 }
 
-function isAscii(text: string): boolean {
-	for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
-	return true;
+/** Each run of percent-encoded UTF-8 read as what it encodes; a run that is not UTF-8 stays as written. */
+function percentDecoded(text: string): string {
+	return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+		try {
+			return decodeURIComponent(run);
+		} catch {
+			return run;
+		}
+	});
 }

@@ -4,7 +4,7 @@ import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
 import { basenameOf, folderOf, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
-import { commitmentKey, fold } from "./fold";
+import { caseless, commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 
 export type NoteKind = "client" | "person" | "session" | "other";
@@ -142,15 +142,14 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		awaitingText: note.awaitingText ?? null,
 	};
 	facts.sessions = sessionsIn(note, facts, settings, words);
-	// Tens of thousands of notes are neither clients nor conversations: they keep no headings, and share their empty lists.
-	if (facts.sessions.length === 0) {
-		facts.sessions = NONE;
-		if (kind === "other") facts.headings = NONE;
-	}
+	// Tens of thousands of notes are neither clients nor conversations: they share their empty lists. Their headings are kept:
+	// a session's client property can make any note a client, whose profile is read by them.
+	if (facts.sessions.length === 0) facts.sessions = NONE;
+	if (facts.headings.length === 0) facts.headings = NONE;
 	if (facts.problems.length === 0) facts.problems = NONE;
 	if (facts.aliases.length === 0) facts.aliases = NONE;
 	if (facts.outLinks.length === 0) facts.outLinks = NONE;
-	return isPlain(facts) ? new PlainNoteFacts(facts.path, facts.outLinks, facts.date) : facts;
+	return isPlain(facts) ? new PlainNoteFacts(facts.path, facts.outLinks, facts.date, facts.headings) : facts;
 }
 
 /** A note that is no one's and says nothing of its own beyond its links and date: most of a large vault. */
@@ -170,7 +169,7 @@ function isPlain(facts: NoteFacts): boolean {
 
 /**
  * The facts of a plain note (`isPlain`), holding only what differs between them: its path, the
- * links that make it a mention, and its date. The rest is the same for every one of them, so it
+ * links that make it a mention, its date, and its headings (a session may yet make it a client). The rest is the same for every one of them, so it
  * is said once, here; its name is read off its path when asked.
  */
 class PlainNoteFacts implements NoteFacts {
@@ -178,6 +177,7 @@ class PlainNoteFacts implements NoteFacts {
 		readonly path: string,
 		readonly outLinks: string[],
 		readonly date: NoteDate | null,
+		readonly headings: NoteHeading[],
 	) {}
 
 	get basename(): string {
@@ -200,9 +200,6 @@ class PlainNoteFacts implements NoteFacts {
 	}
 	get clientFolder(): null {
 		return null;
-	}
-	get headings(): NoteHeading[] {
-		return NONE;
 	}
 	get sessions(): SessionFacts[] {
 		return NONE;
@@ -283,7 +280,7 @@ function settingWords(settings: CoachingSettings): SettingWords {
 			client: new Set(settings.clientFolders.map(fold)),
 			person: new Set(settings.personFolders.map(fold)),
 		},
-		tagStems: [...settings.clientTags, ...settings.personTags, ...settings.sessionTags].map((word) => fold(word).replace(/s$/, "")).filter((stem) => stem !== ""),
+		tagStems: [...settings.clientTags, ...settings.personTags, ...settings.sessionTags].map((word) => caseless(fold(word)).replace(/s$/, "")).filter((stem) => stem !== ""),
 	};
 	settingWordsOf.set(settings, { from: lists.map((list) => [...list]), words });
 	return words;
@@ -530,7 +527,7 @@ export function mayBearOnCaseload(note: NoteSource, text: string, settings: Coac
 function mayHoldKindTag(text: string, words: SettingWords): boolean {
 	if (!text.includes("#")) return false;
 	for (const [written] of text.matchAll(/#[^\s#]+/g)) {
-		const folded = fold(written);
+		const folded = caseless(written);
 		if (words.tagStems.some((stem) => folded.includes(stem))) return true;
 	}
 	return false;
@@ -659,7 +656,7 @@ const themeLists = new Map<string, string[]>();
 
 function sharedThemes(themes: string[]): string[] {
 	if (themes.length === 0) return NONE;
-	const key = themes.join("\u0000");
+	const key = JSON.stringify(themes);
 	let shared = themeLists.get(key);
 	if (!shared) {
 		if (themeLists.size >= 100_000) themeLists.clear();

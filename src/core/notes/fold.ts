@@ -33,3 +33,17 @@ export function withoutEscapes(text: string): string {
 export function commitmentKey(text: string): string {
 	return fold(withoutEscapes(text));
 }
+
+/**
+ * Text as a name or tag is searched for in a note's raw text, whatever its case and accent forms:
+ * lower case, accents composed, a final sigma read as a sigma (lower case depends on the letters
+ * around it, which differ between a name and the text that holds it).
+ */
+export function caseless(text: string): string {
+	return isAscii(text) ? text.toLowerCase() : text.normalize("NFC").toLowerCase().replace(/ς/g, "σ");
+}
+
+function isAscii(text: string): boolean {
+	for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
+	return true;
+}
