@@ -8,7 +8,7 @@ import { loadStoredSettings } from "../core/settings/stored";
 import { describeFileError, errorCode } from "./file-errors";
 import { noteFromMarkdown, noteFromProperties } from "../markdown/note-from-markdown";
 import { readPlainFile, readPlainFileNow } from "./plain-file";
-import { holdingAnyWord, wordsOfClient, wordsOfFileNames, wordsOfQuery } from "../core/index/concerning";
+import { holdingAnyWord, wordsOfClient, wordsOfNotesNamed, wordsOfQuery } from "../core/index/concerning";
 import { belowClientFolder, mayBearOnCaseload, mayBePersonal } from "../core/notes/facts";
 import type { NoteSource } from "../core/notes/note";
 import { findClient } from "../core/index/find-client";
@@ -73,24 +73,27 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 		parsed.add(path);
 		indexer.put(path, loadedNote(path, note, vault.read));
 	};
-	/** Parses the notes holding one of the words, and gives them; with no words to look for, every note. */
+	/** Parses the notes holding one of the words, and gives them. */
 	const parseHolding = (words: readonly string[]): string[] => {
 		const holds = holdingAnyWord(words);
-		const holding = words.length === 0 ? indexable : indexable.filter((path) => holds(path, textOf(notes.get(path))));
+		const holding = indexable.filter((path) => holds(path, textOf(notes.get(path))));
 		holding.forEach(parse);
 		return holding;
 	};
+	/** A name with no words (`🦊`) cannot be looked for: every note is parsed. */
+	const parseNaming = (words: readonly string[]): string[] => (words.length === 0 ? (indexable.forEach(parse), indexable) : parseHolding(words));
 	// What cannot be read is reported; every note that may be a client's or a person's is parsed, since a heading or
 	// a plain name may name any of them; so is every note below a client folder, which the notes beside it decide.
 	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
 	// Any note the query finds may be a client because a session's client property names it: those sessions too.
-	parseHolding(wordsOfFileNames(parseHolding(wordsOfQuery(query))));
+	const found = parseNaming(wordsOfQuery(query)).flatMap((path) => vault.index.get(path) ?? []);
+	parseHolding(wordsOfNotesNamed(found, query));
 	const lookup = findClient(vault.index.clients(), query);
 	if (lookup.kind !== "found") {
 		indexable.forEach(parse);
 		return vault;
 	}
-	parseHolding(wordsOfClient(lookup.client));
+	parseNaming(wordsOfClient(lookup.client));
 	return vault;
 }
 

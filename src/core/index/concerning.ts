@@ -31,9 +31,18 @@ export function wordsOfClient(client: Client): string[] {
 	return firstWords([client.name, ...client.aliases, fileName.slice(fileName.lastIndexOf("/") + 1).replace(/\.md$/i, "")]);
 }
 
-/** The words of file names a note named in a session's client property would be written by: each note's first word. */
-export function wordsOfFileNames(paths: Iterable<string>): string[] {
-	return firstWords([...paths].map((path) => path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "")));
+/**
+ * The words of the notes the query may find by name or alias, for a note of no kind may be a client
+ * because a session's client property names it: such a property writes the first word of its file name.
+ */
+export function wordsOfNotesNamed(notes: Iterable<{ path: string; aliases: readonly string[] }>, query: string): string[] {
+	const wanted = new Set(wordsOfQuery(query));
+	const named = [...notes].filter(({ path, aliases }) => [fileNameOf(path), ...aliases].some((name) => wanted.has(nameWords(name)[0] ?? "")));
+	return firstWords(named.map(({ path }) => fileNameOf(path)));
+}
+
+function fileNameOf(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 }
 
 function firstWords(names: readonly string[]): string[] {
@@ -44,12 +53,14 @@ function firstWords(names: readonly string[]): string[] {
  * Whether a note's path or text holds one of the words, as names are compared: any case (a final
  * sigma is a sigma), composed accents. Percent-encoded spellings in Markdown links are read as
  * what they encode. A properties block may spell a letter as an escape (`\x4D`), so a note
- * with one holds every word. No words: the caller cannot filter, and must read every note.
+ * with one holds every word.
  */
 export function holdingAnyWord(words: readonly string[]): (path: string, text: string) => boolean {
 	const spellings = [...new Set(words.map(caseless))];
+	// Plain letters and digits are found in lower case alone: no other form of a text hides one.
+	const comparable = spellings.every((spelling) => /^[a-z0-9]*$/.test(spelling)) ? (text: string) => text.toLowerCase() : caseless;
 	const holds = (raw: string): boolean => {
-		const haystack = caseless(raw.includes("%") ? percentDecoded(raw) : raw);
+		const haystack = comparable(raw.includes("%") ? percentDecoded(raw) : raw);
 		return spellings.some((spelling) => haystack.includes(spelling));
 	};
 	return (path, text) => holds(path) || holds(text) || /\\[xuU]/.test(text);
