@@ -81,7 +81,11 @@ export async function openVaultFolderForBrief(root: string, query: string, optio
 		return holding;
 	};
 	/** A name with no words (`🦊`) cannot be looked for: every note is parsed. */
-	const parseNaming = (words: readonly string[]): string[] => (words.length === 0 ? (indexable.forEach(parse), indexable) : parseHolding(words));
+	const parseNaming = (words: readonly string[]): string[] => {
+		if (words.length > 0) return parseHolding(words);
+		indexable.forEach(parse);
+		return indexable;
+	};
 	// What cannot be read is reported; every note that may be a client's or a person's is parsed, since a heading or
 	// a plain name may name any of them; so is every note below a client folder, which the notes beside it decide.
 	for (const [path, note] of notes) if (!("text" in note) || belowClientFolder(path, vault.settings) || mayBePersonalNote(path, note.text, vault.settings)) parse(path);
