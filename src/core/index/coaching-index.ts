@@ -412,7 +412,11 @@ export class CoachingIndex {
 		if (!lists.sessions) {
 			const list = this.sessionsInDateOrder(this.candidatesFor(client)).filter((session) => this.isClientOf(session, client));
 			const at = new Map<string, number[]>();
-			list.forEach((session, place) => at.set(session.path, [...(at.get(session.path) ?? []), place]));
+			list.forEach((session, place) => {
+				const places = at.get(session.path);
+				if (places) places.push(place);
+				else at.set(session.path, [place]);
+			});
 			lists.sessions = { list, at };
 		}
 		return [...lists.sessions.list];
