@@ -1,5 +1,5 @@
 import { headingOfLine, visitMarkdownLines } from "../core/notes/markdown-lines";
-import { noteLines, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
+import { noteLines, interned, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
 import { scanInline } from "./inline";
 
@@ -79,21 +79,27 @@ export function noteFromMarkdown(
 	read: () => Promise<string>,
 ): NoteSource {
 	const parsed = parseMarkdown(text);
+	const inlineTags = parsed.inlineTags.map(({ tag, line }) => ({ tag: interned(tag.slice(1)), line }));
 	return {
 		path,
 		frontmatter: parsed.frontmatter,
 		frontmatterLinks: parsed.frontmatterLinks,
-		links: parsed.links.map(({ link, displayText, line }) => ({ link, displayText, line })),
-		embeds: parsed.embeds.map(({ link, displayText, line }) => ({ link, displayText, line })),
-		tags: [...parsed.frontmatterTags, ...parsed.inlineTags.map(({ tag }) => tag.slice(1))],
-		inlineTags: parsed.inlineTags.map(({ tag, line }) => ({ tag: tag.slice(1), line })),
-		tasks: parsed.listItems.flatMap((item) => (item.task === undefined ? [] : [{ line: item.line, status: item.task, text: item.text }])),
-		headings: parsed.headings,
+		links: parsed.links.map(ownLink),
+		embeds: parsed.embeds.map(ownLink),
+		tags: [...parsed.frontmatterTags, ...inlineTags.map(({ tag }) => tag)],
+		inlineTags,
+		tasks: parsed.listItems.flatMap((item) => (item.task === undefined ? [] : [{ line: item.line, status: item.task, text: interned(item.text) }])),
+		headings: parsed.headings.map(({ heading, level, line }) => ({ heading: interned(heading), level, line })),
 		ctime: times.ctime,
 		mtime: times.mtime,
 		problems: parsed.problems,
 		read,
 	};
+}
+
+/** A link with its words `interned`, apart from the note's text. */
+function ownLink({ link, displayText, line }: NoteLink): NoteLink {
+	return { link: interned(link), displayText: displayText === undefined ? undefined : interned(displayText), line };
 }
 
 /**

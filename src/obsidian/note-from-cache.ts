@@ -1,5 +1,5 @@
 import { getAllTags, type CachedMetadata, type TFile } from "obsidian";
-import { noteLines, type NoteSource, type NoteTask } from "../core/notes/note";
+import { noteLines, interned, type NoteSource, type NoteTask } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
 
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
@@ -28,7 +28,7 @@ export async function noteFromCache(
 	const tasks: NoteTask[] = taskItems.map((item) => ({
 		line: item.position.start.line,
 		status: item.task ?? " ",
-		text: (TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim(),
+		text: interned((TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim()),
 	}));
 	const salvaged = unparsedProperties && awaitingText === null ? readFrontmatter(lines) : null;
 	return {

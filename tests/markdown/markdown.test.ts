@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../src/markdown/note-from-markdown";
+import { interned } from "../../src/core/notes/note";
+import { noteFromMarkdown, parseMarkdown } from "../../src/markdown/note-from-markdown";
 
 describe("the markdown reader", () => {
 	it("reads notes saved with Windows line endings", () => {
@@ -60,5 +61,15 @@ describe("the markdown reader", () => {
 			date: "2026-11-09",
 			when: "2026-11-09T23:30:00+05:00",
 		});
+	});
+
+	it("hands the core the same words it read, whatever they look like, held apart from the note's text", () => {
+		for (const piece of ["Call Dana", "", "__proto__", "12", "007", "toString", "Zoë \uD83E", "constructor", " spaced "]) expect(interned(piece)).toBe(piece);
+		const text = ["# Maya Chen", "## 2026-10-06", "- [ ] Send the budget draft to [[Dana Okafor|Dana]] #money"].join("\n");
+		const note = noteFromMarkdown("Clients/Maya Chen.md", text, { ctime: 0, mtime: 0 }, () => Promise.resolve(text));
+		expect(note.tasks).toEqual([{ line: 2, status: " ", text: "Send the budget draft to [[Dana Okafor|Dana]] #money" }]);
+		expect(note.links).toEqual([{ link: "Dana Okafor", displayText: "Dana", line: 2 }]);
+		expect(note.headings.map((heading) => heading.heading)).toEqual(["Maya Chen", "2026-10-06"]);
+		expect(note.inlineTags).toEqual([{ tag: "money", line: 2 }]);
 	});
 });

@@ -2,7 +2,7 @@ import { dateOn, dayInFileName, dayInHeading, dayOfTimestamp, parseDateText, typ
 import { linkInPropertyValue } from "./links";
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
-import { basenameOf, folderOf, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
+import { basenameOf, folderOf, interned, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
 import { caseless, commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
@@ -702,7 +702,7 @@ function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
 		commitments.push({
 			line: task.line,
 			text: task.text.trim(),
-			key: commitmentKey(task.text.trim()),
+			key: interned(commitmentKey(task.text.trim())),
 			status: task.status,
 			open: task.status === " " || task.status === "/",
 			links: linksByLine.get(task.line) ?? NONE,

@@ -33,6 +33,10 @@ export interface NoteHeading {
 
 export type AwaitingText = "tasks" | "properties";
 
+/**
+ * A note as the core reads it. What a front end cuts from a text it read is `interned`, since the
+ * index keeps some of it for as long as the note is in it; Obsidian's metadata cache hands its own.
+ */
 export interface NoteSource {
 	/** Vault-relative path with `/`, including the `.md` extension. */
 	path: string;
@@ -60,6 +64,21 @@ export interface NoteSource {
 	 */
 	awaitingText?: AwaitingText | null;
 	read(): Promise<string>;
+}
+
+/**
+ * A piece of a note's text that no longer holds the whole text, and is held once however many
+ * notes hold it. In V8 a substring may point into the string it was cut from, so one task's words
+ * kept by the index would keep its note's text alive, and a vault's worth of text with them. A
+ * property's name is copied into the engine's table of names, which holds one of each and lets go
+ * of those no one uses: a client's name linked from three hundred sessions is held once.
+ */
+export function interned(piece: string): string {
+	const named: Record<string, true> = {};
+	named[piece] = true;
+	for (const name in named) return name;
+	// `__proto__` makes no property of its own.
+	return piece;
 }
 
 export function basenameOf(path: string): string {
