@@ -65,6 +65,7 @@ export class CoachingIndex {
 	/** Each note's client and own folder, as the notes are read now. */
 	private readonly clientsByPath = new Map<string, Client>();
 	private readonly ownerFolders = new Map<string, OwnFolder | null>();
+	private readonly clientNotesStartingWith = new Map<string, string[]>();
 	/** What views work out per client (a summary, say), kept until the client's conversations change. */
 	private readonly perClient = new Map<string, Map<string, unknown>>();
 	/**
@@ -296,6 +297,7 @@ export class CoachingIndex {
 		this.folderVerdicts.clear();
 		this.clientsByPath.clear();
 		this.ownerFolders.clear();
+		this.clientNotesStartingWith.clear();
 		this.perClient.clear();
 		this.clientLists.clear();
 		this.ownFolderList = null;
@@ -349,9 +351,9 @@ export class CoachingIndex {
 		const words = nameWords(text);
 		const named = new Set<string>();
 		words.forEach((word, at) => {
-			for (const path of this.clientsByFirstWord.get(word) ?? []) {
-				const client = this.kindOf(path) === "client" ? this.clientFromNote(path) : null;
-				if (client && [client.name, ...client.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
+			for (const path of this.clientNotesByFirstWord(word)) {
+				const client = this.clientFromNote(path);
+				if ([client.name, ...client.aliases].some((name) => startsAt(words, nameWords(name), at))) named.add(path);
 			}
 		});
 		if (named.size > 0) return [...named].sort();
@@ -513,10 +515,22 @@ export class CoachingIndex {
 	/** The one client whose file name starts with this word, when exactly one does. */
 	private clientByFirstName(word: string): string | undefined {
 		if (word === "" || word.includes(" ")) return undefined;
-		const matches = [...(this.clientsByFirstWord.get(word) ?? [])].filter(
-			(path) => this.kindOf(path) === "client" && nameWords(this.clientFromNote(path).name)[0] === word,
-		);
+		const matches = this.clientNotesByFirstWord(word).filter((path) => nameWords(this.clientFromNote(path).name)[0] === word);
 		return matches.length === 1 ? matches[0] : undefined;
+	}
+
+	/**
+	 * The client notes among those a word starts the name of. Kept per word: a year starts the name
+	 * of every dated note in a client's folder, and each day's heading asks for it again.
+	 */
+	private clientNotesByFirstWord(word: string): string[] {
+		this.freshMemos();
+		let paths = this.clientNotesStartingWith.get(word);
+		if (!paths) {
+			paths = (this.clientsByFirstWord.get(word) ?? []).filter((path) => this.kindOf(path) === "client");
+			this.clientNotesStartingWith.set(word, paths);
+		}
+		return paths;
 	}
 
 	/** Kept until how notes are read changes: all it is made of (names, cadence, folder) is part of that. */
