@@ -23,7 +23,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 		const progress = (text: string | null): void => {
 			status.setText(text ?? "");
 		};
-		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings, progress));
+		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings, { progress }));
 		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings);
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		registerCommands(this, this.actions);

@@ -12,8 +12,15 @@ export type IndexState = "cold" | "initializing" | "warm";
 
 /** A build that takes longer than this shows its progress. */
 const PROGRESS_AFTER_MS = 1000;
+/** A build gives the app a moment this often: typing, other plugins and the status bar go on meanwhile. */
+const BREATHE_EVERY_MS = 50;
 /** Notes read per idle moment after a build. */
 const TEXT_BATCH = 25;
+
+/** After whatever the app has queued: events, rendering, input. */
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => window.setTimeout(resolve, 0));
+}
 
 /** The next moment the app has nothing else to do; a timer where the platform cannot say (Safari on iOS). */
 function whenIdle(): Promise<void> {
@@ -36,8 +43,11 @@ export class VaultIndex extends Component {
 	/** The settings the index was last built with, to tell whether a change needs a new build. */
 	private builtWith: CoachingSettings | null = null;
 	private readonly waiting = new Map<string, (() => void)[]>();
-	private eventsRegistered = false;
-	private resolvedOnce = false;
+	/**
+	 * Notes Obsidian had not parsed yet when they were to be indexed (a cold start, a rename whose
+	 * cache has not moved yet): each is indexed once its cache is there, at the next `resolved`.
+	 */
+	private readonly awaitingCache = new Set<string>();
 	/** The reading of notes that await their text, while one runs. */
 	private textPass: Promise<void> | null = null;
 	/** Notes that pass has read since the last build: one that cannot be read now (its cache gone) is tried once, never in a loop. */
@@ -46,13 +56,18 @@ export class VaultIndex extends Component {
 
 	private readonly notifyChanged = debounce(() => this.app.workspace.trigger(INDEX_CHANGED), 100, true);
 
+	/** Where a long first build says how far it has got (the status bar); null clears it. */
+	private readonly progress: (text: string | null) => void;
+	private readonly breatheEveryMs: number;
+
 	constructor(
 		private readonly app: App,
 		private readonly settings: () => CoachingSettings,
-		/** Where a long first build says how far it has got (the status bar); null clears it. */
-		private readonly progress: (text: string | null) => void = () => {},
+		options: { progress?: (text: string | null) => void; breatheEveryMs?: number } = {},
 	) {
 		super();
+		this.progress = options.progress ?? (() => {});
+		this.breatheEveryMs = options.breatheEveryMs ?? BREATHE_EVERY_MS;
 		const metadataCache = app.metadataCache;
 		const resolver: LinkResolver = {
 			resolve: (link, sourcePath) => metadataCache.getFirstLinkpathDest(linkpathOf(link), sourcePath)?.path ?? null,
@@ -70,6 +85,9 @@ export class VaultIndex extends Component {
 	}
 
 	onload(): void {
+		// Heard from the start: a note that changes while the first build reads the vault (Sync pulling changes, a cold
+		// cache filling in) is indexed as it now is, whichever of the two reaches it first.
+		this.registerIndexEvents();
 		this.app.workspace.onLayoutReady(() => void this.rebuild());
 	}
 
@@ -93,12 +111,19 @@ export class VaultIndex extends Component {
 		// A new build marks notes awaiting their text again, a pass already running included.
 		this.triedText.clear();
 		const started = performance.now();
-		await this.indexer.rebuild((read, of) => {
-			if (performance.now() - started > PROGRESS_AFTER_MS) this.progress(`Coaching Alliance: indexing notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
+		let breathed = started;
+		const completed = await this.indexer.rebuild(async (read, of) => {
+			const now = performance.now();
+			if (now - started > PROGRESS_AFTER_MS) this.progress(`Coaching Alliance: indexing notes, ${read.toLocaleString()} of ${of.toLocaleString()}`);
+			if (now - breathed >= this.breatheEveryMs) {
+				await nextTask();
+				breathed = performance.now();
+			}
 		});
+		// A newer build (settings saved again) took over: it finishes the index and says when it is ready.
+		if (!completed || this.unloaded) return;
 		this.progress(null);
 		for (const path of [...this.waiting.keys()]) if (this.index.get(path)) this.indexed(path);
-		this.registerIndexEvents();
 		this.state = "warm";
 		this.notifyChanged();
 		this.scheduleTextPass();
@@ -142,8 +167,6 @@ export class VaultIndex extends Component {
 	}
 
 	private registerIndexEvents(): void {
-		if (this.eventsRegistered) return;
-		this.eventsRegistered = true;
 		const { metadataCache, vault } = this.app;
 		// `changed` hands over the cache and the text: the note is read from them, not again.
 		this.registerEvent(
@@ -167,17 +190,16 @@ export class VaultIndex extends Component {
 		);
 		// A new file can change what existing links resolve to; its contents arrive with `changed`.
 		this.registerEvent(vault.on("create", () => this.touched()));
-		// On a cold start some notes had no cache yet when the index was built: `resolved` says they
-		// have one now, once. Later `resolved` events follow every edit and change nothing here: links
-		// resolve anew only when files appear, go or move, and those events touch the index already.
+		// `resolved` says Obsidian has parsed what was queued: notes that had no cache when they were to be indexed have one
+		// now. Links resolve anew only when files appear, go or move, and those events touch the index already.
 		this.registerEvent(
 			metadataCache.on("resolved", () => {
-				if (this.resolvedOnce) return;
-				this.resolvedOnce = true;
-				for (const file of vault.getMarkdownFiles()) {
-					if (!this.index.get(file.path)) void this.indexFile(file.path, () => this.loadNote(file, { readLater: true }));
+				const waiting = [...this.awaitingCache];
+				this.awaitingCache.clear();
+				for (const path of waiting) {
+					const file = vault.getFileByPath(path);
+					if (file) void this.indexFile(path, () => this.loadNote(file, { readLater: true }));
 				}
-				this.touched();
 			}),
 		);
 	}
@@ -186,10 +208,14 @@ export class VaultIndex extends Component {
 		if (await this.indexer.upsert(path, load)) this.indexed(path);
 	}
 
-	/** The note as the core reads it, from the metadata cache; null while Obsidian has not parsed it yet. */
+	/** The note as the core reads it, from the metadata cache; null, and indexed at the next `resolved`, while Obsidian has not parsed it yet. */
 	private async loadNote(file: TFile, options: { cache?: CachedMetadata | null; content?: string; readLater?: boolean } = {}): Promise<LoadedNote | null> {
 		const metadata = options.cache ?? this.app.metadataCache.getFileCache(file);
-		if (!metadata) return null;
+		if (!metadata) {
+			this.awaitingCache.add(file.path);
+			return null;
+		}
+		this.awaitingCache.delete(file.path);
 		try {
 			const note = await noteFromCache(file, metadata, () => this.app.vault.cachedRead(file), { content: options.content, readLater: options.readLater });
 			return { note: () => note };
@@ -210,6 +236,7 @@ export class VaultIndex extends Component {
 	}
 
 	private forget(path: string): void {
+		this.awaitingCache.delete(path);
 		if (this.indexer.remove(path)) this.notifyChanged();
 	}
 

@@ -55,7 +55,9 @@ describe("the vault indexer", () => {
 	it("says how far a build has got after each batch, ending at every note", async () => {
 		const files = Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`Notes/${n}.md`, "Text.\n"]));
 		const heard: [number, number][] = [];
-		await indexerOver(new MemorySource(files)).rebuild((read, of) => heard.push([read, of]));
+		await indexerOver(new MemorySource(files)).rebuild((read, of) => {
+			heard.push([read, of]);
+		});
 		expect(heard).toEqual([
 			[8, 20],
 			[16, 20],
@@ -201,6 +203,51 @@ describe("the vault indexer", () => {
 		await building;
 		expect(indexer.index.get("Clients/Maya Chen.md")?.aliases).toEqual(["Maya"]);
 		expect(indexer.index.get("Clients/Tomas Rivera.md")).toBeUndefined();
+	});
+
+	it("a newer build stops an older one still reading: the index is the newer build's alone, and only it says it finished", async () => {
+		const files: Record<string, string> = Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`Clients/Client ${n}.md`, CLIENT]));
+		const source = new MemorySource(files, {}, [], () => 1);
+		const indexer = indexerOver(source);
+		const older = indexer.rebuild();
+		await new Promise((resolve) => setTimeout(resolve, 3));
+		// The vault changed meanwhile (a settings save, say, or notes renamed): the newer build reads it as it is now.
+		delete files["Clients/Client 0.md"];
+		files["Clients/Client 20.md"] = CLIENT;
+		const newer = indexer.rebuild();
+		expect(await older).toBe(false);
+		expect(await newer).toBe(true);
+		expect(indexer.index.size).toBe(20);
+		expect(indexer.index.get("Clients/Client 0.md")).toBeUndefined();
+		expect(indexer.index.get("Clients/Client 20.md")).toBeDefined();
+	});
+
+	it("a newer build that starts while an older one reads the configuration leaves nothing of the older one", async () => {
+		let configReads = 0;
+		const source = new MemorySource({ "Clients/Maya Chen.md": CLIENT });
+		const slowConfig: VaultSource = {
+			list: () => source.list(),
+			load: (path) => source.load(path),
+			// The first build's configuration arrives last.
+			readConfig: (file) => new Promise((resolve) => setTimeout(() => resolve(source.readConfig(file)), ++configReads <= 2 ? 10 : 0)),
+		};
+		const indexer = indexerOver(slowConfig);
+		const older = indexer.rebuild();
+		const newer = indexer.rebuild();
+		expect(await newer).toBe(true);
+		expect(await older).toBe(false);
+		expect(indexer.index.clients().map((client) => client.name)).toEqual(["Maya Chen"]);
+	});
+
+	it("waits for the front end after each batch, so a build can let the app breathe", async () => {
+		const files = Object.fromEntries(Array.from({ length: 20 }, (_, n) => [`Notes/${n}.md`, "Text.\n"]));
+		const indexer = indexerOver(new MemorySource(files));
+		const indexedWhenHeard: number[] = [];
+		await indexer.rebuild(async () => {
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			indexedWhenHeard.push(indexer.index.size);
+		});
+		expect(indexedWhenHeard).toEqual([8, 16, 20]);
 	});
 
 	it("reads as many notes at once as the source allows", async () => {

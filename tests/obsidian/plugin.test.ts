@@ -142,7 +142,7 @@ describe("reading notes after the build", () => {
 		let clock = 0;
 		// Each look at the clock is 0.4 s later: the build seems slow, whatever this machine does.
 		const now = vi.spyOn(performance, "now").mockImplementation(() => (clock += 400));
-		const vaultIndex = new VaultIndex(app as never, () => structuredClone(DEFAULT_SETTINGS), (text) => shown.push(text));
+		const vaultIndex = new VaultIndex(app as never, () => structuredClone(DEFAULT_SETTINGS), { progress: (text) => shown.push(text) });
 		vaultIndex.load();
 		await vaultIndex.rebuild();
 		now.mockRestore();

@@ -34,6 +34,8 @@ export class VaultIndexer {
 	/** Newest read per path: an older read finishing late must not overwrite a newer note. */
 	private readonly latestRequest = new Map<string, number>();
 	private requestCounter = 0;
+	/** Builds started: a build that finds a newer one started stops, so two never fill the index together. */
+	private builds = 0;
 
 	constructor(
 		resolver: LinkResolver,
@@ -88,22 +90,29 @@ export class VaultIndexer {
 	 * Indexes the whole vault from scratch: entries that could not be listed first, then every
 	 * indexable note in the order listed. Notes are read a few at a time but set in that order,
 	 * so the same vault always gives the same index. `progress` hears how many of the notes are
-	 * read after each batch, for a front end to show where people wait.
+	 * read after each batch, for a front end to show where people wait; the build waits for it,
+	 * so a front end can let the app breathe. False when a newer build started meanwhile: that one
+	 * finishes the index, and this one stops.
 	 */
-	async rebuild(progress?: (read: number, of: number) => void): Promise<void> {
+	async rebuild(progress?: (read: number, of: number) => void | Promise<void>): Promise<boolean> {
 		const source = this.requireSource();
-		const indexable = await this.startOver();
+		const build = ++this.builds;
+		const indexable = await this.listAfresh(build);
+		if (indexable === null) return false;
 		const batchSize = Math.max(1, source.concurrentLoads ?? CONCURRENT_LOADS);
 		for (let start = 0; start < indexable.length; start += batchSize) {
 			const batch = indexable.slice(start, start + batchSize).map((path) => ({ path, request: this.claim(path) }));
 			const loads = await Promise.all(batch.map(({ path }) => this.loadSafely(() => source.load(path))));
+			if (build !== this.builds) return false;
 			batch.forEach(({ path, request }, position) => {
 				const loaded = loads[position] ?? null;
 				// A change heard while this batch was read (a newer read, a deletion) wins over the build.
 				if (loaded !== null && this.latestRequest.get(path) === request) this.put(path, loaded);
 			});
-			progress?.(Math.min(start + batchSize, indexable.length), indexable.length);
+			await progress?.(Math.min(start + batchSize, indexable.length), indexable.length);
+			if (build !== this.builds) return false;
 		}
+		return true;
 	}
 
 	/**
@@ -112,11 +121,20 @@ export class VaultIndexer {
 	 * order listed, for `rebuild`, or for a front end that puts only some of them.
 	 */
 	async startOver(): Promise<string[]> {
+		return (await this.listAfresh(++this.builds)) ?? [];
+	}
+
+	/** `startOver` for one build; null as soon as a newer build has started, before it touches the index. */
+	private async listAfresh(build: number): Promise<string[] | null> {
 		const source = this.requireSource();
-		this.useTemplateConfig(await source.readConfig("templates.json"), await source.readConfig("plugins/templater-obsidian/data.json"));
+		const templates = await source.readConfig("templates.json");
+		const templater = await source.readConfig("plugins/templater-obsidian/data.json");
+		if (build !== this.builds) return null;
+		this.useTemplateConfig(templates, templater);
 		this.index.clear();
 		this.latestRequest.clear();
 		const { paths, unreadable } = await source.list();
+		if (build !== this.builds) return null;
 		for (const { path, problem } of unreadable) this.index.set(unreadableFacts(path, problem));
 		return paths.filter((path) => this.isIndexable(path));
 	}
