@@ -146,7 +146,8 @@ export class VaultIndex extends Component {
 				.slice(0, TEXT_BATCH);
 			if (batch.length === 0) return;
 			await whenIdle();
-			if (this.unloaded) return;
+			// A build under way marks notes awaiting their text again; when it ends, it starts a pass of its own.
+			if (this.unloaded || this.state !== "warm") return;
 			for (const path of batch) this.triedText.add(path);
 			await this.readText(batch);
 		}
@@ -168,39 +169,50 @@ export class VaultIndex extends Component {
 
 	private registerIndexEvents(): void {
 		const { metadataCache, vault } = this.app;
+		// Before the first build starts, the build's own reading of the vault will see every change: events wait for it.
+		const fromFirstBuild = <A extends unknown[]>(handle: (...args: A) => void) => (...args: A): void => {
+			if (this.state !== "cold") handle(...args);
+		};
 		// `changed` hands over the cache and the text: the note is read from them, not again.
-		this.registerEvent(
-			metadataCache.on("changed", (file, data, cache) => void this.indexFile(file.path, () => this.loadNote(file, { cache, content: data }))),
-		);
-		this.registerEvent(metadataCache.on("deleted", (file) => this.forget(file.path)));
+		this.registerEvent(metadataCache.on("changed", fromFirstBuild((file, data, cache) => void this.indexFile(file.path, () => this.loadNote(file, { cache, content: data })))));
+		this.registerEvent(metadataCache.on("deleted", fromFirstBuild((file) => this.forget(file.path))));
 		// `changed` does not fire on rename: the note moves here, and links elsewhere re-resolve at query time.
 		// Any file that moves or goes (a note, a template, a PDF) can change what links resolve to.
 		this.registerEvent(
-			vault.on("rename", (file, oldPath) => {
-				this.forget(oldPath);
-				this.touched();
-				if (file instanceof TFile) void this.indexFile(file.path, () => this.loadNote(file));
-			}),
+			vault.on(
+				"rename",
+				fromFirstBuild((file, oldPath) => {
+					this.forget(oldPath);
+					this.touched();
+					if (file instanceof TFile) void this.indexFile(file.path, () => this.loadNote(file));
+				}),
+			),
 		);
 		this.registerEvent(
-			vault.on("delete", (file) => {
-				this.forget(file.path);
-				this.touched();
-			}),
+			vault.on(
+				"delete",
+				fromFirstBuild((file) => {
+					this.forget(file.path);
+					this.touched();
+				}),
+			),
 		);
 		// A new file can change what existing links resolve to; its contents arrive with `changed`.
-		this.registerEvent(vault.on("create", () => this.touched()));
+		this.registerEvent(vault.on("create", fromFirstBuild(() => this.touched())));
 		// `resolved` says Obsidian has parsed what was queued: notes that had no cache when they were to be indexed have one
 		// now. Links resolve anew only when files appear, go or move, and those events touch the index already.
 		this.registerEvent(
-			metadataCache.on("resolved", () => {
-				const waiting = [...this.awaitingCache];
-				this.awaitingCache.clear();
-				for (const path of waiting) {
-					const file = vault.getFileByPath(path);
-					if (file) void this.indexFile(path, () => this.loadNote(file, { readLater: true }));
-				}
-			}),
+			metadataCache.on(
+				"resolved",
+				fromFirstBuild(() => {
+					const waiting = [...this.awaitingCache];
+					this.awaitingCache.clear();
+					for (const path of waiting) {
+						const file = vault.getFileByPath(path);
+						if (file) void this.indexFile(path, () => this.loadNote(file, { readLater: true }));
+					}
+				}),
+			),
 		);
 	}
 

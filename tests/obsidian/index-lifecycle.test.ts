@@ -136,6 +136,26 @@ describe("the plugin's index while its first build reads the vault", () => {
 	});
 });
 
+describe("the plugin's index before the layout is ready", () => {
+	it("does nothing with what it hears: the first build reads the vault as it is then", async () => {
+		const app = await appFromFiles(practice());
+		const vaultIndex = startIndex(app);
+		let reads = 0;
+		const read = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = (target: TFile) => {
+			reads++;
+			return read(target);
+		};
+		await app.vault.process(file(app, "Sessions/2026-01-05 Maya.md"), (text) => text.replace("- [ ]", "- [x]"));
+		await settle(app);
+		expect(vaultIndex.index.size).toBe(0);
+		expect(reads).toBe(0);
+		await builtAndSettled(app, vaultIndex);
+		expect(openCommitments(vaultIndex)).toHaveLength(39);
+		vaultIndex.unload();
+	});
+});
+
 describe("the plugin's index after a rename", () => {
 	it("indexes a renamed note whose cache has not moved yet once Obsidian has parsed it", async () => {
 		const app = await appFromFiles(practice());
