@@ -38,13 +38,17 @@ interface PrepareState {
 export class PrepareView extends ItemView {
 	private clientKey: string | null = null;
 	private mode: PaneMode = "brief";
-	private renderedRevision = -1;
+	/** What the pane shows was worked out from; the same again means nothing it shows has changed. */
+	private shownFrom: unknown = null;
+	/** A redraw put off while the pane is hidden (a background tab, a collapsed sidebar): done when it shows. */
+	private redrawWhenShown = false;
 	/** Counts renders: one that finishes after a newer one started is dropped, never mixed in. */
 	private renderCount = 0;
 	private rendering: Component | null = null;
 	private observer: IntersectionObserver | null = null;
 	/** Problems with notes start folded: worth knowing, not worth reading first. */
 	private readonly folded = new Set<string>(["problems"]);
+	private readonly ticked = new Set<string>();
 	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
 
 	constructor(
@@ -73,9 +77,12 @@ export class PrepareView extends ItemView {
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const next = (state ?? {}) as PrepareState;
-		this.clientKey = typeof next.client === "string" ? next.client : null;
+		const clientKey = typeof next.client === "string" ? next.client : null;
+		// Ticks belong to one moment with one client.
+		if (clientKey !== this.clientKey) this.ticked.clear();
+		this.clientKey = clientKey;
 		this.mode = next.mode === "read-back" ? "read-back" : "brief";
-		this.renderedRevision = -1;
+		this.shownFrom = null;
 		await super.setState(state, result);
 		await this.render();
 	}
@@ -83,6 +90,9 @@ export class PrepareView extends ItemView {
 	async onOpen(): Promise<void> {
 		this.contentEl.addClass("coaching-alliance-pane");
 		this.registerEvent(this.port.onIndexChanged(() => void this.render()));
+		// A hidden pane is redrawn when it shows again (a tab brought forward, a sidebar opened).
+		this.registerEvent(this.app.workspace.on("layout-change", () => this.redrawIfShown()));
+		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.redrawIfShown()));
 		this.registerDomEvent(this.contentEl, "click", (event) => this.openLink(event));
 		this.registerDomEvent(this.contentEl, "auxclick", (event) => this.openLink(event));
 		await this.render();
@@ -104,16 +114,42 @@ export class PrepareView extends ItemView {
 		return this.clientKey === null ? null : this.port.index.client(this.clientKey);
 	}
 
-	/** Renders when the index has moved on since the last render, keeping the reader's place. */
+	onResize(): void {
+		this.redrawIfShown();
+	}
+
+	private redrawIfShown(): void {
+		if (this.redrawWhenShown && this.contentEl.isShown()) void this.render();
+	}
+
+	/**
+	 * What the pane would show is worked out from: the client's conversations as the index holds
+	 * them (kept by the index until one of them, the client's note or how notes are read changes),
+	 * the day and the mode. An edit to anyone else's notes leaves it as it was.
+	 */
+	private showing(): unknown {
+		if (!this.port.indexReady()) return "reading";
+		const client = this.client();
+		if (!client) return `no client ${this.clientKey ?? ""}`;
+		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}`, () => ({}));
+	}
+
+	/** Renders when what the pane shows has changed since the last render, and only while it can be seen, keeping the reader's place. */
 	async render(): Promise<void> {
 		const index = this.port.index;
-		if (this.renderedRevision === index.revision && this.rendering) return;
+		const showing = this.showing();
+		if (showing === this.shownFrom && this.rendering) return;
+		if (!this.contentEl.isShown()) {
+			this.redrawWhenShown = true;
+			return;
+		}
+		this.redrawWhenShown = false;
 		const thisRender = ++this.renderCount;
 		const scroll = this.contentEl.scrollTop;
 		const root = this.contentEl;
 
 		if (!this.port.indexReady()) {
-			this.renderedRevision = index.revision;
+			this.shownFrom = showing;
 			this.replaceRendering();
 			root.empty();
 			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
@@ -129,7 +165,7 @@ export class PrepareView extends ItemView {
 		}
 		// The client as the notes now say: reading them may have changed their cadence or names.
 		const client = this.client();
-		this.renderedRevision = index.revision;
+		this.shownFrom = this.showing();
 		const rendering = this.replaceRendering();
 		if (!client) {
 			this.renderNoClient(root);
@@ -150,6 +186,7 @@ export class PrepareView extends ItemView {
 				component: rendering,
 				dateFormat: settings.dateFormat,
 				folded: this.folded,
+				ticked: this.ticked,
 				whenVisible: (element, load) => this.whenVisible(element, load),
 				excerpt: (session) => reader.excerpt(session),
 				body: (session) => reader.conversation(session),

@@ -34,6 +34,8 @@ export interface BriefContext {
 	body(session: BriefSession): Promise<string>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
+	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
+	ticked: Set<string>;
 	onToggleReadBack(): void;
 	onStartSessionNote(): void;
 }
@@ -50,7 +52,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 		return;
 	}
 	const renderers: Record<BriefSectionId, (body: HTMLElement) => void | Promise<void>> = {
-		intention: (body) => renderIntentions(body, brief),
+		intention: (body) => renderIntentions(body, brief, context.ticked),
 		person: (body) => renderPerson(body, brief, text, context),
 		"left-off": (body) => renderLeftOff(body, brief, text, context),
 		since: (body) => renderSince(body, brief, context),
@@ -153,13 +155,18 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	start.addEventListener("click", () => context.onStartSessionNote());
 }
 
-function renderIntentions(body: HTMLElement, brief: Brief): void {
+function renderIntentions(body: HTMLElement, brief: Brief, ticked: Set<string>): void {
 	const list = body.createEl("ul", { cls: "contains-task-list coaching-alliance-intentions" });
 	brief.intentions.forEach((intention, index) => {
 		const item = list.createEl("li", { cls: "task-list-item" });
 		const label = item.createEl("label");
-		// Ticking is for this moment only; the session note keeps its own copy.
-		label.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox", attr: { id: `coaching-alliance-intention-${index}` } });
+		// Ticking is for this moment only, never written to a note; the session note keeps its own copy.
+		const box = label.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox", attr: { id: `coaching-alliance-intention-${index}` } });
+		box.checked = ticked.has(intention);
+		box.addEventListener("change", () => {
+			if (box.checked) ticked.add(intention);
+			else ticked.delete(intention);
+		});
 		label.appendText(` ${intention}`);
 	});
 }

@@ -380,6 +380,55 @@ describe("the pane follows the notes", () => {
 		plugin.unload();
 	});
 
+	it("keeps the intentions the coach ticked when another note changes or a note is created", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const boxes = () => [...view.contentEl.querySelectorAll<HTMLInputElement>(".coaching-alliance-intentions input[type=checkbox]")];
+		boxes()[1]?.click();
+		await app.vault.process(file(app, "Coaching/Clients/Sam Okoro.md"), (text) => `${text}\nLikes long walks.\n`);
+		await app.vault.create("Inbox/Groceries.md", "- oat milk\n");
+		// A session of Ana's own changes too, so the pane is drawn again.
+		await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => text.replace("- [ ] Book the two weeks", "- [x] Book the two weeks"));
+		await settle(app);
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-commitments > li").length === 5);
+		expect(boxes().map((box) => box.checked)).toEqual([false, true]);
+		plugin.unload();
+	});
+
+	it("an edit to someone else's note draws nothing again and reads no note", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const page = view.contentEl.querySelector(".coaching-alliance-brief");
+		const reads: string[] = [];
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = async (target: TFile) => {
+			reads.push(target.path);
+			return cachedRead(target);
+		};
+		await app.vault.process(file(app, "Coaching/Clients/Sam Okoro.md"), (text) => `${text}\nLikes long walks.\n`);
+		await settle(app);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(view.contentEl.querySelector(".coaching-alliance-brief")).toBe(page);
+		expect(reads).toEqual([]);
+		plugin.unload();
+	});
+
+	it("a hidden pane is drawn again only when it shows", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const page = view.contentEl.querySelector(".coaching-alliance-brief");
+		view.containerEl.style.display = "none";
+		await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => text.replace("- [ ] Book the two weeks", "- [x] Book the two weeks"));
+		await settle(app);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(view.contentEl.querySelector(".coaching-alliance-brief")).toBe(page);
+		view.containerEl.style.display = "";
+		app.workspace.trigger("layout-change");
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-commitments > li").length === 5);
+		expect(view.contentEl.querySelector(".coaching-alliance-brief")).not.toBe(page);
+		plugin.unload();
+	});
+
 	it("after a session is renamed and another deleted", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
