@@ -176,7 +176,8 @@ export class PrepareView extends ItemView {
 		const read = (path: string): Promise<string> => this.port.read(path);
 		const reader = new BriefReader(index, read, settings);
 		const text = await reader.briefText(brief);
-		const page = createDiv();
+		// Made by the pane's own document, which in a pop-out is not the main window's.
+		const page = this.contentEl.doc.createElement("div");
 		await renderBrief(
 			page,
 			brief,
@@ -223,7 +224,9 @@ export class PrepareView extends ItemView {
 	/** Excerpts and read-back entries load as they scroll into view: a long history costs nothing until read. */
 	private whenVisible(element: HTMLElement, load: () => Promise<void>): void {
 		if (!this.observer) {
-			this.observer = new IntersectionObserver(
+			// The observer of the pane's own window: in a pop-out, that window sees what scrolls into view.
+			const paneWindow = this.contentEl.win as Window & typeof globalThis;
+			this.observer = new paneWindow.IntersectionObserver(
 				(entries) => {
 					for (const entry of entries) {
 						if (!entry.isIntersecting) continue;
@@ -242,10 +245,11 @@ export class PrepareView extends ItemView {
 
 	/** Opens the note behind an internal link; Ctrl/Cmd opens a new tab, with Alt a split, as elsewhere in Obsidian. */
 	private openLink(event: MouseEvent): void {
-		const target = event.target;
-		if (!(target instanceof HTMLElement)) return;
+		// `instanceOf`, not `instanceof`: in a pop-out window the pane's elements are that window's.
+		const target = event.target as Node | null;
+		if (!target?.instanceOf(HTMLElement)) return;
 		const link = target.closest("a.internal-link");
-		if (!(link instanceof HTMLAnchorElement)) return;
+		if (!link?.instanceOf(HTMLAnchorElement)) return;
 		if (event.type === "auxclick" && event.button !== 1) return;
 		event.preventDefault();
 		const href = link.getAttribute("data-href") ?? link.getAttribute("href") ?? "";

@@ -69,10 +69,24 @@ export function installObsidianDom(win: Window & typeof globalThis): void {
 		appendText(this: Node, text: string) {
 			this.appendChild(doc.createTextNode(text));
 		},
-		instanceOf(this: Node, type: new () => unknown) {
-			return this instanceof type;
+		/** As in the app: a node made by another window (a pop-out) is of the class of the same name of the window that made it. */
+		instanceOf(this: Node, type: (new () => unknown) & { name: string }) {
+			if (this instanceof type) return true;
+			const own = (win as unknown as Record<string, unknown>)[type.name];
+			return typeof own === "function" && this instanceof (own as new () => unknown);
 		},
 	});
+	for (const [name, value] of [
+		["doc", (node: Node) => node.ownerDocument ?? doc],
+		["win", (node: Node) => node.ownerDocument?.defaultView ?? win],
+	] as const) {
+		Object.defineProperty(win.Node.prototype, name, {
+			configurable: true,
+			get(this: Node) {
+				return value(this);
+			},
+		});
+	}
 
 	Object.assign(win.Element.prototype, {
 		setText(this: Element, text: string | DocumentFragment) {

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
-import { TestVisibility } from "../obsidian-runtime/dom";
+import { JSDOM } from "jsdom";
+import { installObsidianDom, TestVisibility } from "../obsidian-runtime/dom";
 import { Modal, TFile, type App, type FuzzySuggestModal } from "../obsidian-runtime/obsidian";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
 
@@ -279,6 +280,22 @@ describe("the pane", () => {
 		const inRenderedText = view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-commitments a.internal-link[data-href='Jonas Weber']");
 		inRenderedText?.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
 		expect(app.workspace.opened[3]).toMatchObject({ path: "Jonas Weber.md", newLeaf: false });
+		plugin.unload();
+	});
+
+	it("opens links in a pop-out window too, where the pane's elements belong to that window", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const popOut = new JSDOM("<!doctype html><body></body>").window as unknown as Window & typeof globalThis;
+		installObsidianDom(popOut);
+		// The pane moved to the pop-out: what it draws there is made by that window's document.
+		const link = popOut.document.createElement("a");
+		link.className = "internal-link";
+		link.setAttribute("data-href", "Jonas Weber");
+		view.contentEl.appendChild(link);
+		expect(link instanceof HTMLElement).toBe(false);
+		link.dispatchEvent(new popOut.MouseEvent("click", { bubbles: true, cancelable: true }));
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Jonas Weber.md", newLeaf: false });
 		plugin.unload();
 	});
 
