@@ -1,4 +1,5 @@
 import { runCli } from "./main";
+import { reasonOf } from "../core/reason";
 
 // The command-line entry: standard streams, colour only on a terminal that has not asked for none.
 const colour = Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"];
@@ -9,7 +10,7 @@ runCli(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: 
 		process.exitCode = status;
 	},
 	(error: unknown) => {
-		process.stderr.write(`Something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`Something went wrong: ${reasonOf(error)}\n`);
 		process.exitCode = 1;
 	},
 );

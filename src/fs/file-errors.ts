@@ -1,4 +1,5 @@
 import { NotAPlainFile } from "./plain-file";
+import { reasonOf } from "../core/reason";
 
 /** The system's code for a failed file operation (`ENOENT`, `EACCES`…), if it has one. */
 export function errorCode(error: unknown): string | undefined {
@@ -35,6 +36,6 @@ export function describeFileError(error: unknown): string {
 		case "EIO":
 			return "the disk could not be read";
 		default:
-			return error instanceof Error ? error.message : String(error);
+			return reasonOf(error);
 	}
 }

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument } from "yaml";
 import { frontmatterEnd, type FrontmatterLink } from "../core/notes/note";
 import { isValidTag, parseWikilinkInner } from "./inline";
 import { readSimpleProperties } from "./simple-properties";
+import { reasonOf } from "../core/reason";
 
 export interface Frontmatter {
 	/** Parsed properties, or null when the note has no (or an empty) frontmatter block. */
@@ -91,7 +92,7 @@ function parseProperties(source: string): { data: unknown } | { problem: string 
 }
 
 function aliasProblem(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = reasonOf(error);
 	if (/excessive alias count/i.test(message)) return "repeats YAML aliases too often to read (an alias bomb)";
 	if (/alias/i.test(message)) return "uses a YAML alias (*name) that no anchor (&name) defines";
 	return `could not be read (${message.split("\n")[0] ?? "unknown error"})`;

@@ -11,6 +11,7 @@ import { NamePrompt } from "../ui/name-prompt";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createClientNote, createSessionNote } from "./session-notes";
 import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
+import { reasonOf } from "../core/reason";
 
 /**
  * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
@@ -70,18 +71,22 @@ export class CoachingActions implements PreparePort {
 		new ClientPicker(this.app, rows, onChoose).open();
 	}
 
-	/** Shows the client's brief in the prepare pane, reusing an open one. */
+	/** Shows the client's brief in the prepare pane, reusing an open one; says so when the pane cannot be opened. */
 	async openPrepare(client: Client): Promise<void> {
 		const { workspace } = this.app;
-		let leaf: WorkspaceLeaf | undefined = workspace.getLeavesOfType(PREPARE_VIEW)[0];
-		if (!leaf) {
-			leaf =
-				this.settings().paneLocation === "tab"
-					? workspace.getLeaf("tab")
-					: await workspace.ensureSideLeaf(PREPARE_VIEW, "right", { active: true, reveal: true });
+		try {
+			let leaf: WorkspaceLeaf | undefined = workspace.getLeavesOfType(PREPARE_VIEW)[0];
+			if (!leaf) {
+				leaf =
+					this.settings().paneLocation === "tab"
+						? workspace.getLeaf("tab")
+						: await workspace.ensureSideLeaf(PREPARE_VIEW, "right", { active: true, reveal: true });
+			}
+			await leaf.setViewState({ type: PREPARE_VIEW, active: true, state: { client: client.key, mode: "brief" } });
+			await workspace.revealLeaf(leaf);
+		} catch (error) {
+			new Notice(`The brief for ${client.name} could not be opened: ${reasonOf(error)}`);
 		}
-		await leaf.setViewState({ type: PREPARE_VIEW, active: true, state: { client: client.key, mode: "brief" } });
-		await workspace.revealLeaf(leaf);
 	}
 
 	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */
@@ -109,19 +114,19 @@ export class CoachingActions implements PreparePort {
 
 	private async makeSessionNote(asked: Client): Promise<TFile | null> {
 		if (!this.readyOrSayWait()) return null;
-		// The open commitments the new note carries are the words of tasks: read before they are copied.
-		await this.readTextFor(asked);
-		const index = this.vaultIndex.index;
-		const client = index.client(asked.key) ?? asked;
-		const settings = this.settings();
-		const brief = computeBrief(index, client, this.today(), settings);
 		try {
+			// The open commitments the new note carries are the words of tasks: read before they are copied.
+			await this.readTextFor(asked);
+			const index = this.vaultIndex.index;
+			const client = index.client(asked.key) ?? asked;
+			const settings = this.settings();
+			const brief = computeBrief(index, client, this.today(), settings);
 			const clientNote = client.path === null ? undefined : index.get(client.path);
 			const file = await createSessionNote(this.app, brief, settings, new Date(), index);
 			if (file) await this.vaultIndex.whenIndexed(file.path, { replacing: file.path === client.path ? clientNote : undefined });
 			return file;
 		} catch (error) {
-			new Notice(`The session note could not be made: ${error instanceof Error ? error.message : String(error)}`);
+			new Notice(`The session note could not be made: ${reasonOf(error)}`);
 			return null;
 		}
 	}

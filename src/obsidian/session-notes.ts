@@ -7,6 +7,7 @@ import type { CoachingIndex } from "../core/index/coaching-index";
 import { withLogEntry, type LogEntryPlan } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { clientNoteContent, firstWritingLine, freePath, safeFileName, templateNotePath } from "../core/writing/session-note";
+import { reasonOf } from "../core/reason";
 
 interface TemplaterPlugin {
 	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };
@@ -41,13 +42,23 @@ async function readTemplate(app: App, settings: CoachingSettings): Promise<strin
 	}
 }
 
+/**
+ * Whether a path is taken, in any case: the file systems of macOS, Windows, iOS and Android hold
+ * `Maya Chen.md` and `maya chen.md` as one file, so a new note must differ by more than case.
+ */
 function isTaken(app: App): (path: string) => boolean {
-	return (candidate) => app.vault.getAbstractFileByPath(normalizePath(candidate)) !== null;
+	const taken = new Set(app.vault.getAllLoadedFiles().map((file) => file.path.toLowerCase()));
+	return (candidate) => taken.has(normalizePath(candidate).toLowerCase());
 }
 
-async function ensureFolder(app: App, folder: string): Promise<void> {
-	if (folder === "" || app.vault.getFolderByPath(folder)) return;
+/** The folder as it is in the vault, in whatever case it was written there; made when there is none. */
+async function ensureFolder(app: App, folder: string): Promise<string> {
+	if (folder === "") return folder;
+	const wanted = normalizePath(folder).toLowerCase();
+	const existing = app.vault.getAllLoadedFiles().find((file) => file.path.toLowerCase() === wanted);
+	if (existing) return existing.path;
 	await app.vault.createFolder(folder);
+	return folder;
 }
 
 /**
@@ -69,8 +80,8 @@ export async function createSessionNote(
 		return null;
 	}
 	if (plan.kind === "log-entry") return addLogEntry(app, plan);
-	await ensureFolder(app, plan.folder);
-	const path = normalizePath(freePath(plan.folder, plan.fileName, isTaken(app)));
+	const folder = await ensureFolder(app, plan.folder);
+	const path = normalizePath(freePath(folder, plan.fileName, isTaken(app)));
 	const templater = enabledTemplater(app);
 	if (templater && plan.templaterTemplate !== null) {
 		const file = await app.vault.create(path, plan.templaterTemplate);
@@ -159,11 +170,11 @@ function openViewsOf(app: App, file: TFile): MarkdownView[] {
 }
 
 /** Steps after the note exists: if one fails, the coach hears that the note is there but unfinished, and why. */
-async function finish(file: TFile, steps: () => Promise<void>): Promise<void> {
+async function finish(file: TFile, steps: () => Promise<unknown>, what = "session note"): Promise<void> {
 	try {
 		await steps();
 	} catch (error) {
-		new Notice(`The session note ${file.path} was made, but could not be finished: ${error instanceof Error ? error.message : String(error)}`);
+		new Notice(`The ${what} ${file.path} was made, but could not be finished: ${reasonOf(error)}`);
 	}
 }
 
@@ -187,9 +198,15 @@ export async function createClientNote(app: App, name: string, settings: Coachin
 		new Notice(`${target.problem} No client note was made; change the folder in the settings.`);
 		return null;
 	}
-	await ensureFolder(app, target.path);
-	const path = freePath(target.path, fileName, isTaken(app));
-	const file = await app.vault.create(normalizePath(path), clientNoteContent(name.trim(), fileName, format(now, "yyyy-MM-dd"), settings));
-	await app.workspace.getLeaf(false).openFile(file);
+	let file: TFile;
+	try {
+		const folder = await ensureFolder(app, target.path);
+		const path = freePath(folder, fileName, isTaken(app));
+		file = await app.vault.create(normalizePath(path), clientNoteContent(name.trim(), fileName, format(now, "yyyy-MM-dd"), settings));
+	} catch (error) {
+		new Notice(`The client note could not be made: ${reasonOf(error)}`);
+		return null;
+	}
+	await finish(file, () => app.workspace.getLeaf(false).openFile(file), "client note");
 	return file;
 }

@@ -5,6 +5,7 @@ import { VaultIndexer, type LoadedNote } from "../core/index/vault-indexer";
 import { linkpathOf, type LinkResolver } from "../core/notes/links";
 import { changesRecognition, type CoachingSettings } from "../core/settings/settings";
 import { noteFromCache } from "./note-from-cache";
+import { reasonOf } from "../core/reason";
 
 export const INDEX_CHANGED = "coaching-alliance:index-changed";
 
@@ -233,7 +234,7 @@ export class VaultIndex extends Component {
 			return { note: () => note };
 		} catch (error) {
 			// The note's text could not be read (for its tasks): it is reported, never dropped in silence.
-			return { problem: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+			return { problem: `could not be read (${reasonOf(error)})` };
 		}
 	}
 

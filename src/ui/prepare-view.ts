@@ -176,8 +176,9 @@ export class PrepareView extends ItemView {
 		const read = (path: string): Promise<string> => this.port.read(path);
 		const reader = new BriefReader(index, read, settings);
 		const text = await reader.briefText(brief);
-		// Made by the pane's own document, which in a pop-out is not the main window's.
-		const page = this.contentEl.doc.createElement("div");
+		// Made by the pane's own document (in a pop-out, not the main window's), and drawn apart until it is whole.
+		const page = this.contentEl.createDiv();
+		page.detach();
 		await renderBrief(
 			page,
 			brief,
@@ -225,7 +226,7 @@ export class PrepareView extends ItemView {
 	private whenVisible(element: HTMLElement, load: () => Promise<void>): void {
 		if (!this.observer) {
 			// The observer of the pane's own window: in a pop-out, that window sees what scrolls into view.
-			const paneWindow = this.contentEl.win as Window & typeof globalThis;
+			const paneWindow = this.contentEl.win as Window & { IntersectionObserver: typeof IntersectionObserver };
 			this.observer = new paneWindow.IntersectionObserver(
 				(entries) => {
 					for (const entry of entries) {

@@ -198,6 +198,11 @@ export class Vault extends Events {
 	readonly hiddenFiles = new Map<string, string>();
 	private readonly files = new Map<string, StoredFile>();
 	private readonly folders = new Map<string, TFolder>();
+	/**
+	 * A file system that holds `Maya Chen.md` and `maya chen.md` as one file, as macOS, Windows, iOS
+	 * and Android do: making or moving a file onto another path that differs only in case fails.
+	 */
+	caseInsensitive = false;
 	/** The metadata cache hears every change first: Obsidian registers it before any plugin's handler. */
 	onChange: ((kind: "create" | "modify" | "delete" | "rename", file: TFile, oldPath?: string) => void) | null = null;
 
@@ -276,10 +281,18 @@ export class Vault extends Events {
 		if (normal.split("/").includes("..")) this.writesOutside.push(normal);
 	}
 
+	/** Whether the path is taken on this file system: exactly, or in another case where case does not count. */
+	private occupied(normal: string): boolean {
+		if (this.getAbstractFileByPath(normal)) return true;
+		if (!this.caseInsensitive) return false;
+		const lower = normal.toLowerCase();
+		return this.getAllLoadedFiles().some((file) => file.path.toLowerCase() === lower);
+	}
+
 	async create(path: string, data: string): Promise<TFile> {
 		const normal = normalizePath(path);
 		this.noteEscape(normal);
-		if (this.getAbstractFileByPath(normal)) throw new Error("File already exists.");
+		if (this.occupied(normal)) throw new Error("File already exists.");
 		const file = this.seed(normal, data);
 		this.onChange?.("create", file);
 		this.trigger("create", file);
@@ -289,7 +302,7 @@ export class Vault extends Events {
 	async createFolder(path: string): Promise<TFolder> {
 		const normal = normalizePath(path);
 		this.noteEscape(normal);
-		if (this.getAbstractFileByPath(normal)) throw new Error("Folder already exists.");
+		if (this.occupied(normal)) throw new Error("Folder already exists.");
 		return this.ensureFolder(normal);
 	}
 
@@ -311,7 +324,7 @@ export class Vault extends Events {
 	async rename(file: TAbstractFile, newPath: string): Promise<void> {
 		if (!(file instanceof TFile)) throw new Error("Only files can be renamed in the test runtime.");
 		const normal = normalizePath(newPath);
-		if (this.getAbstractFileByPath(normal)) throw new Error("Destination file already exists!");
+		if (this.occupied(normal) && normal.toLowerCase() !== file.path.toLowerCase()) throw new Error("Destination file already exists!");
 		const stored = this.files.get(file.path);
 		if (!stored) throw new Error(`ENOENT: no such file '${file.path}'`);
 		const oldPath = file.path;

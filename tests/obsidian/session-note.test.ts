@@ -309,6 +309,43 @@ describe("New client", () => {
 	});
 });
 
+describe("names and folders on a file system where case does not count", () => {
+	it("a session note never lands on a note whose name differs only in case", async () => {
+		const { app, plugin } = await demo();
+		Notice.shown.splice(0);
+		app.vault.caseInsensitive = true;
+		await app.vault.create("Calls/2026-06-30 tomás rivera.md", "Notes I took during the call.\n");
+		app.workspace.activeFile = file(app, "Calls/Tomás 2026-05-21.md");
+		app.commands.executeCommandById("coaching-alliance:new-session-note");
+		await until(() => app.vault.getFileByPath("Calls/2026-06-30 Tomás Rivera (2).md") !== null);
+		expect(await app.vault.read(file(app, "Calls/2026-06-30 tomás rivera.md"))).toBe("Notes I took during the call.\n");
+		expect(Notice.shown).toEqual([]);
+		plugin.unload();
+	});
+
+	it("a client note goes into the folder as the vault spells it", async () => {
+		const { app, plugin } = await demo();
+		app.vault.caseInsensitive = true;
+		plugin.settings.clientNoteFolder = "coaching/clients";
+		const made = await plugin.actions.createClient("Ines Duarte");
+		expect(made?.path).toBe("Coaching/Clients/Ines Duarte.md");
+		expect(app.vault.getFolderByPath("coaching/clients")).toBeNull();
+		plugin.unload();
+	});
+
+	it("a client note that cannot be made says why, and nothing is left half-made", async () => {
+		const { app, plugin } = await demo();
+		Notice.shown.splice(0);
+		const before = app.vault.getFiles().length;
+		app.vault.create = () => Promise.reject(new Error("EACCES: permission denied"));
+		const made = await plugin.actions.createClient("Ines Duarte");
+		expect(made).toBeNull();
+		expect(Notice.shown.map(String)).toEqual(["The client note could not be made: EACCES: permission denied"]);
+		expect(app.vault.getFiles().length).toBe(before);
+		plugin.unload();
+	});
+});
+
 describe("Insert intention checklist", () => {
 	it("puts the checklist at the cursor of the open note", async () => {
 		const { app, plugin } = await demo();

@@ -4,6 +4,7 @@ import { safeNoteFacts, unreadableFacts } from "../notes/facts";
 import type { LinkResolver } from "../notes/links";
 import type { NoteSource } from "../notes/note";
 import type { CoachingSettings } from "../settings/settings";
+import { reasonOf } from "../reason";
 
 /** A note as a front end hands it over: the note (built lazily, so a throw is contained), or why it cannot be read. */
 export type LoadedNote = { note: () => NoteSource } | { problem: string };
@@ -150,7 +151,7 @@ export class VaultIndexer {
 		try {
 			return await load();
 		} catch (error) {
-			return { problem: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+			return { problem: `could not be read (${reasonOf(error)})` };
 		}
 	}
 

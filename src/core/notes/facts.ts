@@ -6,6 +6,7 @@ import { basenameOf, folderOf, interned, type AwaitingText, type NoteHeading, ty
 import type { CoachingSettings } from "../settings/settings";
 import { caseless, commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
+import { reasonOf } from "../reason";
 
 export type NoteKind = "client" | "person" | "session" | "other";
 
@@ -323,7 +324,7 @@ export function safeNoteFacts(path: string, read: () => NoteSource, settings: Co
 	try {
 		return noteFacts(read(), settings);
 	} catch (error) {
-		return unreadableFacts(path, `could not be read (${error instanceof Error ? error.message : String(error)})`);
+		return unreadableFacts(path, `could not be read (${reasonOf(error)})`);
 	}
 }
 
