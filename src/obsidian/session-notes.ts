@@ -8,17 +8,7 @@ import { withLogEntry, type LogEntryPlan } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { clientNoteContent, firstWritingLine, freePath, safeFileName, templateNotePath } from "../core/writing/session-note";
 import { reasonOf } from "../core/reason";
-
-interface TemplaterPlugin {
-	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };
-}
-
-/** Templater, when it is installed and turned on; reached through Obsidian's plugin registry. */
-function enabledTemplater(app: App): TemplaterPlugin | null {
-	const plugins = (app as App & { plugins?: { enabledPlugins?: Set<string>; plugins?: Record<string, unknown> } }).plugins;
-	if (!plugins?.enabledPlugins?.has("templater-obsidian")) return null;
-	return (plugins.plugins?.["templater-obsidian"] as TemplaterPlugin | undefined) ?? null;
-}
+import { enabledTemplater, runTemplater } from "./templater";
 
 /** The coach's template note, or null for the built-in one; a missing or refused template says so and falls back. */
 async function readTemplate(app: App, settings: CoachingSettings): Promise<string | null> {
@@ -86,7 +76,7 @@ export async function createSessionNote(
 	if (templater && plan.templaterTemplate !== null) {
 		const file = await app.vault.create(path, plan.templaterTemplate);
 		await finish(file, async () => {
-			await templater.templater?.overwrite_file_commands?.(file);
+			await runTemplater(app, templater, file);
 			await app.vault.process(file, (ran) => {
 				const filled = plan.fillAfterTemplater(ran);
 				if (filled.problem !== null) {

@@ -949,6 +949,18 @@ export class App {
 		},
 	};
 
+	/** Local storage, per vault and per device, as `App.loadLocalStorage` keeps it (never synced). */
+	private readonly localStorage = new Map<string, unknown>();
+
+	loadLocalStorage(key: string): unknown {
+		return this.localStorage.has(key) ? structuredClone(this.localStorage.get(key)) : null;
+	}
+
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null || data === undefined) this.localStorage.delete(key);
+		else this.localStorage.set(key, structuredClone(data));
+	}
+
 	constructor(vault: Vault) {
 		this.vault = vault;
 		this.metadataCache = new MetadataCache(vault);

@@ -6,6 +6,7 @@ import { findClient } from "../../src/core/index/find-client";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import { MarkdownView, Modal, Notice, TFile, type App } from "../obsidian-runtime/obsidian";
+import { TemplaterFake } from "../obsidian-runtime/templater";
 import { appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
@@ -305,6 +306,65 @@ describe("New client", () => {
 		expect(text).toContain('aliases:\n  - "Zoë \\"Z\\": O\'Brien"');
 		await settle(app);
 		await until(() => findClient(plugin.vaultIndex.index.clients(), 'Zoë "Z": O\'Brien').kind === "found");
+		plugin.unload();
+	});
+});
+
+describe("a session template for Templater", () => {
+	const NOTE = "Coaching/Sessions/2026-06-30 Ana Costa.md";
+
+	async function withTemplate(template: string, templater: { triggerOnCreation?: boolean; triggerKeptIn?: "local storage" | "data.json" } = {}) {
+		const { app, plugin } = await demo();
+		Notice.shown.splice(0);
+		await app.vault.create("Templates/Session.md", template);
+		plugin.settings.sessionTemplate = "Templates/Session";
+		const fake = new TemplaterFake(app, templater);
+		const made = await plugin.actions.startSessionNote(clientNamed(plugin, "Ana Costa"));
+		// What Templater does on its own, 300 ms after the note appears, has had its time.
+		await new Promise((resolve) => setTimeout(resolve, 350));
+		const text = await app.vault.read(file(app, NOTE));
+		return { app, plugin, fake, made, text };
+	}
+
+	function propertiesBlocks(text: string): number {
+		return text.split("\n").filter((line) => line === "---").length / 2;
+	}
+
+	it("code before the properties: Templater runs it, and the note has one properties block, the template's with the plugin's", async () => {
+		const { plugin, fake, made, text } = await withTemplate('<%* const mood = "calm" %>\n---\nmood: <% "calm" %>\n---\n# {{client}}\n## Notes\n');
+		expect(made?.path).toBe(NOTE);
+		expect(fake.runs).toEqual([NOTE]);
+		expect(text.startsWith("---\n")).toBe(true);
+		expect(propertiesBlocks(text)).toBe(1);
+		expect(text).toContain('mood: (ran "calm")');
+		expect(text).toContain('client: "[[Ana Costa]]"');
+		expect(text).toContain("# Ana Costa");
+		expect(Notice.shown).toEqual([]);
+		plugin.unload();
+	});
+
+	it("code inside the properties: handed to Templater whole, never swapped for the built-in template", async () => {
+		const { plugin, fake, text } = await withTemplate("---\n<%* const kind = 'session' -%>\ntopic: <% tp.file.title %>\n---\n# {{client}}\n");
+		expect(fake.runs).toEqual([NOTE]);
+		expect(propertiesBlocks(text)).toBe(1);
+		expect(text).toContain("topic: (ran tp.file.title)");
+		expect(text).toContain('client: "[[Ana Costa]]"');
+		expect(Notice.shown).toEqual([]);
+		plugin.unload();
+	});
+
+	it("with Templater's trigger on new file creation on (kept in local storage), Templater alone runs the note, once", async () => {
+		const { plugin, fake, text } = await withTemplate("# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n", { triggerOnCreation: true });
+		expect(fake.runs).toEqual([NOTE]);
+		expect(text).toContain("Mood: (ran tp.system.prompt('Mood?'))");
+		expect(text).toContain('client: "[[Ana Costa]]"');
+		plugin.unload();
+	});
+
+	it("with the trigger kept in data.json, as Templater before 2.x kept it, the same", async () => {
+		const { plugin, fake, text } = await withTemplate("# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n", { triggerOnCreation: true, triggerKeptIn: "data.json" });
+		expect(fake.runs).toEqual([NOTE]);
+		expect(text).toContain('client: "[[Ana Costa]]"');
 		plugin.unload();
 	});
 });

@@ -84,11 +84,21 @@ export function planSessionNote(request: SessionNoteRequest): SessionNotePlan | 
 		templaterTemplate: template !== null && hasTemplaterSyntax(template) ? template : null,
 		fillAfterTemplater: (ran) => {
 			try {
-				return { content: sessionNoteContent({ ...input, template: ran }), problem: null };
+				return { content: sessionNoteContent({ ...input, template: propertiesFirst(ran) }), problem: null };
 			} catch (error) {
 				// Templater's output is kept as it is, never replaced: the coach's code made it.
 				return { content: ran, problem: (error as Error).message };
 			}
 		},
 	};
+}
+
+/**
+ * Templater's output with the template's properties first: code written above them (`<%* … %>`)
+ * leaves blank lines there once it has run, and the block under them is still what the coach
+ * meant as the note's properties.
+ */
+function propertiesFirst(ran: string): string {
+	const blankAbove = /^(?:[ \t]*\r?\n)+(?=---[ \t]*\r?\n)/.exec(ran);
+	return blankAbove ? ran.slice(blankAbove[0].length) : ran;
 }
