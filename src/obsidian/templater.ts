@@ -26,7 +26,9 @@ export function enabledTemplater(app: App): TemplaterPlugin | null {
  * folder nor in a folder it leaves alone, as Templater's own `on_file_creation` decides.
  */
 function runsOnCreation(app: App, templater: TemplaterPlugin, path: string): boolean {
-	const local = app.loadLocalStorage(LOCAL_SETTINGS) as { trigger_on_file_creation?: unknown } | null;
+	// Obsidian before 1.8.7 has no local storage for plugins, and runs only Templaters that keep the flag in their settings.
+	const localStorage = (app as { loadLocalStorage?: (key: string) => unknown }).loadLocalStorage?.bind(app);
+	const local = localStorage?.(LOCAL_SETTINGS) as { trigger_on_file_creation?: unknown } | null | undefined;
 	const trigger = typeof local?.trigger_on_file_creation === "boolean" ? local.trigger_on_file_creation : templater.settings?.trigger_on_file_creation === true;
 	if (!trigger) return false;
 	const templates = normalizePath(templater.settings?.templates_folder ?? "");
