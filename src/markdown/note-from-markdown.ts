@@ -31,6 +31,30 @@ export interface ParsedListItem {
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)/;
 const TASK = /^\[(.)\](?:[ \t]+(.*)|$)/;
 
+/** The list item a line's content starts, as Obsidian records it, with its text after the marker and checkbox. */
+function listItemOf(line: number, content: string): ParsedListItem | null {
+	const item = LIST_ITEM.exec(content);
+	if (!item) return null;
+	const rest = item[1] ?? "";
+	const task = TASK.exec(rest);
+	return task?.[1] !== undefined ? { line, task: task[1], text: (task[2] ?? "").trim() } : { line, text: rest.trim() };
+}
+
+/**
+ * The words of the tasks on these lines, read as the file reader reads them (without what HTML
+ * comments hide): Obsidian's cache says where tasks are, and the plugin reads their words with this.
+ */
+export function taskTexts(lines: readonly string[], from: number, taskLines: ReadonlySet<number>): Map<number, string> {
+	const texts = new Map<number, string>();
+	if (taskLines.size === 0) return texts;
+	visitMarkdownLines(lines, from, ({ line, content }) => {
+		if (!taskLines.has(line)) return;
+		const item = listItemOf(line, content);
+		if (item?.task !== undefined) texts.set(line, item.text);
+	});
+	return texts;
+}
+
 export function parseMarkdown(text: string): ParsedNote {
 	const lines = noteLines(text);
 	const frontmatter = readFrontmatter(lines);
@@ -52,14 +76,8 @@ export function parseMarkdown(text: string): ParsedNote {
 		const heading = headingOfLine(markdownLine);
 		if (heading) parsed.headings.push(heading);
 		if (!structureHidden) {
-			const item = LIST_ITEM.exec(content);
-			if (item) {
-				const rest = item[1] ?? "";
-				const task = TASK.exec(rest);
-				parsed.listItems.push(
-					task?.[1] !== undefined ? { line, task: task[1], text: (task[2] ?? "").trim() } : { line, text: rest.trim() },
-				);
-			}
+			const item = listItemOf(line, content);
+			if (item) parsed.listItems.push(item);
 		}
 		const inline = scanInline(content);
 		for (const link of inline.links) {

@@ -1,6 +1,7 @@
 import { getAllTags, type CachedMetadata, type TFile } from "obsidian";
 import { noteLines, interned, type NoteSource, type NoteTask } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "../markdown/frontmatter";
+import { taskTexts } from "../markdown/note-from-markdown";
 
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
 
@@ -25,11 +26,14 @@ export async function noteFromCache(
 	const awaitingText = needsText && content === undefined && readLater ? (unparsedProperties ? "properties" : "tasks") : null;
 	const text = needsText && awaitingText === null ? (content ?? (await read())) : "";
 	const lines = noteLines(text);
-	const tasks: NoteTask[] = taskItems.map((item) => ({
-		line: item.position.start.line,
-		status: item.task ?? " ",
-		text: interned((TASK_LINE.exec(lines[item.position.start.line] ?? "")?.[1] ?? "").trim()),
-	}));
+	const taskLines = new Set(taskItems.map((item) => item.position.start.line));
+	const wordsByLine = taskTexts(lines, (cache.frontmatterPosition?.end.line ?? -1) + 1, text === "" ? new Set() : taskLines);
+	const tasks: NoteTask[] = taskItems.map((item) => {
+		const line = item.position.start.line;
+		// A task Obsidian sees where the file reader sees none (a list marker inside a task's text): its words as the line has them.
+		const words = wordsByLine.get(line) ?? (TASK_LINE.exec(lines[line] ?? "")?.[1] ?? "").trim();
+		return { line, status: item.task ?? " ", text: interned(words) };
+	});
 	const salvaged = unparsedProperties && awaitingText === null ? readFrontmatter(lines) : null;
 	return {
 		path: file.path,

@@ -10,6 +10,9 @@ import { describe, expect, it } from "vitest";
 import { VaultPaths, linkpathOf } from "../../src/core/notes/links";
 import { noteFromMarkdown, parseMarkdown } from "../../src/markdown/note-from-markdown";
 import { noteFromCache } from "../../src/obsidian/note-from-cache";
+import { safeNoteFacts } from "../../src/core/notes/facts";
+import type { NoteSource } from "../../src/core/notes/note";
+import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
 
 const ORACLE = join(__dirname, "../../../shared/realdata/obsidian-tasks-metadata-oracle");
 const CAPTURES = join(ORACLE, "tests/Obsidian/__test_data__");
@@ -118,6 +121,24 @@ describe("the filesystem reader reads every captured note as Obsidian did", () =
 			}
 			expect(ours.listItems.map(({ task, line }) => [line, task ?? null])).toEqual(expected);
 		});
+	});
+});
+
+describe("two readers, one core: the plugin's cache adapter over Obsidian's own cache gives what the file reader gives", () => {
+	const times = { ctime: Date.UTC(2026, 5, 1, 12), mtime: Date.UTC(2026, 5, 1, 12) };
+
+	it.each(captures.map((capture) => [capture.filePath, capture] as const))("%s", async (_path, capture) => {
+		const read = () => Promise.resolve(capture.fileContents);
+		const file = Object.assign(new TFile(), { path: capture.filePath, stat: { ...times, size: capture.fileContents.length } });
+		const fromObsidian = await noteFromCache(file, capture.cachedMetadata as CachedMetadata, read, { content: capture.fileContents });
+		const fromFile = noteFromMarkdown(capture.filePath, capture.fileContents, times, read);
+		const facts = (note: NoteSource, settings: CoachingSettings) => JSON.parse(JSON.stringify(safeNoteFacts(note.path, () => note, settings))) as unknown;
+		expect(facts(fromObsidian, DEFAULT_SETTINGS)).toEqual(facts(fromFile, DEFAULT_SETTINGS));
+		// Read as session notes too, so their tasks, sections and tags are compared as commitments and themes.
+		const asSessions = { ...DEFAULT_SETTINGS, sessionFolders: [capture.filePath.split("/")[0] ?? ""] };
+		const sessions = facts(fromFile, asSessions) as { sessions: unknown[] };
+		expect(sessions.sessions.length).toBeGreaterThan(0);
+		expect(facts(fromObsidian, asSessions)).toEqual(sessions);
 	});
 });
 
