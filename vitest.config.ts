@@ -8,7 +8,7 @@ export default defineConfig({
 	resolve: {
 		alias: {
 			// `obsidian` on npm is types only; the plugin's Obsidian-facing code runs against our test runtime.
-			obsidian: fileURLToPath(new URL("./tests/obsidian-runtime/obsidian.ts", import.meta.url)),
+			obsidian: fileURLToPath(new URL("./obsidian-runtime/index.ts", import.meta.url)),
 		},
 	},
 	test: {

@@ -27,7 +27,7 @@ import type { NoteSource } from "../src/core/notes/note";
 import { DEFAULT_SETTINGS } from "../src/core/settings/settings";
 import { noteFromMarkdown, parseMarkdown } from "../src/markdown/note-from-markdown";
 import { VaultIndex } from "../src/obsidian/vault-index";
-import { App, Vault } from "../tests/obsidian-runtime/obsidian";
+import { App, Vault } from "../obsidian-runtime";
 import { heapBytes, round, time, timing, type Timing } from "./measure";
 import { practiceVault, type PracticeNote } from "./practice-vault";
 

@@ -66,7 +66,7 @@ let runtimeBundle: Promise<string> | null = null;
 /** The test runtime bundled for a browser page. */
 function runtimeScript(): Promise<string> {
 	runtimeBundle ??= build({
-		entryPoints: [join(ROOT, "tests/obsidian-runtime/browser.ts")],
+		entryPoints: [join(ROOT, "obsidian-runtime/browser.ts")],
 		bundle: true,
 		format: "iife",
 		platform: "browser",
@@ -100,7 +100,7 @@ export async function openPane(browser: Browser, options: PreviewOptions): Promi
 		builtPlugin(),
 		runtimeScript(),
 		vaultFiles(options.vault),
-		readFile(join(ROOT, "tests/obsidian-runtime/theme.css"), "utf8"),
+		readFile(join(ROOT, "obsidian-runtime/theme.css"), "utf8"),
 	]);
 	const page = await browser.newPage({ viewport: { width: options.width, height: 900 }, deviceScaleFactor: 2 });
 	const errors: string[] = [];

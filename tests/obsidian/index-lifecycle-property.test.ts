@@ -12,8 +12,8 @@ import { computeCaseload } from "../../src/core/brief/caseload";
 import type { CoachingIndex } from "../../src/core/index/coaching-index";
 import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
 import { VaultIndex } from "../../src/obsidian/vault-index";
-import { App, TFile, Vault } from "../obsidian-runtime/obsidian";
-import { settle, until } from "../obsidian-runtime/test-app";
+import { App, TFile, Vault } from "../../obsidian-runtime";
+import { settle, until } from "../../obsidian-runtime/test-app";
 import { event as vaultChange, note, path, type VaultEvent } from "../helpers/random-notes";
 
 const TODAY = "2026-06-30";

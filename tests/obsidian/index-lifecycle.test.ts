@@ -5,8 +5,8 @@ import { findClient } from "../../src/core/index/find-client";
 import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
 import { VaultIndex } from "../../src/obsidian/vault-index";
 import type { CachedMetadata } from "obsidian";
-import { TFile, type App } from "../obsidian-runtime/obsidian";
-import { appFromFiles, settle, until } from "../obsidian-runtime/test-app";
+import { TFile, type App } from "../../obsidian-runtime";
+import { appFromFiles, settle, until } from "../../obsidian-runtime/test-app";
 
 const TODAY = "2026-06-30";
 const CLIENT = "---\ntype: client\n---\n## Goals\nCalmer launches.\n";

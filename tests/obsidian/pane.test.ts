@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
 import { JSDOM } from "jsdom";
-import { installObsidianDom, TestVisibility } from "../obsidian-runtime/dom";
-import { Modal, TFile, type App, type FuzzySuggestModal } from "../obsidian-runtime/obsidian";
-import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+import { installObsidianDom, TestVisibility } from "../../obsidian-runtime/dom";
+import { Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
+import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 

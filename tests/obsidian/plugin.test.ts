@@ -10,8 +10,8 @@ import { INDEX_CHANGED, VaultIndex } from "../../src/obsidian/vault-index";
 import { DEFAULT_SETTINGS } from "../../src/core/settings/settings";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import type CoachingAlliancePlugin from "../../src/main";
-import { Notice, TFile, type App } from "../obsidian-runtime/obsidian";
-import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+import { Notice, TFile, type App } from "../../obsidian-runtime";
+import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 const TODAY = "2026-06-30";

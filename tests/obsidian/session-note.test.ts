@@ -5,9 +5,9 @@ import { computeBrief } from "../../src/core/brief/brief";
 import { findClient } from "../../src/core/index/find-client";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
-import { MarkdownView, Modal, Notice, TFile, type App } from "../obsidian-runtime/obsidian";
-import { TemplaterFake } from "../obsidian-runtime/templater";
-import { appFromFolder, loadPlugin, settle, until } from "../obsidian-runtime/test-app";
+import { MarkdownView, Modal, Notice, TFile, type App } from "../../obsidian-runtime";
+import { TemplaterFake } from "../../obsidian-runtime/templater";
+import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { SETTINGS_VERSION } from "../../src/core/settings/stored";
 import { openVaultFolder } from "../../src/fs/vault-folder";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
-import { runtimeVersion, type PluginSettingTab } from "../obsidian-runtime/obsidian";
-import { appFromFiles, loadPlugin, until } from "../obsidian-runtime/test-app";
+import { runtimeVersion, type PluginSettingTab } from "../../obsidian-runtime";
+import { appFromFiles, loadPlugin, until } from "../../obsidian-runtime/test-app";
 
 const DATA = ".obsidian/plugins/coaching-alliance/data.json";
 

@@ -1,4 +1,4 @@
-import { TFile, type App } from "./obsidian";
+import { TFile, type App } from "./index";
 
 /**
  * Templater as the test runtime's plugin registry holds it, doing what Templater 2.25 does

@@ -2,7 +2,7 @@
  * The test runtime in a browser page: boots a vault, then loads the plugin's built main.js the
  * way Obsidian does (a CommonJS module whose only import is `obsidian`).
  */
-import * as obsidian from "./obsidian";
+import * as obsidian from "./index";
 
 export interface PreviewFile {
 	path: string;

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import manifest from "../../manifest.json";
-import CoachingAlliancePlugin from "../../src/main";
-import { App, Vault, type PluginManifest } from "./obsidian";
+import manifest from "../manifest.json";
+import CoachingAlliancePlugin from "../src/main";
+import { App, Vault, type PluginManifest } from "./index";
 
 /** An app over a real vault folder, read into memory: tests never write to the folder itself. */
 export async function appFromFolder(root: string): Promise<App> {

@@ -1,0 +1,128 @@
+/** The app and the plugin base class. */
+import { Component } from "./events";
+import { MetadataCache } from "./metadata-cache";
+import { Vault } from "./vault";
+import { WorkspaceLeaf, View, Workspace, Command, MarkdownView } from "./workspace";
+import { requireApiVersion, PluginSettingTab } from "./settings";
+import { setIcon } from "./ui";
+
+export class App {
+	readonly vault: Vault;
+	readonly metadataCache: MetadataCache;
+	readonly workspace: Workspace;
+	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	readonly settingTabs: PluginSettingTab[] = [];
+	readonly ribbonEl: HTMLElement | null;
+	readonly statusBarEl: HTMLElement | null;
+	/** Obsidian's registry of community plugins: tests put a Templater here when they need one. */
+	readonly plugins = { enabledPlugins: new Set<string>(), plugins: {} as Record<string, unknown> };
+	/** Obsidian's command registry, as far as tests need it. */
+	readonly commands = {
+		commands: {} as Record<string, Command>,
+		executeCommandById: (id: string): boolean => {
+			const command = this.commands.commands[id];
+			if (!command) return false;
+			if (command.editorCallback) {
+				const view = this.workspace.activeLeaf?.view;
+				if (!(view instanceof MarkdownView)) return false;
+				command.editorCallback(view.editor, view);
+				return true;
+			}
+			if (command.checkCallback) return command.checkCallback(false) !== false;
+			command.callback?.();
+			return true;
+		},
+		isAvailable: (id: string): boolean => {
+			const command = this.commands.commands[id];
+			if (!command) return false;
+			return command.checkCallback ? command.checkCallback(true) === true : true;
+		},
+	};
+
+	/** Local storage, per vault and per device, as `App.loadLocalStorage` keeps it (never synced). */
+	private readonly localStorage = new Map<string, unknown>();
+
+	loadLocalStorage(key: string): unknown {
+		return this.localStorage.has(key) ? structuredClone(this.localStorage.get(key)) : null;
+	}
+
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null || data === undefined) this.localStorage.delete(key);
+		else this.localStorage.set(key, structuredClone(data));
+	}
+
+	constructor(vault: Vault) {
+		this.vault = vault;
+		this.metadataCache = new MetadataCache(vault);
+		this.workspace = new Workspace(this);
+		this.ribbonEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "side-dock-ribbon" });
+		this.statusBarEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "status-bar" });
+	}
+}
+
+export interface PluginManifest {
+	id: string;
+	name: string;
+	version: string;
+	minAppVersion: string;
+	description: string;
+	author: string;
+	isDesktopOnly?: boolean;
+	dir?: string;
+}
+
+export class Plugin extends Component {
+	constructor(
+		readonly app: App,
+		readonly manifest: PluginManifest,
+	) {
+		super();
+	}
+
+	private get dataPath(): string {
+		return `${this.app.vault.configDir}/plugins/${this.manifest.id}/data.json`;
+	}
+
+	async loadData(): Promise<unknown> {
+		if (!(await this.app.vault.adapter.exists(this.dataPath))) return null;
+		return JSON.parse(await this.app.vault.adapter.read(this.dataPath)) as unknown;
+	}
+
+	async saveData(data: unknown): Promise<void> {
+		await this.app.vault.adapter.write(this.dataPath, JSON.stringify(data, null, 2));
+	}
+
+	addCommand(command: Command): Command {
+		const id = `${this.manifest.id}:${command.id}`;
+		const registered = { ...command, id };
+		this.app.commands.commands[id] = registered;
+		this.register(() => delete this.app.commands.commands[id]);
+		return registered;
+	}
+
+	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
+		this.app.viewRegistry.set(type, creator);
+		this.register(() => this.app.viewRegistry.delete(type));
+	}
+
+	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const element = (this.app.ribbonEl ?? createDiv()).createEl("div", { cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title } });
+		setIcon(element, icon);
+		element.addEventListener("click", callback);
+		this.register(() => element.remove());
+		return element;
+	}
+
+	/** Desktop only in the app; here every item is kept, in order, for tests to read. */
+	addStatusBarItem(): HTMLElement {
+		const item = (this.app.statusBarEl ?? createDiv()).createDiv({ cls: "status-bar-item" });
+		this.register(() => item.remove());
+		return item;
+	}
+
+	addSettingTab(tab: PluginSettingTab): void {
+		if (requireApiVersion("1.13.0")) tab.update();
+		this.app.settingTabs.push(tab);
+		this.register(() => this.app.settingTabs.splice(this.app.settingTabs.indexOf(tab), 1));
+	}
+}

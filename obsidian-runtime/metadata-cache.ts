@@ -1,0 +1,137 @@
+/** The metadata cache: what Obsidian records of each note, parsed by the project's own reader, with its events after the vault's. */
+import { frontmatterTags } from "../src/markdown/frontmatter";
+import type { CachedMetadata } from "obsidian";
+import { Events } from "./events";
+import { TFile, Vault } from "./vault";
+import { VaultPaths } from "../src/core/notes/links";
+import { parseMarkdown } from "../src/markdown/note-from-markdown";
+
+/** CachedMetadata for a note's text, in the shape Obsidian records (positions carry lines). */
+export function cachedMetadataFor(text: string): CachedMetadata {
+	const parsed = parseMarkdown(text);
+	const at = (line: number) => ({ start: { line, col: 0, offset: 0 }, end: { line, col: 0, offset: 0 } });
+	const cache: CachedMetadata = {};
+	if (parsed.frontmatterEndLine >= 0) {
+		cache.frontmatterPosition = { start: { line: 0, col: 0, offset: 0 }, end: { line: parsed.frontmatterEndLine, col: 3, offset: 0 } };
+	}
+	// The app keeps no properties at all from a block it cannot parse (the Properties view says
+	// "invalid properties"): only the block's position. What our reader salvages stays out of the cache.
+	if (parsed.frontmatter && parsed.problems.length === 0) {
+		cache.frontmatter = parsed.frontmatter as CachedMetadata["frontmatter"];
+		cache.frontmatterLinks = parsed.frontmatterLinks.map((link) => ({
+			key: link.key,
+			link: link.link,
+			displayText: link.displayText,
+			original: `[[${link.link}]]`,
+		}));
+	}
+	const reference = (link: (typeof parsed.links)[number]) => ({
+		link: link.link,
+		displayText: link.displayText,
+		original: link.original,
+		position: at(link.line),
+	});
+	if (parsed.links.length > 0) cache.links = parsed.links.map(reference);
+	if (parsed.embeds.length > 0) cache.embeds = parsed.embeds.map(reference);
+	if (parsed.inlineTags.length > 0) cache.tags = parsed.inlineTags.map(({ tag, line }) => ({ tag, position: at(line) }));
+	if (parsed.headings.length > 0) {
+		cache.headings = parsed.headings.map(({ heading, level, line }) => ({ heading, level, position: at(line) }));
+	}
+	if (parsed.listItems.length > 0) {
+		cache.listItems = parsed.listItems.map((item) => ({
+			parent: -1,
+			position: at(item.line),
+			...(item.task === undefined ? {} : { task: item.task }),
+		}));
+	}
+	return cache;
+}
+
+export class MetadataCache extends Events {
+	private readonly caches = new Map<string, CachedMetadata>();
+	private readonly paths = new VaultPaths();
+	private pending = 0;
+
+	constructor(private readonly vault: Vault) {
+		super();
+		for (const file of vault.getFiles()) this.paths.add(file.path);
+		vault.onChange = (kind, file, oldPath) => this.onVaultChange(kind, file, oldPath);
+	}
+
+	/** Parses every markdown note, as Obsidian does on start-up before `resolved`. */
+	async initialise(): Promise<void> {
+		for (const file of this.vault.getMarkdownFiles()) this.caches.set(file.path, cachedMetadataFor(await this.vault.read(file)));
+	}
+
+	getFileCache(file: TFile): CachedMetadata | null {
+		return this.caches.get(file.path) ?? null;
+	}
+
+	getCache(path: string): CachedMetadata | null {
+		return this.caches.get(path) ?? null;
+	}
+
+	getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
+		const target = this.paths.resolve(linkpath, sourcePath);
+		return target === null ? null : this.vault.getFileByPath(target);
+	}
+
+	/** Resolves once every change made so far has been parsed and announced. */
+	async settled(): Promise<void> {
+		while (this.pending > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+	}
+
+	private onVaultChange(kind: "create" | "modify" | "delete" | "rename", file: TFile, oldPath?: string): void {
+		if (kind === "create") this.paths.add(file.path);
+		if (kind === "rename" && oldPath !== undefined) {
+			this.paths.remove(oldPath);
+			this.paths.add(file.path);
+			const cache = this.caches.get(oldPath);
+			this.caches.delete(oldPath);
+			if (cache) this.caches.set(file.path, cache);
+			this.announceResolved();
+			return;
+		}
+		if (kind === "delete") {
+			this.paths.remove(file.path);
+			const previous = this.caches.get(file.path) ?? null;
+			this.caches.delete(file.path);
+			this.trigger("deleted", file, previous);
+			this.announceResolved();
+			return;
+		}
+		if (file.extension !== "md") return;
+		this.pending++;
+		// Obsidian parses off the main thread: `changed` arrives after the vault event, never inside it.
+		setTimeout(() => {
+			void this.vault.read(file).then(
+				(data) => {
+					if (this.vault.getFileByPath(file.path) === file) {
+						const cache = cachedMetadataFor(data);
+						this.caches.set(file.path, cache);
+						this.trigger("changed", file, data, cache);
+						this.trigger("resolve", file);
+						this.trigger("resolved");
+					}
+					this.pending--;
+				},
+				() => {
+					this.pending--;
+				},
+			);
+		}, 0);
+	}
+
+	private announceResolved(): void {
+		this.pending++;
+		setTimeout(() => {
+			this.trigger("resolved");
+			this.pending--;
+		}, 0);
+	}
+}
+
+/** Frontmatter tags first, then inline tags, each with `#`: Obsidian's order. */
+export function getAllTags(cache: CachedMetadata): string[] | null {
+	return [...frontmatterTags(cache.frontmatter ?? null).map((tag) => `#${tag}`), ...(cache.tags ?? []).map((tag) => tag.tag)];
+}

@@ -1,0 +1,406 @@
+/** The workspace: leaves, views, the editor and the Markdown view. */
+import type { App } from "./app";
+import { Events, Component } from "./events";
+import { TAbstractFile, TFile, Vault, stripHeading } from "./vault";
+import { setIcon } from "./ui";
+
+export type PaneType = "tab" | "split" | "window";
+
+export interface ViewState {
+	type: string;
+	state?: Record<string, unknown>;
+	active?: boolean;
+}
+
+export interface ViewStateResult {
+	history: boolean;
+}
+
+/** A place a view lives in; its element joins the document so views can be seen and measured. */
+export class WorkspaceLeaf extends Events {
+	view: View | null = null;
+	/** Whether `revealLeaf` brought it forward, for tests. */
+	revealed = false;
+	readonly containerEl: HTMLElement;
+
+	constructor(
+		readonly app: App,
+		readonly side: "main" | "right" | "left",
+	) {
+		super();
+		this.containerEl = document.body.createDiv({ cls: `workspace-leaf mod-${side}` });
+	}
+
+	async setViewState(viewState: ViewState, _eState?: unknown): Promise<void> {
+		if (!this.view || this.view.getViewType() !== viewState.type) {
+			await this.closeView();
+			const creator = this.app.viewRegistry.get(viewState.type);
+			if (!creator) throw new Error(`No view registered for ${viewState.type}`);
+			const view = creator(this);
+			this.view = view;
+			this.containerEl.appendChild(view.containerEl);
+			view.load();
+			await view.onOpen();
+		}
+		await this.view.setState(viewState.state ?? {}, { history: false });
+		if (viewState.active) this.app.workspace.activeLeaf = this;
+	}
+
+	getViewState(): ViewState {
+		return { type: this.view?.getViewType() ?? "empty", state: this.view?.getState() ?? {} };
+	}
+
+	getDisplayText(): string {
+		return this.view?.getDisplayText() ?? "";
+	}
+
+	/** Opens a note in an editor, as clicking it in the file explorer does. */
+	async openFile(file: TFile): Promise<void> {
+		await this.closeView();
+		const view = new MarkdownView(this, file, await this.app.vault.read(file));
+		this.view = view;
+		this.containerEl.appendChild(view.containerEl);
+		view.load();
+		this.app.workspace.activeLeaf = this;
+		this.app.workspace.activeFile = file;
+	}
+
+	async detach(): Promise<void> {
+		await this.closeView();
+		this.containerEl.remove();
+		this.app.workspace.removeLeaf(this);
+	}
+
+	private async closeView(): Promise<void> {
+		if (!this.view) return;
+		const view = this.view;
+		if (view instanceof MarkdownView) await view.save();
+		this.view = null;
+		await view.onClose();
+		view.unload();
+		view.containerEl.remove();
+	}
+}
+
+export abstract class View extends Component {
+	readonly app: App;
+	readonly containerEl: HTMLElement;
+	navigation = false;
+
+	constructor(readonly leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl = createDiv({ cls: "workspace-leaf-content" });
+	}
+
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+
+	getIcon(): string {
+		return "document";
+	}
+
+	getState(): Record<string, unknown> {
+		return {};
+	}
+
+	async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+
+	async onOpen(): Promise<void> {}
+
+	async onClose(): Promise<void> {}
+}
+
+export abstract class ItemView extends View {
+	readonly contentEl: HTMLElement;
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.containerEl.createDiv({ cls: "view-header" });
+		this.contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	}
+
+	addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const action = this.containerEl.createEl("button", { cls: "clickable-icon view-action", attr: { "aria-label": title } });
+		setIcon(action, icon);
+		action.addEventListener("click", callback);
+		return action;
+	}
+}
+
+export class Workspace extends Events {
+	layoutReady = false;
+	activeLeaf: WorkspaceLeaf | null = null;
+	/** The note the coach is looking at; tests set it. */
+	activeFile: TFile | null = null;
+	readonly leaves: WorkspaceLeaf[] = [];
+	/** Every note opened through a link, with how, and the heading its subpath found (null when none or none asked). */
+	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined; subpath?: string | null; heading?: string | null }[] = [];
+	private readonly readyCallbacks: (() => unknown)[] = [];
+
+	constructor(private readonly app: App) {
+		super();
+	}
+
+	onLayoutReady(callback: () => unknown): void {
+		if (this.layoutReady) callback();
+		else this.readyCallbacks.push(callback);
+	}
+
+	/** For tests: what Obsidian does once the workspace has been restored. */
+	markLayoutReady(): void {
+		this.layoutReady = true;
+		for (const callback of this.readyCallbacks.splice(0)) callback();
+	}
+
+	getActiveFile(): TFile | null {
+		return this.activeFile;
+	}
+
+	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof type ? view : null;
+	}
+
+	iterateAllLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of [...this.leaves]) callback(leaf);
+	}
+
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((leaf) => leaf.view?.getViewType() === type);
+	}
+
+	/** As the app: without `newLeaf`, the active tab of the main area is reused; a side pane never is. */
+	getLeaf(newLeaf?: PaneType | boolean): WorkspaceLeaf {
+		const active = this.activeLeaf;
+		if ((newLeaf === undefined || newLeaf === false) && active && active.side === "main" && this.leaves.includes(active)) return active;
+		return this.addLeaf("main");
+	}
+
+	getRightLeaf(_split: boolean): WorkspaceLeaf {
+		return this.addLeaf("right");
+	}
+
+	async ensureSideLeaf(type: string, side: "left" | "right", options: { active?: boolean; state?: Record<string, unknown> } = {}): Promise<WorkspaceLeaf> {
+		const existing = this.getLeavesOfType(type)[0];
+		if (existing) return existing;
+		const leaf = this.addLeaf(side);
+		await leaf.setViewState({ type, state: options.state ?? {}, active: options.active ?? false });
+		return leaf;
+	}
+
+	/** Brings the leaf forward in its tab group or sidebar; as the app promises, that does not make it active. */
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		leaf.revealed = true;
+	}
+
+	setActiveLeaf(leaf: WorkspaceLeaf, _params?: { focus?: boolean }): void {
+		this.activeLeaf = leaf;
+		if (leaf.view instanceof MarkdownView) this.activeFile = leaf.view.file;
+	}
+
+	/** As the app: the first `#` starts the subpath, and a heading matches with punctuation read as spaces. */
+	async openLinkText(linktext: string, sourcePath: string, newLeaf?: PaneType | boolean): Promise<void> {
+		const hash = linktext.indexOf("#");
+		const linkpath = hash < 0 ? linktext : linktext.slice(0, hash);
+		const subpath = hash < 0 ? null : linktext.slice(hash + 1);
+		const target = this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
+		const headings = target ? (this.app.metadataCache.getFileCache(target)?.headings ?? []) : [];
+		const heading = subpath === null ? null : (headings.find((candidate) => stripHeading(candidate.heading) === stripHeading(subpath))?.heading ?? null);
+		this.opened.push({ path: target?.path ?? linktext, newLeaf, subpath, heading });
+	}
+
+	removeLeaf(leaf: WorkspaceLeaf): void {
+		const at = this.leaves.indexOf(leaf);
+		if (at >= 0) this.leaves.splice(at, 1);
+	}
+
+	private addLeaf(side: "main" | "right" | "left"): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, side);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+}
+
+export interface Command {
+	id: string;
+	name: string;
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => boolean | void;
+	editorCallback?: (editor: Editor, view: MarkdownView) => unknown;
+	hotkeys?: unknown[];
+}
+
+export interface EditorPosition {
+	line: number;
+	ch: number;
+}
+
+export interface EditorRange {
+	from: EditorPosition;
+	to: EditorPosition;
+}
+
+/** The editor's text: CodeMirror keeps every line break as `\n`, whatever the file holds. */
+function editorText(text: string): string {
+	return text.replace(/\r\n?/g, "\n");
+}
+
+/**
+ * The editor of an open note: its text, cursor and edits. Every edit tells its view, which then has
+ * unsaved changes until it saves, as the app's editor does.
+ */
+export class Editor {
+	private cursor: EditorPosition = { line: 0, ch: 0 };
+	focused = false;
+	/** The range last brought into view, for tests. */
+	scrolledTo: EditorRange | null = null;
+
+	private text: string;
+
+	constructor(
+		text: string,
+		private readonly edited: () => void = () => {},
+	) {
+		this.text = editorText(text);
+	}
+
+	getValue(): string {
+		return this.text;
+	}
+
+	setValue(text: string): void {
+		this.text = editorText(text);
+		this.edited();
+	}
+
+	/** What the view does when it reloads the file: the text changes, but nothing is left to save. */
+	load(text: string): void {
+		this.text = editorText(text);
+		this.cursor = this.offsetToPos(Math.min(this.posToOffset(this.cursor), text.length));
+	}
+
+	lineCount(): number {
+		return this.text.split("\n").length;
+	}
+
+	getLine(line: number): string {
+		return this.text.split("\n")[line] ?? "";
+	}
+
+	getCursor(): EditorPosition {
+		return { ...this.cursor };
+	}
+
+	setCursor(position: EditorPosition | number, ch?: number): void {
+		this.cursor = typeof position === "number" ? { line: position, ch: ch ?? 0 } : { ...position };
+	}
+
+	posToOffset(position: EditorPosition): number {
+		const lines = this.text.split("\n");
+		const line = Math.max(0, Math.min(position.line, lines.length - 1));
+		let offset = 0;
+		for (let index = 0; index < line; index++) offset += (lines[index] ?? "").length + 1;
+		return offset + Math.max(0, Math.min(position.ch, (lines[line] ?? "").length));
+	}
+
+	offsetToPos(offset: number): EditorPosition {
+		const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length))).split("\n");
+		return { line: before.length - 1, ch: (before[before.length - 1] ?? "").length };
+	}
+
+	replaceRange(replacement: string, from: EditorPosition, to: EditorPosition = from): void {
+		const start = this.posToOffset(from);
+		const end = this.posToOffset(to);
+		this.text = this.text.slice(0, start) + editorText(replacement) + this.text.slice(end);
+		this.edited();
+	}
+
+	replaceSelection(replacement: string): void {
+		const start = this.posToOffset(this.cursor);
+		this.replaceRange(replacement, this.cursor);
+		this.cursor = this.offsetToPos(start + editorText(replacement).length);
+	}
+
+	scrollIntoView(range: EditorRange, _center?: boolean): void {
+		this.scrolledTo = { from: { ...range.from }, to: { ...range.to } };
+	}
+
+	focus(): void {
+		this.focused = true;
+	}
+}
+
+export type MarkdownViewModeType = "source" | "preview";
+
+/**
+ * An open note. Typing is saved when the view saves (the app does so two seconds later; tests call
+ * `save()`). When the file changes on disk, the view reloads it, and typing not yet saved is gone:
+ * the worst the app may do, so a plugin that writes to an open note with `Vault.process` shows here
+ * what it can cost.
+ */
+export class MarkdownView extends ItemView {
+	readonly editor: Editor;
+	/** The text last read from or saved to the file. */
+	data: string;
+	private mode: MarkdownViewModeType = "source";
+	private unsaved = false;
+
+	file: TFile | null;
+
+	constructor(leaf: WorkspaceLeaf, file: TFile, text: string) {
+		super(leaf);
+		this.file = file;
+		this.data = text;
+		this.editor = new Editor(text, () => this.requestSave());
+	}
+
+	onload(): void {
+		this.registerEvent(
+			this.app.vault.on("modify", (changed: TAbstractFile) => {
+				const file = this.file;
+				if (changed !== file || file === null) return;
+				void this.app.vault.read(file).then((text) => {
+					if (text === this.data) return;
+					this.data = text;
+					this.unsaved = false;
+					this.editor.load(text);
+				});
+			}),
+		);
+	}
+
+	getViewType(): string {
+		return "markdown";
+	}
+
+	getDisplayText(): string {
+		return this.file?.basename ?? "";
+	}
+
+	getMode(): MarkdownViewModeType {
+		return this.mode;
+	}
+
+	/** For tests: the coach switches between editing and reading. */
+	showMode(mode: MarkdownViewModeType): void {
+		this.mode = mode;
+	}
+
+	/** Whether typing waits to be saved. */
+	get hasUnsavedChanges(): boolean {
+		return this.unsaved;
+	}
+
+	requestSave(): void {
+		this.unsaved = true;
+	}
+
+	async save(): Promise<void> {
+		if (!this.unsaved || !this.file) return;
+		const text = this.editor.getValue();
+		this.unsaved = false;
+		this.data = text;
+		await this.app.vault.modify(this.file, text);
+	}
+}
