@@ -1,5 +1,6 @@
 /** The app and the plugin base class. */
 import { Component } from "./events";
+import { FileManager } from "./file-manager";
 import { MetadataCache } from "./metadata-cache";
 import { Vault } from "./vault";
 import { WorkspaceLeaf, View, Workspace, Command, MarkdownView } from "./workspace";
@@ -10,6 +11,7 @@ export class App {
 	readonly vault: Vault;
 	readonly metadataCache: MetadataCache;
 	readonly workspace: Workspace;
+	readonly fileManager: FileManager = new FileManager(this);
 	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	readonly settingTabs: PluginSettingTab[] = [];
 	readonly ribbonEl: HTMLElement | null;

@@ -11,6 +11,7 @@ export * from "./vault";
 export * from "./metadata-cache";
 export * from "./workspace";
 export * from "./app";
+export * from "./file-manager";
 export * from "./functions";
 export * from "./ui";
 export * from "./markdown-renderer";

@@ -71,6 +71,14 @@ export class MetadataCache extends Events {
 		return this.caches.get(path) ?? null;
 	}
 
+	/** The shortest link that reaches the file, as Obsidian's default "shortest path when possible" writes it. */
+	fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
+		const name = file.extension === "md" && omitMdExtension ? file.basename : file.name;
+		const sameName = this.vault.getFiles().filter((other) => other.name.toLowerCase() === file.name.toLowerCase());
+		if (sameName.length <= 1) return name;
+		return file.extension === "md" && omitMdExtension ? file.path.slice(0, -3) : file.path;
+	}
+
 	getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
 		const target = this.paths.resolve(linkpath, sourcePath);
 		return target === null ? null : this.vault.getFileByPath(target);

@@ -204,11 +204,53 @@ export class Vault extends Events {
 	}
 
 	async rename(file: TAbstractFile, newPath: string): Promise<void> {
-		if (!(file instanceof TFile)) throw new Error("Only files can be renamed in the test runtime.");
 		const normal = normalizePath(newPath);
 		if (this.occupied(normal) && normal.toLowerCase() !== file.path.toLowerCase()) throw new Error("Destination file already exists!");
-		const stored = this.files.get(file.path);
-		if (!stored) throw new Error(`ENOENT: no such file '${file.path}'`);
+		if (file instanceof TFolder) {
+			this.renameFolder(file, normal);
+			return;
+		}
+		if (!(file instanceof TFile) || !this.files.has(file.path)) throw new Error(`ENOENT: no such file '${file.path}'`);
+		this.moveFile(file, normal);
+	}
+
+	/**
+	 * As the app moves a folder: the same folder and file objects take their new paths, and the
+	 * folder, then every file below it, is announced with its old path, so a plugin that follows
+	 * files hears of each one.
+	 */
+	private renameFolder(folder: TFolder, normal: string): void {
+		if (folder.isRoot()) throw new Error("The vault's root cannot be renamed.");
+		const oldPath = folder.path;
+		const renamed = (path: string) => `${normal}${path.slice(oldPath.length)}`;
+		const below = (path: string) => path === oldPath || path.startsWith(`${oldPath}/`);
+		const folders = [...this.folders.values()].filter((candidate) => below(candidate.path));
+		const files = this.getFiles().filter((file) => below(file.path));
+		if (folder.parent) folder.parent.children = folder.parent.children.filter((child) => child !== folder);
+		const slash = normal.lastIndexOf("/");
+		const parent = this.ensureFolder(slash < 0 ? "/" : normal.slice(0, slash));
+		folder.parent = parent;
+		parent.children.push(folder);
+		for (const moved of folders) {
+			this.folders.delete(moved.path);
+			moved.path = renamed(moved.path);
+			moved.name = moved.path.slice(moved.path.lastIndexOf("/") + 1);
+			this.folders.set(moved.path, moved);
+		}
+		this.trigger("rename", folder, oldPath);
+		for (const file of files) {
+			const stored = this.files.get(file.path) as StoredFile;
+			const was = file.path;
+			this.files.delete(was);
+			file.path = renamed(was);
+			this.files.set(file.path, stored);
+			this.onChange?.("rename", file, was);
+			this.trigger("rename", file, was);
+		}
+	}
+
+	private moveFile(file: TFile, normal: string): void {
+		const stored = this.files.get(file.path) as StoredFile;
 		const oldPath = file.path;
 		this.files.delete(oldPath);
 		this.detach(file);
@@ -218,8 +260,17 @@ export class Vault extends Events {
 		this.trigger("rename", file, oldPath);
 	}
 
+	/** A folder goes with every file below it, each announced, then the folder itself. */
 	async delete(file: TAbstractFile): Promise<void> {
-		if (!(file instanceof TFile)) throw new Error("Only files can be deleted in the test runtime.");
+		if (file instanceof TFolder) {
+			if (file.isRoot()) throw new Error("The vault's root cannot be deleted.");
+			for (const inside of this.getFiles().filter((candidate) => candidate.path.startsWith(`${file.path}/`))) await this.delete(inside);
+			for (const path of [...this.folders.keys()].filter((path) => path === file.path || path.startsWith(`${file.path}/`))) this.folders.delete(path);
+			if (file.parent) file.parent.children = file.parent.children.filter((child) => child !== file);
+			this.trigger("delete", file);
+			return;
+		}
+		if (!(file instanceof TFile) || !this.files.has(file.path)) throw new Error(`ENOENT: no such file '${file.path}'`);
 		this.files.delete(file.path);
 		this.detach(file);
 		this.onChange?.("delete", file);

@@ -224,6 +224,35 @@ describe("the index follows the vault", () => {
 		plugin.unload();
 	});
 
+	it("when the client note is renamed from the file explorer, which updates the links to it, the sessions follow under the new name", async () => {
+		const app = await appFromFiles(notes);
+		const plugin = await loadPlugin(app);
+		await app.fileManager.renameFile(file(app, "Clients/Maya Chen.md"), "Clients/Maya Chen-Li.md");
+		await settle(app);
+		expect(await app.vault.read(file(app, "Sessions/2026-06-02 Maya.md"))).toContain('client: "[[Maya Chen-Li]]"');
+		expect(brief(plugin, "Maya Chen-Li").sessionCount).toBe(1);
+		expect(findClient(plugin.vaultIndex.index.clients(), "Maya Chen").kind).not.toBe("found");
+		plugin.unload();
+	});
+
+	it("when a folder of sessions is renamed or deleted, every note in it follows", async () => {
+		const app = await appFromFiles({ ...notes, "Sessions/2026/2026-06-16 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Book the venue\n' });
+		const plugin = await loadPlugin(app);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(2);
+		const folder = app.vault.getFolderByPath("Sessions");
+		if (!folder) throw new Error("no Sessions folder");
+		await app.vault.rename(folder, "Coaching/Sessions");
+		await settle(app);
+		expect(plugin.vaultIndex.index.get("Sessions/2026-06-02 Maya.md")).toBeUndefined();
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(2);
+		expect(brief(plugin, "Maya Chen").lastSession?.path).toBe("Coaching/Sessions/2026/2026-06-16 Maya.md");
+		await app.vault.delete(folder);
+		await settle(app);
+		expect(brief(plugin, "Maya Chen").sessionCount).toBe(0);
+		expect(plugin.vaultIndex.index.size).toBe(1);
+		plugin.unload();
+	});
+
 	it("announces changes once, debounced, on the workspace", async () => {
 		const app = await appFromFiles(notes);
 		const plugin = await loadPlugin(app);
