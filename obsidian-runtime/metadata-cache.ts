@@ -58,9 +58,49 @@ export class MetadataCache extends Events {
 		vault.onChange = (kind, file, oldPath) => this.onVaultChange(kind, file, oldPath);
 	}
 
-	/** Parses every markdown note, as Obsidian does on start-up before `resolved`. */
+	/** Parses every markdown note, as Obsidian does on start-up before `resolved`: a warm start, its cache kept from the last session. */
 	async initialise(): Promise<void> {
 		for (const file of this.vault.getMarkdownFiles()) this.caches.set(file.path, cachedMetadataFor(await this.vault.read(file)));
+	}
+
+	/**
+	 * A cold start (a vault opened for the first time, a phone that dropped its cache): no note has
+	 * a cache yet, whatever the layout does meanwhile. Each note is parsed after a delay drawn from
+	 * `seed`, in an order of its own, and announced with `changed` and `resolve`; one `resolved`
+	 * follows when the queue is empty. Resolves when every note is parsed.
+	 */
+	startCold(seed: number, longestDelayMs = 20): Promise<void> {
+		this.caches.clear();
+		let state = seed >>> 0;
+		const nextDelay = (): number => {
+			state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+			return state % (longestDelayMs + 1);
+		};
+		const files = this.vault.getMarkdownFiles();
+		this.pending++;
+		return Promise.all(
+			files.map(
+				(file) =>
+					new Promise<void>((resolve) => {
+						setTimeout(() => {
+							void this.vault
+								.read(file)
+								.then((data) => {
+									if (this.vault.getFileByPath(file.path) !== file || this.caches.has(file.path)) return;
+									const cache = cachedMetadataFor(data);
+									this.caches.set(file.path, cache);
+									this.trigger("changed", file, data, cache);
+									this.trigger("resolve", file);
+								})
+								.catch(() => undefined)
+								.finally(resolve);
+						}, nextDelay());
+					}),
+			),
+		).then(() => {
+			this.trigger("resolved");
+			this.pending--;
+		});
 	}
 
 	getFileCache(file: TFile): CachedMetadata | null {

@@ -136,6 +136,26 @@ describe("the plugin's index while its first build reads the vault", () => {
 	});
 });
 
+describe("the plugin's index on a cold start", () => {
+	it("the layout ready before Obsidian has parsed a single note: in any order of parsing, the index ends as a warm start's", async () => {
+		const warm = await appFromFiles(practice());
+		const warmIndex = startIndex(warm);
+		await builtAndSettled(warm, warmIndex);
+		const expected = { size: warmIndex.index.size, open: openCommitments(warmIndex) };
+		warmIndex.unload();
+		for (let seed = 1; seed <= 12; seed++) {
+			const app = await appFromFiles(practice());
+			const parsed = app.metadataCache.startCold(seed);
+			const vaultIndex = startIndex(app);
+			app.workspace.markLayoutReady();
+			await parsed;
+			await builtAndSettled(app, vaultIndex);
+			expect({ seed, size: vaultIndex.index.size, open: openCommitments(vaultIndex) }).toEqual({ seed, ...expected });
+			vaultIndex.unload();
+		}
+	});
+});
+
 describe("the plugin's index before the layout is ready", () => {
 	it("does nothing with what it hears: the first build reads the vault as it is then", async () => {
 		const app = await appFromFiles(practice());
