@@ -104,7 +104,11 @@ export class Plugin extends Component {
 
 	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
 		this.app.viewRegistry.set(type, creator);
-		this.register(() => this.app.viewRegistry.delete(type));
+		// As in the app, a view type that goes with its plugin closes its open views: what they hold is let go.
+		this.register(() => {
+			this.app.viewRegistry.delete(type);
+			for (const leaf of this.app.workspace.getLeavesOfType(type)) void leaf.detach();
+		});
 	}
 
 	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {

@@ -12,13 +12,15 @@ markdown.use({
 			level: "inline",
 			start: (source: string) => source.indexOf("[["),
 			tokenizer(source: string) {
-				const match = /^!?\[\[([^[\]|]+)(?:\|([^[\]]*))?\]\]/.exec(source);
+				const match = /^(!?)\[\[([^[\]|]+)(?:\|([^[\]]*))?\]\]/.exec(source);
 				if (!match) return undefined;
-				return { type: "wikilink", raw: match[0], target: match[1] ?? "", alias: match[2] };
+				return { type: "wikilink", raw: match[0], embed: match[1] === "!", target: match[2] ?? "", alias: match[3] };
 			},
 			renderer(token: Tokens.Generic) {
 				const target = String(token["target"]);
 				const text = token["alias"] === undefined ? target : String(token["alias"]);
+				// An embed is drawn in place of the link, as the app draws one: a box named by its source.
+				if (token["embed"] === true) return `<span class="internal-embed" src="${escapeHtml(target)}" alt="${escapeHtml(text)}"></span>`;
 				return `<a class="internal-link" data-href="${escapeHtml(target)}" href="${escapeHtml(target)}">${escapeHtml(text)}</a>`;
 			},
 		},
@@ -40,21 +42,93 @@ markdown.use({
 	renderer: { html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text) },
 });
 
+/** What the reading view never shows: `%%` comments (inline or across lines) and HTML comments. */
+function withoutComments(text: string): string {
+	return text.replace(/%%[\s\S]*?(?:%%|$)/g, "").replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+}
+
+/**
+ * Callouts and tasks as the app draws them: `> [!note] Title` becomes a callout box, and a list
+ * item that starts with any one character in brackets (`[/]`, `[-]`, `[>]`) a task, its
+ * character kept in `data-task`, ticked unless it is a space.
+ */
+function asObsidianDraws(content: DocumentFragment): void {
+	for (const quote of content.querySelectorAll("blockquote")) {
+		const first = quote.firstElementChild;
+		// The callout's first line is the paragraph's first text, up to the line break that follows it.
+		const line = first?.tagName === "P" && first.firstChild?.nodeType === Node.TEXT_NODE ? first.firstChild : null;
+		const marker = line ? /^\[!([\w-]+)\][+-]?[ \t]*(.*)$/.exec(line.textContent ?? "") : null;
+		if (!first || !line || !marker) continue;
+		const callout = document.createElement("div");
+		callout.className = "callout";
+		callout.setAttribute("data-callout", (marker[1] ?? "note").toLowerCase());
+		const title = callout.appendChild(document.createElement("div"));
+		title.className = "callout-title";
+		title.textContent = marker[2]?.trim() || (marker[1] ?? "note").replace(/^\w/, (letter) => letter.toUpperCase());
+		const body = callout.appendChild(document.createElement("div"));
+		body.className = "callout-content";
+		if (line.nextSibling?.nodeName === "BR") line.nextSibling.remove();
+		line.remove();
+		if ((first.textContent ?? "").trim() === "") first.remove();
+		body.append(...quote.childNodes);
+		quote.replaceWith(callout);
+	}
+	for (const item of content.querySelectorAll("li")) {
+		const checkbox = item.querySelector(":scope > input[type=checkbox], :scope > p > input[type=checkbox]");
+		if (checkbox) {
+			item.classList.add("task-list-item");
+			checkbox.classList.add("task-list-item-checkbox");
+			item.setAttribute("data-task", (checkbox as HTMLInputElement).checked ? "x" : " ");
+			continue;
+		}
+		const text = item.firstChild?.nodeType === Node.TEXT_NODE ? item.firstChild : item.firstElementChild?.tagName === "P" ? item.firstElementChild.firstChild : null;
+		const task = text?.nodeType === Node.TEXT_NODE ? /^\[(.)\] /.exec(text.textContent ?? "") : null;
+		if (!text || !task) continue;
+		text.textContent = (text.textContent ?? "").slice(task[0].length);
+		const box = document.createElement("input");
+		box.type = "checkbox";
+		box.className = "task-list-item-checkbox";
+		box.checked = task[1] !== " ";
+		text.parentNode?.insertBefore(box, text);
+		item.classList.add("task-list-item");
+		item.setAttribute("data-task", task[1] ?? " ");
+	}
+}
+
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
+/**
+ * What a render leaves in the component it was given, as the app's renders do (for embeds, code
+ * blocks, live parts): a view that renders again without letting go of the last render leaks them,
+ * and `live` shows it.
+ */
+export class MarkdownRenderChild extends Component {
+	static live = 0;
+
+	constructor(readonly containerEl: HTMLElement) {
+		super();
+	}
+
+	onload(): void {
+		MarkdownRenderChild.live++;
+	}
+
+	onunload(): void {
+		MarkdownRenderChild.live--;
+	}
+}
+
 export class MarkdownRenderer {
-	/** Renders note text as Obsidian's reading view does, as far as the pane needs: links, tags, tasks, lists. */
+	/** Renders note text as Obsidian's reading view does, as far as the pane needs: links, embeds, tags, tasks of any status, callouts, lists; comments hidden. */
 	static async render(_app: App, text: string, element: HTMLElement, sourcePath: string, component: Component): Promise<void> {
 		if (!(component instanceof Component)) throw new Error("MarkdownRenderer.render needs a component to own what it renders");
 		const template = document.createElement("template");
-		template.innerHTML = await markdown.parse(text);
-		for (const checkbox of template.content.querySelectorAll("input[type=checkbox]")) {
-			checkbox.classList.add("task-list-item-checkbox");
-			checkbox.closest("li")?.classList.add("task-list-item");
-		}
+		template.innerHTML = await markdown.parse(withoutComments(text));
+		asObsidianDraws(template.content);
 		element.setAttr("data-rendered-from", sourcePath);
 		element.appendChild(template.content);
+		component.addChild(new MarkdownRenderChild(element));
 	}
 }

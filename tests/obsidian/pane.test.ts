@@ -5,7 +5,7 @@ import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
 import { JSDOM } from "jsdom";
 import { installObsidianDom, TestVisibility } from "../../obsidian-runtime/dom";
-import { Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
+import { MarkdownRenderChild, Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
@@ -410,6 +410,22 @@ describe("the pane follows the notes", () => {
 		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-commitments > li").length === 5);
 		expect(boxes().map((box) => box.checked)).toEqual([false, true]);
 		plugin.unload();
+	});
+
+	it("lets go of what each drawing rendered: redrawn again and again, it holds no more than once", async () => {
+		const { app, plugin } = await demo();
+		const before = MarkdownRenderChild.live;
+		const view = await prepare(app, "Ana Costa");
+		const once = MarkdownRenderChild.live - before;
+		expect(once).toBeGreaterThan(0);
+		for (let edit = 0; edit < 3; edit++) {
+			await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => `${text}\nMore, ${edit}.\n`);
+			await settle(app);
+			await until(() => sectionText(view, "left-off").includes(`More, ${edit}.`));
+		}
+		expect(MarkdownRenderChild.live - before).toBe(once);
+		plugin.unload();
+		expect(MarkdownRenderChild.live).toBe(before);
 	});
 
 	it("an edit to someone else's note draws nothing again and reads no note", async () => {
