@@ -1,13 +1,27 @@
 /** Small user-interface helpers: the platform, icons, tooltips and the keymap. */
+import * as lucide from "lucide-static";
 import type { PaneType } from "./workspace";
 
 export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false, isPhone: false, isTablet: false };
 
-/** Icons are named, not drawn: tests and screenshots only need to know which one. */
+/** `trash-2` as Lucide's exports name it: `Trash2`. */
+function exportName(iconId: string): string {
+	return iconId.replace(/(^|-)([a-z0-9])/g, (_whole, _dash: string, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * Draws the Lucide icon the app draws for this name, so screenshots show what a coach sees. A
+ * name Lucide does not have is refused: the app would draw nothing, silently.
+ */
 export function setIcon(parent: HTMLElement, iconId: string): void {
+	const svg = (lucide as Record<string, unknown>)[exportName(iconId.replace(/^lucide-/, ""))];
+	if (typeof svg !== "string") throw new Error(`setIcon: Obsidian has no icon named "${iconId}"`);
 	parent.empty();
 	parent.setAttr("data-icon", iconId);
-	parent.createSpan({ cls: `svg-icon lucide-${iconId}`, attr: { "aria-hidden": "true" } });
+	const drawn = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+	drawn.setAttribute("class", `svg-icon lucide-${iconId}`);
+	drawn.setAttribute("aria-hidden", "true");
+	parent.appendChild(parent.doc.importNode(drawn, true));
 }
 
 export function setTooltip(element: HTMLElement, tooltip: string): void {

@@ -22,6 +22,8 @@ export class WorkspaceLeaf extends Events {
 	/** Whether `revealLeaf` brought it forward, for tests. */
 	revealed = false;
 	readonly containerEl: HTMLElement;
+	/** The icon of the leaf's tab, drawn from its view's `getIcon`, as the app draws it. */
+	readonly tabHeaderInnerIconEl: HTMLElement;
 
 	constructor(
 		readonly app: App,
@@ -29,6 +31,8 @@ export class WorkspaceLeaf extends Events {
 	) {
 		super();
 		this.containerEl = document.body.createDiv({ cls: `workspace-leaf mod-${side}` });
+		// The tab strip is not drawn here: the icon is checked and kept, out of the leaf's own page.
+		this.tabHeaderInnerIconEl = createDiv({ cls: "workspace-tab-header-inner-icon" });
 	}
 
 	async setViewState(viewState: ViewState, _eState?: unknown): Promise<void> {
@@ -39,6 +43,7 @@ export class WorkspaceLeaf extends Events {
 			const view = creator(this);
 			this.view = view;
 			this.containerEl.appendChild(view.containerEl);
+			setIcon(this.tabHeaderInnerIconEl, view.getIcon());
 			view.load();
 			await view.onOpen();
 		}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The test runtime draws notes as the app does where it matters to what a coach sees in the pane. */
 import { describe, expect, it } from "vitest";
-import { App, Component, MarkdownRenderChild, MarkdownRenderer, Vault } from "../../obsidian-runtime";
+import { App, Component, MarkdownRenderChild, MarkdownRenderer, Vault, setIcon } from "../../obsidian-runtime";
 
 async function rendered(markdown: string, component = loadedComponent()): Promise<HTMLElement> {
 	const element = document.createElement("div");
@@ -55,5 +55,16 @@ describe("the runtime's Markdown renderer", () => {
 		expect(MarkdownRenderChild.live).toBe(before + 2);
 		owner.unload();
 		expect(MarkdownRenderChild.live).toBe(before);
+	});
+});
+
+describe("the runtime's icons", () => {
+	it("draws the Lucide icon the app draws, and refuses a name the app does not have", () => {
+		const button = document.createElement("div");
+		setIcon(button, "messages-square");
+		const svg = button.querySelector("svg");
+		expect(svg?.getAttribute("class")).toBe("svg-icon lucide-messages-square");
+		expect(svg?.querySelectorAll("path").length).toBeGreaterThan(0);
+		expect(() => setIcon(button, "messages-squared")).toThrow('no icon named "messages-squared"');
 	});
 });
