@@ -35,8 +35,21 @@ export class WorkspaceLeaf extends Events {
 		this.tabHeaderInnerIconEl = createDiv({ cls: "workspace-tab-header-inner-icon" });
 	}
 
+	/** As the app restores a background tab after a restart: deferred, its view made only when it is shown. */
+	restoreDeferred(viewState: ViewState): void {
+		this.view = new DeferredView(this, viewState);
+	}
+
+	get isDeferred(): boolean {
+		return this.view instanceof DeferredView;
+	}
+
+	async loadIfDeferred(): Promise<void> {
+		if (this.view instanceof DeferredView) await this.setViewState(this.view.saved);
+	}
+
 	async setViewState(viewState: ViewState, _eState?: unknown): Promise<void> {
-		if (!this.view || this.view.getViewType() !== viewState.type) {
+		if (!this.view || this.isDeferred || this.view.getViewType() !== viewState.type) {
 			await this.closeView();
 			const creator = this.app.viewRegistry.get(viewState.type);
 			if (!creator) throw new Error(`No view registered for ${viewState.type}`);
@@ -114,6 +127,32 @@ export abstract class View extends Component {
 	async onOpen(): Promise<void> {}
 
 	async onClose(): Promise<void> {}
+}
+
+/**
+ * What a leaf in a background tab holds after a restart (Obsidian 1.7.2 and later): the view it
+ * will be, by type and state, but not the view itself, until the leaf is revealed or loaded.
+ * `instanceof` the plugin's own view class is false for it.
+ */
+export class DeferredView extends View {
+	constructor(
+		leaf: WorkspaceLeaf,
+		readonly saved: ViewState,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return this.saved.type;
+	}
+
+	getDisplayText(): string {
+		return "";
+	}
+
+	getState(): Record<string, unknown> {
+		return this.saved.state ?? {};
+	}
 }
 
 export abstract class ItemView extends View {
@@ -195,7 +234,9 @@ export class Workspace extends Events {
 	}
 
 	/** Brings the leaf forward in its tab group or sidebar; as the app promises, that does not make it active. */
+	/** Brings the leaf forward, loading it first when it is deferred, as the app does since 1.7.2. */
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		await leaf.loadIfDeferred();
 		leaf.revealed = true;
 	}
 

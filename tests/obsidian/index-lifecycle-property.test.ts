@@ -148,7 +148,7 @@ describe("the plugin's index, however start-up and the vault's changes interleav
 				expect(everything(vaultIndex.index, settings, paths)).toEqual(await fromScratch(app, settings));
 				vaultIndex.unload();
 			}),
-			{ numRuns: 200 },
+			{ numRuns: 300 },
 		);
 	}, 120_000);
 });

@@ -559,6 +559,23 @@ describe("restarts", () => {
 	});
 });
 
+describe("restarts with the pane in a background tab", () => {
+	it("the pane comes back deferred: nothing is read or drawn for it until it is shown, and Prepare session shows the brief in it", async () => {
+		const app = await appFromFolder(DEMO);
+		const leaf = app.workspace.getRightLeaf(false);
+		leaf.restoreDeferred({ type: PREPARE_VIEW, state: { client: "People/Priya Nair.md", mode: "brief" } });
+		const plugin = await loadPlugin(app);
+		expect(leaf.isDeferred).toBe(true);
+		expect(MarkdownRenderChild.live).toBe(0);
+		await prepare(app, "Ana Costa");
+		expect(app.workspace.getLeavesOfType(PREPARE_VIEW)).toEqual([leaf]);
+		expect(leaf.isDeferred).toBe(false);
+		await until(() => (leaf.view?.containerEl.textContent ?? "").includes("Where we left off"));
+		expect(leaf.view?.getDisplayText()).toBe("Prepare: Ana Costa");
+		plugin.unload();
+	});
+});
+
 describe("cost", () => {
 	it("a client with 300 sessions reads no more notes on opening than one with 3", async () => {
 		const files: Record<string, string> = {
