@@ -137,14 +137,16 @@ export class Setting {
 		this.controlEl = this.settingEl.createDiv({ cls: "setting-item-control" });
 	}
 
-	setName(name: string): this {
+	setName(name: string | DocumentFragment): this {
 		this.nameEl.setText(name);
 		return this;
 	}
 
-	setDesc(description: string): this {
+	/** As the app's: text, or a fragment a plugin built (links, emphasis) drawn as it is. */
+	setDesc(description: string | DocumentFragment): this {
 		this.descEl.empty();
-		this.descEl.createDiv({ text: description });
+		if (typeof description === "string") this.descEl.createDiv({ text: description });
+		else this.descEl.appendChild(description);
 		return this;
 	}
 
