@@ -187,3 +187,9 @@ export class TestVisibility {
 		}
 	}
 }
+
+/** A window as the app's: Obsidian's DOM helpers on its prototypes, and (under jsdom) an observer of what scrolls into view. */
+export function installWindow(win: Window & typeof globalThis): void {
+	installObsidianDom(win);
+	if (typeof win.IntersectionObserver === "undefined") (win as unknown as Record<string, unknown>)["IntersectionObserver"] = TestVisibility;
+}

@@ -17,12 +17,6 @@ export * from "./ui";
 export * from "./markdown-renderer";
 export * from "./modals";
 export * from "./settings";
-import { TestVisibility, installObsidianDom } from "./dom";
+import { installWindow } from "./dom";
 
-if (typeof window !== "undefined" && typeof document !== "undefined") {
-	installObsidianDom(window as Window & typeof globalThis);
-	if (typeof window.IntersectionObserver === "undefined") {
-		(window as unknown as Record<string, unknown>)["IntersectionObserver"] = TestVisibility;
-	}
-}
-
+if (typeof window !== "undefined" && typeof document !== "undefined") installWindow(window as Window & typeof globalThis);

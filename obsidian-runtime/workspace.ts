@@ -3,6 +3,7 @@ import type { App } from "./app";
 import { Events, Component } from "./events";
 import { TAbstractFile, TFile, Vault, stripHeading } from "./vault";
 import { setIcon } from "./ui";
+import { installWindow } from "./dom";
 
 export type PaneType = "tab" | "split" | "window";
 
@@ -27,10 +28,12 @@ export class WorkspaceLeaf extends Events {
 
 	constructor(
 		readonly app: App,
-		readonly side: "main" | "right" | "left",
+		readonly side: "main" | "right" | "left" | "window",
+		/** The document of the window the leaf is in: the main one, or a pop-out's. */
+		doc: Document = document,
 	) {
 		super();
-		this.containerEl = document.body.createDiv({ cls: `workspace-leaf mod-${side}` });
+		this.containerEl = doc.body.createDiv({ cls: `workspace-leaf mod-${side}` });
 		// The tab strip is not drawn here: the icon is checked and kept, out of the leaf's own page.
 		this.tabHeaderInnerIconEl = createDiv({ cls: "workspace-tab-header-inner-icon" });
 	}
@@ -108,7 +111,9 @@ export abstract class View extends Component {
 	constructor(readonly leaf: WorkspaceLeaf) {
 		super();
 		this.app = leaf.app;
-		this.containerEl = createDiv({ cls: "workspace-leaf-content" });
+		// Made by the leaf's own window, as the app makes a view's elements in a pop-out.
+		this.containerEl = leaf.containerEl.createDiv({ cls: "workspace-leaf-content" });
+		this.containerEl.detach();
 	}
 
 	abstract getViewType(): string;
@@ -233,8 +238,10 @@ export class Workspace extends Events {
 		return leaf;
 	}
 
-	/** Brings the leaf forward in its tab group or sidebar; as the app promises, that does not make it active. */
-	/** Brings the leaf forward, loading it first when it is deferred, as the app does since 1.7.2. */
+	/**
+	 * Brings the leaf forward in its tab group or sidebar, loading it first when it is deferred (as
+	 * the app does since 1.7.2); as the app promises, that does not make it active.
+	 */
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
 		await leaf.loadIfDeferred();
 		leaf.revealed = true;
@@ -259,6 +266,19 @@ export class Workspace extends Events {
 	removeLeaf(leaf: WorkspaceLeaf): void {
 		const at = this.leaves.indexOf(leaf);
 		if (at >= 0) this.leaves.splice(at, 1);
+	}
+
+	/** How a test makes a new window (a jsdom window under vitest): the runtime opens pop-outs only when told how. */
+	popoutWindow: (() => Window & typeof globalThis) | null = null;
+
+	/** A leaf in a new window of its own, whose elements that window's document makes, as the app's pop-outs are. */
+	openPopoutLeaf(): WorkspaceLeaf {
+		if (!this.popoutWindow) throw new Error("This runtime opens a pop-out window only when the test says how to make one (workspace.popoutWindow).");
+		const win = this.popoutWindow();
+		installWindow(win);
+		const leaf = new WorkspaceLeaf(this.app, "window", win.document);
+		this.leaves.push(leaf);
+		return leaf;
 	}
 
 	private addLeaf(side: "main" | "right" | "left"): WorkspaceLeaf {

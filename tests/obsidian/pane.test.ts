@@ -283,6 +283,26 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("shows the brief in a pop-out window, drawn by that window's document, its excerpts loading and its links opening there", async () => {
+		const { app, plugin } = await demo();
+		app.workspace.popoutWindow = () => new JSDOM("<!doctype html><body></body>").window as unknown as Window & typeof globalThis;
+		const leaf = app.workspace.openPopoutLeaf();
+		await leaf.setViewState({ type: PREPARE_VIEW, state: { client: "Coaching/Clients/Ana Costa.md", mode: "brief" } });
+		const view = leaf.view as unknown as PrepareView;
+		await until(() => sectionText(view, "left-off").includes("Book the two weeks"));
+		const popOut = view.contentEl.ownerDocument;
+		expect(popOut).not.toBe(document);
+		expect(view.contentEl.querySelector(".coaching-alliance-brief")?.ownerDocument).toBe(popOut);
+		const excerpts = [...view.contentEl.querySelectorAll(".coaching-alliance-excerpt")];
+		expect(excerpts.length).toBeGreaterThan(0);
+		TestVisibility.reveal(excerpts.slice(0, 1));
+		await until(() => !excerpts[0]?.classList.contains("is-loading"));
+		const title = view.contentEl.querySelector(".coaching-alliance-session-title");
+		title?.dispatchEvent(new (popOut.defaultView as Window & typeof globalThis).MouseEvent("click", { bubbles: true, cancelable: true }));
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", newLeaf: false });
+		plugin.unload();
+	});
+
 	it("opens links in a pop-out window too, where the pane's elements belong to that window", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
