@@ -136,6 +136,44 @@ describe("the plugin's index while its first build reads the vault", () => {
 	});
 });
 
+describe("the plugin's index with a change at each point of its build", () => {
+	/** Changes a coach, Sync or another plugin makes while the build reads the vault, each to be seen in the index at the end. */
+	const changes: { name: string; make: (app: App) => Promise<unknown>; then: (vaultIndex: VaultIndex) => void }[] = [
+		{
+			name: "a session ticked",
+			make: (app) => app.vault.process(file(app, "Sessions/2026-01-01 Maya.md"), (text) => text.replace("- [ ]", "- [x]")),
+			then: (vaultIndex) => expect(openCommitments(vaultIndex)).not.toContain("Commitment 1"),
+		},
+		{
+			name: "a session created",
+			make: (app) => app.vault.create("Sessions/2026-06-29 Maya.md", '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Book the venue\n'),
+			then: (vaultIndex) => expect(openCommitments(vaultIndex)).toContain("Book the venue"),
+		},
+		{
+			name: "a session renamed",
+			make: (app) => app.vault.rename(file(app, "Sessions/2026-02-12 Maya.md"), "Sessions/Archive/2026-02-12 Maya.md"),
+			then: (vaultIndex) => expect(vaultIndex.index.get("Sessions/Archive/2026-02-12 Maya.md")).toBeDefined(),
+		},
+		{
+			name: "a session deleted",
+			make: (app) => app.vault.delete(file(app, "Sessions/2026-02-12 Maya.md")),
+			then: (vaultIndex) => expect(openCommitments(vaultIndex)).not.toContain("Commitment 40"),
+		},
+	];
+
+	it.each(changes.map((change) => [change.name, change] as const))("%s after any batch of the build", async (_name, change) => {
+		// Forty-one notes, read eight at a time, the app given a moment after each batch.
+		for (let batch = 1; batch <= 6; batch++) {
+			const app = await appFromFiles(practice());
+			duringBuild(app, batch * 8, () => change.make(app));
+			const vaultIndex = startIndex(app);
+			await builtAndSettled(app, vaultIndex);
+			change.then(vaultIndex);
+			vaultIndex.unload();
+		}
+	});
+});
+
 describe("the plugin's index on a cold start", () => {
 	it("the layout ready before Obsidian has parsed a single note: in any order of parsing, the index ends as a warm start's", async () => {
 		const warm = await appFromFiles(practice());
