@@ -5,15 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeBrief } from "../../src/core/brief/brief";
-import { computeCaseload } from "../../src/core/brief/caseload";
-import type { CoachingIndex } from "../../src/core/index/coaching-index";
 import { VaultIndexer } from "../../src/core/index/vault-indexer";
 import { VaultPaths } from "../../src/core/notes/links";
 import type { CoachingSettings } from "../../src/core/settings/settings";
 import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
 import { DEFAULT_TIMES, NotesVault } from "../helpers/notes-vault";
 import { event, type VaultEvent } from "../helpers/random-notes";
+import { everything } from "../helpers/index-answers";
 
 const TODAY = "2026-06-30";
 function apply(vault: NotesVault, change: VaultEvent): void {
@@ -30,21 +28,6 @@ function typeIn(vault: NotesVault, path: string, line: string): void {
 	if (line !== "tick") vault.write(path, `${text}\n${line}`);
 	else if (text.includes("- [ ]")) vault.write(path, text.replace("- [ ]", "- [x]"));
 	else vault.write(path, text.replace(/- \[[x/-]\]/, "- [ ]"));
-}
-
-/** Everything the index answers: every note's conversations and their clients, every client, the caseload, every brief. */
-function everything(index: CoachingIndex, settings: CoachingSettings, paths: Iterable<string>): unknown {
-	return {
-		notes: [...paths].sort().map((path) => ({
-			path,
-			kind: index.get(path)?.kind,
-			sessions: index.sessionsIn(path).map((session) => ({ id: session.id, clients: index.sessionClients(session).map((client) => client.key) })),
-		})),
-		clients: index.clients(),
-		problems: index.problems().sort((a, b) => a.path.localeCompare(b.path) || a.problem.localeCompare(b.problem)),
-		caseload: computeCaseload(index, TODAY),
-		briefs: index.clients().map((client) => computeBrief(index, client, TODAY, settings)),
-	};
 }
 
 /** The paths in an order of the seed's choosing: a rebuild must not depend on the order a vault is listed in. */
@@ -69,7 +52,7 @@ async function fromScratch(vault: NotesVault, seed: number): Promise<unknown> {
 		readConfig: () => Promise.resolve(undefined),
 	});
 	await indexer.rebuild();
-	return everything(indexer.index, vault.settings, texts.keys());
+	return everything(indexer.index, vault.settings, texts.keys(), TODAY);
 }
 
 describe("the incremental index", () => {
@@ -79,7 +62,7 @@ describe("the incremental index", () => {
 				const vault = new NotesVault({});
 				for (const change of events) {
 					apply(vault, change);
-					expect(everything(vault.index, vault.settings, vault.files.keys())).toEqual(await fromScratch(vault, seed));
+					expect(everything(vault.index, vault.settings, vault.files.keys(), TODAY)).toEqual(await fromScratch(vault, seed));
 				}
 			}),
 			{

@@ -7,14 +7,12 @@
 import fc from "fast-check";
 import type { CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
-import { computeBrief } from "../../src/core/brief/brief";
-import { computeCaseload } from "../../src/core/brief/caseload";
-import type { CoachingIndex } from "../../src/core/index/coaching-index";
 import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
 import { VaultIndex } from "../../src/obsidian/vault-index";
 import { App, TFile, Vault } from "../../obsidian-runtime";
 import { settle, until } from "../../obsidian-runtime/test-app";
 import { event as vaultChange, note, path, type VaultEvent } from "../helpers/random-notes";
+import { everything } from "../helpers/index-answers";
 
 const TODAY = "2026-06-30";
 
@@ -85,22 +83,6 @@ async function apply(app: App, change: VaultEvent): Promise<void> {
 	}
 }
 
-/** Everything the index answers: every note's conversations and their clients, every client, the caseload, every brief. */
-function everything(index: CoachingIndex, settings: CoachingSettings, paths: string[]): unknown {
-	return {
-		notes: [...paths].sort().map((notePath) => ({
-			path: notePath,
-			kind: index.get(notePath)?.kind,
-			awaitingText: index.get(notePath)?.awaitingText,
-			sessions: index.sessionsIn(notePath).map((session) => ({ id: session.id, clients: index.sessionClients(session).map((client) => client.key) })),
-		})),
-		clients: index.clients(),
-		problems: index.problems().sort((a, b) => a.path.localeCompare(b.path) || a.problem.localeCompare(b.problem)),
-		caseload: computeCaseload(index, TODAY),
-		briefs: index.clients().map((client) => computeBrief(index, client, TODAY, settings)),
-	};
-}
-
 async function settled(app: App, vaultIndex: VaultIndex): Promise<void> {
 	await settle(app);
 	await until(() => vaultIndex.state === "warm");
@@ -118,7 +100,7 @@ async function fromScratch(app: App, settings: CoachingSettings): Promise<unknow
 	vaultIndex.load();
 	fresh.workspace.markLayoutReady();
 	await settled(fresh, vaultIndex);
-	const answers = everything(vaultIndex.index, settings, vault.getMarkdownFiles().map((file) => file.path));
+	const answers = everything(vaultIndex.index, settings, vault.getMarkdownFiles().map((file) => file.path), TODAY);
 	vaultIndex.unload();
 	return answers;
 }
@@ -145,7 +127,7 @@ describe("the plugin's index, however start-up and the vault's changes interleav
 				await warmUp();
 				await settled(app, vaultIndex);
 				const paths = app.vault.getMarkdownFiles().map((file) => file.path);
-				expect(everything(vaultIndex.index, settings, paths)).toEqual(await fromScratch(app, settings));
+				expect(everything(vaultIndex.index, settings, paths, TODAY)).toEqual(await fromScratch(app, settings));
 				vaultIndex.unload();
 			}),
 			{ numRuns: 300 },
