@@ -15,15 +15,31 @@ export class TemplaterFake {
 	readonly files_with_pending_templates = new Set<string>();
 	/** Every run, by path, in order: a note run twice shows up twice. */
 	readonly runs: string[] = [];
-	readonly settings: { templates_folder: string; trigger_on_file_creation?: boolean; ignore_folders_on_creation: { folder: string }[] };
+	readonly settings: {
+		templates_folder: string;
+		trigger_on_file_creation?: boolean;
+		/** "folder" and "regex" give an empty new note a template of their own, and leave a note with nothing after its properties unrun. */
+		trigger_on_file_creation_mode: "folder" | "regex" | "everywhere";
+		ignore_folders_on_creation: { folder: string }[];
+	};
 	readonly templater = this;
 
 	constructor(
 		private readonly app: App,
-		options: { triggerOnCreation?: boolean; triggerKeptIn?: "local storage" | "data.json"; templatesFolder?: string } = {},
+		options: {
+			triggerOnCreation?: boolean;
+			triggerKeptIn?: "local storage" | "data.json";
+			mode?: "folder" | "regex" | "everywhere";
+			templatesFolder?: string;
+			ignoredFolders?: string[];
+		} = {},
 	) {
 		const keptIn = options.triggerKeptIn ?? "local storage";
-		this.settings = { templates_folder: options.templatesFolder ?? "Templates", ignore_folders_on_creation: [] };
+		this.settings = {
+			templates_folder: options.templatesFolder ?? "Templates",
+			trigger_on_file_creation_mode: options.mode ?? "everywhere",
+			ignore_folders_on_creation: (options.ignoredFolders ?? []).map((folder) => ({ folder })),
+		};
 		if (keptIn === "data.json") this.settings.trigger_on_file_creation = options.triggerOnCreation ?? false;
 		else app.saveLocalStorage("templater-local-settings", { trigger_on_file_creation: options.triggerOnCreation ?? false });
 		app.plugins.enabledPlugins.add("templater-obsidian");
@@ -49,9 +65,15 @@ export class TemplaterFake {
 	private async onFileCreation(file: TFile): Promise<void> {
 		if (!this.triggerOnCreation() || !(file instanceof TFile) || file.extension !== "md") return;
 		if (file.path.includes(this.settings.templates_folder)) return;
+		if (this.settings.ignore_folders_on_creation.some(({ folder }) => folder !== "" && file.path.startsWith(folder))) return;
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		if (this.files_with_pending_templates.has(file.path)) return;
 		if (!this.app.vault.getFileByPath(file.path)) return;
+		const text = await this.app.vault.read(file);
+		const afterProperties = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(text);
+		const empty = text.length - (afterProperties?.[0].length ?? 0) === 0;
+		// Templater gives such a note its folder or file-name template, if one matches; none does here.
+		if (empty && this.settings.trigger_on_file_creation_mode !== "everywhere") return;
 		await this.overwrite_file_commands(file);
 	}
 }

@@ -10,8 +10,9 @@ function exportName(iconId: string): string {
 }
 
 /**
- * Draws the Lucide icon the app draws for this name, so screenshots show what a coach sees. A
- * name Lucide does not have is refused: the app would draw nothing, silently.
+ * Draws the Lucide icon of this name, from Lucide's package on npm, so screenshots show what a
+ * coach sees. A name Lucide does not have is refused, where the app would draw nothing, silently.
+ * The package is newer than the app's own copy of Lucide: a name only it has passes here.
  */
 export function setIcon(parent: HTMLElement, iconId: string): void {
 	const svg = (lucide as Record<string, unknown>)[exportName(iconId.replace(/^lucide-/, ""))];

@@ -237,7 +237,7 @@ export class Vault extends Events {
 			moved.name = moved.path.slice(moved.path.lastIndexOf("/") + 1);
 			this.folders.set(moved.path, moved);
 		}
-		this.trigger("rename", folder, oldPath);
+		for (const moved of folders) this.trigger("rename", moved, moved === folder ? oldPath : `${oldPath}${moved.path.slice(normal.length)}`);
 		for (const file of files) {
 			const stored = this.files.get(file.path) as StoredFile;
 			const was = file.path;

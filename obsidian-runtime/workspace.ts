@@ -120,7 +120,7 @@ export abstract class View extends Component {
 	abstract getDisplayText(): string;
 
 	getIcon(): string {
-		return "document";
+		return "file";
 	}
 
 	getState(): Record<string, unknown> {
@@ -245,10 +245,13 @@ export class Workspace extends Events {
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
 		await leaf.loadIfDeferred();
 		leaf.revealed = true;
+		this.trigger("layout-change");
 	}
 
 	setActiveLeaf(leaf: WorkspaceLeaf, _params?: { focus?: boolean }): void {
+		const changed = this.activeLeaf !== leaf;
 		this.activeLeaf = leaf;
+		if (changed) this.trigger("active-leaf-change", leaf);
 		if (leaf.view instanceof MarkdownView) this.activeFile = leaf.view.file;
 	}
 
@@ -284,6 +287,7 @@ export class Workspace extends Events {
 	private addLeaf(side: "main" | "right" | "left"): WorkspaceLeaf {
 		const leaf = new WorkspaceLeaf(this.app, side);
 		this.leaves.push(leaf);
+		this.trigger("layout-change");
 		return leaf;
 	}
 }

@@ -1,4 +1,4 @@
-import { MarkdownView, Notice, TFile, normalizePath, type App } from "obsidian";
+import { MarkdownView, Notice, TFile, TFolder, normalizePath, type App } from "obsidian";
 import { format } from "date-fns";
 import type { Brief } from "../core/brief/brief";
 import type { CoachingSettings } from "../core/settings/settings";
@@ -41,14 +41,22 @@ function isTaken(app: App): (path: string) => boolean {
 	return (candidate) => taken.has(normalizePath(candidate).toLowerCase());
 }
 
-/** The folder as it is in the vault, in whatever case it was written there; made when there is none. */
+/**
+ * The folder as it is in the vault, each of its folders in whatever case the vault writes it (the
+ * one written exactly first); made when there is none. On a file system where case does not
+ * count, `coaching/clients` is the vault's `Coaching/Clients`, never a second folder beside it.
+ */
 async function ensureFolder(app: App, folder: string): Promise<string> {
 	if (folder === "") return folder;
-	const wanted = normalizePath(folder).toLowerCase();
-	const existing = app.vault.getAllLoadedFiles().find((file) => file.path.toLowerCase() === wanted);
-	if (existing) return existing.path;
-	await app.vault.createFolder(folder);
-	return folder;
+	let path = "";
+	for (const segment of normalizePath(folder).split("/")) {
+		const wanted = path === "" ? segment : `${path}/${segment}`;
+		const parent = path === "" ? app.vault.getRoot() : app.vault.getFolderByPath(path);
+		const sameButCase = parent?.children.find((child): child is TFolder => child instanceof TFolder && child.name.toLowerCase() === segment.toLowerCase());
+		path = (app.vault.getFolderByPath(wanted) ?? sameButCase)?.path ?? wanted;
+	}
+	if (!app.vault.getFolderByPath(path)) await app.vault.createFolder(path);
+	return path;
 }
 
 /**
@@ -73,10 +81,11 @@ export async function createSessionNote(
 	const folder = await ensureFolder(app, plan.folder);
 	const path = normalizePath(freePath(folder, plan.fileName, isTaken(app)));
 	const templater = enabledTemplater(app);
-	if (templater && plan.templaterTemplate !== null) {
-		const file = await app.vault.create(path, plan.templaterTemplate);
+	const templaterTemplate = plan.templaterTemplate;
+	if (templater && templaterTemplate !== null) {
+		const file = await app.vault.create(path, templaterTemplate);
 		await finish(file, async () => {
-			await runTemplater(app, templater, file);
+			await runTemplater(app, templater, file, templaterTemplate);
 			await app.vault.process(file, (ran) => {
 				const filled = plan.fillAfterTemplater(ran);
 				if (filled.problem !== null) {

@@ -1,8 +1,14 @@
 import { normalizePath, type App, type TFile } from "obsidian";
+import { frontmatterEnd, noteLines } from "../core/notes/note";
 
 /** What the plugin reaches of Templater (2.x and older), through Obsidian's plugin registry. */
 interface TemplaterPlugin {
-	settings?: { trigger_on_file_creation?: boolean; templates_folder?: string; ignore_folders_on_creation?: { folder?: string }[] };
+	settings?: {
+		trigger_on_file_creation?: boolean;
+		trigger_on_file_creation_mode?: string;
+		templates_folder?: string;
+		ignore_folders_on_creation?: { folder?: string }[];
+	};
 	templater?: { overwrite_file_commands?: (file: TFile) => Promise<void> };
 }
 
@@ -21,11 +27,13 @@ export function enabledTemplater(app: App): TemplaterPlugin | null {
 }
 
 /**
- * Whether Templater runs this new note by itself: its "trigger on new file creation" is on (in
- * local storage since 2.x, in its settings before), and the note is neither in its templates
- * folder nor in a folder it leaves alone, as Templater's own `on_file_creation` decides.
+ * Whether Templater runs this new note's commands by itself, as its own `on_file_creation`
+ * decides: its "trigger on new file creation" is on (in local storage since 2.x, in its settings
+ * before), the note is neither in its templates folder nor in a folder it leaves alone, and the
+ * note has something after its properties (a note with nothing there gets Templater's folder or
+ * file-name template instead, when those are its mode, and its own commands are not run).
  */
-function runsOnCreation(app: App, templater: TemplaterPlugin, path: string): boolean {
+function runsOnCreation(app: App, templater: TemplaterPlugin, path: string, content: string): boolean {
 	// Obsidian before 1.8.7 has no local storage for plugins, and runs only Templaters that keep the flag in their settings.
 	const localStorage = (app as { loadLocalStorage?: (key: string) => unknown }).loadLocalStorage?.bind(app);
 	const local = localStorage?.(LOCAL_SETTINGS) as { trigger_on_file_creation?: unknown } | null | undefined;
@@ -33,10 +41,20 @@ function runsOnCreation(app: App, templater: TemplaterPlugin, path: string): boo
 	if (!trigger) return false;
 	const templates = normalizePath(templater.settings?.templates_folder ?? "");
 	if (templates !== "/" && templates !== "" && path.includes(templates)) return false;
-	return !(templater.settings?.ignore_folders_on_creation ?? []).some(({ folder }) => {
-		const ignored = normalizePath(folder ?? "");
-		return ignored !== "" && path.startsWith(ignored);
+	const ignored = (templater.settings?.ignore_folders_on_creation ?? []).some(({ folder }) => {
+		const ignoredFolder = normalizePath(folder ?? "");
+		return ignoredFolder !== "" && path.startsWith(ignoredFolder);
 	});
+	if (ignored) return false;
+	const mode = templater.settings?.trigger_on_file_creation_mode;
+	return !((mode === "folder" || mode === "regex") && nothingAfterProperties(content));
+}
+
+/** Whether the note ends where its properties do, as Templater measures it: not a character after the closing `---` line. */
+function nothingAfterProperties(content: string): boolean {
+	const lines = noteLines(content);
+	const end = frontmatterEnd(lines);
+	return end >= 0 && lines.slice(end + 1).join("\n") === "";
 }
 
 /**
@@ -45,8 +63,8 @@ function runsOnCreation(app: App, templater: TemplaterPlugin, path: string): boo
  * second one, which would ask the coach's prompts twice and could write over what the plugin
  * fills in afterwards); otherwise it asks Templater to run it.
  */
-export async function runTemplater(app: App, templater: TemplaterPlugin, file: TFile): Promise<void> {
-	if (!runsOnCreation(app, templater, file.path)) {
+export async function runTemplater(app: App, templater: TemplaterPlugin, file: TFile, content: string): Promise<void> {
+	if (!runsOnCreation(app, templater, file.path, content)) {
 		await templater.templater?.overwrite_file_commands?.(file);
 		return;
 	}

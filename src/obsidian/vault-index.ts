@@ -18,9 +18,23 @@ const BREATHE_EVERY_MS = 50;
 /** Notes read per idle moment after a build. */
 const TEXT_BATCH = 25;
 
-/** After whatever the app has queued: events, rendering, input. */
+/**
+ * After whatever the app has queued: events, rendering, input. A message, not a timer: a hidden
+ * or minimised window slows its timers to one a second or less, which would stall the build.
+ */
 function nextTask(): Promise<void> {
-	return new Promise((resolve) => window.setTimeout(resolve, 0));
+	return new Promise((resolve) => {
+		if (typeof MessageChannel !== "function") {
+			window.setTimeout(resolve, 0);
+			return;
+		}
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
 }
 
 /** The next moment the app has nothing else to do; a timer where the platform cannot say (Safari on iOS). */

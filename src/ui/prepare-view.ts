@@ -48,7 +48,9 @@ export class PrepareView extends ItemView {
 	private observer: IntersectionObserver | null = null;
 	/** Problems with notes start folded: worth knowing, not worth reading first. */
 	private readonly folded = new Set<string>(["problems"]);
+	/** The intentions ticked, for one client on one day: ticking is for this moment only. */
 	private readonly ticked = new Set<string>();
+	private tickedFor = "";
 	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
 
 	constructor(
@@ -77,10 +79,7 @@ export class PrepareView extends ItemView {
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const next = (state ?? {}) as PrepareState;
-		const clientKey = typeof next.client === "string" ? next.client : null;
-		// Ticks belong to one moment with one client.
-		if (clientKey !== this.clientKey) this.ticked.clear();
-		this.clientKey = clientKey;
+		this.clientKey = typeof next.client === "string" ? next.client : null;
 		this.mode = next.mode === "read-back" ? "read-back" : "brief";
 		this.shownFrom = null;
 		await super.setState(state, result);
@@ -172,6 +171,11 @@ export class PrepareView extends ItemView {
 			return;
 		}
 		const settings = this.port.settings();
+		const moment = `${client.key} ${this.port.today()}`;
+		if (moment !== this.tickedFor) {
+			this.ticked.clear();
+			this.tickedFor = moment;
+		}
 		const brief = computeBrief(index, client, this.port.today(), settings);
 		const read = (path: string): Promise<string> => this.port.read(path);
 		const reader = new BriefReader(index, read, settings);
@@ -205,7 +209,9 @@ export class PrepareView extends ItemView {
 
 	/** A render starts afresh: what the last one loaded (links, lazy excerpts) is let go. */
 	private replaceRendering(): Component {
+		// Each render watches with an observer of the window the pane is in now: a tab can move to a pop-out and back.
 		this.observer?.disconnect();
+		this.observer = null;
 		this.lazyLoads.clear();
 		if (this.rendering) this.removeChild(this.rendering);
 		this.rendering = this.addChild(new Component());

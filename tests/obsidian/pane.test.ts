@@ -448,6 +448,19 @@ describe("the pane follows the notes", () => {
 		expect(MarkdownRenderChild.live).toBe(before);
 	});
 
+	it("ticks are for one day: the next day's brief starts unticked", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const boxes = () => [...view.contentEl.querySelectorAll<HTMLInputElement>(".coaching-alliance-intentions input[type=checkbox]")];
+		boxes()[0]?.click();
+		vi.setSystemTime(new Date("2026-07-01T09:00:00Z"));
+		await app.vault.process(file(app, "Coaching/Sessions/2026-06-16 Ana Costa.md"), (text) => `${text}\nA new line.\n`);
+		await settle(app);
+		await until(() => (view.contentEl.textContent ?? "").includes("2 weeks ago") && sectionText(view, "left-off").includes("A new line."));
+		expect(boxes().map((box) => box.checked)).toEqual([false, false]);
+		plugin.unload();
+	});
+
 	it("an edit to someone else's note draws nothing again and reads no note", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");

@@ -313,7 +313,7 @@ describe("New client", () => {
 describe("a session template for Templater", () => {
 	const NOTE = "Coaching/Sessions/2026-06-30 Ana Costa.md";
 
-	async function withTemplate(template: string, templater: { triggerOnCreation?: boolean; triggerKeptIn?: "local storage" | "data.json" } = {}) {
+	async function withTemplate(template: string, templater: ConstructorParameters<typeof TemplaterFake>[1] = {}) {
 		const { app, plugin } = await demo();
 		Notice.shown.splice(0);
 		await app.vault.create("Templates/Session.md", template);
@@ -361,6 +361,20 @@ describe("a session template for Templater", () => {
 		plugin.unload();
 	});
 
+	it("with the trigger on in folder mode and a template of properties alone, which Templater leaves unrun, the plugin runs it, once", async () => {
+		const { plugin, fake, text } = await withTemplate("---\ntopic: <% tp.file.title %>\n---\n", { triggerOnCreation: true, mode: "folder" });
+		expect(fake.runs).toEqual([NOTE]);
+		expect(text).toContain("topic: (ran tp.file.title)");
+		plugin.unload();
+	});
+
+	it("with the trigger on but the note in a folder Templater leaves alone, the plugin runs it, once", async () => {
+		const { plugin, fake, text } = await withTemplate("# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n", { triggerOnCreation: true, ignoredFolders: ["Coaching"] });
+		expect(fake.runs).toEqual([NOTE]);
+		expect(text).toContain("Mood: (ran tp.system.prompt('Mood?'))");
+		plugin.unload();
+	});
+
 	it("with the trigger kept in data.json, as Templater before 2.x kept it, the same", async () => {
 		const { plugin, fake, text } = await withTemplate("# {{client}}\nMood: <% tp.system.prompt('Mood?') %>\n", { triggerOnCreation: true, triggerKeptIn: "data.json" });
 		expect(fake.runs).toEqual([NOTE]);
@@ -390,6 +404,16 @@ describe("names and folders on a file system where case does not count", () => {
 		const made = await plugin.actions.createClient("Ines Duarte");
 		expect(made?.path).toBe("Coaching/Clients/Ines Duarte.md");
 		expect(app.vault.getFolderByPath("coaching/clients")).toBeNull();
+		plugin.unload();
+	});
+
+	it("a new folder goes inside the vault's own folders, however the setting spells them", async () => {
+		const { app, plugin } = await demo();
+		app.vault.caseInsensitive = true;
+		plugin.settings.clientNoteFolder = "COACHING/New clients";
+		const made = await plugin.actions.createClient("Ines Duarte");
+		expect(made?.path).toBe("Coaching/New clients/Ines Duarte.md");
+		expect(app.vault.getFolderByPath("COACHING")).toBeNull();
 		plugin.unload();
 	});
 
