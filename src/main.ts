@@ -1,6 +1,7 @@
 import { Notice, Plugin } from "obsidian";
 import type { CoachingSettings } from "./core/settings/settings";
 import { loadStoredSettings, storedSettings } from "./core/settings/stored";
+import { reasonOf } from "./core/reason";
 import { CoachingActions } from "./obsidian/coaching-actions";
 import { registerCommands } from "./obsidian/commands";
 import { VaultIndex } from "./obsidian/vault-index";
@@ -45,7 +46,16 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.keptSettings = loaded.kept;
 		if (loaded.newerVersion !== null) new Notice(loaded.newerVersion);
 		if (loaded.problems.length > 0) new Notice(`Some saved settings could not be read and were reset.\n${loaded.problems.join("\n")}`);
-		if (loaded.writeBack) await this.saveData(storedSettings(this.settings));
+		if (loaded.writeBack) await this.writeSettings(storedSettings(this.settings));
+	}
+
+	/** Writes data.json; when it cannot be written, the coach hears why, and the settings still apply until Obsidian restarts. */
+	private async writeSettings(stored: unknown): Promise<void> {
+		try {
+			await this.saveData(stored);
+		} catch (error) {
+			new Notice(`Your Coaching Alliance settings could not be saved (${reasonOf(error)}). They apply until Obsidian restarts.`);
+		}
 	}
 
 	recognised(): ReturnType<SettingsStore["recognised"]> {
@@ -54,7 +64,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 	}
 
 	async saveSettings(): Promise<void> {
-		await this.saveData(storedSettings(this.settings, this.keptSettings));
+		await this.writeSettings(storedSettings(this.settings, this.keptSettings));
 		await this.vaultIndex.settingsChanged();
 	}
 

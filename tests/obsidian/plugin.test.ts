@@ -359,6 +359,18 @@ describe("settings", () => {
 		plugin.unload();
 	});
 
+	it("settings that cannot be written say why, and still apply until Obsidian restarts", async () => {
+		const app = await appFromFiles({ "Clients/Maya Chen.md": "---\ntype: client\n---\n" });
+		const plugin = await loadPlugin(app);
+		Notice.shown.splice(0);
+		plugin.saveData = () => Promise.reject(new Error("EROFS: read-only file system"));
+		plugin.settings.dayNoteSessionWords = ["Coaching"];
+		await plugin.saveSettings();
+		expect(Notice.shown).toEqual(["Your Coaching Alliance settings could not be saved (EROFS: read-only file system). They apply until Obsidian restarts."]);
+		expect(plugin.vaultIndex.state).toBe("warm");
+		plugin.unload();
+	});
+
 	it("a save re-reads the vault with the new rules and stores the settings version", async () => {
 		const app = await appFromFiles({ "Kunden/Jana Vogel.md": "# Jana\n" });
 		const plugin = await loadPlugin(app);
