@@ -169,7 +169,7 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	}
 	const brief = computeBrief(vault.index, lookup.client, request.today, vault.settings);
 	if (request.command === "new-session") return newSession(brief, vault, request, output);
-	const reader = new BriefReader(vault.index, vault.read, vault.settings);
+	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const text = await reader.briefText(brief);
 	if (request.json) {
 		output.out(`${JSON.stringify(briefJson(brief, text), null, 2)}\n`);

@@ -89,6 +89,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
 		},
 		person: () => {
+			for (const { name, value } of text.about.properties) out.push(`${INDENT}${style.dim(`${name}:`)} ${value}`);
+			if (text.about.text !== "") out.push(indent(text.about.text));
 			if (text.profile.length === 0) out.push(indent(style.dim(COPY.noProfile.terminal)));
 			for (const part of text.profile) {
 				out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));

@@ -10,7 +10,9 @@ import { noteFromMarkdown, noteFromProperties } from "../markdown/note-from-mark
 import { readPlainFile, readPlainFileNow } from "./plain-file";
 import { holdingAnyWord, wordsOfClient, wordsOfNotesNamed, wordsOfQuery } from "../core/index/concerning";
 import { belowClientFolder, mayBearOnCaseload, mayBePersonal } from "../core/notes/facts";
-import type { NoteSource } from "../core/notes/note";
+import { noteLines, type NoteSource } from "../core/notes/note";
+import type { NoteTexts } from "../core/brief/brief-text";
+import { readFrontmatter } from "../markdown/frontmatter";
 import { findClient } from "../core/index/find-client";
 
 const PLUGIN_ID = "coaching-alliance";
@@ -20,12 +22,11 @@ const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 /** A settings file is a few kilobytes. */
 const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
-export interface FolderVault {
+export interface FolderVault extends NoteTexts {
 	root: string;
 	settings: CoachingSettings;
 	index: CoachingIndex;
 	paths: VaultPaths;
-	read: (path: string) => Promise<string>;
 	/** Problems with the vault's configuration (not with single notes). */
 	warnings: string[];
 }
@@ -160,7 +161,9 @@ async function folderReader(root: string, options: FolderOptions): Promise<{ ind
 		readConfig: (file) => readJson(root, `${configDir}/${file}`, warnings),
 	};
 	const indexer = new VaultIndexer(paths, () => settings, source);
-	return { indexer, vault: { root, settings, index: indexer.index, paths, read, warnings } };
+	// A note's properties as the command line reads them everywhere: the same reader as for indexing.
+	const properties = async (path: string): Promise<Record<string, unknown> | null> => readFrontmatter(noteLines(await read(path))).data;
+	return { indexer, vault: { root, settings, index: indexer.index, paths, read, properties, warnings } };
 }
 
 /** A note's text as read from disk, with its times and what was wrong with its bytes; or why it could not be read. */

@@ -43,6 +43,10 @@ export class CoachingActions implements PreparePort {
 		return this.vaultIndex.read(path);
 	}
 
+	properties(path: string): Promise<Record<string, unknown> | null> {
+		return this.vaultIndex.properties(path);
+	}
+
 	readTextFor(client: Client): Promise<void> {
 		return this.vaultIndex.readTextFor(client);
 	}

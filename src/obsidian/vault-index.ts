@@ -312,6 +312,12 @@ export class VaultIndex extends Component {
 		return this.app.vault.cachedRead(file);
 	}
 
+	/** A note's properties as Obsidian parsed them, from its metadata cache: none read twice, none read apart. */
+	properties(path: string): Promise<Record<string, unknown> | null> {
+		const file = this.app.vault.getFileByPath(path);
+		return Promise.resolve((file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined) ?? null);
+	}
+
 	onunload(): void {
 		this.unloaded = true;
 		this.notifyChanged.cancel();

@@ -1,6 +1,6 @@
 import { Component, ItemView, Keymap, type EventRef, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief } from "../core/brief/brief";
-import { BriefReader } from "../core/brief/brief-text";
+import { BriefReader, type NoteTexts } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
 import type { CoachingSettings } from "../core/settings/settings";
@@ -8,14 +8,13 @@ import { renderBrief, type PaneMode } from "./render-brief";
 
 export const PREPARE_VIEW = "coaching-alliance-prepare";
 
-/** What the pane needs of the rest of the plugin, and no more. */
-export interface PreparePort {
+/** What the pane needs of the rest of the plugin, and no more: the notes' own words among it. */
+export interface PreparePort extends NoteTexts {
 	readonly index: CoachingIndex;
 	/** False while the vault is still being read. */
 	indexReady(): boolean;
 	/** Calls `listener` whenever the index has changed; the view registers the reference, so closing it stops the calls. */
 	onIndexChanged(listener: () => void): EventRef;
-	read(path: string): Promise<string>;
 	/** Reads, at once, the client's notes the index has not read the words of yet (after a build, they are read in the background). */
 	readTextFor(client: Client): Promise<void>;
 	settings(): CoachingSettings;
@@ -177,8 +176,7 @@ export class PrepareView extends ItemView {
 			this.tickedFor = moment;
 		}
 		const brief = computeBrief(index, client, this.port.today(), settings);
-		const read = (path: string): Promise<string> => this.port.read(path);
-		const reader = new BriefReader(index, read, settings);
+		const reader = new BriefReader(index, this.port, settings);
 		const text = await reader.briefText(brief);
 		// Made by the pane's own document (in a pop-out, not the main window's), and drawn apart until it is whole.
 		const page = this.contentEl.createDiv();

@@ -186,6 +186,15 @@ async function renderSections(parent: HTMLElement, sections: readonly Section[],
 
 async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
 	if (brief.aliases.length > 0) body.createDiv({ cls: "coaching-alliance-muted", text: `Also called ${brief.aliases.join(", ")}` });
+	const { about } = text;
+	if (about.properties.length > 0) {
+		const properties = body.createEl("dl", { cls: "coaching-alliance-about-properties" });
+		for (const { name, value } of about.properties) {
+			properties.createEl("dt", { text: name });
+			await renderMarkdown(properties.createEl("dd"), value, brief.client.path ?? "", context);
+		}
+	}
+	if (about.text !== "") await renderMarkdown(body.createDiv({ cls: "coaching-alliance-about" }), about.text, brief.client.path ?? "", context);
 	if (text.profile.length === 0) {
 		emptyLine(body, COPY.noProfile.pane);
 		return;

@@ -34,10 +34,15 @@ describe("cli brief", () => {
 			"openCommitments",
 			"mentionsSinceLastSession",
 			"themes",
+			"about",
 			"profile",
 			"intentions",
 			"problems",
 		]);
+		expect(brief["about"]).toEqual({
+			text: "Referred by Jonas. Leads a team of nine engineers; promoted into the role eighteen months ago\nand still not sure she has earned it. Lives in Lisbon with her partner Rui and a very loud cat\ncalled Feijão.",
+			properties: { role: "Engineering lead, logistics start-up", started: "2026-03-03" },
+		});
 		expect(brief["client"]).toEqual({ name: "Ana Costa", path: "Coaching/Clients/Ana Costa.md", status: "active" });
 		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", heading: null, date: "2026-06-16" });
 		expect(brief["daysSinceLastSession"]).toBe(14);

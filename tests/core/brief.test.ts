@@ -1,3 +1,4 @@
+import type { CoachingSettings } from "../../src/core/settings/settings";
 import { describe, expect, it } from "vitest";
 import { dueBy, parseCadence } from "../../src/core/brief/cadence";
 import { NotesVault } from "../helpers/notes-vault";
@@ -141,6 +142,33 @@ describe("cadence", () => {
 	});
 });
 
+describe("who the person is, above the profile", () => {
+	async function about(clientNote: string, settings: Partial<CoachingSettings> = {}) {
+		const vault = new NotesVault({ "Clients/Maya Chen.md": clientNote, "Sessions/2026-06-02 Maya.md": session("2026-06-02", "Talked.\n") }, { settings });
+		return (await vault.briefJson("Maya Chen", "2026-06-30")).about;
+	}
+
+	it("is the text after the note's title and before its first other heading", async () => {
+		expect(await about("---\ntype: client\n---\n# Maya Chen\n\nTwo kids, a dog called Biscuit.\nRuns on Sundays.\n\n## Goals\n- Lead\n")).toEqual({
+			text: "Two kids, a dog called Biscuit.\nRuns on Sundays.",
+			properties: {},
+		});
+	});
+
+	it("is the text before the first heading when the note has no title, and nothing when a profile heading comes first", async () => {
+		expect(await about("---\ntype: client\n---\nTwo kids.\n## Goals\n- Lead\n")).toEqual({ text: "Two kids.", properties: {} });
+		expect(await about("---\ntype: client\n---\n## Goals\n- Lead\n")).toEqual({ text: "", properties: {} });
+		expect(await about("---\ntype: client\n---\n# Maya Chen\n## Goals\n- Lead\n")).toEqual({ text: "", properties: {} });
+		expect(await about("---\ntype: client\n---\nOnly a few lines,\nno headings at all.\n")).toEqual({ text: "Only a few lines,\nno headings at all.", properties: {} });
+	});
+
+	it("shows the chosen properties the note has, in the order chosen, as the note names them, lists joined, blanks and placeholders left out", async () => {
+		const note = '---\ntype: client\nlocation: [Lisbon, Porto]\norganization: "[[Acme]]"\nRole: Head of platform\ncompany: ""\npronouns: "{{pronouns}}"\nfavourite: tea\n---\n';
+		expect(await about(note)).toEqual({ text: "", properties: { Role: "Head of platform", organization: "[[Acme]]", location: "Lisbon, Porto" } });
+		expect(await about(note, { aboutProperties: ["favourite", "location"] })).toEqual({ text: "", properties: { favourite: "tea", location: "Lisbon, Porto" } });
+	});
+});
+
 describe("the brief as JSON", () => {
 	const vault = new NotesVault({
 		"Clients/Maya Chen.md": MAYA_NOTE,
@@ -175,6 +203,7 @@ describe("the brief as JSON", () => {
 			],
 			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20" }],
 			themes: [{ tag: "feedback", count: 1 }],
+			about: { text: "Product manager, two kids, training for a half marathon.", properties: {} },
 			profile: [
 				{ heading: "What makes them happy", text: "Sunday long runs. Her daughter's terrible jokes." },
 				{ heading: "What keeps them awake at night", text: "Her manager's silence after the reorg.\n\n### Notes\nMentioned twice in May." },

@@ -94,7 +94,7 @@ describe("a running log in the client's note", () => {
 		const brief = vault.brief("Priya Raman", "2026-11-02");
 		const [latest, middle] = brief.sessions;
 		if (!latest || !middle) throw new Error("sessions missing");
-		const reader = new BriefReader(vault.index, (path) => vault.read(path), vault.settings);
+		const reader = new BriefReader(vault.index, vault, vault.settings);
 		expect(await reader.excerpt(middle)).toEqual([
 			"The offer came in on a Tuesday. #career",
 			"- [ ] Ask for the role description in writing",
@@ -169,7 +169,7 @@ describe("a client's section of a dated note", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
 		const [session] = vault.brief("Sam Okoro").sessions;
 		if (!session) throw new Error("no session");
-		const text = await new BriefReader(vault.index, (path) => vault.read(path), vault.settings).conversation(session);
+		const text = await new BriefReader(vault.index, vault, vault.settings).conversation(session);
 		expect(text).toContain("tired of being the calm one");
 		expect(text).not.toContain("launch slipped");
 		expect(text).not.toContain("printer ink");

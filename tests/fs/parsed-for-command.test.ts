@@ -39,7 +39,7 @@ async function answer(vault: FolderVault, query: string): Promise<unknown> {
 	const lookup: ClientLookup = findClient(vault.index.clients(), query);
 	if (lookup.kind !== "found") return lookup;
 	const brief = computeBrief(vault.index, lookup.client, TODAY, vault.settings);
-	const reader = new BriefReader(vault.index, vault.read, vault.settings);
+	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const excerpts = await Promise.all(brief.sessions.map((session) => reader.excerpt(session)));
 	return { client: lookup.client, brief, text: await reader.briefText(brief), excerpts };
 }
@@ -106,7 +106,7 @@ describe("the command line, parsing only the notes a command needs", () => {
 		const vault = await openVaultFolder(writeVault(TRICKY));
 		const lookup = findClient(vault.index.clients(), "Northwind");
 		if (lookup.kind !== "found") throw new Error("Northwind is a client");
-		const text = await new BriefReader(vault.index, vault.read, vault.settings).briefText(computeBrief(vault.index, lookup.client, TODAY, vault.settings));
+		const text = await new BriefReader(vault.index, vault, vault.settings).briefText(computeBrief(vault.index, lookup.client, TODAY, vault.settings));
 		expect(JSON.stringify(text.profile)).toContain("Open a second shop.");
 	});
 

@@ -23,7 +23,7 @@ describe("real vaults written by others", () => {
 		const caseload = computeCaseload(vault.index, "2026-06-30");
 		for (const client of vault.index.clients()) {
 			const brief = computeBrief(vault.index, client, "2026-06-30", vault.settings);
-			await new BriefReader(vault.index, vault.read, vault.settings).briefText(brief);
+			await new BriefReader(vault.index, vault, vault.settings).briefText(brief);
 		}
 		expect(caseload.clients.length).toBe(vault.index.clients().length);
 	});

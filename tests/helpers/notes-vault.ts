@@ -6,7 +6,7 @@ import { findClient } from "../../src/core/index/find-client";
 import { VaultIndexer } from "../../src/core/index/vault-indexer";
 import { VaultPaths } from "../../src/core/notes/links";
 import { DEFAULT_SETTINGS, type CoachingSettings } from "../../src/core/settings/settings";
-import { noteFromMarkdown } from "../../src/markdown/note-from-markdown";
+import { noteFromMarkdown, parseMarkdown } from "../../src/markdown/note-from-markdown";
 
 export interface Times {
 	ctime: number;
@@ -66,6 +66,11 @@ export class NotesVault {
 		return file.text;
 	}
 
+	/** A note's properties, read as the command line reads them. */
+	async properties(path: string): Promise<Record<string, unknown> | null> {
+		return parseMarkdown(await this.read(path)).frontmatter;
+	}
+
 	client(name: string) {
 		const lookup = findClient(this.index.clients(), name);
 		if (lookup.kind !== "found") throw new Error(`No single client "${name}": ${JSON.stringify(lookup)}`);
@@ -78,7 +83,7 @@ export class NotesVault {
 
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
-		return briefJson(brief, await new BriefReader(this.index, (path) => this.read(path), this.settings).briefText(brief)) as ReturnType<
+		return briefJson(brief, await new BriefReader(this.index, this, this.settings).briefText(brief)) as ReturnType<
 			typeof jsonShape
 		>;
 	}
@@ -105,6 +110,7 @@ function jsonShape() {
 		openCommitments: { text: string; path: string; heading: string | null; date: string | null; firstPath: string; firstHeading: string | null; firstDate: string | null }[];
 		mentionsSinceLastSession: { path: string; date: string | null }[];
 		themes: { tag: string; count: number }[];
+		about: { text: string; properties: Record<string, string> };
 		profile: { heading: string; text: string }[];
 		intentions: string[];
 		problems: { path: string; problem: string }[];

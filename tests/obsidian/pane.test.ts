@@ -186,6 +186,16 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("says who the person is above the profile: the client note's chosen properties and its opening lines", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const person = view.contentEl.querySelector('[data-section="person"]');
+		const properties = [...(person?.querySelectorAll(".coaching-alliance-about-properties dt") ?? [])].map((name) => `${name.textContent}: ${name.nextElementSibling?.textContent?.trim()}`);
+		expect(properties).toEqual(["role: Engineering lead, logistics start-up", "started: 2026-03-03"]);
+		expect(person?.querySelector(".coaching-alliance-about")?.textContent).toContain("her partner Rui and a very loud cat");
+		plugin.unload();
+	});
+
 	it("renders the person's profile as Obsidian renders notes", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");

@@ -22,6 +22,7 @@ export function briefJson(brief: Brief, text: BriefText): unknown {
 		})),
 		mentionsSinceLastSession: brief.mentionsSinceLastSession,
 		themes: brief.themes,
+		about: { text: text.about.text, properties: Object.fromEntries(text.about.properties.map(({ name, value }) => [name, value])) },
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,
 		problems: brief.problems,

@@ -1,12 +1,28 @@
 import type { Brief } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
-import { excerpt, prepareNote, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import { excerpt, leadText, prepareNote, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 
 /** What the brief shows from inside the notes: read from disk only when someone looks. */
 export interface BriefText {
+	/** Who the person is, above the profile: the client note's lead text and the properties chosen in the settings. */
+	about: About;
 	profile: Section[];
 	lastSessionSections: Section[];
+}
+
+export interface About {
+	text: string;
+	/** Each chosen property the note has, named as the note writes it, its values joined. */
+	properties: { name: string; value: string }[];
+}
+
+/** How the brief reaches the notes' own words: their text, and their properties as the front end's reader parsed them. */
+export interface NoteTexts {
+	read: (path: string) => Promise<string>;
+	/** Null when the note has none, or none its reader could parse. */
+	properties: (path: string) => Promise<Record<string, unknown> | null>;
 }
 /**
  * Reads what the brief shows from inside the notes, for one brief: the profile, where we left off,
@@ -18,18 +34,23 @@ export class BriefReader {
 
 	constructor(
 		private readonly index: CoachingIndex,
-		private readonly read: (path: string) => Promise<string>,
+		private readonly notes: NoteTexts,
 		private readonly settings: CoachingSettings,
 	) {}
 
-	/** The client note and the last session: the profile and where we left off. */
+	/** The client note and the last session: who the person is, the profile, and where we left off. */
 	async briefText(brief: Brief): Promise<BriefText> {
 		const clientFacts = brief.client.path === null ? undefined : this.index.get(brief.client.path);
-		const [clientText, last] = await Promise.all([
-			clientFacts ? readOrEmpty(this.read, clientFacts.path) : "",
+		const [clientText, properties, last] = await Promise.all([
+			clientFacts ? readOrEmpty(this.notes, clientFacts.path) : "",
+			clientFacts ? this.notes.properties(clientFacts.path).catch(() => null) : null,
 			brief.lastSession ? this.span(brief.lastSession) : null,
 		]);
 		return {
+			about: {
+				text: clientFacts ? leadText(clientText, clientFacts.headings) : "",
+				properties: chosenProperties(properties, this.settings.aboutProperties),
+			},
 			profile: clientFacts ? sectionsNamed(clientText, clientFacts.headings, this.settings.profileHeadings) : [],
 			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading]) : [],
 		};
@@ -58,7 +79,7 @@ export class BriefReader {
 		let note = this.prepared.get(path);
 		if (!note) {
 			const facts = this.index.get(path);
-			note = facts ? readOrEmpty(this.read, path).then((text) => prepareNote(text, facts.headings)) : Promise.resolve(null);
+			note = facts ? readOrEmpty(this.notes, path).then((text) => prepareNote(text, facts.headings)) : Promise.resolve(null);
 			this.prepared.set(path, note);
 		}
 		return note;
@@ -68,9 +89,19 @@ export class BriefReader {
 /** Which conversation: the note it is in, and its id there. */
 type SessionRef = { id: string; path: string };
 
-async function readOrEmpty(read: (path: string) => Promise<string>, path: string): Promise<string> {
+/** The chosen properties the note has, in the order chosen, each once (`organisation` and `organization` are one note's one property). */
+function chosenProperties(properties: Record<string, unknown> | null, chosen: readonly string[]): { name: string; value: string }[] {
+	const shown: { name: string; value: string }[] = [];
+	for (const name of chosen) {
+		const property = readProperty(properties, [name]);
+		if (property && !shown.some((earlier) => earlier.name === property.name)) shown.push({ name: property.name, value: property.values.join(", ") });
+	}
+	return shown;
+}
+
+async function readOrEmpty(notes: NoteTexts, path: string): Promise<string> {
 	try {
-		return await read(path);
+		return await notes.read(path);
 	} catch {
 		// A note deleted between indexing and reading shows as empty; the next index event removes it.
 		return "";

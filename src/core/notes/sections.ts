@@ -81,6 +81,22 @@ export function sectionsNamed(text: string, headings: readonly NoteHeading[], wa
 }
 
 /**
+ * A note's lead text: what is written after its properties, and after a title heading that opens
+ * it (`# Ana Costa`), before its first other heading. A client note's first lines are often who
+ * the person is (a partner's name, a loud cat): not a profile section, but the person all the same.
+ */
+export function leadText(text: string, headings: readonly NoteHeading[]): string {
+	const lines = noteLines(text);
+	const start = bodyStartLine(lines);
+	const below = [...headings].filter((heading) => heading.line >= start).sort((a, b) => a.line - b.line);
+	const [first, second] = below;
+	const opensWithTitle = first !== undefined && first.level === 1 && lines.slice(start, first.line).every((line) => line.trim() === "");
+	const from = opensWithTitle ? first.line + 1 : start;
+	const to = (opensWithTitle ? second : first)?.line ?? lines.length;
+	return trimBlankLines(lines.slice(from, to)).join("\n");
+}
+
+/**
  * A conversation cut at its top-level headings (the shallowest level it uses), without the
  * sections whose headings are left out: what "where we left off" shows of the last conversation.
  */

@@ -49,6 +49,8 @@ export interface CoachingSettings {
 	reflectionHeading: string;
 	intentions: string[];
 	profileHeadings: string[];
+	/** Properties of the client note shown about the person, when the note has them, in this order. */
+	aboutProperties: string[];
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
@@ -177,6 +179,14 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		description: 'Sections of the client note shown under "The person", in this order.',
 		recognition: false,
 		check: notEmpty,
+	},
+	aboutProperties: {
+		kind: "list",
+		default: ["role", "organisation", "organization", "company", "pronouns", "location", "started"],
+		group: "Before the call",
+		name: "Properties about the person",
+		description: 'Properties of the client note shown under "The person", above the profile, when the note has them (in any case).',
+		recognition: false,
 	},
 	excerptLines: {
 		kind: "number",
