@@ -1,7 +1,7 @@
 import type { Brief } from "../core/brief/brief";
 import type { BriefText } from "../core/brief/brief-text";
 import type { Caseload } from "../core/brief/caseload";
-import { isCarried } from "../core/brief/commitments";
+import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -107,11 +107,22 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			} else {
 				out.push(indent(style.dim(COPY.noLastSession.terminal)));
 			}
+			const commitmentLines = (commitments: readonly Commitment[]): void => {
+				for (const commitment of commitments) {
+					const carried = isCarried(commitment) ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
+					const through = commitment.sessions > 1 ? `, ${COPY.carriedThrough(commitment.sessions)}` : "";
+					const dropped = commitment.dropped ? ` ${COPY.droppedWithoutAWord}` : "";
+					out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried}${through})`)}${dropped}`);
+				}
+			};
+			const coach = brief.openCommitments.filter((commitment) => commitment.owner === "coach");
+			const clients = brief.openCommitments.filter((commitment) => commitment.owner === "client");
 			out.push("", `${INDENT}${style.title(COPY.openCommitments)}`);
-			if (brief.openCommitments.length === 0) out.push(indent(style.dim(COPY.noneOpen), 2));
-			for (const commitment of brief.openCommitments) {
-				const carried = isCarried(commitment) ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
-				out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried})`)}`);
+			if (clients.length === 0) out.push(indent(style.dim(COPY.noneOpen), 2));
+			commitmentLines(clients);
+			if (coach.length > 0) {
+				out.push("", `${INDENT}${style.title(COPY.coachCommitments)}`);
+				commitmentLines(coach);
 			}
 		},
 		since: () => {

@@ -2,7 +2,7 @@ import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
 import type { Brief, BriefSession } from "../core/brief/brief";
 import type { BriefText } from "../core/brief/brief-text";
-import { isCarried } from "../core/brief/commitments";
+import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -212,13 +212,19 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 	} else {
 		emptyLine(body, COPY.noLastSession.pane);
 	}
+	const clients = brief.openCommitments.filter((commitment) => commitment.owner === "client");
+	const coach = brief.openCommitments.filter((commitment) => commitment.owner === "coach");
 	body.createEl("h4", { text: COPY.openCommitments });
-	if (brief.openCommitments.length === 0) {
-		emptyLine(body, COPY.noneOpen);
-		return;
-	}
+	if (clients.length === 0) emptyLine(body, COPY.noneOpen);
+	else await renderCommitments(body, clients, context);
+	if (coach.length === 0) return;
+	body.createEl("h4", { text: COPY.coachCommitments });
+	await renderCommitments(body, coach, context);
+}
+
+async function renderCommitments(body: HTMLElement, commitments: readonly Commitment[], context: BriefContext): Promise<void> {
 	const list = body.createEl("ul", { cls: "coaching-alliance-commitments" });
-	for (const commitment of brief.openCommitments) {
+	for (const commitment of commitments) {
 		const item = list.createEl("li");
 		await renderMarkdown(item, commitment.text, commitment.path, context);
 		const source = item.createDiv({ cls: "coaching-alliance-muted" });
@@ -227,6 +233,8 @@ async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, c
 			source.appendText(` · ${COPY.firstOn} `);
 			sessionLink(source, { path: commitment.firstPath, heading: commitment.firstHeading }, longDate(commitment.firstDate, context));
 		}
+		if (commitment.sessions > 1) source.appendText(` · ${COPY.carriedThrough(commitment.sessions)}`);
+		if (commitment.dropped) item.createDiv({ cls: "coaching-alliance-dropped", text: COPY.droppedWithoutAWord });
 	}
 }
 

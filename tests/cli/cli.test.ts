@@ -32,6 +32,7 @@ describe("cli brief", () => {
 			"daysSinceLastSession",
 			"sessions",
 			"openCommitments",
+			"closedCommitments",
 			"mentionsSinceLastSession",
 			"themes",
 			"about",

@@ -96,7 +96,30 @@ describe("a commitment carried over", () => {
 				firstPath: "Sessions/2026-05-19.md",
 				firstHeading: null,
 				firstDate: "2026-05-19",
+				owner: "client",
+				sessions: 2,
+				dropped: false,
 			},
+		]);
+	});
+
+	it("says how many sessions carried it, and when it was dropped without a word", () => {
+		const vault = new NotesVault({
+			...carried,
+			"Sessions/2026-06-16.md": session("2026-06-16", "- [ ] Talk to Dana about the promotion\n"),
+			"Sessions/2026-06-30.md": session("2026-06-30", "- [ ] Book the August holiday\n"),
+		});
+		expect(vault.brief("Maya Chen").openCommitments.map(({ text, sessions, dropped }) => [text, sessions, dropped])).toEqual([
+			["Book the August holiday", 1, false],
+			["Talk to Dana about the promotion", 3, true],
+		]);
+	});
+
+	it("once closed, is listed among the closed, the most recently closed first, with where it was closed", () => {
+		const vault = new NotesVault({ ...carried, "Sessions/2026-06-16.md": session("2026-06-16", "- [x] Talk to Dana about the promotion\n") });
+		expect(vault.brief("Maya Chen").closedCommitments.map(({ text, path, firstDate }) => [text, path, firstDate])).toEqual([
+			["Talk to Dana about the promotion", "Sessions/2026-06-16.md", "2026-05-19"],
+			["Run three times a week", "Sessions/2026-06-02.md", "2026-05-19"],
 		]);
 	});
 
@@ -169,5 +192,35 @@ describe("open commitments are ordered", () => {
 			"Sessions/2026-06-02.md": session("2026-06-02", "- [ ] First on the page\n- [ ] Second on the page\n"),
 		});
 		expect(openTexts(vault)).toEqual(["First on the page", "Second on the page", "Older one"]);
+	});
+});
+
+describe("whose promise a commitment is", () => {
+	it("the coach's, under their own headings or tagged #me; the client's otherwise", () => {
+		const vault = new NotesVault({
+			...MAYA,
+			"Sessions/2026-06-02.md": session(
+				"2026-06-02",
+				"## Commitments\n- [ ] Draft the offer letter\n- [ ] Send Maya the article #me\n- [ ] Plan the #meeting agenda\n## My commitments\n- [ ] Find the book she asked about\n### Later\n- [ ] Check in by email\n",
+			),
+		});
+		expect(vault.brief("Maya Chen").openCommitments.map(({ text, owner }) => [text, owner])).toEqual([
+			["Draft the offer letter", "client"],
+			["Send Maya the article #me", "coach"],
+			["Plan the #meeting agenda", "client"],
+			["Find the book she asked about", "coach"],
+			["Check in by email", "coach"],
+		]);
+	});
+
+	it("follows the headings chosen in the settings", () => {
+		const vault = new NotesVault(
+			{ ...MAYA, "Sessions/2026-06-02.md": session("2026-06-02", "## On me\n- [ ] Find the book\n## For me\n- [ ] Draft the letter\n") },
+			{ settings: { coachCommitmentHeadings: ["On me"] } },
+		);
+		expect(vault.brief("Maya Chen").openCommitments.map(({ text, owner }) => [text, owner])).toEqual([
+			["Find the book", "coach"],
+			["Draft the letter", "client"],
+		]);
 	});
 });

@@ -107,7 +107,19 @@ function jsonShape() {
 		lastSession: { path: string; heading: string | null; date: string | null } | null;
 		daysSinceLastSession: number | null;
 		sessions: { path: string; heading: string | null; date: string | null; number: number; title: string; clients: string[] }[];
-		openCommitments: { text: string; path: string; heading: string | null; date: string | null; firstPath: string; firstHeading: string | null; firstDate: string | null }[];
+		openCommitments: {
+			text: string;
+			path: string;
+			heading: string | null;
+			date: string | null;
+			firstPath: string;
+			firstHeading: string | null;
+			firstDate: string | null;
+			owner: "client" | "coach";
+			sessions: number;
+			dropped: boolean;
+		}[];
+		closedCommitments: { text: string; owner: "client" | "coach"; closedPath: string; closedHeading: string | null; closedDate: string | null; firstDate: string | null }[];
 		mentionsSinceLastSession: { path: string; date: string | null }[];
 		themes: { tag: string; count: number }[];
 		about: { text: string; properties: Record<string, string> };

@@ -196,6 +196,26 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("lists what the coach promised apart, and says how each commitment has fared", async () => {
+		const app = await appFromFiles({
+			"Clients/Lena Fischer.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-02\n---\n- [ ] Write to her old mentor\n- [ ] Ask HR about the budget\n## My commitments\n- [ ] Send Lena the agreement\n',
+			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n- [ ] Write to her old mentor\n',
+		});
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Lena Fischer");
+		const leftOff = view.contentEl.querySelector('[data-section="left-off"]');
+		expect([...(leftOff?.querySelectorAll("h4") ?? [])].map((heading) => heading.textContent)).toEqual(["Open commitments", "What I promised"]);
+		const [clients, coach] = [...(leftOff?.querySelectorAll(".coaching-alliance-commitments") ?? [])];
+		expect(clients?.textContent).toContain("Write to her old mentor");
+		expect(clients?.textContent).toContain("in 2 sessions");
+		expect([...(clients?.querySelectorAll(".coaching-alliance-dropped") ?? [])].map((flag) => flag.closest("li")?.textContent)).toEqual([
+			expect.stringContaining("Ask HR about the budget"),
+		]);
+		expect(coach?.textContent).toContain("Send Lena the agreement");
+		plugin.unload();
+	});
+
 	it("renders the person's profile as Obsidian renders notes", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");

@@ -1,5 +1,5 @@
 import type { CadenceStatus, SummarySession } from "./summary";
-import { openCommitments, type Commitment } from "./commitments";
+import { closedCommitments, openCommitments, type Commitment } from "./commitments";
 import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
@@ -34,7 +34,10 @@ export interface Brief {
 	cadence: CadenceStatus | null;
 	/** Newest first. */
 	sessions: readonly BriefSession[];
+	/** The client's and the coach's own (`owner`), the most recently carried first. */
 	openCommitments: readonly Commitment[];
+	/** Those the latest session that has them marks done, the most recently closed first. */
+	closedCommitments: readonly Commitment[];
 	/** Newest first. */
 	mentionsSinceLastSession: readonly { path: string; date: Day | null }[];
 	themes: readonly { tag: string; count: number }[];
@@ -80,6 +83,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		cadence: summary.cadence,
 		sessions: summary.sessions.map(briefSession).reverse(),
 		openCommitments: openCommitments(summary.commitments),
+		closedCommitments: closedCommitments(summary.commitments),
 		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
 		themes: themesOf(summary.sessions.map(({ session }) => session)),
 		intentions: [],

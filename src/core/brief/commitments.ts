@@ -4,6 +4,8 @@ import type { SessionFacts, TaskFact } from "../notes/facts";
 
 export interface Commitment {
 	text: string;
+	/** Whose promise it is, as the latest session that has it says. */
+	owner: "client" | "coach";
 	open: boolean;
 	/** The status character the latest session gave it: a carried `[/]` stays in progress. */
 	status: string;
@@ -15,6 +17,10 @@ export interface Commitment {
 	firstPath: string;
 	firstHeading: string | null;
 	firstDate: Day | null;
+	/** How many of the client's sessions have it, the first included. */
+	sessions: number;
+	/** Last written before the client's latest session, and not carried into it: dropped without a word. */
+	dropped: boolean;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface Commitment {
  */
 export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly { session: SessionFacts; clients: readonly Client[] }[]): Commitment[] {
 	// Where each commitment was first and last written; the latest writing sets its place in the list.
-	const byKey = new Map<string, { first: SessionFacts; last: SessionFacts; task: TaskFact; order: number }>();
+	const byKey = new Map<string, { first: SessionFacts; last: SessionFacts; task: TaskFact; order: number; sessions: number }>();
 	let order = 0;
 	for (const { session, clients } of sessions) {
 		// A conversation with one client only: every task in it is theirs.
@@ -34,18 +40,22 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 			if (!alone && !belongsTo(index, session, task, client)) continue;
 			const seen = byKey.get(task.key);
 			if (seen) {
+				// Written twice in one conversation, it is still one session that has it.
+				if (seen.last !== session) seen.sessions++;
 				seen.last = session;
 				seen.task = task;
 				seen.order = order++;
 			} else {
-				byKey.set(task.key, { first: session, last: session, task, order: order++ });
+				byKey.set(task.key, { first: session, last: session, task, order: order++, sessions: 1 });
 			}
 		}
 	}
+	const latest = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return [...byKey.values()]
 		.sort((a, b) => a.order - b.order)
-		.map(({ first, last, task }) => ({
+		.map(({ first, last, task, sessions: count }) => ({
 			text: task.text,
+			owner: task.owner,
 			open: task.open,
 			status: task.status,
 			path: last.path,
@@ -54,7 +64,18 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 			firstPath: first.path,
 			firstHeading: first.heading?.text ?? null,
 			firstDate: first.date?.day ?? null,
+			sessions: count,
+			dropped: latest !== null && compareDays(last.date?.day ?? null, latest) < 0,
 		}));
+}
+
+/** The ones the latest session that has them marks done (or dropped), the most recently closed first. */
+export function closedCommitments(commitments: readonly Commitment[]): Commitment[] {
+	return commitments
+		.map((commitment, order) => ({ commitment, order }))
+		.filter(({ commitment }) => !commitment.open)
+		.sort((a, b) => compareDays(b.commitment.date, a.commitment.date) || b.order - a.order)
+		.map(({ commitment }) => commitment);
 }
 
 /** Whether the commitment was first written in an earlier conversation than the one that has it last. */

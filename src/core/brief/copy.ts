@@ -66,7 +66,11 @@ export const COPY = {
 	},
 	noLastSession: { pane: "No earlier conversation to pick up from.", terminal: "No earlier conversation." },
 	openCommitments: "Open commitments",
+	coachCommitments: "What I promised",
 	noneOpen: "None open.",
+	/** How a commitment has fared: carried through several sessions, or left out of the latest without a word. */
+	carriedThrough: (sessions: number): string => `in ${sessions} sessions`,
+	droppedWithoutAWord: "dropped without a word",
 	firstOn: "first on",
 	nothingSince: "Nothing in other notes since the last conversation.",
 	noThemes: "No tags on the sessions yet.",

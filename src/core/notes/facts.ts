@@ -72,6 +72,8 @@ export interface SessionFacts {
 export interface TaskFact {
 	line: number;
 	text: string;
+	/** Whose promise it is: the coach's under their own headings or tagged #me, else the client's. */
+	owner: "client" | "coach";
 	/** What it is compared by with the same commitment carried into other sessions (`commitmentKey`). */
 	key: string;
 	status: string;
@@ -224,6 +226,8 @@ interface SettingWords {
 	notSessions: ReadonlySet<string>;
 	/** Headings whose tasks are the coach's own checklists, never commitments. */
 	notCommitments: ReadonlySet<string>;
+	/** Headings whose tasks are the coach's own promises. */
+	coachCommitments: ReadonlySet<string>;
 	/** The words of each kind, as a type property or a tag is compared with them: any case, singular or plural. */
 	types: KindWords;
 	tags: KindWords;
@@ -258,6 +262,7 @@ function settingWords(settings: CoachingSettings): SettingWords {
 		settings.dayNoteSessionWords,
 		settings.profileHeadings,
 		[settings.intentionHeading, settings.reflectionHeading],
+		settings.coachCommitmentHeadings,
 		settings.sessionTypes,
 		settings.clientTypes,
 		settings.personTypes,
@@ -274,6 +279,7 @@ function settingWords(settings: CoachingSettings): SettingWords {
 		marks: settings.dayNoteSessionWords.map((word) => looseName(word)).filter((word) => word !== ""),
 		notSessions: new Set([...settings.profileHeadings, settings.intentionHeading, settings.reflectionHeading].map(headingKey)),
 		notCommitments: new Set([headingKey(settings.intentionHeading), headingKey(settings.reflectionHeading)]),
+		coachCommitments: new Set(settings.coachCommitmentHeadings.map(headingKey)),
 		types: { session: wordForms(settings.sessionTypes), client: wordForms(settings.clientTypes), person: wordForms(settings.personTypes) },
 		tags: { session: wordForms(settings.sessionTags), client: wordForms(settings.clientTags), person: wordForms(settings.personTags) },
 		folders: {
@@ -667,6 +673,9 @@ function sharedThemes(themes: string[]): string[] {
 	return shared;
 }
 
+/** `#me` on a task, as a tag of its own (not `#meeting`), in any case. */
+const COACH_TAG = /(?:^|\s)#me(?=$|[\s.,;:!?)])/iu;
+
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
 function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
 	const { notCommitments: excluded } = words;
@@ -700,9 +709,11 @@ function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
 		}
 		if (task.text.trim() === "") continue;
 		if (stack.some((heading) => excluded.has(keyOf(heading)))) continue;
+		const coach = stack.some((heading) => words.coachCommitments.has(keyOf(heading))) || COACH_TAG.test(task.text);
 		commitments.push({
 			line: task.line,
 			text: task.text.trim(),
+			owner: coach ? "coach" : "client",
 			key: interned(commitmentKey(task.text.trim())),
 			status: task.status,
 			open: task.status === " " || task.status === "/",

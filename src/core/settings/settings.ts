@@ -51,6 +51,8 @@ export interface CoachingSettings {
 	profileHeadings: string[];
 	/** Properties of the client note shown about the person, when the note has them, in this order. */
 	aboutProperties: string[];
+	/** Headings whose tasks are the coach's own promises, not the client's (a task tagged #me is too). */
+	coachCommitmentHeadings: string[];
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
@@ -187,6 +189,14 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		name: "Properties about the person",
 		description: 'Properties of the client note shown under "The person", above the profile, when the note has them (in any case).',
 		recognition: false,
+	},
+	coachCommitmentHeadings: {
+		kind: "list",
+		default: ["My commitments", "For me", "Coach"],
+		group: "Before the call",
+		name: "Headings for my own commitments",
+		description: 'Tasks under these headings in a session, or tagged #me, are what you promised: the brief lists them apart, as "What I promised".',
+		recognition: true,
 	},
 	excerptLines: {
 		kind: "number",
