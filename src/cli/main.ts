@@ -176,7 +176,8 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();
-	for (const session of brief.sessions) excerpts.set(session.id, await reader.excerpt(session));
+	// The latest conversation is shown whole under "Where we left off": its excerpt is not read again.
+	for (const session of brief.sessions) if (session.id !== brief.lastSession?.id) excerpts.set(session.id, await reader.excerpt(session));
 	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), style));
 	return 0;
 }

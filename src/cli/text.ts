@@ -143,7 +143,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			for (const session of brief.sessions) {
 				const inNote = session.heading === null ? "" : ` · ${session.path}`;
 				out.push(`${INDENT}${style.accent(`#${session.number}`)} ${style.title(readable(session.title))}  ${style.dim(`${when(session.date, brief.today)}${inNote}`)}`);
-				for (const line of excerpts.get(session.id) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
+				if (session.id === brief.lastSession?.id) out.push(`${INDENT.repeat(3)}${style.dim(COPY.shownAbove)}`);
+				else for (const line of excerpts.get(session.id) ?? []) out.push(`${INDENT.repeat(3)}${style.dim(readable(line))}`);
 			}
 		},
 	};

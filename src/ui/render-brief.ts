@@ -270,15 +270,19 @@ function renderConversations(body: HTMLElement, brief: Brief, context: BriefCont
 		return;
 	}
 	const list = body.createEl("ol", { cls: "coaching-alliance-sessions", attr: { reversed: "" } });
-	for (const session of brief.sessions) renderSessionCard(list, session, brief.today, context);
+	for (const session of brief.sessions) renderSessionCard(list, session, brief, context);
 }
 
-function renderSessionCard(list: HTMLElement, session: BriefSession, today: Day, context: BriefContext): void {
+function renderSessionCard(list: HTMLElement, session: BriefSession, brief: Brief, context: BriefContext): void {
 	const item = list.createEl("li", { cls: "coaching-alliance-session", attr: { value: String(session.number) } });
 	const head = item.createDiv({ cls: "coaching-alliance-session-head" });
 	head.createSpan({ cls: "coaching-alliance-session-number", text: `#${session.number}` });
 	sessionLink(head, session, session.title, "coaching-alliance-session-title");
-	item.createDiv({ cls: "coaching-alliance-muted", text: dateAndDistance(session.date, today, context) });
+	item.createDiv({ cls: "coaching-alliance-muted", text: dateAndDistance(session.date, brief.today, context) });
+	if (session.id === brief.lastSession?.id) {
+		item.createDiv({ cls: "coaching-alliance-excerpt coaching-alliance-muted", text: COPY.shownAbove });
+		return;
+	}
 	const excerpt = item.createDiv({ cls: "coaching-alliance-excerpt is-loading" });
 	context.whenVisible(excerpt, async () => {
 		const lines = await context.excerpt(session);

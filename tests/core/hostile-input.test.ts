@@ -3,7 +3,7 @@ import { withoutControlCharacters } from "../../src/cli/text";
 import { parseCadence } from "../../src/core/brief/cadence";
 import { dayOfTimestamp, parseDateText } from "../../src/core/notes/dates";
 import { noteLines } from "../../src/core/notes/note";
-import { clipLine } from "../../src/core/notes/sections";
+import { clipLine, excerpt, prepareNote, spanOf } from "../../src/core/notes/sections";
 import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
 import { pathInVault } from "../../src/core/writing/vault-path";
 import { isPlaceholder } from "../../src/core/notes/properties";
@@ -232,6 +232,12 @@ describe("frontmatter that fights back", () => {
 describe("what a terminal is shown", () => {
 	it("escape sequences and control characters from notes are removed", () => {
 		expect(withoutControlCharacters("\u001b[31mRed\u001b[0m \u001b]0;title\u0007Rose\u009b2J\r\u0000!\ttab\nline")).toBe("Red Rose!\ttab\nline");
+	});
+
+	it("an excerpt that stops before the conversation does ends with an ellipsis; one that shows it all does not", () => {
+		const span = spanOf(prepareNote("First line.\nSecond line.\n\nThird line.\n", []), null);
+		expect(excerpt(span, [], 2)).toEqual(["First line.", "Second line. …"]);
+		expect(excerpt(span, [], 3)).toEqual(["First line.", "Second line.", "Third line."]);
 	});
 
 	it("an excerpt line is clipped at a word, with an ellipsis", () => {

@@ -268,7 +268,9 @@ describe("the pane", () => {
 		const view = await prepare(app, "Ana Costa");
 		expect(reads.sort()).toEqual(["Coaching/Clients/Ana Costa.md", "Coaching/Sessions/2026-06-16 Ana Costa.md"]);
 		const excerpts = [...view.contentEl.querySelectorAll(".coaching-alliance-excerpt")];
-		expect(excerpts.every((excerpt) => excerpt.hasClass("is-loading"))).toBe(true);
+		// The latest conversation is shown whole under "Where we left off", not again as an excerpt.
+		expect(excerpts[0]?.textContent).toBe("Shown above, under Where we left off.");
+		expect(excerpts.slice(1).every((excerpt) => excerpt.hasClass("is-loading"))).toBe(true);
 		TestVisibility.reveal(excerpts.slice(0, 2));
 		await until(() => !excerpts[1]?.hasClass("is-loading"));
 		expect(excerpts[1]?.textContent).toContain("She asked! Marta said yes");
@@ -627,9 +629,10 @@ describe("restarts with the pane in a background tab", () => {
 		const app = await appFromFolder(DEMO);
 		const leaf = app.workspace.getRightLeaf(false);
 		leaf.restoreDeferred({ type: PREPARE_VIEW, state: { client: "People/Priya Nair.md", mode: "brief" } });
+		const rendered = MarkdownRenderChild.live;
 		const plugin = await loadPlugin(app);
 		expect(leaf.isDeferred).toBe(true);
-		expect(MarkdownRenderChild.live).toBe(0);
+		expect(MarkdownRenderChild.live).toBe(rendered);
 		await prepare(app, "Ana Costa");
 		expect(app.workspace.getLeavesOfType(PREPARE_VIEW)).toEqual([leaf]);
 		expect(leaf.isDeferred).toBe(false);

@@ -75,6 +75,8 @@ export const COPY = {
 	nothingSince: "Nothing in other notes since the last conversation.",
 	noThemes: "No tags on the sessions yet.",
 	noConversations: "None yet.",
+	/** The latest conversation's card, whose words "Where we left off" shows already. */
+	shownAbove: "Shown above, under Where we left off.",
 	unknownDay: "an unknown day",
 	// The pane offers this as a button in its header; the terminal, which cannot, ends the brief with it.
 	nextTitle: "Next",

@@ -138,9 +138,15 @@ export function excerpt(span: TextSpan, leaveOut: readonly string[], count: numb
 		for (let line = heading.line; line < heading.end; line++) hidden.add(line);
 	}
 	const picked: string[] = [];
-	for (let line = span.start; line < span.end && picked.length < count; line++) {
+	for (let line = span.start; line < span.end; line++) {
 		const content = span.lines[line]?.trim() ?? "";
 		if (content === "" || hidden.has(line)) continue;
+		if (picked.length === count) {
+			// There is more to read: the last line says so, as a clipped one does.
+			const last = picked.length - 1;
+			if (last >= 0 && !(picked[last] ?? "").endsWith("…")) picked[last] = `${picked[last] ?? ""} …`;
+			break;
+		}
 		picked.push(clipLine(content, EXCERPT_LINE_LENGTH));
 	}
 	return picked;
