@@ -172,7 +172,7 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const text = await reader.briefText(brief);
 	if (request.json) {
-		output.out(`${JSON.stringify(briefJson(brief, text), null, 2)}\n`);
+		output.out(`${JSON.stringify(briefJson(brief, text, await reader.heldBefore(brief)), null, 2)}\n`);
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();

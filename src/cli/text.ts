@@ -83,6 +83,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	}
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
+	for (const held of text.held) out.push("", `${style.title(`${COPY.toPickUp}:`)} ${readable(held.text)}`);
 
 	const sections: Record<BriefSectionId, () => void> = {
 		intention: () => {

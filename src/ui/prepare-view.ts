@@ -194,6 +194,7 @@ export class PrepareView extends ItemView {
 				whenVisible: (element, load) => this.whenVisible(element, load),
 				excerpt: (session) => reader.excerpt(session),
 				body: (session) => reader.conversation(session),
+				heldBefore: () => reader.heldBefore(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},

@@ -1,7 +1,7 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
 import type { Brief, BriefSession } from "../core/brief/brief";
-import type { BriefText } from "../core/brief/brief-text";
+import type { BriefText, Held } from "../core/brief/brief-text";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
@@ -32,6 +32,8 @@ export interface BriefContext {
 	excerpt(session: BriefSession): Promise<string[]>;
 	/** One conversation's text for read-back: its section alone, or the note without its properties. */
 	body(session: BriefSession): Promise<string>;
+	/** What every conversation held for the next, newest first: read only when the coach opens the fold. */
+	heldBefore(): Promise<readonly Held[]>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
@@ -51,6 +53,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 		renderProblems(root, brief, context);
 		return;
 	}
+	await renderHeld(root, brief, text, context);
 	const renderers: Record<BriefSectionId, (body: HTMLElement) => void | Promise<void>> = {
 		intention: (body) => renderIntentions(body, brief, context.ticked),
 		person: (body) => renderPerson(body, brief, text, context),
@@ -61,6 +64,37 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 	};
 	for (const { id, title } of briefSections(brief.intentionHeading)) await renderers[id](section(root, id, title, context));
 	renderProblems(root, brief, context);
+}
+
+/**
+ * The thread to pick up, first thing: what the last conversation held for this one. The threads
+ * earlier conversations held are in a fold, read from their notes only when it is opened.
+ */
+async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
+	if (text.held.length === 0 && brief.sessions.length < 2) return;
+	const block = root.createDiv({ cls: "coaching-alliance-held" });
+	for (const held of text.held) {
+		block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
+		await renderMarkdown(block, held.text, held.path, context);
+	}
+	if (brief.sessions.length < 2) return;
+	const earlier = block.createEl("details", { cls: "coaching-alliance-held-earlier" });
+	earlier.createEl("summary", { text: COPY.earlierThreads });
+	const list = earlier.createDiv();
+	let loaded = false;
+	earlier.addEventListener("toggle", () => {
+		if (!earlier.open || loaded) return;
+		loaded = true;
+		void context.heldBefore().then(async (threads) => {
+			const before = threads.filter((thread) => thread.path !== brief.lastSession?.path || thread.heading !== brief.lastSession.heading);
+			if (before.length === 0) emptyLine(list, COPY.noneHeld);
+			for (const thread of before) {
+				const item = list.createDiv({ cls: "coaching-alliance-held-thread" });
+				sessionLink(item.createDiv({ cls: "coaching-alliance-muted" }), thread, longDate(thread.date, context));
+				await renderMarkdown(item, thread.text, thread.path, context);
+			}
+		});
+	});
 }
 
 /** Notes that could not be fully read: last and folded, so they never crowd the brief, yet none is dropped in silence. */

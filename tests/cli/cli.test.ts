@@ -35,11 +35,17 @@ describe("cli brief", () => {
 			"closedCommitments",
 			"mentionsSinceLastSession",
 			"themes",
+			"held",
 			"about",
 			"profile",
 			"intentions",
 			"problems",
 		]);
+		const held = brief["held"] as { text: string; path: string; heading: string | null; date: string }[];
+		expect(held[0]).toEqual({ text: 'The "right moment" with Bea: what is she waiting for?', path: "Coaching/Sessions/2026-06-16 Ana Costa.md", heading: null, date: "2026-06-16" });
+		expect(held.map((thread) => thread.date)).toEqual([...held.map((thread) => thread.date)].sort().reverse());
+		// Eight of her nine conversations hold something for the next; the leadership circle does not.
+		expect(held).toHaveLength(8);
 		expect(brief["about"]).toEqual({
 			text: "Referred by Jonas. Leads a team of nine engineers; promoted into the role eighteen months ago\nand still not sure she has earned it. Lives in Lisbon with her partner Rui and a very loud cat\ncalled Feijão.",
 			properties: { role: "Engineering lead, logistics start-up", started: "2026-03-03" },

@@ -3,7 +3,7 @@ import { withoutControlCharacters } from "../../src/cli/text";
 import { parseCadence } from "../../src/core/brief/cadence";
 import { dayOfTimestamp, parseDateText } from "../../src/core/notes/dates";
 import { noteLines } from "../../src/core/notes/note";
-import { clipLine, excerpt, prepareNote, spanOf } from "../../src/core/notes/sections";
+import { clipLine, excerpt, heldIn, prepareNote, spanOf } from "../../src/core/notes/sections";
 import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
 import { pathInVault } from "../../src/core/writing/vault-path";
 import { isPlaceholder } from "../../src/core/notes/properties";
@@ -238,6 +238,13 @@ describe("what a terminal is shown", () => {
 		const span = spanOf(prepareNote("First line.\nSecond line.\n\nThird line.\n", []), null);
 		expect(excerpt(span, [], 2)).toEqual(["First line.", "Second line. …"]);
 		expect(excerpt(span, [], 3)).toEqual(["First line.", "Second line.", "Third line."]);
+	});
+
+	it("what a conversation holds for the next: the text under a hold heading, and each Next time: line elsewhere, in the order written", () => {
+		const note = "Talked about the move.\nNext time: ask about Porto.\n## To hold for next time\nHer sister's visit.\nNext time: not this one, it is inside the section.\n## Notes\n- next time:   the budget\n";
+		const span = spanOf(prepareNote(note, [{ heading: "To hold for next time", level: 2, line: 2 }, { heading: "Notes", level: 2, line: 5 }]), null);
+		expect(heldIn(span, ["To hold for next time"])).toEqual(["ask about Porto.", "Her sister's visit.\nNext time: not this one, it is inside the section.", "the budget"]);
+		expect(heldIn(span, [])).toEqual(["ask about Porto.", "not this one, it is inside the section.", "the budget"]);
 	});
 
 	it("an excerpt line is clipped at a word, with an ellipsis", () => {

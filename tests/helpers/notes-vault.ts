@@ -83,7 +83,8 @@ export class NotesVault {
 
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
-		return briefJson(brief, await new BriefReader(this.index, this, this.settings).briefText(brief)) as ReturnType<
+		const reader = new BriefReader(this.index, this, this.settings);
+		return briefJson(brief, await reader.briefText(brief), await reader.heldBefore(brief)) as ReturnType<
 			typeof jsonShape
 		>;
 	}
@@ -122,6 +123,7 @@ function jsonShape() {
 		closedCommitments: { text: string; owner: "client" | "coach"; closedPath: string; closedHeading: string | null; closedDate: string | null; firstDate: string | null }[];
 		mentionsSinceLastSession: { path: string; date: string | null }[];
 		themes: { tag: string; count: number }[];
+		held: { text: string; path: string; heading: string | null; date: string | null }[];
 		about: { text: string; properties: Record<string, string> };
 		profile: { heading: string; text: string }[];
 		intentions: string[];

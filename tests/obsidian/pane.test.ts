@@ -186,6 +186,20 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("opens with the thread the last conversation held for this one, and the earlier threads in a fold read when opened", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const held = view.contentEl.querySelector(".coaching-alliance-held");
+		expect(held?.compareDocumentPosition(view.contentEl.querySelector('[data-section="intention"]') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+		expect(held?.textContent).toContain('The "right moment" with Bea: what is she waiting for?');
+		const fold = held?.querySelector<HTMLDetailsElement>("details");
+		expect(fold?.querySelectorAll(".coaching-alliance-held-thread")).toHaveLength(0);
+		if (fold) fold.open = true;
+		fold?.dispatchEvent(new Event("toggle"));
+		await until(() => (fold?.querySelectorAll(".coaching-alliance-held-thread").length ?? 0) === 7);
+		plugin.unload();
+	});
+
 	it("says who the person is above the profile: the client note's chosen properties and its opening lines", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
@@ -681,7 +695,8 @@ describe("accessibility", () => {
 		const links = [...view.contentEl.querySelectorAll("a.internal-link")];
 		expect(links.length).toBeGreaterThan(10);
 		expect(links.every((link) => link.hasAttribute("href"))).toBe(true);
-		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(6);
+		// Six sections, and the fold of the threads earlier conversations held: each opens from the keyboard.
+		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(7);
 		plugin.unload();
 	});
 });

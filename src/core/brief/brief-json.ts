@@ -1,8 +1,8 @@
 import type { Brief } from "./brief";
-import type { BriefText } from "./brief-text";
+import type { BriefText, Held } from "./brief-text";
 
-/** The brief as the command-line contract prints it with --json (see spec/brief.md). */
-export function briefJson(brief: Brief, text: BriefText): unknown {
+/** The brief as the command-line contract prints it with --json (see spec/brief.md); `held` is every conversation's, newest first (`BriefReader.heldBefore`). */
+export function briefJson(brief: Brief, text: BriefText, held: readonly Held[]): unknown {
 	return {
 		client: brief.client,
 		today: brief.today,
@@ -33,6 +33,7 @@ export function briefJson(brief: Brief, text: BriefText): unknown {
 		})),
 		mentionsSinceLastSession: brief.mentionsSinceLastSession,
 		themes: brief.themes,
+		held: held.map(({ text: thread, path, heading, date }) => ({ text: thread, path, heading, date })),
 		about: { text: text.about.text, properties: Object.fromEntries(text.about.properties.map(({ name, value }) => [name, value])) },
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,

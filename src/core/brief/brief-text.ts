@@ -1,6 +1,7 @@
 import type { Brief } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
-import { excerpt, leadText, prepareNote, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import { excerpt, heldIn, leadText, prepareNote, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import type { Day } from "../notes/dates";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 
@@ -8,8 +9,19 @@ import type { CoachingSettings } from "../settings/settings";
 export interface BriefText {
 	/** Who the person is, above the profile: the client note's lead text and the properties chosen in the settings. */
 	about: About;
+	/** What the last conversation held for this one, the thread to pick up (`heldBefore` reads the earlier ones). */
+	held: Held[];
 	profile: Section[];
 	lastSessionSections: Section[];
+}
+
+/** What one conversation held for the next: the thread to pick up. */
+export interface Held {
+	text: string;
+	/** The conversation that holds it. */
+	path: string;
+	heading: string | null;
+	date: Day | null;
 }
 
 export interface About {
@@ -51,9 +63,24 @@ export class BriefReader {
 				text: clientFacts ? leadText(clientText, clientFacts.headings) : "",
 				properties: chosenProperties(properties, this.settings.aboutProperties),
 			},
+			held: brief.lastSession && last ? this.heldBy(brief.lastSession, last) : [],
 			profile: clientFacts ? sectionsNamed(clientText, clientFacts.headings, this.settings.profileHeadings) : [],
 			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading]) : [],
 		};
+	}
+
+	/** What every conversation held for the next, newest first: each note read, so only when someone asks. */
+	async heldBefore(brief: Brief): Promise<Held[]> {
+		const held: Held[] = [];
+		for (const session of brief.sessions) {
+			const span = await this.span(session);
+			if (span) held.push(...this.heldBy(session, span));
+		}
+		return held;
+	}
+
+	private heldBy(session: { path: string; heading: string | null; date: Day | null }, span: TextSpan): Held[] {
+		return heldIn(span, this.settings.holdHeadings).map((text) => ({ text, path: session.path, heading: session.heading, date: session.date }));
 	}
 
 	/** The first lines of one earlier conversation, read when it is about to be shown. */

@@ -65,6 +65,10 @@ export const COPY = {
 		terminal: "Nothing written under the profile headings yet.",
 	},
 	noLastSession: { pane: "No earlier conversation to pick up from.", terminal: "No earlier conversation." },
+	/** What the last conversation held for this one: the thread to pick up, first thing. */
+	toPickUp: "To pick up",
+	earlierThreads: "Threads held before",
+	noneHeld: "No earlier conversation held anything for the next.",
 	openCommitments: "Open commitments",
 	coachCommitments: "What I promised",
 	noneOpen: "None open.",

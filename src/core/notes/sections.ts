@@ -114,6 +114,30 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 	return sections;
 }
 
+/** `Next time: ask about the move`, as a line or a list item: the words after the colon. */
+const NEXT_TIME = /^(?:[-*+][ \t]+)?next time:[ \t]*(\S.*)$/iu;
+
+/**
+ * What a conversation holds for the next one, in the order written: the text under each of its
+ * hold headings, and the words of each line elsewhere in it that starts `Next time:`.
+ */
+export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[] {
+	const hold = new Set(holdHeadings.map(headingKey));
+	const held: { text: string; line: number }[] = [];
+	const inHoldSection = new Set<number>();
+	for (const heading of span.headings) {
+		if (!hold.has(headingKey(heading.text))) continue;
+		for (let line = heading.line; line < heading.end; line++) inHoldSection.add(line);
+		const text = sectionUnder(span.lines, heading);
+		if (text !== "") held.push({ text, line: heading.line });
+	}
+	for (let line = span.start; line < span.end; line++) {
+		const next = inHoldSection.has(line) ? null : NEXT_TIME.exec(span.lines[line]?.trim() ?? "");
+		if (next?.[1]) held.push({ text: next[1].trim(), line });
+	}
+	return held.sort((a, b) => a.line - b.line).map(({ text }) => text);
+}
+
 /** An excerpt's line is a glimpse: a note written on one long line (10 MB, once) still shows a few sentences. */
 const EXCERPT_LINE_LENGTH = 300;
 

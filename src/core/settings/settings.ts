@@ -53,6 +53,8 @@ export interface CoachingSettings {
 	aboutProperties: string[];
 	/** Headings whose tasks are the coach's own promises, not the client's (a task tagged #me is too). */
 	coachCommitmentHeadings: string[];
+	/** Headings of what a session holds for the next one: the thread the next conversation picks up. */
+	holdHeadings: string[];
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
@@ -188,6 +190,14 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		group: "Before the call",
 		name: "Properties about the person",
 		description: 'Properties of the client note shown under "The person", above the profile, when the note has them (in any case).',
+		recognition: false,
+	},
+	holdHeadings: {
+		kind: "list",
+		default: ["To hold for next time", "For next time", "Next time", "Next session"],
+		group: "Before the call",
+		name: "Headings for what to hold",
+		description: 'What a session writes under these headings, or on a line starting "Next time:", is the thread the next conversation picks up: the brief shows it first.',
 		recognition: false,
 	},
 	coachCommitmentHeadings: {
