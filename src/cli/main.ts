@@ -12,11 +12,11 @@ import { planSessionNote } from "../core/writing/plan-session-note";
 import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../fs/vault-folder";
-import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, withoutControlCharacters } from "./text";
+import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, formatReadBack, withoutControlCharacters } from "./text";
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
-  cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json]
+  cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json | --read-back]
   cli caseload    --vault DIR              [--today YYYY-MM-DD] [--json]
   cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]`;
 
@@ -61,7 +61,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError(`Unknown command "${command}": use brief, caseload or new-session (--help shows how).`);
 	}
 
-	let values: { vault?: string; client?: string; today?: string; json?: boolean; template?: string; "dry-run"?: boolean };
+	let values: { vault?: string; client?: string; today?: string; json?: boolean; "read-back"?: boolean; template?: string; "dry-run"?: boolean };
 	try {
 		({ values } = parseArgs({
 			args: [...rest],
@@ -70,6 +70,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 				client: { type: "string" },
 				today: { type: "string" },
 				json: { type: "boolean" },
+				"read-back": { type: "boolean" },
 				template: { type: "string" },
 				"dry-run": { type: "boolean" },
 			},
@@ -92,6 +93,9 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	}
 	if (command === "new-session" && values.json !== undefined) throw new UsageError("new-session prints the note's path; it takes no --json.");
 	if (command === "caseload" && values.client !== undefined) throw new UsageError("caseload lists every client and takes no --client.");
+	if (values["read-back"] !== undefined && (command !== "brief" || values.json !== undefined)) {
+		throw new UsageError("--read-back goes with brief, for reading in a terminal; it takes no --json.");
+	}
 
 	const request: CliRequest = {
 		command,
@@ -100,6 +104,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		today,
 		time: format(wallClock(), "HH:mm"),
 		json: values.json ?? false,
+		readBack: values["read-back"] ?? false,
 		template: values.template,
 		dryRun: values["dry-run"] ?? false,
 	};
@@ -135,6 +140,8 @@ interface CliRequest {
 	today: Day;
 	time: string;
 	json: boolean;
+	/** Every conversation in full, oldest first, for reading back in a terminal. */
+	readBack: boolean;
 	template: string | undefined;
 	dryRun: boolean;
 }
@@ -173,6 +180,12 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const text = await reader.briefText(brief);
 	if (request.json) {
 		output.out(`${JSON.stringify(briefJson(brief, text, await reader.heldBefore(brief)), null, 2)}\n`);
+		return 0;
+	}
+	if (request.readBack) {
+		const conversations: { session: (typeof brief.sessions)[number]; text: string }[] = [];
+		for (const session of [...brief.sessions].reverse()) conversations.push({ session, text: await reader.conversation(session, { quiet: true }) });
+		output.out(formatReadBack(forTerminal(brief), forTerminal(conversations), style));
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import type { Brief } from "../core/brief/brief";
+import type { Brief, BriefSession } from "../core/brief/brief";
 import type { BriefText } from "../core/brief/brief-text";
 import type { Caseload } from "../core/brief/caseload";
 import { isCarried, type Commitment } from "../core/brief/commitments";
@@ -9,10 +9,12 @@ import {
 	countOf,
 	dueWords,
 	lastSpoke,
+	laterBy,
 	longDay,
 	noConversationFound,
 	recognisedLine,
 	problemsTitle,
+	readingTime,
 	relativeDays,
 	sessionOn,
 	sessionsSoFar,
@@ -63,6 +65,23 @@ function place(session: { path: string; heading: string | null }): string {
 function when(day: Day | null, today: Day): string {
 	if (day === null) return COPY.unknownDay;
 	return `${longDay(day)}, ${relativeDays(daysBetween(day, today))}`;
+}
+
+/**
+ * Every conversation in full, oldest first, for reading back in a terminal: quiet (the coach's
+ * checklists left out), each opened by its date and number, the time between them said.
+ */
+export function formatReadBack(brief: Brief, conversations: readonly { session: BriefSession; text: string }[], style: Style): string {
+	const words = conversations.reduce((total, { text }) => total + text.split(/\s+/u).filter((word) => word !== "").length, 0);
+	const out = [style.title(brief.client.name), style.dim(readingTime(conversations.length, words))];
+	let previous: BriefSession | null = null;
+	for (const { session, text } of conversations) {
+		if (previous?.date && session.date) out.push("", indent(style.dim(laterBy(daysBetween(previous.date, session.date)))));
+		previous = session;
+		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay} · session ${session.number} · ${readable(session.title)}`), "");
+		out.push(indent(readable(text) || style.dim("(empty)")));
+	}
+	return `${out.join("\n")}\n`;
 }
 
 export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, style: Style): string {

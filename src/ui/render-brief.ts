@@ -10,8 +10,10 @@ import {
 	briefSections,
 	dueWords,
 	lastSpoke,
+	laterBy,
 	noConversationFound,
 	problemsTitle,
+	readingTime,
 	relativeDays,
 	sessionOn,
 	sessionsSoFar,
@@ -34,6 +36,8 @@ export interface BriefContext {
 	body(session: BriefSession): Promise<string>;
 	/** What every conversation held for the next, newest first: read only when the coach opens the fold. */
 	heldBefore(): Promise<readonly Held[]>;
+	/** How many words reading every conversation back is: read when the coach turns to read-back. */
+	readingWords(): Promise<number>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
@@ -325,15 +329,24 @@ function renderSessionCard(list: HTMLElement, session: BriefSession, brief: Brie
 	});
 }
 
+/**
+ * Every conversation, oldest first, as one quiet read: each opened by its date and number, the time
+ * between them said ("2 weeks later"), the coach's checklists left out, and how long it all takes.
+ */
 async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefContext): Promise<void> {
 	const stream = root.createDiv({ cls: "coaching-alliance-read-back" });
 	if (brief.sessions.length === 0) {
 		emptyLine(stream, "No conversations to read back yet.");
 		return;
 	}
+	const length = stream.createDiv({ cls: "coaching-alliance-muted coaching-alliance-reading-time", text: countOf(brief.sessions.length, "conversation") });
+	void context.readingWords().then((words) => length.setText(readingTime(brief.sessions.length, words)));
+	let previous: BriefSession | null = null;
 	for (const session of [...brief.sessions].reverse()) {
+		if (previous?.date && session.date) stream.createDiv({ cls: "coaching-alliance-read-back-gap", text: laterBy(daysBetween(previous.date, session.date)) });
+		previous = session;
 		const article = stream.createEl("article", { cls: "coaching-alliance-read-back-entry" });
-		const heading = article.createEl("h3", { cls: "coaching-alliance-read-back-date" });
+		const heading = article.createEl("h2", { cls: "coaching-alliance-read-back-date" });
 		sessionLink(heading, session, longDate(session.date, context));
 		heading.createSpan({ cls: "coaching-alliance-muted", text: ` · session ${session.number} · ${session.title}` });
 		const body = article.createDiv({ cls: "coaching-alliance-read-back-body is-loading" });

@@ -168,6 +168,24 @@ describe("the real command", () => {
 		expect(await fingerprint(DEMO)).toEqual(before);
 	});
 
+	it("--read-back prints every conversation in full, oldest first, quietly, with the time between them", async () => {
+		const { status, stdout, stderr } = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30", "--read-back"]);
+		expect(stderr).toBe("");
+		expect(status).toBe(0);
+		const lines = stdout.split("\n");
+		expect(lines.slice(0, 2)).toEqual(["Ana Costa", expect.stringMatching(/^9 conversations, about \d+ minutes?$/)]);
+		expect(lines.filter((line) => / · session \d+ · /.test(line))[0]).toBe("Tuesday, 3 March 2026 · session 1 · 2026-03-03 Ana Costa");
+		expect(lines.filter((line) => line.trim() === "2 weeks later").length).toBeGreaterThan(3);
+		expect(stdout).toContain("Rushed the ending");
+		expect(stdout).not.toContain("The person who listens to them better");
+	});
+
+	it("--read-back goes with brief alone, and not with --json", async () => {
+		const withJson = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--read-back", "--json"]);
+		expect(withJson.status).toBe(2);
+		expect(withJson.stderr).toContain("--read-back goes with brief");
+	});
+
 	it("exits 2 for an unknown client", async () => {
 		const failure = await run("npm", ["run", "--silent", "cli", "--", "brief", "--vault", DEMO, "--client", "Nobody"], { cwd: ROOT }).then(
 			() => null,

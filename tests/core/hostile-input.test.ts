@@ -3,7 +3,7 @@ import { withoutControlCharacters } from "../../src/cli/text";
 import { parseCadence } from "../../src/core/brief/cadence";
 import { dayOfTimestamp, parseDateText } from "../../src/core/notes/dates";
 import { noteLines } from "../../src/core/notes/note";
-import { clipLine, excerpt, heldIn, prepareNote, spanOf } from "../../src/core/notes/sections";
+import { clipLine, excerpt, heldIn, prepareNote, quietText, spanOf } from "../../src/core/notes/sections";
 import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
 import { pathInVault } from "../../src/core/writing/vault-path";
 import { isPlaceholder } from "../../src/core/notes/properties";
@@ -245,6 +245,17 @@ describe("what a terminal is shown", () => {
 		const span = spanOf(prepareNote(note, [{ heading: "To hold for next time", level: 2, line: 2 }, { heading: "Notes", level: 2, line: 5 }]), null);
 		expect(heldIn(span, ["To hold for next time"])).toEqual(["ask about Porto.", "Her sister's visit.\nNext time: not this one, it is inside the section.", "the budget"]);
 		expect(heldIn(span, [])).toEqual(["ask about Porto.", "not this one, it is inside the section.", "the budget"]);
+	});
+
+	it("a conversation read back quietly leaves the coach's checklists out and keeps their prose", () => {
+		const note = "Talked.\n## Who do I want to show up as?\n- [ ] Curious\n## Commitments\n- [ ] Call Dana\n## How did I show up?\n- [x] Curious\nRushed the ending.\n";
+		const headings = [
+			{ heading: "Who do I want to show up as?", level: 2, line: 1 },
+			{ heading: "Commitments", level: 2, line: 3 },
+			{ heading: "How did I show up?", level: 2, line: 5 },
+		];
+		const span = spanOf(prepareNote(note, headings), null);
+		expect(quietText(span, ["Who do I want to show up as?", "How did I show up?"])).toBe("Talked.\n## Commitments\n- [ ] Call Dana\n## How did I show up?\nRushed the ending.");
 	});
 
 	it("an excerpt line is clipped at a word, with an ellipsis", () => {

@@ -306,6 +306,12 @@ describe("the pane", () => {
 		await until(() => !bodies[0]?.hasClass("is-loading"));
 		expect(bodies[0]?.textContent).toContain("First session. Ana talked for twenty minutes");
 		expect(bodies[0]?.textContent).not.toContain("type: session");
+		// Quiet: the intention checklist is left out, the reflection's prose kept.
+		expect(bodies[0]?.textContent).not.toContain("The person who listens to them better");
+		expect(bodies[0]?.textContent).toContain("Rushed the ending");
+		expect([...view.contentEl.querySelectorAll(".coaching-alliance-read-back-gap")].map((gap) => gap.textContent)).toHaveLength(8);
+		expect(view.contentEl.querySelector(".coaching-alliance-read-back-gap")?.textContent).toBe("2 weeks later");
+		await until(() => /^9 conversations, about \d+ minutes?$/.test(view.contentEl.querySelector(".coaching-alliance-reading-time")?.textContent ?? ""));
 		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
 		await until(() => view.contentEl.querySelector("[data-section]") !== null);
 		plugin.unload();

@@ -1,6 +1,6 @@
 import type { Brief } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
-import { excerpt, heldIn, leadText, prepareNote, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import { excerpt, heldIn, leadText, prepareNote, quietText, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
 import type { Day } from "../notes/dates";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
@@ -89,10 +89,21 @@ export class BriefReader {
 		return span ? excerpt(span, [this.settings.intentionHeading], this.settings.excerptLines) : [];
 	}
 
-	/** One conversation in full, for read-back: its section alone, or the whole note after its properties. */
-	async conversation(session: SessionRef): Promise<string> {
+	/**
+	 * One conversation in full, for read-back: its section alone, or the whole note after its
+	 * properties; quietly, without the intention and reflection checklists (their prose kept).
+	 */
+	async conversation(session: SessionRef, { quiet = false }: { quiet?: boolean } = {}): Promise<string> {
 		const span = await this.span(session);
-		return span ? spanText(span) : "";
+		if (!span) return "";
+		return quiet ? quietText(span, [this.settings.intentionHeading, this.settings.reflectionHeading]) : spanText(span);
+	}
+
+	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */
+	async readingWords(brief: Brief): Promise<number> {
+		let words = 0;
+		for (const session of brief.sessions) words += (await this.conversation(session, { quiet: true })).split(/\s+/u).filter((word) => word !== "").length;
+		return words;
 	}
 
 	private async span(session: SessionRef): Promise<TextSpan | null> {

@@ -22,11 +22,29 @@ export function relativeDays(days: number): string {
 	if (days === 0) return "today";
 	if (days === 1) return "yesterday";
 	if (days === -1) return "tomorrow";
-	const size = Math.abs(days);
-	const [count, unit] =
-		size < 14 ? [size, "day"] : size < 60 ? [Math.floor(size / 7), "week"] : size < 730 ? [Math.floor(size / 30.44), "month"] : [Math.floor(size / 365.25), "year"];
-	const phrase = countOf(count, unit);
+	const phrase = howLong(Math.abs(days));
 	return days > 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
+/** "5 days", "3 weeks", "4 months", "2 years": a length of time as one would say it. */
+function howLong(days: number): string {
+	const [count, unit] =
+		days < 14 ? [days, "day"] : days < 60 ? [Math.floor(days / 7), "week"] : days < 730 ? [Math.floor(days / 30.44), "month"] : [Math.floor(days / 365.25), "year"];
+	return countOf(count, unit);
+}
+
+/** Between two conversations read back: "2 weeks later", or "the same day". */
+export function laterBy(days: number): string {
+	return days <= 0 ? "the same day" : `${howLong(days)} later`;
+}
+
+/** Words a minute read slowly, as a coach reads back before a call. */
+const READING_WORDS_PER_MINUTE = 200;
+
+/** "9 conversations, about 12 minutes": how long reading them all back takes. */
+export function readingTime(conversations: number, words: number): string {
+	const minutes = Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE));
+	return `${countOf(conversations, "conversation")}, about ${countOf(minutes, "minute")}`;
 }
 
 export type BriefSectionId = "intention" | "person" | "left-off" | "since" | "themes" | "conversations";

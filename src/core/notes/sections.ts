@@ -114,6 +114,31 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 	return sections;
 }
 
+const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/;
+
+/**
+ * A conversation to read back quietly: without the coach's own checklists (the intentions, the
+ * reflection's ticks), their prose kept. A checklist section with nothing else in it goes whole.
+ */
+export function quietText(span: TextSpan, checklistHeadings: readonly string[]): string {
+	const checklists = new Set(checklistHeadings.map(headingKey));
+	const hidden = new Set<number>();
+	for (const heading of span.headings) {
+		if (!checklists.has(headingKey(heading.text))) continue;
+		let prose = false;
+		for (let line = heading.line + 1; line < heading.end; line++) {
+			const content = span.lines[line] ?? "";
+			if (TASK_LINE.test(content)) hidden.add(line);
+			else if (content.trim() !== "") prose = true;
+		}
+		if (!prose) hidden.add(heading.line);
+	}
+	const kept = span.lines.slice(span.start, span.end).filter((_, at) => !hidden.has(span.start + at));
+	return trimBlankLines(kept)
+		.join("\n")
+		.replace(/\n{3,}/g, "\n\n");
+}
+
 /** `Next time: ask about the move`, as a line or a list item: the words after the colon. */
 const NEXT_TIME = /^(?:[-*+][ \t]+)?next time:[ \t]*(\S.*)$/iu;
 
