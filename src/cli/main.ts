@@ -179,7 +179,8 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const text = await reader.briefText(brief);
 	if (request.json) {
-		output.out(`${JSON.stringify(briefJson(brief, text, await reader.heldBefore(brief)), null, 2)}\n`);
+		const everyConversation = { held: await reader.heldBefore(brief), quotes: await reader.quotes(brief) };
+		output.out(`${JSON.stringify(briefJson(brief, text, everyConversation), null, 2)}\n`);
 		return 0;
 	}
 	if (request.readBack) {

@@ -196,6 +196,7 @@ export class PrepareView extends ItemView {
 				body: (session) => reader.conversation(session, { quiet: true }),
 				heldBefore: () => reader.heldBefore(brief),
 				readingWords: () => reader.readingWords(brief),
+				quotes: () => reader.quotes(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},

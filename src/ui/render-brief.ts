@@ -1,7 +1,7 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
 import type { Brief, BriefSession } from "../core/brief/brief";
-import type { BriefText, Held } from "../core/brief/brief-text";
+import type { BriefText, Held, Quote } from "../core/brief/brief-text";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
@@ -38,6 +38,8 @@ export interface BriefContext {
 	heldBefore(): Promise<readonly Held[]>;
 	/** How many words reading every conversation back is: read when the coach turns to read-back. */
 	readingWords(): Promise<number>;
+	/** The client's own words across every conversation, pinned first, then newest: read when the fold opens. */
+	quotes(): Promise<readonly Quote[]>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
@@ -233,11 +235,32 @@ async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, co
 		}
 	}
 	if (about.text !== "") await renderMarkdown(body.createDiv({ cls: "coaching-alliance-about" }), about.text, brief.client.path ?? "", context);
-	if (text.profile.length === 0) {
-		emptyLine(body, COPY.noProfile.pane);
-		return;
-	}
-	await renderSections(body, text.profile, brief.client.path ?? "", context);
+	if (text.profile.length === 0) emptyLine(body, COPY.noProfile.pane);
+	else await renderSections(body, text.profile, brief.client.path ?? "", context);
+	renderQuotes(body, brief, context);
+}
+
+/** Their own words, across every conversation, in a fold: read from the notes only when it is opened. */
+function renderQuotes(body: HTMLElement, brief: Brief, context: BriefContext): void {
+	if (brief.sessions.length === 0) return;
+	const fold = body.createEl("details", { cls: "coaching-alliance-quotes" });
+	fold.createEl("summary", { text: COPY.inTheirWords });
+	const list = fold.createDiv();
+	let loaded = false;
+	fold.addEventListener("toggle", () => {
+		if (!fold.open || loaded) return;
+		loaded = true;
+		void context.quotes().then(async (quotes) => {
+			if (quotes.length === 0) emptyLine(list, COPY.noQuotes);
+			for (const quote of quotes) {
+				const item = list.createEl("blockquote", { cls: "coaching-alliance-quote" });
+				await renderMarkdown(item, quote.text, quote.path, context);
+				const source = item.createDiv({ cls: "coaching-alliance-muted" });
+				if (quote.pinned) source.appendText(`${COPY.pinned} · `);
+				sessionLink(source, quote, longDate(quote.date, context));
+			}
+		});
+	});
 }
 
 async function renderLeftOff(body: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {

@@ -36,6 +36,7 @@ describe("cli brief", () => {
 			"mentionsSinceLastSession",
 			"themes",
 			"held",
+			"quotes",
 			"about",
 			"profile",
 			"intentions",
@@ -46,6 +47,9 @@ describe("cli brief", () => {
 		expect(held.map((thread) => thread.date)).toEqual([...held.map((thread) => thread.date)].sort().reverse());
 		// Eight of her nine conversations hold something for the next; the leadership circle does not.
 		expect(held).toHaveLength(8);
+		const quotes = brief["quotes"] as { text: string; date: string; pinned: boolean }[];
+		expect(quotes.map((quote) => quote.text)).toContain("because if something breaks it's on me");
+		expect(quotes.map((quote) => quote.date)).toEqual([...quotes.map((quote) => quote.date)].sort().reverse());
 		expect(brief["about"]).toEqual({
 			text: "Referred by Jonas. Leads a team of nine engineers; promoted into the role eighteen months ago\nand still not sure she has earned it. Lives in Lisbon with her partner Rui and a very loud cat\ncalled Feijão.",
 			properties: { role: "Engineering lead, logistics start-up", started: "2026-03-03" },

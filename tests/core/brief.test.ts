@@ -208,6 +208,7 @@ describe("the brief as JSON", () => {
 			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20" }],
 			themes: [{ tag: "feedback", count: 1 }],
 			held: [],
+			quotes: [],
 			about: { text: "Product manager, two kids, training for a half marathon.", properties: {} },
 			profile: [
 				{ heading: "What makes them happy", text: "Sunday long runs. Her daughter's terrible jokes." },

@@ -3,7 +3,7 @@ import { withoutControlCharacters } from "../../src/cli/text";
 import { parseCadence } from "../../src/core/brief/cadence";
 import { dayOfTimestamp, parseDateText } from "../../src/core/notes/dates";
 import { noteLines } from "../../src/core/notes/note";
-import { clipLine, excerpt, heldIn, prepareNote, quietText, spanOf } from "../../src/core/notes/sections";
+import { clipLine, excerpt, heldIn, prepareNote, quietText, quotesIn, spanOf } from "../../src/core/notes/sections";
 import { candidatePath, fillPlaceholders, fitFileName, safeFileName } from "../../src/core/writing/session-note";
 import { pathInVault } from "../../src/core/writing/vault-path";
 import { isPlaceholder } from "../../src/core/notes/properties";
@@ -256,6 +256,23 @@ describe("what a terminal is shown", () => {
 		];
 		const span = spanOf(prepareNote(note, headings), null);
 		expect(quietText(span, ["Who do I want to show up as?", "How did I show up?"])).toBe("Talked.\n## Commitments\n- [ ] Call Dana\n## How did I show up?\nRushed the ending.");
+	});
+
+	it("the client's own words: blockquotes whole, and quoted sentences of five words or more elsewhere; #pin pins", () => {
+		const note = [
+			'She said "it is fine" and then "I think I can take August now".',
+			"> Because if something breaks",
+			'> it is on me. "Quoted inside a blockquote is not listed twice" #pin',
+			"",
+			"> [!note] My own box",
+			"> not her words",
+			"“Curly quotes count the same way here” too.",
+		].join("\n");
+		expect(quotesIn(spanOf(prepareNote(note, []), null))).toEqual([
+			{ text: "I think I can take August now", pinned: false },
+			{ text: 'Because if something breaks\nit is on me. "Quoted inside a blockquote is not listed twice"', pinned: true },
+			{ text: "Curly quotes count the same way here", pinned: false },
+		]);
 	});
 
 	it("an excerpt line is clipped at a word, with an ellipsis", () => {

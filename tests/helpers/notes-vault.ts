@@ -84,7 +84,7 @@ export class NotesVault {
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
 		const reader = new BriefReader(this.index, this, this.settings);
-		return briefJson(brief, await reader.briefText(brief), await reader.heldBefore(brief)) as ReturnType<
+		return briefJson(brief, await reader.briefText(brief), { held: await reader.heldBefore(brief), quotes: await reader.quotes(brief) }) as ReturnType<
 			typeof jsonShape
 		>;
 	}
@@ -124,6 +124,7 @@ function jsonShape() {
 		mentionsSinceLastSession: { path: string; date: string | null }[];
 		themes: { tag: string; count: number }[];
 		held: { text: string; path: string; heading: string | null; date: string | null }[];
+		quotes: { text: string; path: string; heading: string | null; date: string | null; pinned: boolean }[];
 		about: { text: string; properties: Record<string, string> };
 		profile: { heading: string; text: string }[];
 		intentions: string[];

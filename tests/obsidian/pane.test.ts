@@ -200,6 +200,19 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("keeps their own words in a fold under the person, read from the sessions only when opened", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const fold = view.contentEl.querySelector<HTMLDetailsElement>('[data-section="person"] details.coaching-alliance-quotes');
+		expect(fold?.querySelector("summary")?.textContent).toBe("In their words");
+		expect(fold?.querySelectorAll("blockquote")).toHaveLength(0);
+		if (fold) fold.open = true;
+		fold?.dispatchEvent(new Event("toggle"));
+		await until(() => (fold?.querySelectorAll("blockquote").length ?? 0) > 0);
+		expect(fold?.textContent).toContain("because if something breaks it's on me");
+		plugin.unload();
+	});
+
 	it("says who the person is above the profile: the client note's chosen properties and its opening lines", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
@@ -701,8 +714,8 @@ describe("accessibility", () => {
 		const links = [...view.contentEl.querySelectorAll("a.internal-link")];
 		expect(links.length).toBeGreaterThan(10);
 		expect(links.every((link) => link.hasAttribute("href"))).toBe(true);
-		// Six sections, and the fold of the threads earlier conversations held: each opens from the keyboard.
-		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(7);
+		// Six sections, and the folds of earlier threads and of their own words: each opens from the keyboard.
+		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(8);
 		plugin.unload();
 	});
 });

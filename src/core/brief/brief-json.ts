@@ -1,8 +1,12 @@
 import type { Brief } from "./brief";
-import type { BriefText, Held } from "./brief-text";
+import type { BriefText, Held, Quote } from "./brief-text";
 
-/** The brief as the command-line contract prints it with --json (see spec/brief.md); `held` is every conversation's, newest first (`BriefReader.heldBefore`). */
-export function briefJson(brief: Brief, text: BriefText, held: readonly Held[]): unknown {
+/**
+ * The brief as the command-line contract prints it with --json (see spec/brief.md). What it
+ * reads from every conversation comes with it: `held` (`BriefReader.heldBefore`) and `quotes`.
+ */
+export function briefJson(brief: Brief, text: BriefText, everyConversation: { held: readonly Held[]; quotes: readonly Quote[] }): unknown {
+	const { held, quotes } = everyConversation;
 	return {
 		client: brief.client,
 		today: brief.today,
@@ -34,6 +38,7 @@ export function briefJson(brief: Brief, text: BriefText, held: readonly Held[]):
 		mentionsSinceLastSession: brief.mentionsSinceLastSession,
 		themes: brief.themes,
 		held: held.map(({ text: thread, path, heading, date }) => ({ text: thread, path, heading, date })),
+		quotes: quotes.map(({ text: words, path, heading, date, pinned }) => ({ text: words, path, heading, date, pinned })),
 		about: { text: text.about.text, properties: Object.fromEntries(text.about.properties.map(({ name, value }) => [name, value])) },
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,

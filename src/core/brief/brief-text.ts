@@ -1,6 +1,6 @@
 import type { Brief } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
-import { excerpt, heldIn, leadText, prepareNote, quietText, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import { excerpt, heldIn, leadText, prepareNote, quietText, quotesIn, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
 import type { Day } from "../notes/dates";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
@@ -13,6 +13,15 @@ export interface BriefText {
 	held: Held[];
 	profile: Section[];
 	lastSessionSections: Section[];
+}
+
+/** The client's own words, from one conversation. */
+export interface Quote {
+	text: string;
+	path: string;
+	heading: string | null;
+	date: Day | null;
+	pinned: boolean;
 }
 
 /** What one conversation held for the next: the thread to pick up. */
@@ -97,6 +106,19 @@ export class BriefReader {
 		const span = await this.span(session);
 		if (!span) return "";
 		return quiet ? quietText(span, [this.settings.intentionHeading, this.settings.reflectionHeading]) : spanText(span);
+	}
+
+	/**
+	 * The client's own words across every conversation: pinned ones first, then newest first, so
+	 * reading them in order shows how the person has moved. Each note read, so only when asked.
+	 */
+	async quotes(brief: Brief): Promise<Quote[]> {
+		const quotes: Quote[] = [];
+		for (const session of brief.sessions) {
+			const span = await this.span(session);
+			if (span) for (const { text, pinned } of quotesIn(span)) quotes.push({ text, path: session.path, heading: session.heading, date: session.date, pinned });
+		}
+		return [...quotes.filter((quote) => quote.pinned), ...quotes.filter((quote) => !quote.pinned)];
 	}
 
 	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */

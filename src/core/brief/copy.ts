@@ -83,6 +83,10 @@ export const COPY = {
 		terminal: "Nothing written under the profile headings yet.",
 	},
 	noLastSession: { pane: "No earlier conversation to pick up from.", terminal: "No earlier conversation." },
+	/** The client's own words across their conversations: how the person has moved. */
+	inTheirWords: "In their words",
+	noQuotes: "No quotes yet: a blockquote, or a sentence in quotation marks, in a session.",
+	pinned: "pinned",
 	/** What the last conversation held for this one: the thread to pick up, first thing. */
 	toPickUp: "To pick up",
 	earlierThreads: "Threads held before",

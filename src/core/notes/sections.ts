@@ -139,6 +139,43 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 		.replace(/\n{3,}/g, "\n\n");
 }
 
+/** A quoted sentence worth keeping: five words or more between straight or curly double quotes. */
+const QUOTED = /"([^"\n]+)"|“([^”\n]+)”/gu;
+const PIN = /(?:^|\s)#pin(?=$|[\s.,;:!?)])/iu;
+
+/**
+ * The client's own words in a conversation, in the order written: each blockquote (without its
+ * markers and any `#pin`), and each quoted sentence of five words or more elsewhere. A quote whose
+ * lines carry `#pin` is pinned. Callouts (`> [!note]`) are the coach's boxes, not anyone's words.
+ */
+export function quotesIn(span: TextSpan): { text: string; pinned: boolean }[] {
+	const quotes: { text: string; pinned: boolean }[] = [];
+	let block: string[] = [];
+	let callout = false;
+	const endBlock = (): void => {
+		const text = block.join("\n").replace(PIN, " ").replace(/[ \t]+$/gmu, "").trim();
+		if (!callout && text !== "") quotes.push({ text, pinned: block.some((line) => PIN.test(line)) });
+		block = [];
+		callout = false;
+	};
+	for (let line = span.start; line < span.end; line++) {
+		const content = span.lines[line] ?? "";
+		const quoted = /^[ \t]*>[ \t]?(.*)$/u.exec(content);
+		if (quoted) {
+			if (block.length === 0) callout = /^\[!/u.test(quoted[1] ?? "");
+			block.push(quoted[1] ?? "");
+			continue;
+		}
+		if (block.length > 0) endBlock();
+		for (const match of content.matchAll(QUOTED)) {
+			const text = (match[1] ?? match[2] ?? "").trim();
+			if (text.split(/\s+/u).length >= 5) quotes.push({ text, pinned: PIN.test(content) });
+		}
+	}
+	if (block.length > 0) endBlock();
+	return quotes;
+}
+
 /** `Next time: ask about the move`, as a line or a list item: the words after the colon. */
 const NEXT_TIME = /^(?:[-*+][ \t]+)?next time:[ \t]*(\S.*)$/iu;
 
