@@ -148,7 +148,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		since: () => {
 			if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim(COPY.nothingSince)));
 			for (const mention of brief.mentionsSinceLastSession) {
-				out.push(`${INDENT}${mention.date ?? "????-??-??"}  ${mention.path}`);
+				const fileDated = mention.dateFrom === "file" ? style.dim(` (${COPY.fileDated})`) : "";
+				out.push(`${INDENT}${mention.date ?? "????-??-??"}${fileDated}  ${mention.path}`);
 			}
 		},
 		themes: () => {

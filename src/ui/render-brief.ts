@@ -307,7 +307,8 @@ function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): vo
 	const list = body.createEl("ul", { cls: "coaching-alliance-mentions" });
 	for (const mention of brief.mentionsSinceLastSession) {
 		const item = list.createEl("li");
-		item.createSpan({ cls: "coaching-alliance-muted", text: `${longDate(mention.date, context)} · ` });
+		const fileDated = mention.dateFrom === "file" ? ` (${COPY.fileDated})` : "";
+		item.createSpan({ cls: "coaching-alliance-muted", text: `${longDate(mention.date, context)}${fileDated} · ` });
 		noteLink(item, mention.path, mention.path.replace(/\.md$/, ""));
 	}
 }

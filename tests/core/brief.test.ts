@@ -45,9 +45,25 @@ describe("mentions", () => {
 
 	it("are other notes that link to the client, dated after the last session, newest first", () => {
 		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([
-			{ path: "Daily/2026-06-25.md", date: "2026-06-25" },
-			{ path: "Projects/Talk ideas.md", date: "2026-06-20" },
-			{ path: "Daily/2026-06-18.md", date: "2026-06-18" },
+			{ path: "Daily/2026-06-25.md", date: "2026-06-25", dateFrom: "name" },
+			{ path: "Projects/Talk ideas.md", date: "2026-06-20", dateFrom: "property" },
+			{ path: "Daily/2026-06-18.md", date: "2026-06-18", dateFrom: "name" },
+		]);
+	});
+
+	it("dated only by their file's times come after those dated by a property or a name, and say so", () => {
+		const vault = new NotesVault(
+			{
+				"Clients/Maya Chen.md": MAYA_NOTE,
+				"Sessions/2026-06-02.md": session("2026-06-02"),
+				"Notes/Fresh clone.md": "For [[Maya Chen]]: a link in a note a fresh clone dated today.",
+				"Daily/2026-06-10.md": "Coffee with [[Maya Chen]].",
+			},
+			{ times: { "Notes/Fresh clone.md": { ctime: 0, mtime: Date.UTC(2026, 5, 29, 8) } } },
+		);
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([
+			{ path: "Daily/2026-06-10.md", date: "2026-06-10", dateFrom: "name" },
+			{ path: "Notes/Fresh clone.md", date: "2026-06-29", dateFrom: "file" },
 		]);
 	});
 
@@ -60,7 +76,7 @@ describe("mentions", () => {
 			},
 			{ times: { "Notes/Reading list.md": { ctime: 0, mtime: Date.UTC(2026, 5, 12, 8) } } },
 		);
-		expect(dated.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Notes/Reading list.md", date: "2026-06-12" }]);
+		expect(dated.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Notes/Reading list.md", date: "2026-06-12", dateFrom: "file" }]);
 	});
 });
 
@@ -205,7 +221,7 @@ describe("the brief as JSON", () => {
 				},
 			],
 			closedCommitments: [],
-			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20" }],
+			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20", dateFrom: "name" }],
 			themes: [{ tag: "feedback", count: 1 }],
 			held: [],
 			quotes: [],

@@ -94,7 +94,7 @@ describe("what the index keeps between changes", () => {
 		});
 		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([]);
 		vault.write("Journal/2026-06-20.md", "---\ndate: 2026-06-20\n---\nSaw [[Maya Chen]]'s talk online.\n");
-		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Journal/2026-06-20.md", date: "2026-06-20" }]);
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Journal/2026-06-20.md", date: "2026-06-20", dateFrom: "property" }]);
 		vault.write("Journal/2026-06-20.md", "---\ndate: 2026-06-20\n---\nA quiet day.\n");
 		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([]);
 	});

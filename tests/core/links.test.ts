@@ -71,7 +71,7 @@ describe("a mention", () => {
 			"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n',
 			"Sessions/2026-06-09 Sam.md": '---\nclient: "[[Sam Ortiz]]"\n---\nSam wants to introduce me to [[Maya Chen]]\'s team.',
 		});
-		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Sessions/2026-06-09 Sam.md", date: "2026-06-09" }]);
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession).toEqual([{ path: "Sessions/2026-06-09 Sam.md", date: "2026-06-09", dateFrom: "name" }]);
 		expect(vault.brief("Sam Ortiz").mentionsSinceLastSession).toEqual([]);
 	});
 });

@@ -162,7 +162,7 @@ describe("a client's section of a dated note", () => {
 	it("makes a passing link a mention, not a session", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
 		expect(vault.brief("Ruth Mensah").sessionCount).toBe(0);
-		expect(vault.brief("Ruth Mensah").mentionsSinceLastSession).toEqual([{ path: "Daily/2026-10-20.md", date: "2026-10-20" }]);
+		expect(vault.brief("Ruth Mensah").mentionsSinceLastSession).toEqual([{ path: "Daily/2026-10-20.md", date: "2026-10-20", dateFrom: "property" }]);
 	});
 
 	it("reads back a section alone: another client's words never show in this client's brief", async () => {

@@ -121,7 +121,7 @@ function jsonShape() {
 			dropped: boolean;
 		}[];
 		closedCommitments: { text: string; owner: "client" | "coach"; closedPath: string; closedHeading: string | null; closedDate: string | null; firstDate: string | null }[];
-		mentionsSinceLastSession: { path: string; date: string | null }[];
+		mentionsSinceLastSession: { path: string; date: string | null; dateFrom: "property" | "name" | "file" }[];
 		themes: { tag: string; count: number }[];
 		held: { text: string; path: string; heading: string | null; date: string | null }[];
 		quotes: { text: string; path: string; heading: string | null; date: string | null; pinned: boolean }[];

@@ -3,7 +3,7 @@ import { closedCommitments, openCommitments, type Commitment } from "./commitmen
 import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
-import type { SessionFacts } from "../notes/facts";
+import type { NoteFacts, SessionFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
 
 /** One conversation as the brief lists it; shared by every brief that lists it, so read it, never change it. */
@@ -39,7 +39,7 @@ export interface Brief {
 	/** Those the latest session that has them marks done, the most recently closed first. */
 	closedCommitments: readonly Commitment[];
 	/** Newest first. */
-	mentionsSinceLastSession: readonly { path: string; date: Day | null }[];
+	mentionsSinceLastSession: readonly Mention[];
 	themes: readonly { tag: string; count: number }[];
 	intentions: readonly string[];
 	/** The intention checklist's heading, as the coach set it. */
@@ -47,6 +47,19 @@ export interface Brief {
 	/** What could not be read cleanly in the notes the brief draws on: the client note, the sessions, the mentions. */
 	problems: readonly { path: string; problem: string }[];
 }
+/** Another note that names the client, and what its date rests on: its properties, its name, or only its file's times. */
+export interface Mention {
+	path: string;
+	date: Day | null;
+	dateFrom: "property" | "name" | "file";
+}
+
+/** Where a mention's date comes from: a date only the file's times give is no one's writing, and sorts after the rest. */
+function dateFrom(facts: NoteFacts): Mention["dateFrom"] {
+	const source = facts.date?.source;
+	return source === "property" ? "property" : source === "file name" || source === "heading" ? "name" : "file";
+}
+
 export function computeBrief(index: CoachingIndex, client: Client, today: Day, settings: CoachingSettings): Brief {
 	const fromIndex = index.remember(client, `brief ${today}`, () => briefFromIndex(index, client, today));
 	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading };
@@ -84,7 +97,9 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		sessions: summary.sessions.map(briefSession).reverse(),
 		openCommitments: openCommitments(summary.commitments),
 		closedCommitments: closedCommitments(summary.commitments),
-		mentionsSinceLastSession: mentions.map((facts) => ({ path: facts.path, date: facts.date?.day ?? null })),
+		mentionsSinceLastSession: mentions
+			.map((facts): Mention => ({ path: facts.path, date: facts.date?.day ?? null, dateFrom: dateFrom(facts) }))
+			.sort((a, b) => Number(a.dateFrom === "file") - Number(b.dateFrom === "file")),
 		themes: themesOf(summary.sessions.map(({ session }) => session)),
 		intentions: [],
 		intentionHeading: "",

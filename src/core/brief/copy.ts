@@ -99,6 +99,8 @@ export const COPY = {
 	droppedWithoutAWord: "dropped without a word",
 	firstOn: "first on",
 	nothingSince: "Nothing in other notes since the last conversation.",
+	/** A mention dated only by its file's times: a sync or a fresh copy can set them to any day. */
+	fileDated: "file date",
 	noThemes: "No tags on the sessions yet.",
 	noConversations: "None yet.",
 	/** The latest conversation's card, whose words "Where we left off" shows already. */
