@@ -50,6 +50,12 @@ export class PrepareView extends ItemView {
 	/** The intentions ticked, for one client on one day: ticking is for this moment only. */
 	private readonly ticked = new Set<string>();
 	private tickedFor = "";
+	/**
+	 * How many words reading back is, worked out once a client's read-back is opened: reading every
+	 * conversation again at each redraw (an edit, a tick) would cost a long history dearly, and
+	 * "about 12 minutes" does not change with one edit.
+	 */
+	private readingWords: { clientKey: string; words: Promise<number> } | null = null;
 	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
 
 	constructor(
@@ -195,7 +201,10 @@ export class PrepareView extends ItemView {
 				excerpt: (session) => reader.excerpt(session),
 				body: (session) => reader.conversation(session, { quiet: true }),
 				heldBefore: () => reader.heldBefore(brief),
-				readingWords: () => reader.readingWords(brief),
+				readingWords: () => {
+					if (this.readingWords?.clientKey !== client.key) this.readingWords = { clientKey: client.key, words: reader.readingWords(brief) };
+					return this.readingWords.words;
+				},
 				quotes: () => reader.quotes(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),

@@ -360,7 +360,7 @@ function renderSessionCard(list: HTMLElement, session: BriefSession, brief: Brie
 async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefContext): Promise<void> {
 	const stream = root.createDiv({ cls: "coaching-alliance-read-back" });
 	if (brief.sessions.length === 0) {
-		emptyLine(stream, "No conversations to read back yet.");
+		emptyLine(stream, COPY.nothingToReadBack);
 		return;
 	}
 	const length = stream.createDiv({ cls: "coaching-alliance-muted coaching-alliance-reading-time", text: countOf(brief.sessions.length, "conversation") });

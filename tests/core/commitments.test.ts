@@ -223,4 +223,20 @@ describe("whose promise a commitment is", () => {
 			["Draft the letter", "client"],
 		]);
 	});
+
+	it("stays the coach's once a session writes it as theirs, though the next session note carries it under Commitments", () => {
+		const vault = new NotesVault({
+			...MAYA,
+			"Sessions/2026-06-02.md": session("2026-06-02", "## My commitments\n- [ ] Send Maya the agreement\n"),
+			"Sessions/2026-06-16.md": session("2026-06-16", "## Commitments\n- [ ] Send Maya the agreement\n"),
+		});
+		expect(vault.brief("Maya Chen").openCommitments.map(({ text, owner }) => [text, owner])).toEqual([["Send Maya the agreement", "coach"]]);
+	});
+});
+
+describe("closed commitments", () => {
+	it("are the ones done: a cancelled or forwarded one is not closed", () => {
+		const vault = new NotesVault({ ...MAYA, "Sessions/2026-06-02.md": session("2026-06-02", "- [x] Done\n- [-] Cancelled\n- [>] Forwarded\n- [ ] Open\n") });
+		expect(vault.brief("Maya Chen").closedCommitments.map(({ text }) => text)).toEqual(["Done"]);
+	});
 });

@@ -143,4 +143,14 @@ describe("what the index keeps between changes", () => {
 		expect(vault.brief("Maya Chen").cadence).toMatchObject({ text: "every 3 days", due: true });
 		expect(row(vault, "Maya Chen")).toMatchObject({ cadence: "every 3 days", due: true });
 	});
+
+	it("a mention that gains a property with the same day says its date now rests on the property", () => {
+		const vault = new NotesVault(
+			{ "Clients/Maya Chen.md": "---\ntype: client\n---\n", "Sessions/2026-06-02.md": '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\n---\n', "Notes/Idea.md": "For [[Maya Chen]]." },
+			{ times: { "Notes/Idea.md": { ctime: 0, mtime: Date.UTC(2026, 5, 20, 8) } } },
+		);
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession.map(({ dateFrom }) => dateFrom)).toEqual(["file"]);
+		vault.write("Notes/Idea.md", "---\ndate: 2026-06-20\n---\nFor [[Maya Chen]].", { ctime: 0, mtime: Date.UTC(2026, 5, 20, 8) });
+		expect(vault.brief("Maya Chen").mentionsSinceLastSession.map(({ dateFrom }) => dateFrom)).toEqual(["property"]);
+	});
 });

@@ -149,7 +149,7 @@ export class BriefReader {
 /** Which conversation: the note it is in, and its id there. */
 type SessionRef = { id: string; path: string };
 
-/** The chosen properties the note has, in the order chosen, each once (`organisation` and `organization` are one note's one property). */
+/** The chosen properties the note has, in the order chosen; a property named twice in the choice (in another case) is shown once. */
 function chosenProperties(properties: Record<string, unknown> | null, chosen: readonly string[]): { name: string; value: string }[] {
 	const shown: { name: string; value: string }[] = [];
 	for (const name of chosen) {

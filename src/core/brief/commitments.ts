@@ -4,7 +4,7 @@ import type { SessionFacts, TaskFact } from "../notes/facts";
 
 export interface Commitment {
 	text: string;
-	/** Whose promise it is, as the latest session that has it says. */
+	/** Whose promise it is: the coach's once any session writes it as theirs. */
 	owner: "client" | "coach";
 	open: boolean;
 	/** The status character the latest session gave it: a carried `[/]` stays in progress. */
@@ -31,7 +31,7 @@ export interface Commitment {
  */
 export function commitmentsOf(index: CoachingIndex, client: Client, sessions: readonly { session: SessionFacts; clients: readonly Client[] }[]): Commitment[] {
 	// Where each commitment was first and last written; the latest writing sets its place in the list.
-	const byKey = new Map<string, { first: SessionFacts; last: SessionFacts; task: TaskFact; order: number; sessions: number }>();
+	const byKey = new Map<string, { first: SessionFacts; last: SessionFacts; task: TaskFact; order: number; sessions: number; coach: boolean }>();
 	let order = 0;
 	for (const { session, clients } of sessions) {
 		// A conversation with one client only: every task in it is theirs.
@@ -45,17 +45,19 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 				seen.last = session;
 				seen.task = task;
 				seen.order = order++;
+				// Once the coach's, always: a session note made after it carries it under the client's Commitments heading.
+				seen.coach ||= task.owner === "coach";
 			} else {
-				byKey.set(task.key, { first: session, last: session, task, order: order++, sessions: 1 });
+				byKey.set(task.key, { first: session, last: session, task, order: order++, sessions: 1, coach: task.owner === "coach" });
 			}
 		}
 	}
 	const latest = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return [...byKey.values()]
 		.sort((a, b) => a.order - b.order)
-		.map(({ first, last, task, sessions: count }) => ({
+		.map(({ first, last, task, sessions: count, coach }) => ({
 			text: task.text,
-			owner: task.owner,
+			owner: coach ? ("coach" as const) : ("client" as const),
 			open: task.open,
 			status: task.status,
 			path: last.path,
@@ -69,11 +71,11 @@ export function commitmentsOf(index: CoachingIndex, client: Client, sessions: re
 		}));
 }
 
-/** The ones the latest session that has them marks done (or dropped), the most recently closed first. */
+/** The ones the latest session that has them marks done (`[x]`), the most recently closed first; a cancelled or forwarded one is not. */
 export function closedCommitments(commitments: readonly Commitment[]): Commitment[] {
 	return commitments
 		.map((commitment, order) => ({ commitment, order }))
-		.filter(({ commitment }) => !commitment.open)
+		.filter(({ commitment }) => commitment.status === "x" || commitment.status === "X")
 		.sort((a, b) => compareDays(b.commitment.date, a.commitment.date) || b.order - a.order)
 		.map(({ commitment }) => commitment);
 }

@@ -103,6 +103,7 @@ export const COPY = {
 	fileDated: "file date",
 	noThemes: "No tags on the sessions yet.",
 	noConversations: "None yet.",
+	nothingToReadBack: "No conversations to read back yet.",
 	/** The latest conversation's card, whose words "Where we left off" shows already. */
 	shownAbove: "Shown above, under Where we left off.",
 	unknownDay: "an unknown day",

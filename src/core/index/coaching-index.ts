@@ -702,7 +702,8 @@ function unresolvedClient(name: string, key: string): Client {
 
 /** Whether the note is a mention of the same clients, with the same date and problems, as it was. */
 function sameAsMention(old: NoteFacts, facts: NoteFacts): boolean {
-	return sameList(old.outLinks, facts.outLinks) && old.date?.day === facts.date?.day && old.date?.time === facts.date?.time && sameList(old.problems, facts.problems);
+	// Where the date comes from is part of it: a mention says whether only its file's times date it.
+	return sameList(old.outLinks, facts.outLinks) && sameDate(old.date, facts.date) && sameList(old.problems, facts.problems);
 }
 
 /**
