@@ -275,6 +275,13 @@ describe("what a terminal is shown", () => {
 		]);
 	});
 
+	it("what is written in a code block is no one's words, no thread to hold and no checklist", () => {
+		const note = ["```", 'print("this is code and not her words at all")', "Next time: not a thread", "> not a quote", "```", "> Her words. #pin", "> Second line #pin", "Next time: the real thread"].join("\n");
+		const span = spanOf(prepareNote(note, []), null);
+		expect(quotesIn(span)).toEqual([{ text: "Her words.\nSecond line", pinned: true }]);
+		expect(heldIn(span, [])).toEqual(["the real thread"]);
+	});
+
 	it("an excerpt line is clipped at a word, with an ellipsis", () => {
 		expect(clipLine("All work and no play. ".repeat(50), 40)).toBe("All work and no play. All work and no…");
 		expect(clipLine("short", 40)).toBe("short");

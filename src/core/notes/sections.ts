@@ -1,5 +1,6 @@
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { frontmatterEnd, noteLines, type NoteHeading } from "./note";
+import { visitMarkdownLines, type MarkdownLine } from "./markdown-lines";
 
 export interface Section {
 	/** The heading's text; empty for text before the first heading. */
@@ -114,7 +115,20 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 	return sections;
 }
 
-const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/;
+const TASK_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/;
+
+/**
+ * The span's lines as Markdown reads them, by line number: never inside code, math or a comment,
+ * blockquote markers taken off (`quoted` says so). What the coach wrote in a code block is not
+ * their words, a thread to hold, or a task.
+ */
+function readLines(span: TextSpan): Map<number, MarkdownLine> {
+	const read = new Map<number, MarkdownLine>();
+	visitMarkdownLines(span.lines, bodyStartLine(span.lines), (line) => {
+		if (line.line >= span.start && line.line < span.end && !line.structureHidden) read.set(line.line, line);
+	});
+	return read;
+}
 
 /**
  * A conversation to read back quietly: without the coach's own checklists (the intentions, the
@@ -122,14 +136,15 @@ const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/;
  */
 export function quietText(span: TextSpan, checklistHeadings: readonly string[]): string {
 	const checklists = new Set(checklistHeadings.map(headingKey));
+	const read = readLines(span);
 	const hidden = new Set<number>();
 	for (const heading of span.headings) {
 		if (!checklists.has(headingKey(heading.text))) continue;
 		let prose = false;
 		for (let line = heading.line + 1; line < heading.end; line++) {
-			const content = span.lines[line] ?? "";
-			if (TASK_LINE.test(content)) hidden.add(line);
-			else if (content.trim() !== "") prose = true;
+			const markdown = read.get(line);
+			if (markdown && !markdown.quoted && TASK_LINE.test(markdown.content)) hidden.add(line);
+			else if ((span.lines[line] ?? "").trim() !== "") prose = true;
 		}
 		if (!prose) hidden.add(heading.line);
 	}
@@ -142,6 +157,8 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 /** A quoted sentence worth keeping: five words or more between straight or curly double quotes. */
 const QUOTED = /"([^"\n]+)"|“([^”\n]+)”/gu;
 const PIN = /(?:^|\s)#pin(?=$|[\s.,;:!?)])/iu;
+/** Every `#pin` on a quote's lines, taken out with the space before it, the line breaks kept. */
+const PIN_TAGS = /(^|[ \t])#pin(?=$|[\s.,;:!?)])/gimu;
 
 /**
  * The client's own words in a conversation, in the order written: each blockquote (without its
@@ -153,20 +170,21 @@ export function quotesIn(span: TextSpan): { text: string; pinned: boolean }[] {
 	let block: string[] = [];
 	let callout = false;
 	const endBlock = (): void => {
-		const text = block.join("\n").replace(PIN, " ").replace(/[ \t]+$/gmu, "").trim();
+		const text = block.join("\n").replace(PIN_TAGS, "$1").replace(/[ \t]+$/gmu, "").trim();
 		if (!callout && text !== "") quotes.push({ text, pinned: block.some((line) => PIN.test(line)) });
 		block = [];
 		callout = false;
 	};
+	const read = readLines(span);
 	for (let line = span.start; line < span.end; line++) {
-		const content = span.lines[line] ?? "";
-		const quoted = /^[ \t]*>[ \t]?(.*)$/u.exec(content);
-		if (quoted) {
-			if (block.length === 0) callout = /^\[!/u.test(quoted[1] ?? "");
-			block.push(quoted[1] ?? "");
+		const markdown = read.get(line);
+		if (markdown?.quoted) {
+			if (block.length === 0) callout = /^[ \t]*\[!/u.test(markdown.content);
+			block.push(markdown.content);
 			continue;
 		}
 		if (block.length > 0) endBlock();
+		const content = markdown?.content ?? "";
 		for (const match of content.matchAll(QUOTED)) {
 			const text = (match[1] ?? match[2] ?? "").trim();
 			if (text.split(/\s+/u).length >= 5) quotes.push({ text, pinned: PIN.test(content) });
@@ -193,8 +211,8 @@ export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[
 		const text = sectionUnder(span.lines, heading);
 		if (text !== "") held.push({ text, line: heading.line });
 	}
-	for (let line = span.start; line < span.end; line++) {
-		const next = inHoldSection.has(line) ? null : NEXT_TIME.exec(span.lines[line]?.trim() ?? "");
+	for (const [line, markdown] of readLines(span)) {
+		const next = inHoldSection.has(line) ? null : NEXT_TIME.exec(markdown.content.trim());
 		if (next?.[1]) held.push({ text: next[1].trim(), line });
 	}
 	return held.sort((a, b) => a.line - b.line).map(({ text }) => text);
