@@ -19,6 +19,7 @@ import {
 	sessionOn,
 	sessionsSoFar,
 	unreadableCadence,
+	wordsIn,
 	type BriefSectionId,
 } from "../core/brief/copy";
 
@@ -73,7 +74,7 @@ function when(day: Day | null, today: Day): string {
  */
 export function formatReadBack(brief: Brief, conversations: readonly { session: BriefSession; text: string }[], style: Style): string {
 	if (conversations.length === 0) return `${style.title(brief.client.name)}\n${style.dim(COPY.nothingToReadBack)}\n`;
-	const words = conversations.reduce((total, { text }) => total + text.split(/\s+/u).filter((word) => word !== "").length, 0);
+	const words = conversations.reduce((total, { text }) => total + wordsIn(text), 0);
 	const out = [style.title(brief.client.name), style.dim(readingTime(conversations.length, words))];
 	let previous: BriefSession | null = null;
 	for (const { session, text } of conversations) {

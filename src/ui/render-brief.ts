@@ -84,22 +84,27 @@ async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, cont
 		await renderMarkdown(block, held.text, held.path, context);
 	}
 	if (brief.sessions.length < 2) return;
-	const earlier = block.createEl("details", { cls: "coaching-alliance-held-earlier" });
-	earlier.createEl("summary", { text: COPY.earlierThreads });
-	const list = earlier.createDiv();
+	foldReadWhenOpened(block, "coaching-alliance-held-earlier", COPY.earlierThreads, async (list) => {
+		const before = (await context.heldBefore()).filter((thread) => thread.path !== brief.lastSession?.path || thread.heading !== brief.lastSession.heading);
+		if (before.length === 0) emptyLine(list, COPY.noneHeld);
+		for (const thread of before) {
+			const item = list.createDiv({ cls: "coaching-alliance-held-thread" });
+			sessionLink(item.createDiv({ cls: "coaching-alliance-muted" }), thread, longDate(thread.date, context));
+			await renderMarkdown(item, thread.text, thread.path, context);
+		}
+	});
+}
+
+/** A fold whose contents are read from the notes the first time it is opened, never before. */
+function foldReadWhenOpened(parent: HTMLElement, cls: string, title: string, fill: (list: HTMLElement) => Promise<void>): void {
+	const fold = parent.createEl("details", { cls });
+	fold.createEl("summary", { text: title });
+	const list = fold.createDiv();
 	let loaded = false;
-	earlier.addEventListener("toggle", () => {
-		if (!earlier.open || loaded) return;
+	fold.addEventListener("toggle", () => {
+		if (!fold.open || loaded) return;
 		loaded = true;
-		void context.heldBefore().then(async (threads) => {
-			const before = threads.filter((thread) => thread.path !== brief.lastSession?.path || thread.heading !== brief.lastSession.heading);
-			if (before.length === 0) emptyLine(list, COPY.noneHeld);
-			for (const thread of before) {
-				const item = list.createDiv({ cls: "coaching-alliance-held-thread" });
-				sessionLink(item.createDiv({ cls: "coaching-alliance-muted" }), thread, longDate(thread.date, context));
-				await renderMarkdown(item, thread.text, thread.path, context);
-			}
-		});
+		void fill(list);
 	});
 }
 
@@ -243,23 +248,16 @@ async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, co
 /** Their own words, across every conversation, in a fold: read from the notes only when it is opened. */
 function renderQuotes(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.sessions.length === 0) return;
-	const fold = body.createEl("details", { cls: "coaching-alliance-quotes" });
-	fold.createEl("summary", { text: COPY.inTheirWords });
-	const list = fold.createDiv();
-	let loaded = false;
-	fold.addEventListener("toggle", () => {
-		if (!fold.open || loaded) return;
-		loaded = true;
-		void context.quotes().then(async (quotes) => {
-			if (quotes.length === 0) emptyLine(list, COPY.noQuotes);
-			for (const quote of quotes) {
-				const item = list.createEl("blockquote", { cls: "coaching-alliance-quote" });
-				await renderMarkdown(item, quote.text, quote.path, context);
-				const source = item.createDiv({ cls: "coaching-alliance-muted" });
-				if (quote.pinned) source.appendText(`${COPY.pinned} · `);
-				sessionLink(source, quote, longDate(quote.date, context));
-			}
-		});
+	foldReadWhenOpened(body, "coaching-alliance-quotes", COPY.inTheirWords, async (list) => {
+		const quotes = await context.quotes();
+		if (quotes.length === 0) emptyLine(list, COPY.noQuotes);
+		for (const quote of quotes) {
+			const item = list.createEl("blockquote", { cls: "coaching-alliance-quote" });
+			await renderMarkdown(item, quote.text, quote.path, context);
+			const source = item.createDiv({ cls: "coaching-alliance-muted" });
+			if (quote.pinned) source.appendText(`${COPY.pinned} · `);
+			sessionLink(source, quote, longDate(quote.date, context));
+		}
 	});
 }
 

@@ -4,6 +4,7 @@ import { excerpt, heldIn, leadText, prepareNote, quietText, quotesIn, sectionsNa
 import type { Day } from "../notes/dates";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
+import { wordsIn } from "./copy";
 
 /** What the brief shows from inside the notes: read from disk only when someone looks. */
 export interface BriefText {
@@ -124,7 +125,7 @@ export class BriefReader {
 	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */
 	async readingWords(brief: Brief): Promise<number> {
 		let words = 0;
-		for (const session of brief.sessions) words += (await this.conversation(session, { quiet: true })).split(/\s+/u).filter((word) => word !== "").length;
+		for (const session of brief.sessions) words += wordsIn(await this.conversation(session, { quiet: true }));
 		return words;
 	}
 

@@ -41,6 +41,11 @@ export function laterBy(days: number): string {
 /** Words a minute read slowly, as a coach reads back before a call. */
 const READING_WORDS_PER_MINUTE = 200;
 
+/** How many words a text is, as reading time counts them. */
+export function wordsIn(text: string): number {
+	return text.split(/\s+/u).filter((word) => word !== "").length;
+}
+
 /** "9 conversations, about 12 minutes": how long reading them all back takes. */
 export function readingTime(conversations: number, words: number): string {
 	const minutes = Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE));
