@@ -16,7 +16,7 @@ import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, formatReadBack, 
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
-  cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json | --read-back]
+  cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json | --read-back [--checklists]]
   cli caseload    --vault DIR              [--today YYYY-MM-DD] [--json]
   cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]`;
 
@@ -61,7 +61,16 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError(`Unknown command "${command}": use brief, caseload or new-session (--help shows how).`);
 	}
 
-	let values: { vault?: string; client?: string; today?: string; json?: boolean; "read-back"?: boolean; template?: string; "dry-run"?: boolean };
+	let values: {
+		vault?: string;
+		client?: string;
+		today?: string;
+		json?: boolean;
+		"read-back"?: boolean;
+		checklists?: boolean;
+		template?: string;
+		"dry-run"?: boolean;
+	};
 	try {
 		({ values } = parseArgs({
 			args: [...rest],
@@ -71,6 +80,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 				today: { type: "string" },
 				json: { type: "boolean" },
 				"read-back": { type: "boolean" },
+				checklists: { type: "boolean" },
 				template: { type: "string" },
 				"dry-run": { type: "boolean" },
 			},
@@ -96,6 +106,9 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	if (values["read-back"] !== undefined && (command !== "brief" || values.json !== undefined)) {
 		throw new UsageError("--read-back goes with brief, for reading in a terminal; it takes no --json.");
 	}
+	if (values.checklists !== undefined && values["read-back"] === undefined) {
+		throw new UsageError("--checklists goes with brief --read-back: read-back leaves the intention and reflection checklists out unless asked.");
+	}
 
 	const request: CliRequest = {
 		command,
@@ -105,6 +118,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		time: format(wallClock(), "HH:mm"),
 		json: values.json ?? false,
 		readBack: values["read-back"] ?? false,
+		checklists: values.checklists ?? false,
 		template: values.template,
 		dryRun: values["dry-run"] ?? false,
 	};
@@ -142,6 +156,8 @@ interface CliRequest {
 	json: boolean;
 	/** Every conversation in full, oldest first, for reading back in a terminal. */
 	readBack: boolean;
+	/** With read-back: the coach's checklists shown too. */
+	checklists: boolean;
 	template: string | undefined;
 	dryRun: boolean;
 }
@@ -179,20 +195,21 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const text = await reader.briefText(brief);
 	if (request.json) {
-		const everyConversation = { held: await reader.heldBefore(brief), quotes: await reader.quotes(brief) };
-		output.out(`${JSON.stringify(briefJson(brief, text, everyConversation), null, 2)}\n`);
+		output.out(`${JSON.stringify(briefJson(brief, text, await reader.readThrough(brief)), null, 2)}\n`);
 		return 0;
 	}
 	if (request.readBack) {
 		const conversations: { session: (typeof brief.sessions)[number]; text: string }[] = [];
-		for (const session of [...brief.sessions].reverse()) conversations.push({ session, text: await reader.conversation(session, { quiet: true }) });
-		output.out(formatReadBack(forTerminal(brief), forTerminal(conversations), style));
+		for (const session of [...brief.sessions].reverse()) conversations.push({ session, text: await reader.conversation(session, { quiet: !request.checklists }) });
+		const passages = new Map<string, string>();
+		for (const mention of brief.mentions) passages.set(mention.path, await reader.mentionPassage(brief, mention));
+		output.out(formatReadBack(forTerminal(brief), forTerminal(conversations), forTerminal(passages), style));
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();
 	// The latest conversation is shown whole under "Where we left off": its excerpt is not read again.
 	for (const session of brief.sessions) if (session.id !== brief.lastSession?.id) excerpts.set(session.id, await reader.excerpt(session));
-	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), style));
+	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), forTerminal(await reader.readThrough(brief)), style));
 	return 0;
 }
 

@@ -1,5 +1,6 @@
-import type { Brief, BriefSession } from "../core/brief/brief";
-import type { BriefText } from "../core/brief/brief-text";
+import type { Brief, BriefSession, Mention } from "../core/brief/brief";
+import type { BriefText, ReadThrough } from "../core/brief/brief-text";
+import { mentionsBetween } from "../core/brief/read-back";
 import type { Caseload } from "../core/brief/caseload";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
@@ -69,24 +70,59 @@ function when(day: Day | null, today: Day): string {
 }
 
 /**
- * Every conversation in full, oldest first, for reading back in a terminal: quiet (the coach's
- * checklists left out), each opened by its date and number, the time between them said.
+ * Every conversation in full, oldest first, for reading back in a terminal: quiet unless the
+ * checklists were asked for, each opened by its date and number, the time between them said, the
+ * notes that named the person in between woven in with their words (`passages`, by path).
  */
-export function formatReadBack(brief: Brief, conversations: readonly { session: BriefSession; text: string }[], style: Style): string {
+export function formatReadBack(
+	brief: Brief,
+	conversations: readonly { session: BriefSession; text: string }[],
+	passages: ReadonlyMap<string, string>,
+	style: Style,
+): string {
 	if (conversations.length === 0) return `${style.title(brief.client.name)}\n${style.dim(COPY.nothingToReadBack)}\n`;
 	const words = conversations.reduce((total, { text }) => total + wordsIn(text), 0);
 	const out = [style.title(brief.client.name), style.dim(readingTime(conversations.length, words))];
+	const between = mentionsBetween(
+		conversations.map(({ session }) => session),
+		brief.mentions,
+	);
+	const mentionLines = (label: string, mentions: readonly Mention[]): void => {
+		if (mentions.length === 0) return;
+		out.push("", indent(style.accent(label)));
+		for (const mention of mentions) out.push(...mentionLine(mention, passages.get(mention.path) ?? "", style));
+	};
+	mentionLines(COPY.beforeFirst, between.before);
 	let previous: BriefSession | null = null;
-	for (const { session, text } of conversations) {
+	conversations.forEach(({ session, text }, at) => {
 		if (previous?.date && session.date) out.push("", indent(style.dim(laterBy(daysBetween(previous.date, session.date)))));
 		previous = session;
 		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay} · session ${session.number} · ${readable(session.title)}`), "");
 		out.push(indent(readable(text) || style.dim("(empty)")));
-	}
+		mentionLines(COPY.betweenSessions, between.after[at] ?? []);
+	});
 	return `${out.join("\n")}\n`;
 }
 
-export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, style: Style): string {
+/** A note that names the client: its date and path, and below it the words that name them. */
+function mentionLine(mention: Mention, passage: string, style: Style): string[] {
+	const fileDated = mention.dateFrom === "file" ? style.dim(` (${COPY.fileDated})`) : "";
+	const lines = [`${INDENT}${mention.date ?? "????-??-??"}${fileDated}  ${mention.path}`];
+	if (passage !== "") lines.push(`${INDENT.repeat(3)}${style.dim(readable(passage))}`);
+	return lines;
+}
+
+/** How many of a long list the terminal prints before saying how many more `--json` holds. */
+const TERMINAL_LIST_LENGTH = 5;
+
+/** The first few of a list, then how many more there are. */
+function firstFew<T>(items: readonly T[], line: (item: T) => string[], style: Style, length = TERMINAL_LIST_LENGTH): string[] {
+	const lines = items.slice(0, length).flatMap(line);
+	if (items.length > length) lines.push(`${INDENT.repeat(2)}${style.dim(COPY.moreInJson(items.length - length))}`);
+	return lines;
+}
+
+export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, read: ReadThrough, style: Style): string {
 	const out: string[] = [];
 	const section = (title: string): void => {
 		out.push("", style.heading(title));
@@ -105,10 +141,27 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
 	for (const held of text.held) out.push("", `${style.title(`${COPY.toPickUp}:`)} ${readable(held.text)}`);
+	const heldBefore = read.held.filter((thread) => !text.held.some((last) => last.path === thread.path && last.heading === thread.heading));
+	if (heldBefore.length > 0) {
+		out.push("", `${INDENT}${style.title(COPY.earlierThreads)}`);
+		const thread = (held: (typeof heldBefore)[number]): string[] => [`${INDENT.repeat(2)}${style.dim(held.date ?? "????-??-??")}`, indent(held.text, 3)];
+		out.push(...firstFew(heldBefore, thread, style, 3));
+	}
 
 	const sections: Record<BriefSectionId, () => void> = {
 		intention: () => {
 			for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
+			const checked = read.intentionRecord.filter((entry) => entry.kept.length + entry.missed.length > 0);
+			if (checked.length > 0) {
+				out.push("", `${INDENT}${style.title(COPY.howIShowedUp)} ${style.dim("(● kept, ○ missed)")}`);
+				const row = (entry: (typeof checked)[number]): string[] => [
+					`${INDENT.repeat(2)}${style.dim(`#${entry.number} ${entry.date ?? "????-??-??"}`)}  ${"●".repeat(entry.kept.length)}${"○".repeat(entry.missed.length)}`,
+				];
+				out.push(...firstFew(checked, row, style, 10));
+			}
+			for (const entry of read.intentionRecord.filter((candidate) => candidate.reflection !== "").slice(0, 3)) {
+				out.push(`${INDENT.repeat(2)}${style.dim(`${entry.date ?? "????-??-??"}:`)}`, indent(entry.reflection, 3));
+			}
 		},
 		person: () => {
 			for (const { name, value } of text.about.properties) out.push(`${INDENT}${style.dim(`${name}:`)} ${value}`);
@@ -116,6 +169,14 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			if (text.profile.length === 0) out.push(indent(style.dim(COPY.noProfile.terminal)));
 			for (const part of text.profile) {
 				out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));
+			}
+			if (read.quotes.length > 0) {
+				out.push("", `${INDENT}${style.title(COPY.inTheirWords)}`);
+				const quote = (said: (typeof read.quotes)[number]): string[] => [
+					`${indent(`“${said.text}”`, 2)}`,
+					`${INDENT.repeat(3)}${style.dim(`${said.pinned ? `${COPY.pinned} · ` : ""}${said.date ?? "????-??-??"}`)}`,
+				];
+				out.push(...firstFew(read.quotes, quote, style));
 			}
 		},
 		"left-off": () => {
@@ -149,10 +210,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		},
 		since: () => {
 			if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim(COPY.nothingSince)));
-			for (const mention of brief.mentionsSinceLastSession) {
-				const fileDated = mention.dateFrom === "file" ? style.dim(` (${COPY.fileDated})`) : "";
-				out.push(`${INDENT}${mention.date ?? "????-??-??"}${fileDated}  ${mention.path}`);
-			}
+			for (const mention of brief.mentionsSinceLastSession) out.push(...mentionLine(mention, read.passages.get(mention.path) ?? "", style));
 		},
 		themes: () => {
 			out.push(

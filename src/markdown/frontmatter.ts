@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument } from "yaml";
 import { frontmatterEnd, type FrontmatterLink } from "../core/notes/note";
-import { isValidTag, parseWikilinkInner } from "./inline";
+import { isValidTag, parseWikilinkInner } from "../core/notes/inline";
 import { readSimpleProperties } from "./simple-properties";
 import { reasonOf } from "../core/reason";
 

@@ -1,7 +1,7 @@
 import { headingOfLine, visitMarkdownLines } from "../core/notes/markdown-lines";
 import { noteLines, interned, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
-import { scanInline } from "./inline";
+import { scanInline } from "../core/notes/inline";
 
 /** What Obsidian's metadata cache would hold for a note, derived from its text alone. */
 export interface ParsedNote {

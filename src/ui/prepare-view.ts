@@ -37,6 +37,8 @@ interface PrepareState {
 export class PrepareView extends ItemView {
 	private clientKey: string | null = null;
 	private mode: PaneMode = "brief";
+	/** Read-back is quiet; the coach may ask to see their checklists too, for as long as the pane is open. */
+	private checklists = false;
 	/** What the pane shows was worked out from; the same again means nothing it shows has changed. */
 	private shownFrom: unknown = null;
 	/** A redraw put off while the pane is hidden (a background tab, a collapsed sidebar): done when it shows. */
@@ -135,7 +137,7 @@ export class PrepareView extends ItemView {
 		if (!this.port.indexReady()) return "reading";
 		const client = this.client();
 		if (!client) return `no client ${this.clientKey ?? ""}`;
-		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}`, () => ({}));
+		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}`, () => ({}));
 	}
 
 	/** Renders when what the pane shows has changed since the last render, and only while it can be seen, keeping the reader's place. */
@@ -199,13 +201,20 @@ export class PrepareView extends ItemView {
 				ticked: this.ticked,
 				whenVisible: (element, load) => this.whenVisible(element, load),
 				excerpt: (session) => reader.excerpt(session),
-				body: (session) => reader.conversation(session, { quiet: true }),
+				mentionPassage: (mention) => reader.mentionPassage(brief, mention),
+				body: (session) => reader.conversation(session, { quiet: !this.checklists }),
+				checklists: this.checklists,
+				onToggleChecklists: () => {
+					this.checklists = !this.checklists;
+					void this.render();
+				},
 				heldBefore: () => reader.heldBefore(brief),
 				readingWords: () => {
 					if (this.readingWords?.clientKey !== client.key) this.readingWords = { clientKey: client.key, words: reader.readingWords(brief) };
 					return this.readingWords.words;
 				},
 				quotes: () => reader.quotes(brief),
+				intentionRecord: () => reader.intentionRecord(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},

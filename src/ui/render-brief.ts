@@ -1,7 +1,7 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
-import type { Brief, BriefSession } from "../core/brief/brief";
-import type { BriefText, Held, Quote } from "../core/brief/brief-text";
+import type { Brief, BriefSession, Mention } from "../core/brief/brief";
+import type { BriefText, Held, IntentionRecord, Quote } from "../core/brief/brief-text";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
@@ -20,6 +20,7 @@ import {
 	unreadableCadence,
 	type BriefSectionId,
 } from "../core/brief/copy";
+import { mentionsBetween } from "../core/brief/read-back";
 import { headingSubpath } from "../core/notes/headings";
 import type { Section } from "../core/notes/sections";
 
@@ -32,14 +33,21 @@ export interface BriefContext {
 	/** Calls `load` once the element scrolls into view, so only what is seen is read from disk. */
 	whenVisible(element: HTMLElement, load: () => Promise<void>): void;
 	excerpt(session: BriefSession): Promise<string[]>;
-	/** One conversation's text for read-back: its section alone, or the note without its properties. */
+	/** Where another note names the client: the paragraph that links them. */
+	mentionPassage(mention: Mention): Promise<string>;
+	/** One conversation's text for read-back: its section alone, or the note without its properties; quiet unless `checklists` is on. */
 	body(session: BriefSession): Promise<string>;
+	/** Whether read-back shows the coach's checklists too. */
+	checklists: boolean;
+	onToggleChecklists(): void;
 	/** What every conversation held for the next, newest first: read only when the coach opens the fold. */
 	heldBefore(): Promise<readonly Held[]>;
 	/** How many words reading every conversation back is: read when the coach turns to read-back. */
 	readingWords(): Promise<number>;
 	/** The client's own words across every conversation, pinned first, then newest: read when the fold opens. */
 	quotes(): Promise<readonly Quote[]>;
+	/** How the coach showed up in each conversation, newest first: read when the fold opens. */
+	intentionRecord(): Promise<readonly IntentionRecord[]>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
 	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
@@ -61,7 +69,7 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 	}
 	await renderHeld(root, brief, text, context);
 	const renderers: Record<BriefSectionId, (body: HTMLElement) => void | Promise<void>> = {
-		intention: (body) => renderIntentions(body, brief, context.ticked),
+		intention: (body) => renderIntentions(body, brief, context),
 		person: (body) => renderPerson(body, brief, text, context),
 		"left-off": (body) => renderLeftOff(body, brief, text, context),
 		since: (body) => renderSince(body, brief, context),
@@ -97,7 +105,7 @@ async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, cont
 
 /** A fold whose contents are read from the notes the first time it is opened, never before. */
 function foldReadWhenOpened(parent: HTMLElement, cls: string, title: string, fill: (list: HTMLElement) => Promise<void>): void {
-	const fold = parent.createEl("details", { cls });
+	const fold = parent.createEl("details", { cls: `coaching-alliance-fold ${cls}` });
 	fold.createEl("summary", { text: title });
 	const list = fold.createDiv();
 	let loaded = false;
@@ -200,19 +208,52 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	start.addEventListener("click", () => context.onStartSessionNote());
 }
 
-function renderIntentions(body: HTMLElement, brief: Brief, ticked: Set<string>): void {
+function renderIntentions(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	const list = body.createEl("ul", { cls: "contains-task-list coaching-alliance-intentions" });
 	brief.intentions.forEach((intention, index) => {
 		const item = list.createEl("li", { cls: "task-list-item" });
 		const label = item.createEl("label");
 		// Ticking is for this moment only, never written to a note; the session note keeps its own copy.
 		const box = label.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox", attr: { id: `coaching-alliance-intention-${index}` } });
-		box.checked = ticked.has(intention);
+		box.checked = context.ticked.has(intention);
 		box.addEventListener("change", () => {
-			if (box.checked) ticked.add(intention);
-			else ticked.delete(intention);
+			if (box.checked) context.ticked.add(intention);
+			else context.ticked.delete(intention);
 		});
 		label.appendText(` ${intention}`);
+	});
+	if (brief.sessions.length > 0) renderIntentionRecord(body, context);
+}
+
+/** How many of the reflections the record shows in full: the last few say how the coach has been showing up lately. */
+const REFLECTIONS_SHOWN = 3;
+
+/**
+ * Each conversation's intentions as a row of marks, filled when kept, and the coach's last few
+ * reflections in their own words: in a fold, read from the notes only when it is opened.
+ */
+function renderIntentionRecord(body: HTMLElement, context: BriefContext): void {
+	foldReadWhenOpened(body, "coaching-alliance-intention-record", COPY.howIShowedUp, async (list) => {
+		const record = await context.intentionRecord();
+		const checked = record.filter((entry) => entry.kept.length + entry.missed.length > 0);
+		if (checked.length === 0) emptyLine(list, COPY.noIntentionRecord);
+		const rows = list.createEl("ul", { cls: "coaching-alliance-intention-rows" });
+		for (const entry of checked) {
+			const row = rows.createEl("li");
+			sessionLink(row, entry, `#${entry.number} · ${longDate(entry.date, context)}`, "coaching-alliance-muted");
+			const marks = row.createSpan({ cls: "coaching-alliance-marks" });
+			for (const [texts, kept] of [[entry.kept, true], [entry.missed, false]] as const) {
+				for (const intention of texts) {
+					const words = `${kept ? COPY.kept : COPY.missed}: ${intention}`;
+					marks.createSpan({ cls: `coaching-alliance-mark ${kept ? "is-kept" : "is-missed"}`, attr: { role: "img", "aria-label": words, title: words } });
+				}
+			}
+		}
+		for (const entry of record.filter((candidate) => candidate.reflection !== "").slice(0, REFLECTIONS_SHOWN)) {
+			const reflection = list.createDiv({ cls: "coaching-alliance-reflection" });
+			sessionLink(reflection.createDiv({ cls: "coaching-alliance-muted" }), entry, longDate(entry.date, context));
+			await renderMarkdown(reflection, entry.reflection, entry.path, context);
+		}
 	});
 }
 
@@ -303,12 +344,20 @@ function renderSince(body: HTMLElement, brief: Brief, context: BriefContext): vo
 		return;
 	}
 	const list = body.createEl("ul", { cls: "coaching-alliance-mentions" });
-	for (const mention of brief.mentionsSinceLastSession) {
-		const item = list.createEl("li");
-		const fileDated = mention.dateFrom === "file" ? ` (${COPY.fileDated})` : "";
-		item.createSpan({ cls: "coaching-alliance-muted", text: `${longDate(mention.date, context)}${fileDated} · ` });
-		noteLink(item, mention.path, mention.path.replace(/\.md$/, ""));
-	}
+	for (const mention of brief.mentionsSinceLastSession) renderMention(list.createEl("li"), mention, context);
+}
+
+/** A note that names the client: its date, a link to it, and, once it scrolls into view, the words that name them. */
+function renderMention(item: HTMLElement, mention: Mention, context: BriefContext): void {
+	const fileDated = mention.dateFrom === "file" ? ` (${COPY.fileDated})` : "";
+	item.createSpan({ cls: "coaching-alliance-muted", text: `${longDate(mention.date, context)}${fileDated} · ` });
+	noteLink(item, mention.path, mention.path.replace(/\.md$/, ""));
+	const passage = item.createDiv({ cls: "coaching-alliance-passage is-loading" });
+	context.whenVisible(passage, async () => {
+		const words = await context.mentionPassage(mention);
+		passage.removeClass("is-loading");
+		if (words !== "") await renderMarkdown(passage, words, mention.path, context);
+	});
 }
 
 function renderThemes(body: HTMLElement, brief: Brief): void {
@@ -353,7 +402,8 @@ function renderSessionCard(list: HTMLElement, session: BriefSession, brief: Brie
 
 /**
  * Every conversation, oldest first, as one quiet read: each opened by its date and number, the time
- * between them said ("2 weeks later"), the coach's checklists left out, and how long it all takes.
+ * between them said ("2 weeks later"), the notes that named the person in between woven in by
+ * date, the coach's checklists left out unless asked for, and how long it all takes.
  */
 async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefContext): Promise<void> {
 	const stream = root.createDiv({ cls: "coaching-alliance-read-back" });
@@ -361,10 +411,20 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 		emptyLine(stream, COPY.nothingToReadBack);
 		return;
 	}
-	const length = stream.createDiv({ cls: "coaching-alliance-muted coaching-alliance-reading-time", text: countOf(brief.sessions.length, "conversation") });
+	const top = stream.createDiv({ cls: "coaching-alliance-read-back-top" });
+	const length = top.createDiv({ cls: "coaching-alliance-muted coaching-alliance-reading-time", text: countOf(brief.sessions.length, "conversation") });
 	void context.readingWords().then((words) => length.setText(readingTime(brief.sessions.length, words)));
+	const toggle = top.createEl("label", { cls: "coaching-alliance-muted coaching-alliance-checklists-toggle" });
+	const box = toggle.createEl("input", { type: "checkbox" });
+	box.checked = context.checklists;
+	box.addEventListener("change", () => context.onToggleChecklists());
+	toggle.appendText(` ${COPY.showChecklists}`);
+
+	const sessions = [...brief.sessions].reverse();
+	const between = mentionsBetween(sessions, brief.mentions);
+	renderBetween(stream, COPY.beforeFirst, between.before, context);
 	let previous: BriefSession | null = null;
-	for (const session of [...brief.sessions].reverse()) {
+	sessions.forEach((session, at) => {
 		if (previous?.date && session.date) stream.createDiv({ cls: "coaching-alliance-read-back-gap", text: laterBy(daysBetween(previous.date, session.date)) });
 		previous = session;
 		const article = stream.createEl("article", { cls: "coaching-alliance-read-back-entry" });
@@ -377,5 +437,15 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 			body.removeClass("is-loading");
 			await renderMarkdown(body, text, session.path, context);
 		});
-	}
+		renderBetween(stream, COPY.betweenSessions, between.after[at] ?? [], context);
+	});
+}
+
+/** The notes that named the person between two conversations, set apart from the conversations' own words. */
+function renderBetween(stream: HTMLElement, label: string, mentions: readonly Mention[], context: BriefContext): void {
+	if (mentions.length === 0) return;
+	const aside = stream.createEl("aside", { cls: "coaching-alliance-between" });
+	aside.createDiv({ cls: "coaching-alliance-between-label", text: label });
+	const list = aside.createEl("ul", { cls: "coaching-alliance-mentions" });
+	for (const mention of mentions) renderMention(list.createEl("li"), mention, context);
 }

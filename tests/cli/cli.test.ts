@@ -37,6 +37,7 @@ describe("cli brief", () => {
 			"themes",
 			"held",
 			"quotes",
+			"intentionRecord",
 			"about",
 			"profile",
 			"intentions",
@@ -58,7 +59,14 @@ describe("cli brief", () => {
 		expect(brief["lastSession"]).toEqual({ path: "Coaching/Sessions/2026-06-16 Ana Costa.md", heading: null, date: "2026-06-16" });
 		expect(brief["daysSinceLastSession"]).toBe(14);
 		expect(brief["sessionCount"]).toBe(9);
-		expect(brief["mentionsSinceLastSession"]).toEqual([{ path: "Journal/2026-06-18.md", date: "2026-06-18", dateFrom: "name" }]);
+		expect(brief["mentionsSinceLastSession"]).toEqual([
+			{
+				path: "Journal/2026-06-18.md",
+				date: "2026-06-18",
+				dateFrom: "name",
+				excerpt: "Saw on LinkedIn that [[Ana Costa]]'s team shipped the warehouse integration. She didn't mention it on Tuesday. Wonder whether it felt like hers.",
+			},
+		]);
 	});
 
 	it.each([["ana"], ["ANA COSTA"], ["Coaching/Clients/Ana Costa.md"], ["Coaching/Clients/Ana Costa"]])("finds the client by %s", async (name) => {

@@ -221,10 +221,11 @@ describe("the brief as JSON", () => {
 				},
 			],
 			closedCommitments: [],
-			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20", dateFrom: "name" }],
+			mentionsSinceLastSession: [{ path: "Daily/2026-06-20.md", date: "2026-06-20", dateFrom: "name", excerpt: "Coffee with [[Maya Chen]]'s old boss." }],
 			themes: [{ tag: "feedback", count: 1 }],
 			held: [],
 			quotes: [],
+			intentionRecord: [],
 			about: { text: "Product manager, two kids, training for a half marathon.", properties: {} },
 			profile: [
 				{ heading: "What makes them happy", text: "Sunday long runs. Her daughter's terrible jokes." },

@@ -115,7 +115,7 @@ describe("a client link to a note that does not exist", () => {
 	it("still makes a client, named by the link text and without a note", () => {
 		expect(vault.clientNames()).toEqual(["New Person"]);
 		const brief = vault.brief("New Person", "2026-07-10");
-		expect(brief.client).toEqual({ name: "New Person", path: null, status: "active" });
+		expect(brief.client).toEqual({ key: "?new person", name: "New Person", path: null, status: "active" });
 		expect(brief.sessionCount).toBe(2);
 	});
 

@@ -10,7 +10,7 @@ import { isPlaceholder } from "../../src/core/notes/properties";
 import { withoutEscapes } from "../../src/core/notes/fold";
 import { inertForTemplater } from "../../src/core/writing/templater";
 import { readFrontmatter } from "../../src/markdown/frontmatter";
-import { scanInline } from "../../src/markdown/inline";
+import { scanInline } from "../../src/core/notes/inline";
 import { atxHeading } from "../../src/core/notes/headings";
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;

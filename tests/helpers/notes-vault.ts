@@ -84,7 +84,7 @@ export class NotesVault {
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
 		const reader = new BriefReader(this.index, this, this.settings);
-		return briefJson(brief, await reader.briefText(brief), { held: await reader.heldBefore(brief), quotes: await reader.quotes(brief) }) as ReturnType<
+		return briefJson(brief, await reader.briefText(brief), await reader.readThrough(brief)) as ReturnType<
 			typeof jsonShape
 		>;
 	}
@@ -121,10 +121,11 @@ function jsonShape() {
 			dropped: boolean;
 		}[];
 		closedCommitments: { text: string; owner: "client" | "coach"; closedPath: string; closedHeading: string | null; closedDate: string | null; firstDate: string | null }[];
-		mentionsSinceLastSession: { path: string; date: string | null; dateFrom: "property" | "name" | "file" }[];
+		mentionsSinceLastSession: { path: string; date: string | null; dateFrom: "property" | "name" | "file"; excerpt: string }[];
 		themes: { tag: string; count: number }[];
 		held: { text: string; path: string; heading: string | null; date: string | null }[];
 		quotes: { text: string; path: string; heading: string | null; date: string | null; pinned: boolean }[];
+		intentionRecord: { path: string; heading: string | null; date: string | null; kept: string[]; missed: string[] }[];
 		about: { text: string; properties: Record<string, string> };
 		profile: { heading: string; text: string }[];
 		intentions: string[];

@@ -714,8 +714,8 @@ describe("accessibility", () => {
 		const links = [...view.contentEl.querySelectorAll("a.internal-link")];
 		expect(links.length).toBeGreaterThan(10);
 		expect(links.every((link) => link.hasAttribute("href"))).toBe(true);
-		// Six sections, and the folds of earlier threads and of their own words: each opens from the keyboard.
-		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(8);
+		// Six sections, and the folds of earlier threads, of how I showed up and of their own words: each opens from the keyboard.
+		expect([...view.contentEl.querySelectorAll("summary")]).toHaveLength(9);
 		plugin.unload();
 	});
 });

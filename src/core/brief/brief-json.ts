@@ -1,14 +1,14 @@
 import type { Brief } from "./brief";
-import type { BriefText, Held, Quote } from "./brief-text";
+import type { BriefText, ReadThrough } from "./brief-text";
 
 /**
- * The brief as the command-line contract prints it with --json (see spec/brief.md). What it
- * reads from every conversation comes with it: `held` (`BriefReader.heldBefore`) and `quotes`.
+ * The brief as the command-line contract prints it with --json (see spec/brief.md), with what
+ * `BriefReader.readThrough` reads from every conversation and mention.
  */
-export function briefJson(brief: Brief, text: BriefText, everyConversation: { held: readonly Held[]; quotes: readonly Quote[] }): unknown {
-	const { held, quotes } = everyConversation;
+export function briefJson(brief: Brief, text: BriefText, read: ReadThrough): unknown {
+	const { held, quotes, intentionRecord, passages } = read;
 	return {
-		client: brief.client,
+		client: { name: brief.client.name, path: brief.client.path, status: brief.client.status },
 		today: brief.today,
 		sessionCount: brief.sessionCount,
 		nextSessionNumber: brief.nextSessionNumber,
@@ -35,10 +35,13 @@ export function briefJson(brief: Brief, text: BriefText, everyConversation: { he
 			closedDate: date,
 			firstDate,
 		})),
-		mentionsSinceLastSession: brief.mentionsSinceLastSession,
+		mentionsSinceLastSession: brief.mentionsSinceLastSession.map(({ path, date, dateFrom }) => ({ path, date, dateFrom, excerpt: passages.get(path) ?? "" })),
 		themes: brief.themes,
 		held: held.map(({ text: thread, path, heading, date }) => ({ text: thread, path, heading, date })),
 		quotes: quotes.map(({ text: words, path, heading, date, pinned }) => ({ text: words, path, heading, date, pinned })),
+		intentionRecord: intentionRecord
+			.filter((record) => record.kept.length + record.missed.length > 0)
+			.map(({ path, heading, date, kept, missed }) => ({ path, heading, date, kept, missed })),
 		about: { text: text.about.text, properties: Object.fromEntries(text.about.properties.map(({ name, value }) => [name, value])) },
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,

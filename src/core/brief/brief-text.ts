@@ -1,7 +1,24 @@
 import type { Brief } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
-import { excerpt, heldIn, leadText, prepareNote, quietText, quotesIn, sectionsNamed, spanOf, spanText, topSections, type PreparedNote, type Section, type TextSpan } from "../notes/sections";
+import {
+	excerpt,
+	heldIn,
+	leadText,
+	prepareNote,
+	quietText,
+	quotesIn,
+	sectionsNamed,
+	showingUpIn,
+	spanOf,
+	spanText,
+	topSections,
+	type PreparedNote,
+	type Section,
+	type ShowingUp,
+	type TextSpan,
+} from "../notes/sections";
 import type { Day } from "../notes/dates";
+import { linkingPassage, propertyPassage } from "../notes/passages";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 import { wordsIn } from "./copy";
@@ -23,6 +40,23 @@ export interface Quote {
 	heading: string | null;
 	date: Day | null;
 	pinned: boolean;
+}
+
+/** How the coach showed up in one conversation: the intentions kept and missed, and what they wrote of it. */
+export interface IntentionRecord extends ShowingUp {
+	path: string;
+	heading: string | null;
+	date: Day | null;
+	number: number;
+}
+
+/** What the brief reads from every conversation and mention at once: for the command line, which prints it all. */
+export interface ReadThrough {
+	held: Held[];
+	quotes: Quote[];
+	intentionRecord: IntentionRecord[];
+	/** Each mention's passage, by the mentioning note's path. */
+	passages: Map<string, string>;
 }
 
 /** What one conversation held for the next: the thread to pick up. */
@@ -93,6 +127,17 @@ export class BriefReader {
 		return heldIn(span, this.settings.holdHeadings).map((text) => ({ text, path: session.path, heading: session.heading, date: session.date }));
 	}
 
+	/**
+	 * Where another note names the client: the paragraph or list item that links them (or the
+	 * property, when only a property does), read when it is about to be shown.
+	 */
+	async mentionPassage(brief: Brief, mention: { path: string }): Promise<string> {
+		const note = await this.note(mention.path);
+		if (!note) return "";
+		const reaches = (link: string): boolean => this.index.linkReaches(link, mention.path, brief.client);
+		return linkingPassage(note.lines, reaches) ?? propertyPassage(await this.notes.properties(mention.path).catch(() => null), reaches) ?? "";
+	}
+
 	/** The first lines of one earlier conversation, read when it is about to be shown. */
 	async excerpt(session: SessionRef): Promise<string[]> {
 		const span = await this.span(session);
@@ -120,6 +165,24 @@ export class BriefReader {
 			if (span) for (const { text, pinned } of quotesIn(span)) quotes.push({ text, path: session.path, heading: session.heading, date: session.date, pinned });
 		}
 		return [...quotes.filter((quote) => quote.pinned), ...quotes.filter((quote) => !quote.pinned)];
+	}
+
+	/** How the coach showed up in each conversation, newest first: each note read, so only when asked. */
+	async intentionRecord(brief: Brief): Promise<IntentionRecord[]> {
+		const record: IntentionRecord[] = [];
+		for (const session of brief.sessions) {
+			const span = await this.span(session);
+			const showingUp = span ? showingUpIn(span, this.settings.intentionHeading, this.settings.reflectionHeading) : null;
+			if (showingUp) record.push({ path: session.path, heading: session.heading, date: session.date, number: session.number, ...showingUp });
+		}
+		return record;
+	}
+
+	/** Everything read from every conversation, and each mention since the last one's passage. */
+	async readThrough(brief: Brief): Promise<ReadThrough> {
+		const passages = new Map<string, string>();
+		for (const mention of brief.mentionsSinceLastSession) passages.set(mention.path, await this.mentionPassage(brief, mention));
+		return { held: await this.heldBefore(brief), quotes: await this.quotes(brief), intentionRecord: await this.intentionRecord(brief), passages };
 	}
 
 	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */

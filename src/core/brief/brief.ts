@@ -24,7 +24,8 @@ export interface BriefSession {
  * the notes it draws on changes, so it is shared: read it, never change it.
  */
 export interface Brief {
-	client: { name: string; path: string | null; status: "active" | "archived" };
+	/** `key` is the index's, for finding the client again; the rest is what views show. */
+	client: { key: string; name: string; path: string | null; status: "active" | "archived" };
 	aliases: readonly string[];
 	today: Day;
 	sessionCount: number;
@@ -38,8 +39,10 @@ export interface Brief {
 	openCommitments: readonly Commitment[];
 	/** Those the latest session that has them marks done, the most recently closed first. */
 	closedCommitments: readonly Commitment[];
-	/** Newest first. */
+	/** Other notes that name the client, dated after the last session: newest first, those dated only by file times last. */
 	mentionsSinceLastSession: readonly Mention[];
+	/** Every other note that names the client, oldest first: read-back weaves them in between the conversations. */
+	mentions: readonly Mention[];
 	themes: readonly { tag: string; count: number }[];
 	intentions: readonly string[];
 	/** The intention checklist's heading, as the coach set it. */
@@ -69,10 +72,11 @@ export function computeBrief(index: CoachingIndex, client: Client, today: Day, s
 function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief {
 	const summary = summarise(index, client, today);
 	const last = summary.sessions[summary.sessions.length - 1];
-	const mentions = index
-		.mentionsOf(client)
-		.filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay)
-		.reverse();
+	const mentions = index.mentionsOf(client).map((facts): Mention => ({ path: facts.path, date: facts.date?.day ?? null, dateFrom: dateFrom(facts) }));
+	const since = mentions
+		.filter((mention) => summary.lastDay === null || (mention.date ?? "") > summary.lastDay)
+		.reverse()
+		.sort((a, b) => Number(a.dateFrom === "file") - Number(b.dateFrom === "file"));
 	const problems: { path: string; problem: string }[] = [];
 	const reported = new Set<string>();
 	const report = (path: string): void => {
@@ -83,10 +87,10 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 	};
 	if (client.path !== null) report(client.path);
 	for (const { session } of summary.sessions) report(session.path);
-	for (const facts of mentions) report(facts.path);
+	for (const mention of since) report(mention.path);
 
 	return {
-		client: { name: client.name, path: client.path, status: client.archived ? "archived" : "active" },
+		client: { key: client.key, name: client.name, path: client.path, status: client.archived ? "archived" : "active" },
 		aliases: client.aliases,
 		today,
 		sessionCount: summary.sessions.length,
@@ -97,9 +101,8 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		sessions: summary.sessions.map(briefSession).reverse(),
 		openCommitments: openCommitments(summary.commitments),
 		closedCommitments: closedCommitments(summary.commitments),
-		mentionsSinceLastSession: mentions
-			.map((facts): Mention => ({ path: facts.path, date: facts.date?.day ?? null, dateFrom: dateFrom(facts) }))
-			.sort((a, b) => Number(a.dateFrom === "file") - Number(b.dateFrom === "file")),
+		mentionsSinceLastSession: since,
+		mentions,
 		themes: themesOf(summary.sessions.map(({ session }) => session)),
 		intentions: [],
 		intentionHeading: "",

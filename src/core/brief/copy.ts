@@ -104,6 +104,18 @@ export const COPY = {
 	droppedWithoutAWord: "dropped without a word",
 	firstOn: "first on",
 	nothingSince: "Nothing in other notes since the last conversation.",
+	/** A note written between two conversations that names the person, woven into read-back. */
+	betweenSessions: "Between sessions",
+	beforeFirst: "Before the first conversation",
+	/** The intentions kept and missed in each conversation, and what the coach wrote of it. */
+	howIShowedUp: "How I showed up",
+	noIntentionRecord: "No conversation has the intention checklist yet.",
+	kept: "kept",
+	missed: "missed",
+	/** The terminal prints the first few of a long list; `brief --json` holds them all. */
+	moreInJson: (more: number): string => `…and ${more} more (brief --json lists every one)`,
+	/** Read-back is quiet: the coach's own checklists are shown only when asked for. */
+	showChecklists: "Show checklists",
 	/** A mention dated only by its file's times: a sync or a fresh copy can set them to any day. */
 	fileDated: "file date",
 	noThemes: "No tags on the sessions yet.",

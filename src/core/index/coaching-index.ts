@@ -445,7 +445,7 @@ export class CoachingIndex {
 	}
 
 	/** Whether a link written in a note points at this client. */
-	linkReaches(link: string, sourcePath: string, client: Client): boolean {
+	linkReaches(link: string, sourcePath: string, client: Pick<Client, "key">): boolean {
 		return this.linkKey(link, sourcePath) === client.key;
 	}
 

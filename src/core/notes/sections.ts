@@ -115,7 +115,8 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 	return sections;
 }
 
-const TASK_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/;
+/** A task line: its status character and its words. */
+const TASK = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\][ \t]*(.*)$/u;
 
 /**
  * The span's lines as Markdown reads them, by line number: never inside code, math or a comment,
@@ -143,7 +144,7 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 		let prose = false;
 		for (let line = heading.line + 1; line < heading.end; line++) {
 			const markdown = read.get(line);
-			if (markdown && !markdown.quoted && TASK_LINE.test(markdown.content)) hidden.add(line);
+			if (markdown && !markdown.quoted && TASK.test(markdown.content)) hidden.add(line);
 			else if ((span.lines[line] ?? "").trim() !== "") prose = true;
 		}
 		if (!prose) hidden.add(heading.line);
@@ -152,6 +153,48 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 	return trimBlankLines(kept)
 		.join("\n")
 		.replace(/\n{3,}/g, "\n\n");
+}
+
+/** How the coach showed up in one conversation, as they wrote it there. */
+export interface ShowingUp {
+	/** The intentions kept and missed, each as the note words it, in the order written. */
+	kept: string[];
+	missed: string[];
+	/** What the coach wrote under the reflection heading besides its checklist. */
+	reflection: string;
+}
+
+/**
+ * The intentions a conversation's coach kept: ticked under the reflection heading ("How did I
+ * show up?"), or, when that heading has no checklist, under the intention heading. The texts are
+ * the note's own, so intentions reworded in the settings since keep their old words. Null when
+ * the conversation has neither a checklist nor reflection prose.
+ */
+export function showingUpIn(span: TextSpan, intentionHeading: string, reflectionHeading: string): ShowingUp | null {
+	const read = readLines(span);
+	const under = (name: string): { tasks: { text: string; ticked: boolean }[]; prose: string[] } => {
+		const found = { tasks: [] as { text: string; ticked: boolean }[], prose: [] as string[] };
+		for (const heading of span.headings) {
+			if (headingKey(heading.text) !== headingKey(name)) continue;
+			for (let line = heading.line + 1; line < heading.end; line++) {
+				const markdown = read.get(line);
+				const task = markdown && !markdown.quoted ? TASK.exec(markdown.content) : null;
+				if (task) found.tasks.push({ text: (task[2] ?? "").trim(), ticked: task[1] === "x" || task[1] === "X" });
+				else if (markdown) found.prose.push(span.lines[line] ?? "");
+			}
+		}
+		return found;
+	};
+	const intention = under(intentionHeading);
+	const reflection = under(reflectionHeading);
+	const checklist = (reflection.tasks.length > 0 ? reflection.tasks : intention.tasks).filter((task) => task.text !== "");
+	const prose = trimBlankLines(reflection.prose).join("\n");
+	if (checklist.length === 0 && prose === "") return null;
+	return {
+		kept: checklist.filter((task) => task.ticked).map((task) => task.text),
+		missed: checklist.filter((task) => !task.ticked).map((task) => task.text),
+		reflection: prose,
+	};
 }
 
 /** A quoted sentence worth keeping: five words or more between straight or curly double quotes. */

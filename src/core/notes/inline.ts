@@ -1,4 +1,4 @@
-import { decodeLinkTarget } from "../core/notes/links";
+import { decodeLinkTarget } from "./links";
 
 /**
  * Inline syntax on one line of a note: wikilinks, markdown links, embeds and tags, read the way
