@@ -190,6 +190,27 @@ describe("the real command", () => {
 		expect(lines.filter((line) => line.trim() === "2 weeks later").length).toBeGreaterThan(3);
 		expect(stdout).toContain("Rushed the ending");
 		expect(stdout).not.toContain("The person who listens to them better");
+		// The journal note of 18 June, after the last conversation, with its words.
+		const between = lines.lastIndexOf("  Between sessions");
+		expect(between).toBeGreaterThan(lines.findIndex((line) => line.includes("session 9")));
+		expect(lines.slice(between + 1, between + 3).join("\n")).toContain("2026-06-18  Journal/2026-06-18.md\n      Saw on LinkedIn that Ana Costa's team shipped");
+	});
+
+	it("--read-back --checklists shows the coach's checklists too", async () => {
+		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30", "--read-back", "--checklists"]);
+		expect(stdout).toContain("- [x] The person who listens to them better");
+		const alone = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--checklists"]);
+		expect(alone.status).toBe(2);
+		expect(alone.stderr).toContain("--checklists goes with brief --read-back");
+	});
+
+	it("prints the threads held before, how I showed up, their own words and what each mention says", async () => {
+		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30"]);
+		expect(stdout).toContain("  Threads held before\n    2026-06-02\n      The August holiday.");
+		expect(stdout).toContain("  How I showed up (● kept, ○ missed)\n    #9 2026-06-16  ●●\n    #8 2026-06-02  ●○");
+		expect(stdout).toContain("  In their words\n");
+		expect(stdout).toContain("…and 9 more (brief --json lists every one)");
+		expect(stdout).toContain("  2026-06-18  Journal/2026-06-18.md\n      Saw on LinkedIn that Ana Costa's team");
 	});
 
 	it("--read-back goes with brief alone, and not with --json", async () => {

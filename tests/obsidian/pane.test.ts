@@ -284,6 +284,44 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("shows under each mention the words that name the person, read as it scrolls into view, the link a link", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		const passage = view.contentEl.querySelector('[data-section="since"] .coaching-alliance-passage');
+		expect(passage?.hasClass("is-loading")).toBe(true);
+		TestVisibility.reveal([passage as Element]);
+		await until(() => !passage?.hasClass("is-loading"));
+		expect(passage?.textContent).toContain("Saw on LinkedIn that Ana Costa's team shipped the warehouse integration. She didn't mention it on Tuesday.");
+		expect(passage?.querySelector("a.internal-link")?.getAttribute("data-href")).toBe("Ana Costa");
+		plugin.unload();
+	});
+
+	it("keeps how I showed up in a fold under the intentions: a row of marks per conversation and the last reflections", async () => {
+		const { app, plugin } = await demo();
+		const reads: string[] = [];
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = async (target: TFile) => {
+			reads.push(target.path);
+			return cachedRead(target);
+		};
+		const view = await prepare(app, "Ana Costa");
+		const fold = view.contentEl.querySelector<HTMLDetailsElement>('[data-section="intention"] details.coaching-alliance-intention-record');
+		expect(fold?.querySelector("summary")?.textContent).toBe("How I showed up");
+		expect(reads).toHaveLength(2);
+		if (fold) fold.open = true;
+		fold?.dispatchEvent(new Event("toggle"));
+		await until(() => (fold?.querySelectorAll(".coaching-alliance-intention-rows > li").length ?? 0) === 9);
+		const rows = [...(fold?.querySelectorAll(".coaching-alliance-intention-rows > li") ?? [])];
+		expect(rows[1]?.querySelector("a")?.textContent).toBe("#8 · Tue 2 Jun 2026");
+		expect([...(rows[1]?.querySelectorAll(".coaching-alliance-mark") ?? [])].map((mark) => mark.getAttribute("aria-label"))).toEqual([
+			"kept: The person who listens to them better than anyone else in their life",
+			"missed: Someone who cares",
+		]);
+		await until(() => (fold?.querySelectorAll(".coaching-alliance-reflection").length ?? 0) > 0);
+		expect(fold?.querySelector(".coaching-alliance-reflection")?.textContent).toContain("Stayed with the silence after the news about her father.");
+		plugin.unload();
+	});
+
 	it("reads excerpts only as they scroll into view", async () => {
 		const { app, plugin } = await demo();
 		const reads: string[] = [];
@@ -327,6 +365,32 @@ describe("the pane", () => {
 		await until(() => /^9 conversations, about \d+ minutes?$/.test(view.contentEl.querySelector(".coaching-alliance-reading-time")?.textContent ?? ""));
 		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
 		await until(() => view.contentEl.querySelector("[data-section]") !== null);
+		plugin.unload();
+	});
+
+	it("weaves into read-back the notes that named the person between conversations, and shows the checklists when asked", async () => {
+		const { app, plugin } = await demo();
+		const view = await prepare(app, "Ana Costa");
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-read-back-toggle")?.click();
+		await until(() => view.contentEl.querySelector(".coaching-alliance-read-back") !== null);
+		const asides = [...view.contentEl.querySelectorAll(".coaching-alliance-between")];
+		expect(asides.length).toBeGreaterThan(0);
+		const last = asides[asides.length - 1];
+		expect(last?.querySelector(".coaching-alliance-between-label")?.textContent).toBe("Between sessions");
+		expect(last?.textContent).toContain("Journal/2026-06-18");
+		// After the ninth conversation, the last thing read.
+		expect(last?.previousElementSibling?.querySelector(".coaching-alliance-read-back-date")?.textContent).toContain("session 9");
+
+		const box = view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-checklists-toggle input");
+		expect(box?.checked).toBe(false);
+		box?.click();
+		// Drawn again, the box ticked in the new drawing.
+		await until(() => !box?.isConnected);
+		expect(view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-checklists-toggle input")?.checked).toBe(true);
+		const first = view.contentEl.querySelector(".coaching-alliance-read-back-body");
+		TestVisibility.reveal([first as Element]);
+		await until(() => !first?.hasClass("is-loading"));
+		expect(first?.textContent).toContain("The person who listens to them better");
 		plugin.unload();
 	});
 

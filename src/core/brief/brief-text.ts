@@ -19,6 +19,7 @@ import {
 } from "../notes/sections";
 import type { Day } from "../notes/dates";
 import { linkingPassage, propertyPassage } from "../notes/passages";
+import { basenameOf } from "../notes/note";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 import { wordsIn } from "./copy";
@@ -104,7 +105,7 @@ export class BriefReader {
 		]);
 		return {
 			about: {
-				text: clientFacts ? leadText(clientText, clientFacts.headings) : "",
+				text: clientFacts ? leadText(clientText, clientFacts.headings, [basenameOf(clientFacts.path), brief.client.name, ...brief.aliases]) : "",
 				properties: chosenProperties(properties, this.settings.aboutProperties),
 			},
 			held: brief.lastSession && last ? this.heldBy(brief.lastSession, last) : [],

@@ -85,13 +85,20 @@ export function sectionsNamed(text: string, headings: readonly NoteHeading[], wa
  * A note's lead text: what is written after its properties, and after a title heading that opens
  * it (`# Ana Costa`), before its first other heading. A client note's first lines are often who
  * the person is (a partner's name, a loud cat): not a profile section, but the person all the same.
+ * An opening `#` heading is the title when it names the note (`names`: its file name, aliases) or
+ * is the note's only one; `# Background` above `# Goals` is a section, and there is no lead text.
  */
-export function leadText(text: string, headings: readonly NoteHeading[]): string {
+export function leadText(text: string, headings: readonly NoteHeading[], names: readonly string[]): string {
 	const lines = noteLines(text);
 	const start = bodyStartLine(lines);
 	const below = [...headings].filter((heading) => heading.line >= start).sort((a, b) => a.line - b.line);
 	const [first, second] = below;
-	const opensWithTitle = first !== undefined && first.level === 1 && lines.slice(start, first.line).every((line) => line.trim() === "");
+	const namesNote = (heading: NoteHeading): boolean => names.some((name) => headingKey(name) === headingKey(heading.heading));
+	const opensWithTitle =
+		first !== undefined &&
+		first.level === 1 &&
+		lines.slice(start, first.line).every((line) => line.trim() === "") &&
+		(namesNote(first) || below.every((heading) => heading === first || heading.level > 1));
 	const from = opensWithTitle ? first.line + 1 : start;
 	const to = (opensWithTitle ? second : first)?.line ?? lines.length;
 	return trimBlankLines(lines.slice(from, to)).join("\n");
@@ -197,8 +204,12 @@ export function showingUpIn(span: TextSpan, intentionHeading: string, reflection
 	};
 }
 
-/** A quoted sentence worth keeping: five words or more between straight or curly double quotes. */
-const QUOTED = /"([^"\n]+)"|“([^”\n]+)”/gu;
+/**
+ * A quoted sentence worth keeping: five words or more between straight or curly double quotes.
+ * A straight quote opens only where a word cannot end (not `5"` for inches) and closes only where
+ * a word cannot go on, so one stray mark does not pair the rest of the line the wrong way round.
+ */
+const QUOTED = /(?<![\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|“([^”\n]+)”/gu;
 const PIN = /(?:^|\s)#pin(?=$|[\s.,;:!?)])/iu;
 /** Every `#pin` on a quote's lines, taken out with the space before it, the line breaks kept. */
 const PIN_TAGS = /(^|[ \t])#pin(?=$|[\s.,;:!?)])/gimu;
