@@ -83,7 +83,7 @@ describe("cli brief", () => {
 	it("prints a brief for people, in the pane's order, without colour off a terminal", async () => {
 		const { status, stdout } = await cli(["brief", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30"]);
 		expect(status).toBe(0);
-		const order = ["Tomás Rivera", "Who do I want to show up as?", "The person", "Where we left off", "Open commitments", "Since last time", "Themes", "Every earlier conversation", "Next"];
+		const order = ["Tomás Rivera", "Who do I want to show up as?", "The person", "Where we left off", "Open commitments", "Since last time", "Themes", "Every earlier conversation", "\nNext\n"];
 		const positions = order.map((heading) => stdout.indexOf(heading));
 		expect(positions.every((position) => position >= 0)).toBe(true);
 		expect([...positions].sort((a, b) => a - b)).toEqual(positions);

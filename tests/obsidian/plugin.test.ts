@@ -219,7 +219,7 @@ describe("the index follows the vault", () => {
 		const plugin = await loadPlugin(app);
 		await app.vault.rename(file(app, "Clients/Maya Chen.md"), "Clients/Maya Chen-Li.md");
 		await settle(app);
-		expect(brief(plugin, "Maya Chen").client).toEqual({ name: "Maya Chen", path: null, status: "active" });
+		expect(brief(plugin, "Maya Chen").client).toEqual({ key: "?maya chen", name: "Maya Chen", path: null, status: "active" });
 		expect(brief(plugin, "Maya Chen-Li").sessionCount).toBe(0);
 		plugin.unload();
 	});

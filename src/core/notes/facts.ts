@@ -642,12 +642,15 @@ function sessionNumberOf(frontmatter: Record<string, unknown> | null, settings: 
 	return property && Number.isInteger(number) && number > 0 ? number : null;
 }
 
+/** Tags the brief reads as marks, not themes: `#me` on the coach's own promise, `#pin` on a quote kept on top. */
+const MARK_TAGS = new Set(["me", "pin"]);
+
 function themeTagsOf(tags: readonly string[], words: SettingWords): string[] {
 	const seen = new Set<string>();
 	const themes: string[] = [];
 	for (const tag of tags) {
 		const key = tag.toLowerCase();
-		if (seen.has(key) || isPlaceholder(tag) || markerKindOfTag(tag, words) !== "other") continue;
+		if (seen.has(key) || MARK_TAGS.has(key) || isPlaceholder(tag) || markerKindOfTag(tag, words) !== "other") continue;
 		seen.add(key);
 		themes.push(tag);
 	}

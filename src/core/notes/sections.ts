@@ -207,9 +207,10 @@ export function showingUpIn(span: TextSpan, intentionHeading: string, reflection
 /**
  * A quoted sentence worth keeping: five words or more between straight or curly double quotes.
  * A straight quote opens only where a word cannot end (not `5"` for inches) and closes only where
- * a word cannot go on, so one stray mark does not pair the rest of the line the wrong way round.
+ * a word cannot go on, so one stray mark does not pair the rest of the line the wrong way round
+ * (without a lookbehind, which older iOS cannot run: the character before is matched instead).
  */
-const QUOTED = /(?<![\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|“([^”\n]+)”/gu;
+const QUOTED = /(?:^|[^\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|“([^”\n]+)”/gu;
 const PIN = /(?:^|\s)#pin(?=$|[\s.,;:!?)])/iu;
 /** Every `#pin` on a quote's lines, taken out with the space before it, the line breaks kept. */
 const PIN_TAGS = /(^|[ \t])#pin(?=$|[\s.,;:!?)])/gimu;
