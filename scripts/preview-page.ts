@@ -28,6 +28,8 @@ export interface PreviewOptions {
 	theme: "light" | "dark";
 	width: number;
 	readBack: boolean;
+	/** Opens the folds read when first opened (threads held before, their own words, how I showed up), as a coach who wants everything would. */
+	openFolds?: boolean;
 }
 
 export interface PaneMeasure {
@@ -124,8 +126,20 @@ export async function openPane(browser: Browser, options: PreviewOptions): Promi
 	);
 	if (opened !== "") throw new Error(opened);
 	if (errors.length > 0) throw new Error(`The page reported: ${errors.join("; ")}`);
+	if (options.openFolds) await openFolds(page);
 	await settle(page);
 	return page;
+}
+
+/** Opens every fold that is read when first opened, and waits until each has drawn something. */
+async function openFolds(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const folds = [...document.querySelectorAll<HTMLDetailsElement>("details.coaching-alliance-fold")];
+		for (const fold of folds) fold.open = true;
+		for (let tries = 0; tries < 200 && folds.some((fold) => (fold.querySelector(":scope > div")?.childElementCount ?? 0) === 0); tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	});
 }
 
 /** Scrolls through the pane so every lazy excerpt loads, then back to the top. */

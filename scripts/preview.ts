@@ -1,6 +1,6 @@
 /**
  * npm run --silent preview -- --vault DIR --client NAME [--today YYYY-MM-DD] [--theme light|dark]
- *                              [--width PX] [--height PX] [--read-back] --out FILE.png
+ *                              [--width PX] [--height PX] [--read-back] [--open-folds] --out FILE.png
  * Without --height the picture is the whole pane, as tall as its content.
  */
 import { parseArgs } from "node:util";
@@ -11,7 +11,7 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; out?: string };
+let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; "open-folds"?: boolean; out?: string };
 try {
 	({ values } = parseArgs({
 		options: {
@@ -19,6 +19,7 @@ try {
 			client: { type: "string" },
 			today: { type: "string" },
 			theme: { type: "string" },
+			"open-folds": { type: "boolean" },
 			width: { type: "string" },
 			height: { type: "string" },
 			"read-back": { type: "boolean" },
@@ -54,6 +55,7 @@ try {
 		theme,
 		width,
 		readBack: values["read-back"] ?? false,
+		openFolds: values["open-folds"] ?? false,
 	});
 	await screenshotPane(page, values.out, height);
 	process.stdout.write(`${values.out}\n`);

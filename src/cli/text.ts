@@ -140,7 +140,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	}
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
-	for (const held of text.held) out.push("", `${style.title(`${COPY.toPickUp}:`)} ${readable(held.text)}`);
+	if (text.held.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...text.held.map((held) => indent(held.text)));
 	const heldBefore = read.held.filter((thread) => !text.held.some((last) => last.path === thread.path && last.heading === thread.heading));
 	if (heldBefore.length > 0) {
 		out.push("", `${INDENT}${style.title(COPY.earlierThreads)}`);

@@ -87,10 +87,8 @@ export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefTe
 async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
 	if (text.held.length === 0 && brief.sessions.length < 2) return;
 	const block = root.createDiv({ cls: "coaching-alliance-held" });
-	for (const held of text.held) {
-		block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
-		await renderMarkdown(block, held.text, held.path, context);
-	}
+	if (text.held.length > 0) block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
+	for (const held of text.held) await renderMarkdown(block, held.text, held.path, context);
 	if (brief.sessions.length < 2) return;
 	foldReadWhenOpened(block, "coaching-alliance-held-earlier", COPY.earlierThreads, async (list) => {
 		const before = (await context.heldBefore()).filter((thread) => thread.path !== brief.lastSession?.path || thread.heading !== brief.lastSession.heading);
