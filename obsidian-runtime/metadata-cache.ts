@@ -5,15 +5,25 @@ import { Events } from "./events";
 import { TFile, Vault } from "./vault";
 import { VaultPaths } from "../src/core/notes/links";
 import { parseMarkdown } from "../src/markdown/note-from-markdown";
+import { noteLines } from "../src/core/notes/note";
 
-/** CachedMetadata for a note's text, in the shape Obsidian records (positions carry lines). */
+/**
+ * CachedMetadata for a note's text, in the shape Obsidian records: positions carry lines and
+ * offsets (a position starts at its line's start); `sections` are the properties, each heading,
+ * and each run of other lines between blank lines and headings (the app tells lists, code and
+ * quotes apart; none of that matters to where a note's text ends).
+ */
 export function cachedMetadataFor(text: string): CachedMetadata {
 	const parsed = parseMarkdown(text);
-	const at = (line: number) => ({ start: { line, col: 0, offset: 0 }, end: { line, col: 0, offset: 0 } });
+	const lines = noteLines(text);
+	const startOf = (line: number): number => parsed.lineStarts[line] ?? 0;
+	const lineEnd = (line: number) => ({ line, col: (lines[line] ?? "").length, offset: startOf(line) + (lines[line] ?? "").length });
+	const at = (line: number) => ({ start: { line, col: 0, offset: startOf(line) }, end: lineEnd(line) });
 	const cache: CachedMetadata = {};
 	if (parsed.frontmatterEndLine >= 0) {
-		cache.frontmatterPosition = { start: { line: 0, col: 0, offset: 0 }, end: { line: parsed.frontmatterEndLine, col: 3, offset: 0 } };
+		cache.frontmatterPosition = { start: { line: 0, col: 0, offset: 0 }, end: { line: parsed.frontmatterEndLine, col: 3, offset: startOf(parsed.frontmatterEndLine) + 3 } };
 	}
+	cache.sections = sectionsOf(lines, parsed.frontmatterEndLine, new Set(parsed.headings.map((heading) => heading.line)), at, lineEnd);
 	// The app keeps no properties at all from a block it cannot parse (the Properties view says
 	// "invalid properties"): only the block's position. What our reader salvages stays out of the cache.
 	if (parsed.frontmatter && parsed.problems.length === 0) {
@@ -45,6 +55,34 @@ export function cachedMetadataFor(text: string): CachedMetadata {
 		}));
 	}
 	return cache;
+}
+
+function sectionsOf(
+	lines: readonly string[],
+	frontmatterEndLine: number,
+	headingLines: ReadonlySet<number>,
+	at: (line: number) => { start: { line: number; col: number; offset: number }; end: { line: number; col: number; offset: number } },
+	lineEnd: (line: number) => { line: number; col: number; offset: number },
+): NonNullable<CachedMetadata["sections"]> {
+	const sections: NonNullable<CachedMetadata["sections"]> = [];
+	if (frontmatterEndLine >= 0) sections.push({ type: "yaml", position: { start: at(0).start, end: lineEnd(frontmatterEndLine) } });
+	let runStart = -1;
+	const endRun = (last: number): void => {
+		if (runStart >= 0) sections.push({ type: "paragraph", position: { start: at(runStart).start, end: lineEnd(last) } });
+		runStart = -1;
+	};
+	for (let line = frontmatterEndLine + 1; line < lines.length; line++) {
+		if (headingLines.has(line)) {
+			endRun(line - 1);
+			sections.push({ type: "heading", position: at(line) });
+		} else if ((lines[line] ?? "").trim() === "") {
+			endRun(line - 1);
+		} else if (runStart < 0) {
+			runStart = line;
+		}
+	}
+	endRun(lines.length - 1);
+	return sections;
 }
 
 export class MetadataCache extends Events {

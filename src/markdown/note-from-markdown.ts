@@ -18,6 +18,10 @@ export interface ParsedNote {
 	headings: NoteHeading[];
 	listItems: ParsedListItem[];
 	problems: string[];
+	/** Where each line starts in the text, in UTF-16 code units, as the metadata cache's positions count. */
+	lineStarts: number[];
+	/** Where the body starts (after the properties) and where the text ends (trailing blank lines left out). */
+	body: { start: number; end: number };
 }
 
 export interface ParsedListItem {
@@ -58,6 +62,7 @@ export function taskTexts(lines: readonly string[], from: number, taskLines: Rea
 export function parseMarkdown(text: string): ParsedNote {
 	const lines = noteLines(text);
 	const frontmatter = readFrontmatter(lines);
+	const lineStarts = lineStartsOf(text);
 	const parsed: ParsedNote = {
 		frontmatter: frontmatter.data,
 		frontmatterEndLine: frontmatter.endLine,
@@ -69,12 +74,14 @@ export function parseMarkdown(text: string): ParsedNote {
 		headings: [],
 		listItems: [],
 		problems: frontmatter.problems,
+		lineStarts,
+		body: bodyOf(lines, frontmatter.endLine, lineStarts),
 	};
 
 	visitMarkdownLines(lines, frontmatter.endLine + 1, (markdownLine) => {
 		const { line, content, structureHidden } = markdownLine;
 		const heading = headingOfLine(markdownLine);
-		if (heading) parsed.headings.push(heading);
+		if (heading) parsed.headings.push({ ...heading, offset: lineStarts[line] ?? 0 });
 		if (!structureHidden) {
 			const item = listItemOf(line, content);
 			if (item) parsed.listItems.push(item);
@@ -87,6 +94,27 @@ export function parseMarkdown(text: string): ParsedNote {
 		for (const tag of inline.tags) parsed.inlineTags.push({ tag: `#${tag}`, line });
 	});
 	return parsed;
+}
+
+function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** From the line after the properties to the end of the last line with text, as the cache's last section ends; empty when nothing follows the properties. */
+function bodyOf(lines: readonly string[], frontmatterEndLine: number, lineStarts: readonly number[]): { start: number; end: number } {
+	let last = lines.length - 1;
+	while (last > frontmatterEndLine && (lines[last] ?? "").trim() === "") last--;
+	const start = frontmatterEndLine < 0 ? 0 : (lineStarts[frontmatterEndLine + 1] ?? lineStarts[frontmatterEndLine] ?? 0);
+	const end = last > frontmatterEndLine ? (lineStarts[last] ?? 0) + (lines[last] ?? "").length : start;
+	return { start, end: Math.max(start, end) };
+}
+
+/** Where each line starts, lines cut where `noteLines` cuts them. */
+function lineStartsOf(text: string): number[] {
+	const body = withoutBom(text);
+	const starts = [0];
+	for (const end of body.matchAll(/\r\n|\r|\n/g)) starts.push(end.index + end[0].length);
+	return starts;
 }
 
 /** A note on disk as the core reads it: the same facts the Obsidian adapter takes from the metadata cache. */
@@ -107,7 +135,8 @@ export function noteFromMarkdown(
 		tags: [...parsed.frontmatterTags, ...inlineTags.map(({ tag }) => tag)],
 		inlineTags,
 		tasks: parsed.listItems.flatMap((item) => (item.task === undefined ? [] : [{ line: item.line, status: item.task, text: interned(item.text) }])),
-		headings: parsed.headings.map(({ heading, level, line }) => ({ heading: interned(heading), level, line })),
+		headings: parsed.headings.map(({ heading, level, line, offset }) => ({ heading: interned(heading), level, line, offset })),
+		body: parsed.body,
 		ctime: times.ctime,
 		mtime: times.mtime,
 		problems: parsed.problems,

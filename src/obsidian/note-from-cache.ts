@@ -6,6 +6,19 @@ import { taskTexts } from "../markdown/note-from-markdown";
 const TASK_LINE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\](?:[ \t]+(.*))?$/;
 
 /**
+ * Where the body starts (the line after the properties) and the text ends (the last block's end),
+ * from the cache's positions: how much is written, without reading the note.
+ */
+function bodyOf(cache: CachedMetadata): { start: number; end: number } {
+	// An empty properties block (`---` twice) has no frontmatterPosition, only its yaml section.
+	const first = cache.sections?.[0];
+	const properties = cache.frontmatterPosition ?? (first?.type === "yaml" ? first.position : undefined);
+	const start = properties ? properties.end.offset + 1 : 0;
+	const last = cache.sections?.[cache.sections.length - 1];
+	return { start, end: Math.max(start, last?.position.end.offset ?? start) };
+}
+
+/**
  * The core's view of a note, from Obsidian's metadata cache. The cache records where tasks are
  * but not their words, so the text is read only when the note has tasks (the `changed` event
  * hands it over; otherwise one cached read). When the note has a properties block that Obsidian
@@ -48,7 +61,8 @@ export async function noteFromCache(
 			: (getAllTags(cache) ?? []).map((tag) => tag.replace(/^#/, "")),
 		inlineTags: (cache.tags ?? []).map(({ tag, position }) => ({ tag: tag.replace(/^#/, ""), line: position.start.line })),
 		tasks,
-		headings: (cache.headings ?? []).map(({ heading, level, position }) => ({ heading, level, line: position.start.line })),
+		headings: (cache.headings ?? []).map(({ heading, level, position }) => ({ heading, level, line: position.start.line, offset: position.start.offset })),
+		body: bodyOf(cache),
 		ctime: file.stat.ctime,
 		mtime: file.stat.mtime,
 		problems: salvaged?.problems ?? [],

@@ -19,7 +19,8 @@ const CAPTURES = join(ORACLE, "tests/Obsidian/__test_data__");
 const DEMO_VAULT = join(ORACLE, "resources/sample_vaults/Tasks-Demo");
 
 interface Position {
-	start: { line: number };
+	start: { line: number; offset: number };
+	end: { line: number; offset: number };
 }
 interface Capture {
 	filePath: string;
@@ -31,6 +32,7 @@ interface Capture {
 		embeds?: { link: string; displayText?: string; original: string; position: Position }[];
 		tags?: { tag: string; position: Position }[];
 		headings?: { heading: string; level: number; position: Position }[];
+		sections?: { type: string; position: Position }[];
 		listItems?: { task?: string; position: Position }[];
 	};
 	parseFrontMatterTags: string[] | null;
@@ -107,10 +109,16 @@ describe("the filesystem reader reads every captured note as Obsidian did", () =
 			expect(fromCache.inlineTags).toEqual(expected);
 		});
 
-		it("headings", () => {
-			expect(ours.headings.map(({ heading, level, line }) => [line, heading, level])).toEqual(
-				(obsidian.headings ?? []).map(({ heading, level, position }) => [position.start.line, heading, level]),
+		it("headings, with where each starts in the text", () => {
+			expect(ours.headings.map(({ heading, level, line, offset }) => [line, offset, heading, level])).toEqual(
+				(obsidian.headings ?? []).map(({ heading, level, position }) => [position.start.line, position.start.offset, heading, level]),
 			);
+		});
+
+		it("where the text ends: the end of its last section", () => {
+			const sections = obsidian.sections ?? [];
+			const last = sections[sections.length - 1];
+			if (last && last.type !== "yaml") expect(ours.body.end).toBe(last.position.end.offset);
 		});
 
 		it("list items and task status characters", () => {

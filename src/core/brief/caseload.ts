@@ -1,6 +1,7 @@
-import { summarise } from "./summary";
+import { summarise, type CadenceStatus } from "./summary";
 import type { Client, CoachingIndex, Recognised } from "../index/coaching-index";
-import type { Day } from "../notes/dates";
+import { daysBetween, type Day } from "../notes/dates";
+import type { SessionFacts } from "../notes/facts";
 
 export interface CaseloadEntry {
 	name: string;
@@ -23,10 +24,49 @@ export interface Caseload {
 	recognised: Recognised;
 }
 
+/**
+ * Where a client stands against their cadence: due at once with no session yet, overdue by some
+ * days, due today, due within a week, or not due yet; a cadence that cannot be read, or none.
+ */
+export type DueState =
+	| { kind: "none" }
+	| { kind: "unreadable" }
+	| { kind: "no-session" }
+	| { kind: "overdue"; days: number }
+	| { kind: "today" }
+	| { kind: "soon"; days: number; dueDate: Day }
+	| { kind: "not-due"; dueDate: Day };
+
+/** How near a due date must be for the caseload to say "due in 2 days" rather than "not due". */
+export const DUE_SOON_DAYS = 7;
+
+/** What the caseload shows beyond the command-line contract's fields. */
+export interface CaseloadDetail {
+	dueState: DueState;
+	/** Open commitments: the client's, and the coach's own ("What I promised"). */
+	openTheirs: number;
+	openMine: number;
+	/** Other notes that name the client, dated after the last session. */
+	mentionsSince: number;
+	/** How well the vault knows them: about how many words their client note and sessions hold. */
+	depthWords: number;
+}
+
 /** A caseload line with the client it is about, for views that act on the client. */
 export interface CaseloadRow {
 	client: Client;
 	entry: CaseloadEntry;
+	detail: CaseloadDetail;
+}
+
+export function dueStateOf(cadence: CadenceStatus | null, today: Day): DueState {
+	if (cadence === null) return { kind: "none" };
+	if (!cadence.readable) return { kind: "unreadable" };
+	if (cadence.dueDate === null) return { kind: "no-session" };
+	if (cadence.overdueDays > 0) return { kind: "overdue", days: cadence.overdueDays };
+	if (cadence.due) return { kind: "today" };
+	const days = daysBetween(today, cadence.dueDate);
+	return days <= DUE_SOON_DAYS ? { kind: "soon", days, dueDate: cadence.dueDate } : { kind: "not-due", dueDate: cadence.dueDate };
 }
 
 /**
@@ -40,21 +80,7 @@ export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
 }
 
 export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {
-	const rows = index.clients().map((client): CaseloadRow => {
-		const summary = summarise(index, client, today);
-		const entry: CaseloadEntry = {
-			name: client.name,
-			path: client.path,
-			status: client.archived ? "archived" : "active",
-			sessionCount: summary.sessions.length,
-			lastSessionDate: summary.lastDay,
-			daysSinceLastSession: summary.daysSinceLast,
-			openCommitments: summary.commitments.filter((commitment) => commitment.open).length,
-			cadence: client.cadence,
-			due: summary.cadence?.due ?? false,
-		};
-		return { client, entry };
-	});
+	const rows = index.clients().map((client) => caseloadRow(index, client, today));
 	return rows.sort(
 		({ entry: a }, { entry: b }) =>
 			Number(a.sessionCount > 0) - Number(b.sessionCount > 0) ||
@@ -62,4 +88,53 @@ export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {
 			a.name.localeCompare(b.name) ||
 			(a.path ?? "").localeCompare(b.path ?? ""),
 	);
+}
+
+/** One client's line, kept by the index until one of the client's notes changes: a live caseload redraws only the lines that did. */
+export function caseloadRow(index: CoachingIndex, client: Client, today: Day): CaseloadRow {
+	return index.remember(client, `caseload row ${today}`, () => caseloadRowNow(index, client, today));
+}
+
+/**
+ * About how many characters make a word with the space after it, in the languages coaches write
+ * in: the index knows how long notes are without reading them, not how many words they hold.
+ */
+const CHARACTERS_PER_WORD = 6;
+
+/**
+ * How well the vault knows them: about how many words their client note and their conversations
+ * hold. A conversation written in the client note (its log) is counted once, with the note.
+ */
+function depthWords(index: CoachingIndex, client: Client, sessions: readonly SessionFacts[]): number {
+	const note = client.path === null ? 0 : (index.get(client.path)?.bodyLength ?? 0);
+	const elsewhere = sessions.filter((session) => session.path !== client.path).reduce((total, session) => total + session.length, 0);
+	return Math.round((note + elsewhere) / CHARACTERS_PER_WORD);
+}
+
+function caseloadRowNow(index: CoachingIndex, client: Client, today: Day): CaseloadRow {
+	const summary = summarise(index, client, today);
+	const open = summary.commitments.filter((commitment) => commitment.open);
+	const entry: CaseloadEntry = {
+		name: client.name,
+		path: client.path,
+		status: client.archived ? "archived" : "active",
+		sessionCount: summary.sessions.length,
+		lastSessionDate: summary.lastDay,
+		daysSinceLastSession: summary.daysSinceLast,
+		openCommitments: open.length,
+		cadence: client.cadence,
+		due: summary.cadence?.due ?? false,
+	};
+	const mentionsSince = index.mentionsOf(client).filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay).length;
+	return {
+		client,
+		entry,
+		detail: {
+			dueState: dueStateOf(summary.cadence, today),
+			openTheirs: open.filter((commitment) => commitment.owner === "client").length,
+			openMine: open.filter((commitment) => commitment.owner === "coach").length,
+			mentionsSince,
+			depthWords: depthWords(index, client, summary.sessions.map(({ session }) => session)),
+		},
+	};
 }

@@ -67,6 +67,8 @@ export interface SessionFacts {
 	themeTags: string[];
 	/** Tasks with text outside the intention and reflection sections. */
 	commitments: TaskFact[];
+	/** How much is written in it, in characters: 0 when the reader could not tell. */
+	length: number;
 }
 
 export interface TaskFact {
@@ -110,6 +112,8 @@ export interface NoteFacts {
 	problems: string[];
 	/** What is missing until its text is read (see `NoteSource.awaitingText`); no view shows a brief that draws on it before. */
 	awaitingText: AwaitingText | null;
+	/** How much is written after its properties, in characters: a client note's share of how well the vault knows them. */
+	bodyLength: number;
 }
 
 function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
@@ -143,6 +147,7 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 		sessions: [],
 		problems,
 		awaitingText: note.awaitingText ?? null,
+		bodyLength: note.body ? note.body.end - note.body.start : 0,
 	};
 	facts.sessions = sessionsIn(note, facts, settings, words);
 	// Tens of thousands of notes are neither clients nor conversations: they share their empty lists. Their headings are kept:
@@ -152,7 +157,7 @@ function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
 	if (facts.problems.length === 0) facts.problems = NONE;
 	if (facts.aliases.length === 0) facts.aliases = NONE;
 	if (facts.outLinks.length === 0) facts.outLinks = NONE;
-	return isPlain(facts) ? new PlainNoteFacts(facts.path, facts.outLinks, facts.date, facts.headings) : facts;
+	return isPlain(facts) ? new PlainNoteFacts(facts.path, facts.outLinks, facts.date, facts.headings, facts.bodyLength) : facts;
 }
 
 /** A note that is no one's and says nothing of its own beyond its links and date: most of a large vault. */
@@ -181,6 +186,7 @@ class PlainNoteFacts implements NoteFacts {
 		readonly outLinks: string[],
 		readonly date: NoteDate | null,
 		readonly headings: NoteHeading[],
+		readonly bodyLength: number,
 	) {}
 
 	get basename(): string {
@@ -319,6 +325,7 @@ export function unreadableFacts(path: string, problem: string): NoteFacts {
 		sessions: [],
 		problems: [problem],
 		awaitingText: null,
+		bodyLength: 0,
 	};
 }
 
@@ -478,7 +485,30 @@ function sessionFacts(note: NoteSource, facts: NoteFacts, settings: CoachingSett
 		bodyLinks: contents.links.length === 0 ? NONE : contents.links.map((link) => link.link),
 		themeTags: contents.tags.length === 0 ? NONE : themeTagsOf(contents.tags, words),
 		commitments: contents.commitments.length === 0 ? NONE : [...contents.commitments],
+		length: heading === null ? facts.bodyLength : sectionLength(note, heading),
 	};
+}
+
+/** How long a section is: from its heading to the heading that ends it, or to the end of the text; 0 when the reader gave no offsets. */
+function sectionLength(note: NoteSource, section: SessionHeading): number {
+	const { headings, body } = note;
+	const at = firstHeadingFrom(headings, section.line);
+	const start = headings[at]?.line === section.line ? headings[at]?.offset : undefined;
+	if (start === undefined || !body) return 0;
+	const ending = headings[firstHeadingFrom(headings, section.end)]?.offset;
+	return Math.max(0, (ending ?? body.end) - start);
+}
+
+/** The first of the note's headings (in line order, as both readers give them) at or after `line`: a binary search, so a log of a thousand sections costs no more than its length. */
+function firstHeadingFrom(headings: readonly NoteHeading[], line: number): number {
+	let low = 0;
+	let high = headings.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((headings[middle]?.line ?? Infinity) < line) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
 
 /**

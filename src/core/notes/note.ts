@@ -29,6 +29,8 @@ export interface NoteHeading {
 	heading: string;
 	level: number;
 	line: number;
+	/** Where the heading starts in the note's text, in UTF-16 code units as the editor counts: how long each section is. */
+	offset?: number;
 }
 
 export type AwaitingText = "tasks" | "properties";
@@ -51,6 +53,11 @@ export interface NoteSource {
 	inlineTags: { tag: string; line: number }[];
 	tasks: NoteTask[];
 	headings: NoteHeading[];
+	/**
+	 * Where the note's body (what follows its properties) starts and its text ends, in UTF-16 code
+	 * units: how much is written in it. Absent when only the properties were read.
+	 */
+	body?: { start: number; end: number };
 	/** Creation and modification times in ms since the epoch; 0 when unknown. */
 	ctime: number;
 	mtime: number;
