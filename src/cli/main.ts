@@ -4,7 +4,7 @@ import { format } from "date-fns";
 import { computeBrief, type Brief } from "../core/brief/brief";
 import { briefJson } from "../core/brief/brief-json";
 import { BriefReader } from "../core/brief/brief-text";
-import { computeCaseload } from "../core/brief/caseload";
+import { caseloadJson, computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";
 import { withLogEntry } from "../core/writing/log-entry";
@@ -177,7 +177,7 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 
 	if (request.command === "caseload") {
 		const caseload = computeCaseload(vault.index, request.today);
-		output.out(request.json ? `${JSON.stringify(caseload, null, 2)}\n` : formatCaseload(forTerminal(caseload), style));
+		output.out(request.json ? `${JSON.stringify(caseloadJson(caseload), null, 2)}\n` : formatCaseload(forTerminal(caseload), style));
 		return 0;
 	}
 

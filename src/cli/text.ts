@@ -1,13 +1,15 @@
 import type { Brief, BriefSession, Mention } from "../core/brief/brief";
 import type { BriefText, ReadThrough } from "../core/brief/brief-text";
 import { mentionsBetween } from "../core/brief/read-back";
-import type { Caseload } from "../core/brief/caseload";
+import type { Caseload, CaseloadDetail, CaseloadRow } from "../core/brief/caseload";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
+	aboutWords,
 	briefSections,
 	countOf,
+	dueStateWords,
 	dueWords,
 	lastSpoke,
 	laterBy,
@@ -278,19 +280,26 @@ function cadenceLine(brief: Brief, style: Style): string {
 }
 
 export function formatCaseload(caseload: Caseload, style: Style): string {
-	const active = caseload.clients.filter((client) => client.status === "active");
-	const archived = caseload.clients.filter((client) => client.status === "archived");
+	const active = caseload.rows.filter(({ entry }) => entry.status === "active");
+	const archived = caseload.rows.filter(({ entry }) => entry.status === "archived");
 	// Names are padded into a column, but one very long name must not pad every other row to its length.
-	const width = Math.min(NAME_COLUMN_MAX, caseload.clients.reduce((widest, client) => Math.max(widest, client.name.length), 8));
-	const row = (client: (typeof caseload.clients)[number]): string => {
+	const width = Math.min(NAME_COLUMN_MAX, caseload.rows.reduce((widest, { entry }) => Math.max(widest, entry.name.length), 8));
+	const stateWidth = caseload.rows.reduce((widest, { detail }) => Math.max(widest, dueStateWords(detail.dueState).length), 0);
+	const row = ({ entry, detail }: CaseloadRow): string => {
 		const last =
-			client.lastSessionDate === null
+			entry.lastSessionDate === null
 				? "no session yet"
-				: `last ${client.lastSessionDate} (${relativeDays(client.daysSinceLastSession ?? 0)})`;
-		const sessions = countOf(client.sessionCount, "session");
-		const open = client.openCommitments > 0 ? ` · ${client.openCommitments} open` : "";
-		const due = client.due ? style.accent("  due") : "";
-		return `${INDENT}${client.name.padEnd(width)}  ${style.dim(`${sessions} · ${last}${open}`)}${due}`;
+				: `last ${entry.lastSessionDate} (${relativeDays(entry.daysSinceLastSession ?? 0)})`;
+		const facts = [
+			countOf(entry.sessionCount, "session"),
+			last,
+			...(entry.openCommitments > 0 ? [openWords(detail)] : []),
+			...(detail.mentionsSince > 0 ? [`${countOf(detail.mentionsSince, "mention")} since`] : []),
+			aboutWords(detail.depthWords),
+		];
+		const state = dueStateWords(detail.dueState).padEnd(stateWidth);
+		const due = detail.dueState.kind === "overdue" || detail.dueState.kind === "today" || detail.dueState.kind === "no-session";
+		return `${INDENT}${entry.name.padEnd(width)}  ${due ? style.accent(state) : style.dim(state)}  ${style.dim(facts.join(" · "))}`;
 	};
 	return [
 		style.title(`Caseload on ${longDay(caseload.today)}`),
@@ -301,4 +310,10 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 		"",
 		style.dim(recognisedLine(caseload.recognised)),
 	].join("\n") + "\n";
+}
+
+/** "3 open (2 theirs, 1 mine)", or "2 open" when all are theirs. */
+function openWords(detail: CaseloadDetail): string {
+	const open = detail.openTheirs + detail.openMine;
+	return detail.openMine === 0 ? `${open} open` : `${open} open (${detail.openTheirs} theirs, ${detail.openMine} mine)`;
 }

@@ -17,7 +17,9 @@ export interface CaseloadEntry {
 
 export interface Caseload {
 	today: Day;
+	/** The command-line contract's lines; `rows` has them with their clients and what views show besides. */
 	clients: CaseloadEntry[];
+	rows: CaseloadRow[];
 	/** Every note in the vault that could not be fully read, by path. */
 	problems: { path: string; problem: string }[];
 	/** How many clients and conversations of each shape were found. */
@@ -76,7 +78,14 @@ export function dueStateOf(cadence: CadenceStatus | null, today: Day): DueState 
  */
 export function computeCaseload(index: CoachingIndex, today: Day): Caseload {
 	const problems = index.problems().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	return { today, clients: caseloadRows(index, today).map((row) => row.entry), problems, recognised: index.recognised() };
+	const rows = caseloadRows(index, today);
+	return { today, clients: rows.map((row) => row.entry), rows, problems, recognised: index.recognised() };
+}
+
+/** The caseload as `caseload --json` prints it (spec/brief.md). */
+export function caseloadJson(caseload: Caseload): unknown {
+	const { today, clients, problems, recognised } = caseload;
+	return { today, clients, problems, recognised };
 }
 
 export function caseloadRows(index: CoachingIndex, today: Day): CaseloadRow[] {

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import type { Due } from "./cadence";
+import type { DueState } from "./caseload";
 import type { Recognised, RecognisedShape } from "../index/coaching-index";
 import type { SettingKey } from "../settings/settings";
 import { toDate, type Day } from "../notes/dates";
@@ -165,6 +166,32 @@ export const RECOGNISED_SHAPES: readonly { shape: RecognisedShape; title: string
 	{ shape: "datedNoteSections", title: "Sections of dated notes", governedBy: ["dayNoteSessionWords"] },
 	{ shape: "clientFolders", title: "Client folders", governedBy: ["readClientFolders", "clientFolders"] },
 ];
+
+/** Where a client stands against their cadence, as the caseload says it: "overdue by 9 days", "due today", "due in 2 days", "not due". */
+export function dueStateWords(state: DueState): string {
+	switch (state.kind) {
+		case "none":
+			return "no cadence";
+		case "unreadable":
+			return "cadence unreadable";
+		case "no-session":
+			return "due now: no session yet";
+		case "overdue":
+			return `overdue by ${countOf(state.days, "day")}`;
+		case "today":
+			return "due today";
+		case "soon":
+			return state.days === 1 ? "due tomorrow" : `due in ${countOf(state.days, "day")}`;
+		case "not-due":
+			return "not due";
+	}
+}
+
+/** "about 4,200 words": depth is an estimate from how long the notes are, and says so. */
+export function aboutWords(words: number): string {
+	const rounded = words >= 1000 ? Math.round(words / 100) * 100 : words >= 100 ? Math.round(words / 10) * 10 : words;
+	return `about ${countOf(rounded, "word").replace(/^\d+/, rounded.toLocaleString("en"))}`;
+}
 
 /** "Last spoke 2 weeks ago". */
 export function lastSpoke(days: number): string {
