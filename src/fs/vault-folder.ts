@@ -109,12 +109,23 @@ function textOf(note: ReadNote | undefined): string {
 /**
  * The vault as the caseload needs it: every note is read, and parsed whole when it may be a
  * client's, a person's or a conversation's (see `mayBearOnCaseload`); any other note is indexed
- * by its properties alone, which give all the caseload needs of it.
+ * by its properties alone, and parsed whole afterwards only when it holds a word of a client's
+ * names: it may link them, and a note that does counts as a mention since their last session.
  */
 export async function openVaultFolderForCaseload(root: string, options: FolderOptions = {}): Promise<FolderVault> {
 	const { indexer, vault } = await folderReader(root, options);
 	const indexable = await indexer.startOver();
-	readEach(root, indexable, options.progress, (path, note) => indexer.put(path, "text" in note ? caseloadNote(path, note, vault) : { problem: note.problem }));
+	const byPropertiesOnly = new Map<string, ReadText>();
+	readEach(root, indexable, options.progress, (path, note) => {
+		if (!("text" in note)) indexer.put(path, { problem: note.problem });
+		else if (bearsOnCaseload(path, note, vault)) indexer.put(path, loadedNote(path, note, vault.read));
+		else {
+			byPropertiesOnly.set(path, note);
+			indexer.put(path, withReadProblem(() => noteFromProperties(path, note.text, note, () => vault.read(path)), note));
+		}
+	});
+	const holds = holdingAnyWord(vault.index.clients().flatMap(wordsOfClient));
+	for (const [path, note] of byPropertiesOnly) if (holds(path, note.text)) indexer.put(path, loadedNote(path, note, vault.read));
 	return vault;
 }
 
@@ -126,15 +137,14 @@ function readEach(root: string, paths: readonly string[], progress: FolderOption
 	});
 }
 
-/** The note parsed whole, or by its properties alone when that is all the caseload needs of it; when in doubt, whole. */
-function caseloadNote(path: string, note: ReadText, vault: FolderVault): LoadedNote {
+/** Whether the note may be a client's, a person's or a conversation's, from its properties; when in doubt, it may. */
+function bearsOnCaseload(path: string, note: ReadText, vault: FolderVault): boolean {
 	try {
-		const byProperties = noteFromProperties(path, note.text, note, () => vault.read(path));
-		if (!mayBearOnCaseload(byProperties, note.text, vault.settings)) return withReadProblem(() => byProperties, note);
+		return mayBearOnCaseload(noteFromProperties(path, note.text, note, () => vault.read(path)), note.text, vault.settings);
 	} catch {
 		// The whole note is parsed, and what cannot be read in it is reported there.
+		return true;
 	}
-	return loadedNote(path, note, vault.read);
 }
 
 /** The settings, the link targets and an empty index for a vault folder. */
