@@ -4,6 +4,7 @@ import { format } from "date-fns";
 import { computeBrief, type Brief } from "../core/brief/brief";
 import { briefJson } from "../core/brief/brief-json";
 import { BriefReader } from "../core/brief/brief-text";
+import { mentionsBetween } from "../core/brief/read-back";
 import { caseloadJson, computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
 import { findClient } from "../core/index/find-client";
@@ -195,21 +196,24 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const reader = new BriefReader(vault.index, vault, vault.settings);
 	const text = await reader.briefText(brief);
 	if (request.json) {
-		output.out(`${JSON.stringify(briefJson(brief, text, await reader.readThrough(brief)), null, 2)}\n`);
+		output.out(`${JSON.stringify(briefJson(brief, text, await reader.readAcross(brief)), null, 2)}\n`);
 		return 0;
 	}
 	if (request.readBack) {
 		const conversations: { session: (typeof brief.sessions)[number]; text: string }[] = [];
 		for (const session of [...brief.sessions].reverse()) conversations.push({ session, text: await reader.conversation(session, { quiet: !request.checklists }) });
-		const passages = new Map<string, string>();
-		for (const mention of brief.mentions) passages.set(mention.path, await reader.mentionPassage(brief, mention));
+		const woven = mentionsBetween(
+			conversations.map(({ session }) => session),
+			brief.mentions,
+		);
+		const passages = await reader.passages(brief, [...woven.before, ...woven.after.flat()]);
 		output.out(formatReadBack(forTerminal(brief), forTerminal(conversations), forTerminal(passages), style));
 		return 0;
 	}
 	const excerpts = new Map<string, string[]>();
 	// The latest conversation is shown whole under "Where we left off": its excerpt is not read again.
 	for (const session of brief.sessions) if (session.id !== brief.lastSession?.id) excerpts.set(session.id, await reader.excerpt(session));
-	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), forTerminal(await reader.readThrough(brief)), style));
+	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), forTerminal(await reader.readAcross(brief)), style));
 	return 0;
 }
 

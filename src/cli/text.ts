@@ -1,5 +1,5 @@
 import type { Brief, BriefSession, Mention } from "../core/brief/brief";
-import type { BriefText, ReadThrough } from "../core/brief/brief-text";
+import { earlierThreads, hasChecklist, latestReflections, type AcrossConversations, type BriefText, type Held, type HowIShowedUp } from "../core/brief/brief-text";
 import { mentionsBetween } from "../core/brief/read-back";
 import type { Caseload, CaseloadDetail, CaseloadRow } from "../core/brief/caseload";
 import { isCarried, type Commitment } from "../core/brief/commitments";
@@ -44,6 +44,8 @@ export const ANSI: Style = {
 };
 
 const INDENT = "  ";
+/** A date the notes do not give, where the terminal lines dates up. */
+const UNKNOWN_DAY = "????-??-??";
 const NAME_COLUMN_MAX = 40;
 
 /** `[[Clients/Ana Costa|Ana]]` reads as `Ana` in a terminal, where links cannot be followed. */
@@ -101,7 +103,7 @@ export function formatReadBack(
 		previous = session;
 		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay} · session ${session.number} · ${readable(session.title)}`), "");
 		out.push(indent(readable(text) || style.dim("(empty)")));
-		mentionLines(COPY.betweenSessions, between.after[at] ?? []);
+		mentionLines(at === conversations.length - 1 ? COPY.sinceLastConversation : COPY.betweenSessions, between.after[at] ?? []);
 	});
 	return `${out.join("\n")}\n`;
 }
@@ -109,7 +111,7 @@ export function formatReadBack(
 /** A note that names the client: its date and path, and below it the words that name them. */
 function mentionLine(mention: Mention, passage: string, style: Style): string[] {
 	const fileDated = mention.dateFrom === "file" ? style.dim(` (${COPY.fileDated})`) : "";
-	const lines = [`${INDENT}${mention.date ?? "????-??-??"}${fileDated}  ${mention.path}`];
+	const lines = [`${INDENT}${mention.date ?? UNKNOWN_DAY}${fileDated}  ${mention.path}`];
 	if (passage !== "") lines.push(`${INDENT.repeat(3)}${style.dim(readable(passage))}`);
 	return lines;
 }
@@ -124,7 +126,7 @@ function firstFew<T>(items: readonly T[], line: (item: T) => string[], style: St
 	return lines;
 }
 
-export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, read: ReadThrough, style: Style): string {
+export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string, string[]>, across: AcrossConversations, style: Style): string {
 	const out: string[] = [];
 	const section = (title: string): void => {
 		out.push("", style.heading(title));
@@ -143,27 +145,28 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
 	if (text.held.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...text.held.map((held) => indent(held.text)));
-	const heldBefore = read.held.filter((thread) => !text.held.some((last) => last.path === thread.path && last.heading === thread.heading));
+	const heldBefore = earlierThreads(brief, across.held);
 	if (heldBefore.length > 0) {
 		out.push("", `${INDENT}${style.title(COPY.earlierThreads)}`);
-		const thread = (held: (typeof heldBefore)[number]): string[] => [`${INDENT.repeat(2)}${style.dim(held.date ?? "????-??-??")}`, indent(held.text, 3)];
+		const thread = (held: Held): string[] => [`${INDENT.repeat(2)}${style.dim(held.date ?? UNKNOWN_DAY)}`, indent(held.text, 3)];
 		out.push(...firstFew(heldBefore, thread, style, 3));
 	}
 
 	const sections: Record<BriefSectionId, () => void> = {
 		intention: () => {
 			for (const intention of brief.intentions) out.push(`${INDENT}[ ] ${intention}`);
-			const checked = read.intentionRecord.filter((entry) => entry.kept.length + entry.missed.length > 0);
-			if (checked.length > 0) {
-				out.push("", `${INDENT}${style.title(COPY.howIShowedUp)} ${style.dim("(● kept, ○ missed)")}`);
-				const row = (entry: (typeof checked)[number]): string[] => [
-					`${INDENT.repeat(2)}${style.dim(`#${entry.number} ${entry.date ?? "????-??-??"}`)}  ${"●".repeat(entry.kept.length)}${"○".repeat(entry.missed.length)}`,
+			const withChecklist = across.howIShowedUp.filter(hasChecklist);
+			const reflections = latestReflections(across.howIShowedUp);
+			if (withChecklist.length + reflections.length > 0) out.push("", `${INDENT}${style.title(COPY.howIShowedUp)}`);
+			if (withChecklist.length > 0) {
+				out.push(`${INDENT.repeat(2)}${style.dim(COPY.marksLegend)}`);
+				const row = (record: HowIShowedUp): string[] => [
+					`${INDENT.repeat(2)}${style.dim(`#${record.number} ${record.date ?? UNKNOWN_DAY}`)}  ${record.intentions.map((intention) => (intention.kept ? "●" : "○")).join("")}`,
 				];
-				out.push(...firstFew(checked, row, style, 10));
+				out.push(...firstFew(withChecklist, row, style, 10));
 			}
-			for (const entry of read.intentionRecord.filter((candidate) => candidate.reflection !== "").slice(0, 3)) {
-				out.push(`${INDENT.repeat(2)}${style.dim(`${entry.date ?? "????-??-??"}:`)}`, indent(entry.reflection, 3));
-			}
+			if (reflections.length > 0) out.push(`${INDENT.repeat(2)}${style.title(COPY.reflections)}`);
+			for (const record of reflections) out.push(`${INDENT.repeat(2)}${style.dim(`${record.date ?? UNKNOWN_DAY}:`)}`, indent(record.reflection, 3));
 		},
 		person: () => {
 			for (const { name, value } of text.about.properties) out.push(`${INDENT}${style.dim(`${name}:`)} ${value}`);
@@ -172,13 +175,13 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 			for (const part of text.profile) {
 				out.push(`${INDENT}${style.title(part.heading)}`, indent(part.text || style.dim("(empty)"), 2));
 			}
-			if (read.quotes.length > 0) {
+			if (across.quotes.length > 0) {
 				out.push("", `${INDENT}${style.title(COPY.inTheirWords)}`);
-				const quote = (said: (typeof read.quotes)[number]): string[] => [
-					`${indent(`“${said.text}”`, 2)}`,
-					`${INDENT.repeat(3)}${style.dim(`${said.pinned ? `${COPY.pinned} · ` : ""}${said.date ?? "????-??-??"}`)}`,
+				const quote = (said: (typeof across.quotes)[number]): string[] => [
+					indent(/^["“‘']/u.test(said.text) ? said.text : `“${said.text}”`, 2),
+					`${INDENT.repeat(3)}${style.dim(`${said.pinned ? `${COPY.pinned} · ` : ""}${said.date ?? UNKNOWN_DAY}`)}`,
 				];
-				out.push(...firstFew(read.quotes, quote, style));
+				out.push(...firstFew(across.quotes, quote, style));
 			}
 		},
 		"left-off": () => {
@@ -212,7 +215,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 		},
 		since: () => {
 			if (brief.mentionsSinceLastSession.length === 0) out.push(indent(style.dim(COPY.nothingSince)));
-			for (const mention of brief.mentionsSinceLastSession) out.push(...mentionLine(mention, read.passages.get(mention.path) ?? "", style));
+			for (const mention of brief.mentionsSinceLastSession) out.push(...mentionLine(mention, across.passages.get(mention.path) ?? "", style));
 		},
 		themes: () => {
 			out.push(

@@ -49,6 +49,8 @@ export class PrepareView extends ItemView {
 	private observer: IntersectionObserver | null = null;
 	/** Problems with notes start folded: worth knowing, not worth reading first. */
 	private readonly folded = new Set<string>(["problems"]);
+	/** The folds read when opened (threads held before, how I showed up, their words) that the coach has opened. */
+	private readonly openFolds = new Set<string>();
 	/** The intentions ticked, for one client on one day: ticking is for this moment only. */
 	private readonly ticked = new Set<string>();
 	private tickedFor = "";
@@ -198,15 +200,17 @@ export class PrepareView extends ItemView {
 				component: rendering,
 				dateFormat: settings.dateFormat,
 				folded: this.folded,
+				openFolds: this.openFolds,
 				ticked: this.ticked,
 				whenVisible: (element, load) => this.whenVisible(element, load),
 				excerpt: (session) => reader.excerpt(session),
-				mentionPassage: (mention) => reader.mentionPassage(brief, mention),
+				mentionPassage: (mention) => reader.mentionPassage(client, mention),
 				body: (session) => reader.conversation(session, { quiet: !this.checklists }),
 				checklists: this.checklists,
 				onToggleChecklists: () => {
 					this.checklists = !this.checklists;
-					void this.render();
+					// The box is drawn anew: a keyboard user's focus stays on it.
+					void this.render().then(() => this.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-checklists-toggle input")?.focus());
 				},
 				heldBefore: () => reader.heldBefore(brief),
 				readingWords: () => {
@@ -214,7 +218,7 @@ export class PrepareView extends ItemView {
 					return this.readingWords.words;
 				},
 				quotes: () => reader.quotes(brief),
-				intentionRecord: () => reader.intentionRecord(brief),
+				howIShowedUp: () => reader.howIShowedUp(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 			},

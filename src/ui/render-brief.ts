@@ -1,7 +1,8 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import { format } from "date-fns";
 import type { Brief, BriefSession, Mention } from "../core/brief/brief";
-import type { BriefText, Held, IntentionRecord, Quote } from "../core/brief/brief-text";
+import { earlierThreads, hasChecklist, latestReflections, type BriefText, type Held, type HowIShowedUp, type Quote } from "../core/brief/brief-text";
+import { reasonOf } from "../core/reason";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, toDate, type Day } from "../core/notes/dates";
 import {
@@ -47,9 +48,11 @@ export interface BriefContext {
 	/** The client's own words across every conversation, pinned first, then newest: read when the fold opens. */
 	quotes(): Promise<readonly Quote[]>;
 	/** How the coach showed up in each conversation, newest first: read when the fold opens. */
-	intentionRecord(): Promise<readonly IntentionRecord[]>;
+	howIShowedUp(): Promise<readonly HowIShowedUp[]>;
 	/** Sections folded, kept across live updates; the view starts with the quiet ones folded. */
 	folded: Set<string>;
+	/** Folds read when opened that the coach has opened, kept across live updates. */
+	openFolds: Set<string>;
 	/** Intentions the coach has ticked, kept across live updates of the same client's brief. */
 	ticked: Set<string>;
 	onToggleReadBack(): void;
@@ -90,8 +93,8 @@ async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, cont
 	if (text.held.length > 0) block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
 	for (const held of text.held) await renderMarkdown(block, held.text, held.path, context);
 	if (brief.sessions.length < 2) return;
-	foldReadWhenOpened(block, "coaching-alliance-held-earlier", COPY.earlierThreads, async (list) => {
-		const before = (await context.heldBefore()).filter((thread) => thread.path !== brief.lastSession?.path || thread.heading !== brief.lastSession.heading);
+	foldReadWhenOpened(block, "held-earlier", COPY.earlierThreads, context, async (list) => {
+		const before = earlierThreads(brief, await context.heldBefore());
 		if (before.length === 0) emptyLine(list, COPY.noneHeld);
 		for (const thread of before) {
 			const item = list.createDiv({ cls: "coaching-alliance-held-thread" });
@@ -101,17 +104,29 @@ async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, cont
 	});
 }
 
-/** A fold whose contents are read from the notes the first time it is opened, never before. */
-function foldReadWhenOpened(parent: HTMLElement, cls: string, title: string, fill: (list: HTMLElement) => Promise<void>): void {
-	const fold = parent.createEl("details", { cls: `coaching-alliance-fold ${cls}` });
+/**
+ * A fold whose contents are read from the notes the first time it is opened, never before. It
+ * stays open across live redraws (an edit while the coach reads it) until the coach closes it.
+ */
+function foldReadWhenOpened(parent: HTMLElement, id: string, title: string, context: BriefContext, fill: (list: HTMLElement) => Promise<void>): void {
+	const fold = parent.createEl("details", { cls: `coaching-alliance-fold coaching-alliance-${id}`, attr: { "data-fold": id } });
 	fold.createEl("summary", { text: title });
 	const list = fold.createDiv();
 	let loaded = false;
-	fold.addEventListener("toggle", () => {
-		if (!fold.open || loaded) return;
+	const load = (): void => {
+		if (loaded) return;
 		loaded = true;
-		void fill(list);
+		fill(list).catch((error: unknown) => emptyLine(list, COPY.couldNotRead(reasonOf(error))));
+	};
+	fold.addEventListener("toggle", () => {
+		if (fold.open) context.openFolds.add(id);
+		else context.openFolds.delete(id);
+		if (fold.open) load();
 	});
+	if (context.openFolds.has(id)) {
+		fold.open = true;
+		load();
+	}
 }
 
 /** Notes that could not be fully read: last and folded, so they never crowd the brief, yet none is dropped in silence. */
@@ -220,37 +235,33 @@ function renderIntentions(body: HTMLElement, brief: Brief, context: BriefContext
 		});
 		label.appendText(` ${intention}`);
 	});
-	if (brief.sessions.length > 0) renderIntentionRecord(body, context);
+	if (brief.sessions.length > 0) renderHowIShowedUp(body, context);
 }
 
-/** How many of the reflections the record shows in full: the last few say how the coach has been showing up lately. */
-const REFLECTIONS_SHOWN = 3;
-
 /**
- * Each conversation's intentions as a row of marks, filled when kept, and the coach's last few
- * reflections in their own words: in a fold, read from the notes only when it is opened.
+ * Each conversation's intentions as a row of marks in the order written, filled when kept, and
+ * the coach's latest reflections in their own words: in a fold, read only when it is opened.
  */
-function renderIntentionRecord(body: HTMLElement, context: BriefContext): void {
-	foldReadWhenOpened(body, "coaching-alliance-intention-record", COPY.howIShowedUp, async (list) => {
-		const record = await context.intentionRecord();
-		const checked = record.filter((entry) => entry.kept.length + entry.missed.length > 0);
-		if (checked.length === 0) emptyLine(list, COPY.noIntentionRecord);
-		const rows = list.createEl("ul", { cls: "coaching-alliance-intention-rows" });
-		for (const entry of checked) {
-			const row = rows.createEl("li");
-			sessionLink(row, entry, `#${entry.number} · ${longDate(entry.date, context)}`, "coaching-alliance-muted");
-			const marks = row.createSpan({ cls: "coaching-alliance-marks" });
-			for (const [texts, kept] of [[entry.kept, true], [entry.missed, false]] as const) {
-				for (const intention of texts) {
-					const words = `${kept ? COPY.kept : COPY.missed}: ${intention}`;
-					marks.createSpan({ cls: `coaching-alliance-mark ${kept ? "is-kept" : "is-missed"}`, attr: { role: "img", "aria-label": words, title: words } });
+function renderHowIShowedUp(body: HTMLElement, context: BriefContext): void {
+	foldReadWhenOpened(body, "intention-record", COPY.howIShowedUp, context, async (list) => {
+		const records = await context.howIShowedUp();
+		const withChecklist = records.filter(hasChecklist);
+		if (withChecklist.length === 0) emptyLine(list, COPY.noIntentionChecklist);
+		else {
+			const rows = list.createEl("ul", { cls: "coaching-alliance-intention-rows" });
+			for (const record of withChecklist) {
+				const row = rows.createEl("li");
+				sessionLink(row, record, `#${record.number} · ${longDate(record.date, context)}`, "coaching-alliance-muted");
+				const marks = row.createSpan({ cls: "coaching-alliance-marks" });
+				for (const { text, kept } of record.intentions) {
+					marks.createSpan({ cls: `coaching-alliance-mark ${kept ? "is-kept" : "is-missed"}`, attr: { role: "img", "aria-label": `${kept ? COPY.kept : COPY.missed}: ${text}` } });
 				}
 			}
 		}
-		for (const entry of record.filter((candidate) => candidate.reflection !== "").slice(0, REFLECTIONS_SHOWN)) {
+		for (const record of latestReflections(records)) {
 			const reflection = list.createDiv({ cls: "coaching-alliance-reflection" });
-			sessionLink(reflection.createDiv({ cls: "coaching-alliance-muted" }), entry, longDate(entry.date, context));
-			await renderMarkdown(reflection, entry.reflection, entry.path, context);
+			sessionLink(reflection.createDiv({ cls: "coaching-alliance-muted" }), record, longDate(record.date, context));
+			await renderMarkdown(reflection, record.reflection, record.path, context);
 		}
 	});
 }
@@ -287,7 +298,7 @@ async function renderPerson(body: HTMLElement, brief: Brief, text: BriefText, co
 /** Their own words, across every conversation, in a fold: read from the notes only when it is opened. */
 function renderQuotes(body: HTMLElement, brief: Brief, context: BriefContext): void {
 	if (brief.sessions.length === 0) return;
-	foldReadWhenOpened(body, "coaching-alliance-quotes", COPY.inTheirWords, async (list) => {
+	foldReadWhenOpened(body, "quotes", COPY.inTheirWords, context, async (list) => {
 		const quotes = await context.quotes();
 		if (quotes.length === 0) emptyLine(list, COPY.noQuotes);
 		for (const quote of quotes) {
@@ -421,6 +432,7 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 	const sessions = [...brief.sessions].reverse();
 	const between = mentionsBetween(sessions, brief.mentions);
 	renderBetween(stream, COPY.beforeFirst, between.before, context);
+	const last = sessions.length - 1;
 	let previous: BriefSession | null = null;
 	sessions.forEach((session, at) => {
 		if (previous?.date && session.date) stream.createDiv({ cls: "coaching-alliance-read-back-gap", text: laterBy(daysBetween(previous.date, session.date)) });
@@ -435,15 +447,15 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 			body.removeClass("is-loading");
 			await renderMarkdown(body, text, session.path, context);
 		});
-		renderBetween(stream, COPY.betweenSessions, between.after[at] ?? [], context);
+		renderBetween(stream, at === last ? COPY.sinceLastConversation : COPY.betweenSessions, between.after[at] ?? [], context);
 	});
 }
 
 /** The notes that named the person between two conversations, set apart from the conversations' own words. */
 function renderBetween(stream: HTMLElement, label: string, mentions: readonly Mention[], context: BriefContext): void {
 	if (mentions.length === 0) return;
-	const aside = stream.createEl("aside", { cls: "coaching-alliance-between" });
-	aside.createDiv({ cls: "coaching-alliance-between-label", text: label });
-	const list = aside.createEl("ul", { cls: "coaching-alliance-mentions" });
+	const block = stream.createDiv({ cls: "coaching-alliance-between" });
+	block.createDiv({ cls: "coaching-alliance-between-label", text: label });
+	const list = block.createEl("ul", { cls: "coaching-alliance-mentions" });
 	for (const mention of mentions) renderMention(list.createEl("li"), mention, context);
 }

@@ -191,7 +191,7 @@ describe("the real command", () => {
 		expect(stdout).toContain("Rushed the ending");
 		expect(stdout).not.toContain("The person who listens to them better");
 		// The journal note of 18 June, after the last conversation, with its words.
-		const between = lines.lastIndexOf("  Between sessions");
+		const between = lines.lastIndexOf("  Since the last conversation");
 		expect(between).toBeGreaterThan(lines.findIndex((line) => line.includes("session 9")));
 		expect(lines.slice(between + 1, between + 3).join("\n")).toContain("2026-06-18  Journal/2026-06-18.md\n      Saw on LinkedIn that Ana Costa's team shipped");
 	});
@@ -207,7 +207,7 @@ describe("the real command", () => {
 	it("prints the threads held before, how I showed up, their own words and what each mention says", async () => {
 		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30"]);
 		expect(stdout).toContain("  Threads held before\n    2026-06-02\n      The August holiday.");
-		expect(stdout).toContain("  How I showed up (● kept, ○ missed)\n    #9 2026-06-16  ●●\n    #8 2026-06-02  ●○");
+		expect(stdout).toContain("  How I showed up\n    (● kept, ○ missed, in the order written)\n    #9 2026-06-16  ●●\n    #8 2026-06-02  ●○");
 		expect(stdout).toContain("  In their words\n");
 		expect(stdout).toContain("…and 9 more (brief --json lists every one)");
 		expect(stdout).toContain("  2026-06-18  Journal/2026-06-18.md\n      Saw on LinkedIn that Ana Costa's team");

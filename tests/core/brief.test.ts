@@ -1,6 +1,7 @@
 import type { CoachingSettings } from "../../src/core/settings/settings";
 import { describe, expect, it } from "vitest";
 import { dueBy, parseCadence } from "../../src/core/brief/cadence";
+import { caseloadJson } from "../../src/core/brief/caseload";
 import { NotesVault } from "../helpers/notes-vault";
 
 const MAYA_NOTE = [
@@ -258,7 +259,7 @@ describe("the caseload", () => {
 			"Sessions/2026-01-08 Ruth.md": '---\nclient: "[[Ruth Mensah]]"\n---\n',
 			"Sessions/2026-05-02 Leo.md": '---\nclient: "[[Leo Park]]"\n---\n',
 		});
-		expect(vault.caseload("2026-06-30")).toEqual({
+		expect(caseloadJson(vault.caseload("2026-06-30"))).toEqual({
 			today: "2026-06-30",
 			clients: [
 				{ name: "Sam Ortiz", path: "Clients/Sam Ortiz.md", status: "active", sessionCount: 0, lastSessionDate: null, daysSinceLastSession: null, openCommitments: 0, cadence: null, due: false },

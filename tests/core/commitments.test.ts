@@ -240,3 +240,17 @@ describe("closed commitments", () => {
 		expect(vault.brief("Maya Chen").closedCommitments.map(({ text }) => text)).toEqual(["Done"]);
 	});
 });
+
+describe("a commitment whose due date moves", () => {
+	it("is the same promise, carried, not dropped: the Tasks plugin's dates, priorities and Dataview fields are not its words", () => {
+		const vault = new NotesVault({
+			...MAYA,
+			"Sessions/2026-05-05.md": session("2026-05-05", "- [ ] Draft the two-year story for ops 📅 2026-05-26\n"),
+			"Sessions/2026-05-26.md": session("2026-05-26", "- [/] Draft the two-year story for ops 📅 2026-05-26 ⏫\n"),
+			"Sessions/2026-06-16.md": session("2026-06-16", "- [ ] Draft the two-year story for ops [due:: 2026-07-07]\n"),
+		});
+		const [commitment, ...others] = vault.brief("Maya Chen").openCommitments;
+		expect(others).toEqual([]);
+		expect(commitment).toMatchObject({ text: "Draft the two-year story for ops [due:: 2026-07-07]", firstDate: "2026-05-05", sessions: 3, dropped: false });
+	});
+});

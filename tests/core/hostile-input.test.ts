@@ -237,7 +237,7 @@ describe("what a terminal is shown", () => {
 	it("an excerpt that stops before the conversation does ends with an ellipsis; one that shows it all does not", () => {
 		const span = spanOf(prepareNote("First line.\nSecond line.\n\nThird line.\n", []), null);
 		expect(excerpt(span, [], 2)).toEqual(["First line.", "Second line. …"]);
-		expect(excerpt(span, [], 3)).toEqual(["First line.", "Second line.", "Third line."]);
+		expect(excerpt(span, [], 3)).toEqual(["First line.", "Second line.", "", "Third line."]);
 	});
 
 	it("what a conversation holds for the next: the text under a hold heading, and each Next time: line elsewhere, in the order written", () => {

@@ -15,6 +15,18 @@ function row(vault: NotesVault, name: string) {
 }
 
 describe("what the index keeps between changes", () => {
+	it("an edit to the words of a note that mentions a client renews the brief, whose passage shows those words", () => {
+		const vault = new NotesVault({
+			"Clients/Maya Chen.md": MAYA,
+			"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\nTalked.\n',
+			"Journal/2026-06-20.md": "[[Maya Chen]] is leaving the company.\n",
+		});
+		const maya = vault.client("Maya Chen");
+		const before = vault.index.remember(maya, "pane", () => ({}));
+		vault.write("Journal/2026-06-20.md", "[[Maya Chen]] is staying after all.\n");
+		expect(vault.index.remember(vault.client("Maya Chen"), "pane", () => ({}))).not.toBe(before);
+	});
+
 	it("a task added to a session note shows in the caseload asked for before", () => {
 		const vault = new NotesVault({ "Clients/Maya Chen.md": MAYA, "Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\n---\n- [ ] Call Dana\n' });
 		expect(row(vault, "Maya Chen")?.openCommitments).toBe(1);

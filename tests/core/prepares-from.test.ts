@@ -36,6 +36,19 @@ describe("about them: the lead text", () => {
 	});
 });
 
+describe("where we left off", () => {
+	it("reads a session note under its title line as its sections, the intention checklist and the threads held left out", async () => {
+		const vault = lenaVault({
+			"2026-06-16": "# Lena, session 5\n## Who do I want to show up as?\n- [ ] Someone who cares\n## What she brought\nThe offer.\n## To hold for next time\nThe notice period.\n",
+		});
+		const { BriefReader } = await import("../../src/core/brief/brief-text");
+		const brief = vault.brief("Lena");
+		const text = await new BriefReader(vault.index, vault, vault.settings).briefText(brief);
+		expect(text.lastSessionSections.map(({ heading, text: words }) => [heading, words])).toEqual([["What she brought", "The offer."]]);
+		expect(text.held.map((thread) => thread.text)).toEqual(["The notice period."]);
+	});
+});
+
 describe("held for this conversation", () => {
 	it("is each session's hold section, under any of the hold headings, newest first", async () => {
 		const vault = lenaVault({
@@ -206,6 +219,38 @@ describe("since last time, with the words", () => {
 		]);
 	});
 
+	it("shows an embed as a link, never embedded, and a link in a heading with the paragraph below it", async () => {
+		const vault = lenaVault(sessions, {
+			"Journal/2026-06-10.md": "![[Lena Fischer#Goals]] for the offsite.\n",
+			"Projects/Referrals.md": "---\ncreated: 2026-06-13\n---\nIntro.\n\n### [[Lena Fischer]]\n\nJonas asked whether she would take a second coach.\n\n### Someone else\nNot her.\n",
+		});
+		const excerpts = (await vault.briefJson("Lena")).mentionsSinceLastSession.map((mention) => mention.excerpt);
+		expect(excerpts).toContain("[[Lena Fischer#Goals]] for the offsite.");
+		expect(excerpts).toContain("[[Lena Fischer]]: Jonas asked whether she would take a second coach.");
+	});
+
+	it("takes a table's row, a callout's words without its type, and a visible link before one Obsidian hides in a comment", async () => {
+		const vault = lenaVault(sessions, {
+			"Journal/2026-06-10.md": "| Date | Who |\n|---|---|\n| 6/10 | [[Lena Fischer]] lunch |\n| 6/11 | Bob |\n",
+			"Journal/2026-06-11.md": "> [!note] Call prep\n> Ask [[Lena Fischer]] about the offer.\n",
+			"Journal/2026-06-12.md": "%% private [[Lena Fischer]] note %%\n\nMet [[Lena Fischer]] at the fair.\n",
+		});
+		expect((await vault.briefJson("Lena")).mentionsSinceLastSession.map((mention) => mention.excerpt)).toEqual([
+			"Met [[Lena Fischer]] at the fair.",
+			"Call prep Ask [[Lena Fischer]] about the offer.",
+			"| 6/10 | [[Lena Fischer]] lunch |",
+		]);
+	});
+
+	it("cuts a property that lists many links around the client's, keeping its name", async () => {
+		const attendees = Array.from({ length: 40 }, (_, at) => (at === 20 ? '"[[Lena Fischer]]"' : `"[[Guest number ${at}]]"`));
+		const vault = lenaVault(sessions, { "Events/Design week.md": `---\ncreated: 2026-06-20\nattendees: [${attendees.join(", ")}]\n---\n` });
+		const [mention] = (await vault.briefJson("Lena")).mentionsSinceLastSession;
+		expect(mention?.excerpt).toMatch(/^attendees: …/u);
+		expect(mention?.excerpt).toContain("[[Lena Fischer]]");
+		expect(mention?.excerpt.length).toBeLessThan(330);
+	});
+
 	it("leaves out notes in the excluded folders", async () => {
 		const vault = lenaVault(sessions, { "Archive/Old/2026-06-12.md": "Saw [[Lena Fischer]].\n", "Journal/2026-06-13.md": "Saw [[Lena Fischer]] again.\n" }, { excludedFolders: ["Archive"] });
 		expect((await vault.briefJson("Lena")).mentionsSinceLastSession.map((mention) => mention.path)).toEqual(["Journal/2026-06-13.md"]);
@@ -238,13 +283,32 @@ describe("how did I show up", () => {
 		]);
 	});
 
-	it("reads the intention heading's ticks in a session with no reflection checklist, and leaves out a session with no checklist", async () => {
+	it("reads the intention heading's ticks in a session with no reflection section, and leaves out a session with no checklist", async () => {
 		const vault = lenaVault({
-			"2026-06-02": "## Who do I want to show up as?\n- [x] Someone who cares\n- [ ] Curious, not clever\n## How did I show up?\nBetter than last time.\n",
+			"2026-06-02": "## Who do I want to show up as?\n- [x] Someone who cares\n- [ ] Curious, not clever\n",
 			"2026-06-09": "Just notes, no checklist.\n",
 		});
 		expect((await vault.briefJson("Lena")).intentionRecord).toEqual([
 			{ path: "Sessions/2026-06-02 Lena.md", heading: null, date: "2026-06-02", kept: ["Someone who cares"], missed: ["Curious, not clever"] },
+		]);
+	});
+
+	it("counts nothing kept in a session whose reflection has prose but no ticks: only the reflection's ticks count once it is there", async () => {
+		const vault = lenaVault({
+			"2026-06-02": "## Who do I want to show up as?\n- [x] Someone who cares\n## How did I show up?\n- [ ] \nRushed her. Talked too much.\n",
+		});
+		expect((await vault.briefJson("Lena")).intentionRecord.map(({ kept, missed }) => ({ kept, missed }))).toEqual([{ kept: [], missed: ["Someone who cares"] }]);
+	});
+
+	it("keeps the intentions in the order written, whichever were kept", async () => {
+		const vault = lenaVault({
+			"2026-04-14": `${INTENTIONS}## How did I show up?\n- [ ] The person who listens to them better than anyone else in their life\n- [x] Someone who cares\n`,
+		});
+		const { BriefReader } = await import("../../src/core/brief/brief-text");
+		const [record] = await new BriefReader(vault.index, vault, vault.settings).howIShowedUp(vault.brief("Lena"));
+		expect(record?.intentions).toEqual([
+			{ text: "The person who listens to them better than anyone else in their life", kept: false },
+			{ text: "Someone who cares", kept: true },
 		]);
 	});
 
@@ -280,7 +344,7 @@ describe("how did I show up", () => {
 			"2026-06-16": `${INTENTIONS}## How did I show up?\nRushed the ending.\n`,
 		});
 		const { BriefReader } = await import("../../src/core/brief/brief-text");
-		const record = await new BriefReader(vault.index, vault, vault.settings).intentionRecord(vault.brief("Lena"));
+		const record = await new BriefReader(vault.index, vault, vault.settings).howIShowedUp(vault.brief("Lena"));
 		expect(record.map(({ date, reflection }) => [date, reflection])).toEqual([
 			["2026-06-16", "Rushed the ending."],
 			["2026-06-02", "Stayed with the silence."],

@@ -84,7 +84,7 @@ export class NotesVault {
 	async briefJson(name: string, today = "2026-06-30") {
 		const brief = this.brief(name, today);
 		const reader = new BriefReader(this.index, this, this.settings);
-		return briefJson(brief, await reader.briefText(brief), await reader.readThrough(brief)) as ReturnType<
+		return briefJson(brief, await reader.briefText(brief), await reader.readAcross(brief)) as ReturnType<
 			typeof jsonShape
 		>;
 	}

@@ -6,7 +6,7 @@ describe("the markdown reader", () => {
 	it("reads notes saved with Windows line endings", () => {
 		const note = parseMarkdown('---\r\nclient: "[[Maya Chen]]"\r\n---\r\n## Commitments\r\n- [ ] Call Dana\r\n');
 		expect(note.frontmatter).toEqual({ client: "[[Maya Chen]]" });
-		expect(note.headings).toEqual([{ heading: "Commitments", level: 2, line: 3 }]);
+		expect(note.headings).toEqual([{ heading: "Commitments", level: 2, line: 3, offset: 35 }]);
 		expect(note.listItems).toEqual([{ line: 4, task: " ", text: "Call Dana" }]);
 	});
 

@@ -376,7 +376,7 @@ describe("the pane", () => {
 		const asides = [...view.contentEl.querySelectorAll(".coaching-alliance-between")];
 		expect(asides.length).toBeGreaterThan(0);
 		const last = asides[asides.length - 1];
-		expect(last?.querySelector(".coaching-alliance-between-label")?.textContent).toBe("Between sessions");
+		expect(last?.querySelector(".coaching-alliance-between-label")?.textContent).toBe("Since the last conversation");
 		expect(last?.textContent).toContain("Journal/2026-06-18");
 		// After the ninth conversation, the last thing read.
 		expect(last?.previousElementSibling?.querySelector(".coaching-alliance-read-back-date")?.textContent).toContain("session 9");

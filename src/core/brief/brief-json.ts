@@ -1,12 +1,12 @@
 import type { Brief } from "./brief";
-import type { BriefText, ReadThrough } from "./brief-text";
+import { hasChecklist, type AcrossConversations, type BriefText } from "./brief-text";
 
 /**
  * The brief as the command-line contract prints it with --json (see spec/brief.md), with what
- * `BriefReader.readThrough` reads from every conversation and mention.
+ * `BriefReader.readAcross` reads from every conversation and mention.
  */
-export function briefJson(brief: Brief, text: BriefText, read: ReadThrough): unknown {
-	const { held, quotes, intentionRecord, passages } = read;
+export function briefJson(brief: Brief, text: BriefText, across: AcrossConversations): unknown {
+	const { held, quotes, howIShowedUp, passages } = across;
 	return {
 		client: { name: brief.client.name, path: brief.client.path, status: brief.client.status },
 		today: brief.today,
@@ -39,9 +39,13 @@ export function briefJson(brief: Brief, text: BriefText, read: ReadThrough): unk
 		themes: brief.themes,
 		held: held.map(({ text: thread, path, heading, date }) => ({ text: thread, path, heading, date })),
 		quotes: quotes.map(({ text: words, path, heading, date, pinned }) => ({ text: words, path, heading, date, pinned })),
-		intentionRecord: intentionRecord
-			.filter((record) => record.kept.length + record.missed.length > 0)
-			.map(({ path, heading, date, kept, missed }) => ({ path, heading, date, kept, missed })),
+		intentionRecord: howIShowedUp.filter(hasChecklist).map(({ path, heading, date, intentions }) => ({
+			path,
+			heading,
+			date,
+			kept: intentions.filter((intention) => intention.kept).map((intention) => intention.text),
+			missed: intentions.filter((intention) => !intention.kept).map((intention) => intention.text),
+		})),
 		about: { text: text.about.text, properties: Object.fromEntries(text.about.properties.map(({ name, value }) => [name, value])) },
 		profile: text.profile.map(({ heading, text: section }) => ({ heading, text: section })),
 		intentions: brief.intentions,

@@ -1,4 +1,4 @@
-import type { Brief } from "./brief";
+import type { Brief, Mention } from "./brief";
 import type { CoachingIndex } from "../index/coaching-index";
 import {
 	excerpt,
@@ -43,19 +43,38 @@ export interface Quote {
 	pinned: boolean;
 }
 
-/** How the coach showed up in one conversation: the intentions kept and missed, and what they wrote of it. */
-export interface IntentionRecord extends ShowingUp {
+/** How the coach showed up in one conversation: each intention, kept or not, and what they wrote of it. */
+export interface HowIShowedUp extends ShowingUp {
 	path: string;
 	heading: string | null;
 	date: Day | null;
 	number: number;
 }
 
-/** What the brief reads from every conversation and mention at once: for the command line, which prints it all. */
-export interface ReadThrough {
+/** Whether the conversation has the intention checklist: only those have a row of marks (spec: `intentionRecord`). */
+export function hasChecklist(record: HowIShowedUp): boolean {
+	return record.intentions.length > 0;
+}
+
+/** The threads earlier conversations held: all but the last conversation's, which the brief opens with. */
+export function earlierThreads(brief: Brief, held: readonly Held[]): Held[] {
+	const last = brief.lastSession;
+	return held.filter((thread) => last === null || thread.path !== last.path || thread.heading !== last.heading);
+}
+
+/** How many of the latest reflections the brief shows in full: how the coach has been showing up lately. */
+export const REFLECTIONS_SHOWN = 3;
+
+/** The latest reflections the brief shows, newest first. */
+export function latestReflections(records: readonly HowIShowedUp[]): HowIShowedUp[] {
+	return records.filter((record) => record.reflection !== "").slice(0, REFLECTIONS_SHOWN);
+}
+
+/** What the brief reads from every conversation, and from each note that mentions the client since the last: for the command line, which prints it all. */
+export interface AcrossConversations {
 	held: Held[];
 	quotes: Quote[];
-	intentionRecord: IntentionRecord[];
+	howIShowedUp: HowIShowedUp[];
 	/** Each mention's passage, by the mentioning note's path. */
 	passages: Map<string, string>;
 }
@@ -110,7 +129,8 @@ export class BriefReader {
 			},
 			held: brief.lastSession && last ? this.heldBy(brief.lastSession, last) : [],
 			profile: clientFacts ? sectionsNamed(clientText, clientFacts.headings, this.settings.profileHeadings) : [],
-			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading]) : [],
+			// The threads it held open the brief, as "To pick up": not again here.
+			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading, ...this.settings.holdHeadings]) : [],
 		};
 	}
 
@@ -132,10 +152,10 @@ export class BriefReader {
 	 * Where another note names the client: the paragraph or list item that links them (or the
 	 * property, when only a property does), read when it is about to be shown.
 	 */
-	async mentionPassage(brief: Brief, mention: { path: string }): Promise<string> {
+	async mentionPassage(client: { key: string }, mention: { path: string }): Promise<string> {
 		const note = await this.note(mention.path);
 		if (!note) return "";
-		const reaches = (link: string): boolean => this.index.linkReaches(link, mention.path, brief.client);
+		const reaches = (link: string): boolean => this.index.linkReaches(link, mention.path, client);
 		return linkingPassage(note.lines, reaches) ?? propertyPassage(await this.notes.properties(mention.path).catch(() => null), reaches) ?? "";
 	}
 
@@ -169,8 +189,8 @@ export class BriefReader {
 	}
 
 	/** How the coach showed up in each conversation, newest first: each note read, so only when asked. */
-	async intentionRecord(brief: Brief): Promise<IntentionRecord[]> {
-		const record: IntentionRecord[] = [];
+	async howIShowedUp(brief: Brief): Promise<HowIShowedUp[]> {
+		const record: HowIShowedUp[] = [];
 		for (const session of brief.sessions) {
 			const span = await this.span(session);
 			const showingUp = span ? showingUpIn(span, this.settings.intentionHeading, this.settings.reflectionHeading) : null;
@@ -179,11 +199,21 @@ export class BriefReader {
 		return record;
 	}
 
-	/** Everything read from every conversation, and each mention since the last one's passage. */
-	async readThrough(brief: Brief): Promise<ReadThrough> {
+	/** Everything read from every conversation, and the passage of each note that mentions the client since the last. */
+	async readAcross(brief: Brief): Promise<AcrossConversations> {
+		return {
+			held: await this.heldBefore(brief),
+			quotes: await this.quotes(brief),
+			howIShowedUp: await this.howIShowedUp(brief),
+			passages: await this.passages(brief, brief.mentionsSinceLastSession),
+		};
+	}
+
+	/** The passage of each of these notes that mention the client, by path. */
+	async passages(brief: Brief, mentions: readonly Mention[]): Promise<Map<string, string>> {
 		const passages = new Map<string, string>();
-		for (const mention of brief.mentionsSinceLastSession) passages.set(mention.path, await this.mentionPassage(brief, mention));
-		return { held: await this.heldBefore(brief), quotes: await this.quotes(brief), intentionRecord: await this.intentionRecord(brief), passages };
+		for (const mention of mentions) passages.set(mention.path, await this.mentionPassage(brief.client, mention));
+		return passages;
 	}
 
 	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */

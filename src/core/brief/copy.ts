@@ -107,12 +107,17 @@ export const COPY = {
 	nothingSince: "Nothing in other notes since the last conversation.",
 	/** A note written between two conversations that names the person, woven into read-back. */
 	betweenSessions: "Between sessions",
+	sinceLastConversation: "Since the last conversation",
 	beforeFirst: "Before the first conversation",
 	/** The intentions kept and missed in each conversation, and what the coach wrote of it. */
 	howIShowedUp: "How I showed up",
-	noIntentionRecord: "No conversation has the intention checklist yet.",
+	noIntentionChecklist: "No conversation has the intention checklist yet.",
+	couldNotRead: (reason: string): string => `Could not read the notes for this (${reason}).`,
+	/** What the terminal's row of marks means: it cannot show which is which on hover. */
+	marksLegend: "(● kept, ○ missed, in the order written)",
 	kept: "kept",
 	missed: "missed",
+	reflections: "Reflections",
 	/** The terminal prints the first few of a long list; `brief --json` holds them all. */
 	moreInJson: (more: number): string => `…and ${more} more (brief --json lists every one)`,
 	/** Read-back is quiet: the coach's own checklists are shown only when asked for. */

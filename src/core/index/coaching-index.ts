@@ -100,9 +100,10 @@ export class CoachingIndex {
 		const placesKept = samePlaces(old, facts);
 		this.forgetWhatNoteDecided(old, facts, placesKept);
 		const clientsAfter = this.clientKeysIn(facts.path);
-		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention), and its own client.
+		// Whose briefs the note is in: its conversations' clients, the clients it links (a mention shows the words that link
+		// them, so any edit to it counts), and its own client.
 		const touched = new Set([...clientsBefore, ...clientsAfter, facts.path]);
-		if (!sameAsMention(old, facts)) for (const link of [...old.outLinks, ...facts.outLinks]) touched.add(this.linkKey(link, facts.path));
+		for (const link of new Set([...old.outLinks, ...facts.outLinks])) touched.add(this.linkKey(link, facts.path));
 		for (const key of touched) {
 			this.perClient.get(key)?.clear();
 			const lists = this.clientLists.get(key);
@@ -701,11 +702,6 @@ function unresolvedClient(name: string, key: string): Client {
 }
 
 /** Whether the note is a mention of the same clients, with the same date and problems, as it was. */
-function sameAsMention(old: NoteFacts, facts: NoteFacts): boolean {
-	// Where the date comes from is part of it: a mention says whether only its file's times date it.
-	return sameList(old.outLinks, facts.outLinks) && sameDate(old.date, facts.date) && sameList(old.problems, facts.problems);
-}
-
 /**
  * Whether each of the note's conversations stands where it stood among a client's: the same ones,
  * with the same span and date, and the same names and links saying who they are with; and

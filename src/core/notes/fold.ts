@@ -29,9 +29,18 @@ export function withoutEscapes(text: string): string {
 	return text.includes("\\") ? text.replace(/\\([!-/:-@[-`{-~])/g, "$1") : text;
 }
 
-/** How a task is compared with the same commitment in other sessions: escapes read as what they show, then folded. */
+/**
+ * What the Tasks plugin and Dataview write on a task besides its words: dates (📅 due, ⏳
+ * scheduled, 🛫 start, ➕ created, ✅ done, ❌ cancelled), priorities, a recurrence, ids, and inline
+ * fields (`[due:: 2026-07-07]`). A due date moved from one session to the next is the same promise.
+ */
+const TASK_METADATA =
+	/[📅⏳🛫➕✅❌]\uFE0F?\s*\d{4}-\d{2}-\d{2}|[⏫🔺🔼🔽⏬]\uFE0F?|🔁\uFE0F?[^📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🆔⛔🏁]*|(?:🆔|⛔|🏁)\uFE0F?\s*[\w,-]+|[[(][\p{L}\p{N}_ -]+::[^\])]*[\])]/gu;
+
+/** How a task is compared with the same commitment in other sessions: its words alone (not its dates or priority), escapes read as what they show, then folded. */
 export function commitmentKey(text: string): string {
-	return fold(withoutEscapes(text));
+	const words = /[📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🔁🆔⛔🏁]|::/u.test(text) ? text.replace(TASK_METADATA, " ") : text;
+	return fold(withoutEscapes(words));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { caseless } from "./fold";
 import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { frontmatterEnd, noteLines, type NoteHeading } from "./note";
 import { visitMarkdownLines, type MarkdownLine } from "./markdown-lines";
@@ -107,15 +108,24 @@ export function leadText(text: string, headings: readonly NoteHeading[], names: 
 /**
  * A conversation cut at its top-level headings (the shallowest level it uses), without the
  * sections whose headings are left out: what "where we left off" shows of the last conversation.
+ * A title over the whole conversation (`# Kwame, session 5` above its `##` sections) is not a
+ * section of it: the sections are those under it.
  */
 export function topSections(span: TextSpan, leaveOut: readonly string[]): Section[] {
 	const skip = new Set(leaveOut.map(headingKey));
-	const top = span.headings.reduce((shallowest, heading) => Math.min(shallowest, heading.level), Infinity);
-	const sections: Section[] = [];
 	const firstHeadingLine = span.headings[0]?.line ?? span.end;
 	const preamble = trimBlankLines(span.lines.slice(span.start, firstHeadingLine)).join("\n");
+	let headings = span.headings;
+	const shallowest = (among: readonly HeadingSpan[]): number => among.reduce((level, heading) => Math.min(level, heading.level), Infinity);
+	const [title] = headings;
+	if (preamble === "" && title && headings.filter((heading) => heading.level === shallowest(headings)).length === 1 && title.level === shallowest(headings) && headings.length > 1) {
+		const underTitle = trimBlankLines(span.lines.slice(title.line + 1, headings[1]?.line ?? span.end)).join("\n");
+		if (underTitle === "") headings = headings.slice(1);
+	}
+	const top = shallowest(headings);
+	const sections: Section[] = [];
 	if (preamble !== "") sections.push({ heading: "", level: 0, text: preamble });
-	for (const heading of span.headings) {
+	for (const heading of headings) {
 		if (heading.level !== top || skip.has(headingKey(heading.text))) continue;
 		sections.push({ heading: heading.text, level: heading.level, text: sectionUnder(span.lines, heading) });
 	}
@@ -126,15 +136,22 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 const TASK = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\][ \t]*(.*)$/u;
 
 /**
- * The span's lines as Markdown reads them, by line number: never inside code, math or a comment,
+ * The note's lines as Markdown reads them, by line number: never inside code, math or a comment,
  * blockquote markers taken off (`quoted` says so). What the coach wrote in a code block is not
- * their words, a thread to hold, or a task.
+ * their words, a thread to hold, or a task. Worked out once per note, not once per conversation
+ * in it: a client's log of six hundred sections is read once.
  */
-function readLines(span: TextSpan): Map<number, MarkdownLine> {
-	const read = new Map<number, MarkdownLine>();
-	visitMarkdownLines(span.lines, bodyStartLine(span.lines), (line) => {
-		if (line.line >= span.start && line.line < span.end && !line.structureHidden) read.set(line.line, line);
-	});
+const markdownLinesOfNote = new WeakMap<readonly string[], ReadonlyMap<number, MarkdownLine>>();
+
+function readLines(span: TextSpan): ReadonlyMap<number, MarkdownLine> {
+	let read = markdownLinesOfNote.get(span.lines);
+	if (!read) {
+		const lines = new Map<number, MarkdownLine>();
+		visitMarkdownLines(span.lines, bodyStartLine(span.lines), (line) => {
+			if (!line.structureHidden) lines.set(line.line, line);
+		});
+		markdownLinesOfNote.set(span.lines, (read = lines));
+	}
 	return read;
 }
 
@@ -164,44 +181,50 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 
 /** How the coach showed up in one conversation, as they wrote it there. */
 export interface ShowingUp {
-	/** The intentions kept and missed, each as the note words it, in the order written. */
-	kept: string[];
-	missed: string[];
+	/** Each intention of the conversation, as the note words it, in the order written, and whether it was kept. */
+	intentions: { text: string; kept: boolean }[];
 	/** What the coach wrote under the reflection heading besides its checklist. */
 	reflection: string;
 }
 
 /**
- * The intentions a conversation's coach kept: ticked under the reflection heading ("How did I
- * show up?"), or, when that heading has no checklist, under the intention heading. The texts are
- * the note's own, so intentions reworded in the settings since keep their old words. Null when
- * the conversation has neither a checklist nor reflection prose.
+ * The intentions a conversation's coach kept (spec/brief.md, `intentionRecord`): ticked under the
+ * reflection heading ("How did I show up?"), or, in a conversation with no reflection section,
+ * under the intention heading. The intentions are the intention heading's checklist, then any the
+ * reflection's adds; the texts are the note's own, so intentions reworded in the settings since
+ * keep their old words. Null when the conversation has neither a checklist nor reflection prose.
  */
 export function showingUpIn(span: TextSpan, intentionHeading: string, reflectionHeading: string): ShowingUp | null {
 	const read = readLines(span);
-	const under = (name: string): { tasks: { text: string; ticked: boolean }[]; prose: string[] } => {
-		const found = { tasks: [] as { text: string; ticked: boolean }[], prose: [] as string[] };
+	const under = (name: string): { found: boolean; tasks: { text: string; ticked: boolean }[]; prose: string[] } => {
+		const section = { found: false, tasks: [] as { text: string; ticked: boolean }[], prose: [] as string[] };
 		for (const heading of span.headings) {
 			if (headingKey(heading.text) !== headingKey(name)) continue;
+			section.found = true;
 			for (let line = heading.line + 1; line < heading.end; line++) {
 				const markdown = read.get(line);
 				const task = markdown && !markdown.quoted ? TASK.exec(markdown.content) : null;
-				if (task) found.tasks.push({ text: (task[2] ?? "").trim(), ticked: task[1] === "x" || task[1] === "X" });
-				else if (markdown) found.prose.push(span.lines[line] ?? "");
+				const text = (task?.[2] ?? "").trim();
+				if (task && text !== "") section.tasks.push({ text, ticked: task[1] === "x" || task[1] === "X" });
+				else if (markdown && !task) section.prose.push(span.lines[line] ?? "");
 			}
 		}
-		return found;
+		return section;
 	};
 	const intention = under(intentionHeading);
 	const reflection = under(reflectionHeading);
-	const checklist = (reflection.tasks.length > 0 ? reflection.tasks : intention.tasks).filter((task) => task.text !== "");
+	const ticks = reflection.found ? reflection.tasks : intention.tasks;
+	const kept = new Set(ticks.filter((task) => task.ticked).map((task) => caseless(task.text)));
+	const intentions: { text: string; kept: boolean }[] = [];
+	const seen = new Set<string>();
+	for (const { text } of [...intention.tasks, ...reflection.tasks]) {
+		const key = caseless(text);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		intentions.push({ text, kept: kept.has(key) });
+	}
 	const prose = trimBlankLines(reflection.prose).join("\n");
-	if (checklist.length === 0 && prose === "") return null;
-	return {
-		kept: checklist.filter((task) => task.ticked).map((task) => task.text),
-		missed: checklist.filter((task) => !task.ticked).map((task) => task.text),
-		reflection: prose,
-	};
+	return intentions.length === 0 && prose === "" ? null : { intentions, reflection: prose };
 }
 
 /**
@@ -266,8 +289,10 @@ export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[
 		const text = sectionUnder(span.lines, heading);
 		if (text !== "") held.push({ text, line: heading.line });
 	}
-	for (const [line, markdown] of readLines(span)) {
-		const next = inHoldSection.has(line) ? null : NEXT_TIME.exec(markdown.content.trim());
+	const read = readLines(span);
+	for (let line = span.start; line < span.end; line++) {
+		const markdown = read.get(line);
+		const next = markdown && !inHoldSection.has(line) ? NEXT_TIME.exec(markdown.content.trim()) : null;
 		if (next?.[1]) held.push({ text: next[1].trim(), line });
 	}
 	return held.sort((a, b) => a.line - b.line).map(({ text }) => text);
@@ -287,7 +312,11 @@ export function clipLine(text: string, max: number): string {
 	return `${text.slice(0, cut).trimEnd()}…`;
 }
 
-/** The first lines of a conversation worth reading: no properties, headings, blank lines, or left-out sections. */
+/**
+ * The first lines of a conversation worth reading: no properties, headings, blank lines, or
+ * left-out sections. Lines that were apart in the note stay apart (an empty line between them), so
+ * a paragraph below a task is not read as part of the task.
+ */
 export function excerpt(span: TextSpan, leaveOut: readonly string[], count: number): string[] {
 	const skip = new Set(leaveOut.map(headingKey));
 	const hidden = new Set<number>();
@@ -297,16 +326,24 @@ export function excerpt(span: TextSpan, leaveOut: readonly string[], count: numb
 		for (let line = heading.line; line < heading.end; line++) hidden.add(line);
 	}
 	const picked: string[] = [];
+	let taken = 0;
+	let apart = false;
 	for (let line = span.start; line < span.end; line++) {
 		const content = span.lines[line]?.trim() ?? "";
-		if (content === "" || hidden.has(line)) continue;
-		if (picked.length === count) {
+		if (content === "" || hidden.has(line)) {
+			apart = picked.length > 0;
+			continue;
+		}
+		if (taken === count) {
 			// There is more to read: the last line says so, as a clipped one does.
 			const last = picked.length - 1;
 			if (last >= 0 && !(picked[last] ?? "").endsWith("…")) picked[last] = `${picked[last] ?? ""} …`;
 			break;
 		}
+		if (apart) picked.push("");
+		apart = false;
 		picked.push(clipLine(content, EXCERPT_LINE_LENGTH));
+		taken++;
 	}
 	return picked;
 }
