@@ -66,4 +66,13 @@ export async function preparePane(files: PreviewFile[], mainJs: string, manifest
 	return "";
 }
 
-(window as unknown as Record<string, unknown>)["CoachingRuntime"] = { boot, preparePane, obsidian };
+/** Boots the vault and runs "Open caseload" as a coach would. Returns an empty string, or what went wrong. */
+export async function caseloadPane(files: PreviewFile[], mainJs: string, manifest: obsidian.PluginManifest): Promise<string> {
+	const { app } = await boot(files, mainJs, manifest);
+	(window as unknown as Record<string, unknown>)["coachingApp"] = app;
+	if (!app.commands.executeCommandById("coaching-alliance:open-caseload")) return "The caseload command did not run.";
+	await until(() => document.querySelector(".coaching-alliance-caseload-table") !== null);
+	return "";
+}
+
+(window as unknown as Record<string, unknown>)["CoachingRuntime"] = { boot, preparePane, caseloadPane, obsidian };

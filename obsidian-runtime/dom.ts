@@ -116,6 +116,16 @@ export function installObsidianDom(win: Window & typeof globalThis): void {
 		getAttr(this: Element, name: string) {
 			return this.getAttribute(name);
 		},
+		/** Obsidian's `show`, `hide` and `toggle` set the element's display, as the app's own do. */
+		show(this: HTMLElement) {
+			this.style.display = "";
+		},
+		hide(this: HTMLElement) {
+			this.style.display = "none";
+		},
+		toggle(this: HTMLElement, show: boolean) {
+			this.style.display = show ? "" : "none";
+		},
 		/** Shown when it and its ancestors are displayed and it is in the document. */
 		isShown(this: HTMLElement) {
 			if (!this.isConnected) return false;

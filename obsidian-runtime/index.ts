@@ -14,6 +14,7 @@ export * from "./app";
 export * from "./file-manager";
 export * from "./functions";
 export * from "./ui";
+export * from "./menu";
 export * from "./markdown-renderer";
 export * from "./modals";
 export * from "./settings";

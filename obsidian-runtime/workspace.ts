@@ -19,7 +19,8 @@ export interface ViewStateResult {
 
 /** A place a view lives in; its element joins the document so views can be seen and measured. */
 export class WorkspaceLeaf extends Events {
-	view: View | null = null;
+	/** Never null, as in the app: a new tab, or one whose view was closed, shows the empty view. */
+	view: View;
 	/** Whether `revealLeaf` brought it forward, for tests. */
 	revealed = false;
 	readonly containerEl: HTMLElement;
@@ -36,6 +37,7 @@ export class WorkspaceLeaf extends Events {
 		this.containerEl = doc.body.createDiv({ cls: `workspace-leaf mod-${side}` });
 		// The tab strip is not drawn here: the icon is checked and kept, out of the leaf's own page.
 		this.tabHeaderInnerIconEl = createDiv({ cls: "workspace-tab-header-inner-icon" });
+		this.view = new EmptyView(this);
 	}
 
 	/** As the app restores a background tab after a restart: deferred, its view made only when it is shown. */
@@ -52,8 +54,9 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	async setViewState(viewState: ViewState, _eState?: unknown): Promise<void> {
-		if (!this.view || this.isDeferred || this.view.getViewType() !== viewState.type) {
+		if (this.isDeferred || this.view.getViewType() !== viewState.type) {
 			await this.closeView();
+			if (viewState.type === "empty") return;
 			const creator = this.app.viewRegistry.get(viewState.type);
 			if (!creator) throw new Error(`No view registered for ${viewState.type}`);
 			const view = creator(this);
@@ -68,11 +71,11 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	getViewState(): ViewState {
-		return { type: this.view?.getViewType() ?? "empty", state: this.view?.getState() ?? {} };
+		return { type: this.view.getViewType(), state: this.view.getState() };
 	}
 
 	getDisplayText(): string {
-		return this.view?.getDisplayText() ?? "";
+		return this.view.getDisplayText();
 	}
 
 	/** Opens a note in an editor, as clicking it in the file explorer does. */
@@ -93,10 +96,10 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	private async closeView(): Promise<void> {
-		if (!this.view) return;
+		if (this.view instanceof EmptyView) return;
 		const view = this.view;
 		if (view instanceof MarkdownView) await view.save();
-		this.view = null;
+		this.view = new EmptyView(this);
 		await view.onClose();
 		view.unload();
 		view.containerEl.remove();
@@ -139,6 +142,17 @@ export abstract class View extends Component {
  * will be, by type and state, but not the view itself, until the leaf is revealed or loaded.
  * `instanceof` the plugin's own view class is false for it.
  */
+/** What a tab shows with no view open in it: "New tab". */
+export class EmptyView extends View {
+	getViewType(): string {
+		return "empty";
+	}
+
+	getDisplayText(): string {
+		return "New tab";
+	}
+}
+
 export class DeferredView extends View {
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -200,6 +214,13 @@ export class Workspace extends Events {
 	markLayoutReady(): void {
 		this.layoutReady = true;
 		for (const callback of this.readyCallbacks.splice(0)) callback();
+	}
+
+	/** How many times a view asked for the layout to be saved (the app saves it shortly after, once). */
+	layoutSaveRequests = 0;
+
+	requestSaveLayout(): void {
+		this.layoutSaveRequests++;
 	}
 
 	getActiveFile(): TFile | null {

@@ -23,6 +23,9 @@ const CHROMIUM_FLAGS = [
 
 export interface PreviewOptions {
 	vault: string;
+	/** The pane to show: a client's brief (the default), or the caseload. */
+	view?: "brief" | "caseload";
+	/** Whose brief; not needed for the caseload. */
 	client: string;
 	today?: string;
 	theme: "light" | "dark";
@@ -114,15 +117,14 @@ export async function openPane(browser: Browser, options: PreviewOptions): Promi
 	await page.addScriptTag({ content: runtime });
 
 	const opened = await page.evaluate(
-		(args) =>
-			(window as unknown as { CoachingRuntime: { preparePane(...values: unknown[]): Promise<string> } }).CoachingRuntime.preparePane(
-				args.files,
-				args.mainJs,
-				args.manifest,
-				args.client,
-				args.readBack,
-			),
-		{ files, mainJs: plugin.mainJs, manifest: plugin.manifest, client: options.client, readBack: options.readBack },
+		(args) => {
+			const runtime = (window as unknown as { CoachingRuntime: { preparePane(...values: unknown[]): Promise<string>; caseloadPane(...values: unknown[]): Promise<string> } })
+				.CoachingRuntime;
+			return args.view === "caseload"
+				? runtime.caseloadPane(args.files, args.mainJs, args.manifest)
+				: runtime.preparePane(args.files, args.mainJs, args.manifest, args.client, args.readBack);
+		},
+		{ files, mainJs: plugin.mainJs, manifest: plugin.manifest, client: options.client, readBack: options.readBack, view: options.view ?? "brief" },
 	);
 	if (opened !== "") throw new Error(opened);
 	if (errors.length > 0) throw new Error(`The page reported: ${errors.join("; ")}`);

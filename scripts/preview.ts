@@ -1,5 +1,5 @@
 /**
- * npm run --silent preview -- --vault DIR --client NAME [--today YYYY-MM-DD] [--theme light|dark]
+ * npm run --silent preview -- --vault DIR (--client NAME | --view caseload) [--today YYYY-MM-DD] [--theme light|dark]
  *                              [--width PX] [--height PX] [--read-back] [--open-folds] --out FILE.png
  * Without --height the picture is the whole pane, as tall as its content.
  */
@@ -11,7 +11,7 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; "open-folds"?: boolean; out?: string };
+let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; "open-folds"?: boolean; view?: string; out?: string };
 try {
 	({ values } = parseArgs({
 		options: {
@@ -20,6 +20,7 @@ try {
 			today: { type: "string" },
 			theme: { type: "string" },
 			"open-folds": { type: "boolean" },
+			view: { type: "string" },
 			width: { type: "string" },
 			height: { type: "string" },
 			"read-back": { type: "boolean" },
@@ -31,7 +32,9 @@ try {
 } catch (error) {
 	fail(`${(error as Error).message.split("\n")[0] ?? "Bad flag"}.`);
 }
-if (!values.vault || !values.client || !values.out) fail("preview needs --vault DIR, --client NAME and --out FILE.png.");
+const view = values.view ?? "brief";
+if (view !== "brief" && view !== "caseload") fail("--view is brief or caseload.");
+if (!values.vault || (view === "brief" && !values.client) || !values.out) fail("preview needs --vault DIR, --client NAME (or --view caseload) and --out FILE.png.");
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail("--today must be a date written YYYY-MM-DD.");
 const theme = values.theme ?? "light";
 if (theme !== "light" && theme !== "dark") fail("--theme is light or dark.");
@@ -50,7 +53,8 @@ try {
 try {
 	const page = await openPane(browser, {
 		vault: values.vault,
-		client: values.client,
+		client: values.client ?? "",
+		view,
 		today: values.today,
 		theme,
 		width,

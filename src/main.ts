@@ -5,6 +5,7 @@ import { reasonOf } from "./core/reason";
 import { CoachingActions } from "./obsidian/coaching-actions";
 import { registerCommands } from "./obsidian/commands";
 import { VaultIndex } from "./obsidian/vault-index";
+import { CASELOAD_VIEW, CaseloadView } from "./ui/caseload-view";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
 import { CoachingSettingTab, type SettingsStore } from "./ui/settings-tab";
 
@@ -27,6 +28,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings, { progress }));
 		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings);
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
+		this.registerView(CASELOAD_VIEW, (leaf) => new CaseloadView(leaf, this.actions));
 		registerCommands(this, this.actions);
 		this.settingTab = new CoachingSettingTab(this.app, this, this);
 		this.addSettingTab(this.settingTab);

@@ -8,6 +8,7 @@ import { mostCommonFolder } from "../core/notes/note";
 import type { CoachingSettings } from "../core/settings/settings";
 import { ClientPicker } from "../ui/client-picker";
 import { NamePrompt } from "../ui/name-prompt";
+import { CASELOAD_VIEW, type CaseloadPort } from "../ui/caseload-view";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createClientNote, createSessionNote } from "./session-notes";
 import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
@@ -18,7 +19,7 @@ import { reasonOf } from "../core/reason";
  * open their brief, start a session note, add a client. The pane reaches these through
  * `PreparePort`, never the plugin class.
  */
-export class CoachingActions implements PreparePort {
+export class CoachingActions implements PreparePort, CaseloadPort {
 	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
 
 	constructor(
@@ -60,6 +61,10 @@ export class CoachingActions implements PreparePort {
 		return format(new Date(), "yyyy-MM-dd");
 	}
 
+	dateFormat(): string {
+		return this.currentSettings().dateFormat;
+	}
+
 	/** Whether the index is built; if not, tells the coach to wait a moment. */
 	private readyOrSayWait(): boolean {
 		if (this.indexReady()) return true;
@@ -91,6 +96,27 @@ export class CoachingActions implements PreparePort {
 		} catch (error) {
 			new Notice(`The brief for ${client.name} could not be opened: ${reasonOf(error)}`);
 		}
+	}
+
+	/** Opens the caseload in a tab of its own, or brings forward the one already open. */
+	async openCaseload(): Promise<void> {
+		const { workspace } = this.app;
+		try {
+			const leaf = workspace.getLeavesOfType(CASELOAD_VIEW)[0] ?? workspace.getLeaf("tab");
+			if (leaf.view.getViewType() !== CASELOAD_VIEW) await leaf.setViewState({ type: CASELOAD_VIEW, active: true });
+			await workspace.revealLeaf(leaf);
+		} catch (error) {
+			new Notice(`The caseload could not be opened: ${reasonOf(error)}`);
+		}
+	}
+
+	/** Opens the client's note, in the tab in focus as a link would. */
+	async openClientNote(client: Client): Promise<void> {
+		if (client.path === null) {
+			new Notice(`There is no note for ${client.name} yet.`);
+			return;
+		}
+		await this.app.workspace.openLinkText(client.path, "", false);
 	}
 
 	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */

@@ -1,12 +1,19 @@
-import type { Plugin } from "obsidian";
+import { Menu, type Plugin } from "obsidian";
 import { intentionChecklist } from "../core/writing/session-note";
 import type { CoachingActions } from "./coaching-actions";
 
 /** The ribbon icon and the command palette's commands: sentence case, no default hotkeys. */
 export function registerCommands(plugin: Plugin, actions: CoachingActions): void {
 	const prepare = (): void => actions.chooseClient((client) => void actions.openPrepare(client));
-	plugin.addRibbonIcon("messages-square", "Prepare session", prepare);
+	// One icon in the ribbon, as reviewers ask: its menu holds both ways in.
+	plugin.addRibbonIcon("messages-square", "Coaching Alliance", (event) => {
+		new Menu()
+			.addItem((item) => item.setTitle("Prepare session").setIcon("messages-square").onClick(prepare))
+			.addItem((item) => item.setTitle("Open caseload").setIcon("users").onClick(() => void actions.openCaseload()))
+			.showAtMouseEvent(event);
+	});
 	plugin.addCommand({ id: "prepare-session", name: "Prepare session", callback: prepare });
+	plugin.addCommand({ id: "open-caseload", name: "Open caseload", callback: () => void actions.openCaseload() });
 	plugin.addCommand({
 		id: "prepare-session-for-this-client",
 		name: "Prepare session for this client",

@@ -22,6 +22,7 @@ export interface PreparePort extends NoteTexts {
 	/** Lets the coach choose a client, then calls `onChoose`. */
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
+	openCaseload(): Promise<void>;
 }
 
 interface PrepareState {
@@ -221,6 +222,7 @@ export class PrepareView extends ItemView {
 				howIShowedUp: () => reader.howIShowedUp(brief),
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
+				onOpenCaseload: () => void this.port.openCaseload(),
 			},
 			this.mode,
 		);

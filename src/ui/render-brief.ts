@@ -57,6 +57,7 @@ export interface BriefContext {
 	ticked: Set<string>;
 	onToggleReadBack(): void;
 	onStartSessionNote(): void;
+	onOpenCaseload(): void;
 }
 
 export type PaneMode = "brief" | "read-back";
@@ -189,6 +190,9 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	});
 	setIcon(toggle, mode === "read-back" ? "list" : "book-open");
 	toggle.addEventListener("click", () => context.onToggleReadBack());
+	const caseload = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-caseload-link", attr: { "aria-label": "Open caseload" } });
+	setIcon(caseload, "users");
+	caseload.addEventListener("click", () => context.onOpenCaseload());
 
 	const facts = header.createDiv({ cls: "coaching-alliance-facts" });
 	if (brief.lastSession) {

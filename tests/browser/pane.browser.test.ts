@@ -53,6 +53,45 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		}, 60_000);
 	});
 
+	describe.each([
+		["light", 340, "sidebar"],
+		["dark", 340, "sidebar"],
+		["light", 1000, "wide"],
+		["dark", 1000, "wide"],
+	] as const)("the caseload, %s theme at %ipx (%s)", (theme, width, label) => {
+		it("lists every client and nothing overflows sideways", async () => {
+			const page = await openPane(browser, { vault: DEMO, client: "", view: "caseload", today: "2026-06-30", theme, width, readBack: false });
+			const measure = await measurePane(page);
+			expect(measure.overflowing).toEqual([]);
+			expect(measure.text).toContain("overdue by 9 days");
+			expect(measure.text).toContain("Ruth Okafor");
+			const rows = await page.locator(".coaching-alliance-caseload-row").count();
+			expect(rows).toBe(9);
+			// Wide, a table with its headings; in a sidebar, each row a small card whose figures say what they are.
+			const headings = await page.locator(".coaching-alliance-caseload-table thead").first().evaluate((head) => head.getBoundingClientRect().height);
+			if (label === "wide") expect(headings).toBeGreaterThan(10);
+			else expect(headings).toBe(0);
+			await screenshotPane(page, join(ARTIFACTS, `caseload-${label}-${theme}.png`));
+			await page.close();
+		}, 60_000);
+	});
+
+	it("the caseload is used by keyboard: Tab reaches the sort buttons and the rows, focus is visible, Enter prepares the session", async () => {
+		const page = await openPane(browser, { vault: DEMO, client: "", view: "caseload", today: "2026-06-30", theme: "light", width: 1000, readBack: false });
+		const focused: string[] = [];
+		for (let step = 0; step < 12 && !focused.includes("tr"); step++) {
+			await page.keyboard.press("Tab");
+			focused.push(await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? ""));
+		}
+		expect(focused).toContain("button");
+		expect(focused).toContain("tr");
+		expect(await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : "none"))).not.toBe("none");
+		await page.keyboard.press("Enter");
+		await page.waitForSelector(".coaching-alliance-header");
+		expect(await page.locator(".coaching-alliance-name").first().textContent()).toBe("Tomás Rivera");
+		await page.close();
+	}, 60_000);
+
 	it("is reachable by keyboard: Tab reaches the sections and links, Enter opens a note, focus is visible", async () => {
 		const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme: "light", width: 340, readBack: false });
 		const focused: string[] = [];

@@ -56,3 +56,8 @@ function isAscii(text: string): boolean {
 	for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0x7f) return false;
 	return true;
 }
+
+/** Text as a search compares it: any case, accents off (`Tomás` is found by `tomas`), spaces collapsed. */
+export function searchKey(text: string): string {
+	return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/gu, " ").trim();
+}

@@ -1,0 +1,276 @@
+import { ItemView, setIcon, type EventRef, type ViewStateResult } from "obsidian";
+import { format } from "date-fns";
+import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
+import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadColumn, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
+import { aboutWords, countOf, dueStateWords, relativeDays } from "../core/brief/copy";
+import type { Client, CoachingIndex } from "../core/index/coaching-index";
+import { toDate, type Day } from "../core/notes/dates";
+
+export const CASELOAD_VIEW = "coaching-alliance-caseload";
+
+/** What the caseload needs of the rest of the plugin: the index, the day, and what a row opens. */
+export interface CaseloadPort {
+	readonly index: CoachingIndex;
+	indexReady(): boolean;
+	onIndexChanged(listener: () => void): EventRef;
+	today(): Day;
+	dateFormat(): string;
+	openPrepare(client: Client): Promise<void>;
+	openClientNote(client: Client): Promise<void>;
+}
+
+interface CaseloadState {
+	sort?: CaseloadSort;
+	status?: StatusFilter;
+}
+
+/** The table's columns, in order, with their headings. */
+const COLUMNS: readonly { column: CaseloadColumn; title: string; numeric: boolean }[] = [
+	{ column: "name", title: "Client", numeric: false },
+	{ column: "cadence", title: "Cadence", numeric: false },
+	{ column: "last", title: "Last session", numeric: false },
+	{ column: "sessions", title: "Sessions", numeric: true },
+	{ column: "open", title: "Open", numeric: true },
+	{ column: "since", title: "Mentions since", numeric: true },
+	{ column: "depth", title: "Depth", numeric: true },
+];
+
+const STATUSES: readonly { status: StatusFilter; title: string }[] = [
+	{ status: "active", title: "Active" },
+	{ status: "archived", title: "Past clients" },
+	{ status: "all", title: "All" },
+];
+
+/**
+ * Every client at a glance, as one table: where each stands against their cadence, when you last
+ * spoke, what is open, what moved since, how well the vault knows them. It reads only the index.
+ * Each row is kept while its client's notes are unchanged, so a live update redraws only the rows
+ * that changed. Past clients are listed apart.
+ */
+export class CaseloadView extends ItemView {
+	private sort: CaseloadSort = DEFAULT_SORT;
+	private status: StatusFilter = "all";
+	private filterText = "";
+	/** Each client's row as last drawn, with the line it was drawn from: the same line again means nothing to redraw. */
+	private readonly drawn = new Map<string, { row: CaseloadRow; element: HTMLTableRowElement }>();
+	private activeBody: HTMLTableSectionElement | null = null;
+	private pastBody: HTMLTableSectionElement | null = null;
+	private pastSection: HTMLElement | null = null;
+	private summary: HTMLElement | null = null;
+	private drawnDay = "";
+
+	constructor(
+		leaf: ConstructorParameters<typeof ItemView>[0],
+		private readonly port: CaseloadPort,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return CASELOAD_VIEW;
+	}
+
+	getDisplayText(): string {
+		return "Caseload";
+	}
+
+	getIcon(): string {
+		return "users";
+	}
+
+	getState(): Record<string, unknown> {
+		return { ...super.getState(), sort: this.sort, status: this.status };
+	}
+
+	async setState(state: unknown, result: ViewStateResult): Promise<void> {
+		const next = (state ?? {}) as CaseloadState;
+		if (next.sort && COLUMNS.some(({ column }) => column === next.sort?.column)) this.sort = { column: next.sort.column, descending: next.sort.descending === true };
+		if (next.status && STATUSES.some(({ status }) => status === next.status)) this.status = next.status;
+		await super.setState(state, result);
+		this.draw();
+	}
+
+	async onOpen(): Promise<void> {
+		this.contentEl.addClass("coaching-alliance-caseload-pane");
+		this.registerEvent(this.port.onIndexChanged(() => this.update()));
+		this.draw();
+	}
+
+	async onClose(): Promise<void> {
+		this.drawn.clear();
+	}
+
+	/** Draws the whole view afresh: on opening, and when the sort or the filter changes. */
+	private draw(): void {
+		const root = this.contentEl;
+		root.empty();
+		this.drawn.clear();
+		if (!this.port.indexReady()) {
+			root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
+			this.activeBody = this.pastBody = null;
+			return;
+		}
+		const view = root.createDiv({ cls: "coaching-alliance-caseload" });
+		const header = view.createDiv({ cls: "coaching-alliance-caseload-header" });
+		header.createEl("h2", { text: "Caseload" });
+		this.summary = header.createDiv({ cls: "coaching-alliance-muted" });
+		this.drawControls(view);
+		this.activeBody = this.drawTable(view, "Active clients");
+		this.pastSection = view.createDiv({ cls: "coaching-alliance-caseload-past" });
+		this.pastSection.createEl("h3", { text: "Past clients" });
+		this.pastBody = this.drawTable(this.pastSection, "Past clients");
+		this.update();
+	}
+
+	private drawControls(view: HTMLElement): void {
+		const controls = view.createDiv({ cls: "coaching-alliance-caseload-controls" });
+		const search = controls.createEl("input", {
+			type: "search",
+			cls: "coaching-alliance-caseload-filter",
+			attr: { placeholder: "Filter by name", "aria-label": "Filter clients by name", spellcheck: "false" },
+		});
+		search.value = this.filterText;
+		search.addEventListener("input", () => {
+			this.filterText = search.value;
+			this.update();
+		});
+		const status = controls.createEl("select", { cls: "dropdown", attr: { "aria-label": "Show clients" } });
+		for (const option of STATUSES) status.createEl("option", { text: option.title, value: option.status });
+		status.value = this.status;
+		status.addEventListener("change", () => {
+			this.status = status.value as StatusFilter;
+			this.app.workspace.requestSaveLayout();
+			this.update();
+		});
+	}
+
+	private drawTable(parent: HTMLElement, label: string): HTMLTableSectionElement {
+		const table = parent.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": label } });
+		const head = table.createEl("thead").createEl("tr");
+		for (const { column, title, numeric } of COLUMNS) {
+			const sorted = this.sort.column === column;
+			const cell = head.createEl("th", {
+				cls: numeric ? "is-numeric" : "",
+				attr: { scope: "col", "aria-sort": sorted ? (this.sort.descending ? "descending" : "ascending") : "none" },
+			});
+			const button = cell.createEl("button", { cls: "coaching-alliance-sort", text: title, attr: { "data-column": column } });
+			if (sorted) setIcon(button.createSpan({ cls: "coaching-alliance-sort-icon" }), this.sort.descending ? "arrow-down" : "arrow-up");
+			button.addEventListener("click", () => {
+				this.sort = { column, descending: sorted ? !this.sort.descending : false };
+				this.app.workspace.requestSaveLayout();
+				this.draw();
+				this.contentEl.querySelector<HTMLElement>(`.coaching-alliance-sort[data-column="${column}"]`)?.focus();
+			});
+		}
+		head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
+		return table.createEl("tbody");
+	}
+
+	/**
+	 * Brings the table up to date: each client's line is asked of the index, which keeps it while
+	 * the client's notes are unchanged; only a line that is new is drawn again. Rows are then put in
+	 * order and filtered without drawing them again.
+	 */
+	private update(): void {
+		if (!this.port.indexReady()) {
+			this.draw();
+			return;
+		}
+		if (!this.activeBody || !this.pastBody) {
+			this.draw();
+			return;
+		}
+		const index = this.port.index;
+		const today = this.port.today();
+		if (today !== this.drawnDay) this.drawn.clear();
+		this.drawnDay = today;
+		const rows = index.clients().map((client) => caseloadRow(index, client, today));
+		const keys = new Set(rows.map((row) => row.client.key));
+		for (const [key, drawn] of this.drawn) {
+			if (keys.has(key)) continue;
+			drawn.element.remove();
+			this.drawn.delete(key);
+		}
+		for (const row of rows) {
+			const drawn = this.drawn.get(row.client.key);
+			if (drawn?.row === row) continue;
+			const element = this.drawRow(row);
+			drawn?.element.replaceWith(element);
+			this.drawn.set(row.client.key, { row, element });
+		}
+		const shown = filterCaseload(sortCaseload(rows, this.sort), { text: this.filterText, status: this.status });
+		const shownKeys = new Set(shown.map((row) => row.client.key));
+		for (const [key, { element }] of this.drawn) if (!shownKeys.has(key)) element.remove();
+		const elementsOf = (status: "active" | "archived"): HTMLTableRowElement[] =>
+			shown.filter((row) => row.entry.status === status).flatMap((row) => this.drawn.get(row.client.key)?.element ?? []);
+		inOrder(this.activeBody, elementsOf("active"));
+		inOrder(this.pastBody, elementsOf("archived"));
+		this.pastSection?.toggle(this.pastBody.childElementCount > 0);
+		const active = rows.filter((row) => row.entry.status === "active").length;
+		this.summary?.setText(`${format(toDate(today), this.port.dateFormat())} · ${countOf(active, "active client")}${shown.length === 0 ? " · none match" : ""}`);
+	}
+
+	private drawRow(row: CaseloadRow): HTMLTableRowElement {
+		const { client, entry, detail } = row;
+		// Made by the view's own document: in a pop-out window, that window's.
+		const element = this.contentEl.doc.createElement("tr");
+		element.addClass("coaching-alliance-caseload-row");
+		element.setAttr("tabindex", "0");
+		element.setAttr("data-client", client.key);
+		element.setAttr("aria-label", `${entry.name}: ${dueStateWords(detail.dueState)}. Enter prepares the session; Shift+Enter opens the client note.`);
+		const name = element.createEl("td", { cls: "coaching-alliance-caseload-name" });
+		name.createSpan({ text: entry.name });
+		const state = element.createEl("td", { cls: `coaching-alliance-due is-${detail.dueState.kind}`, text: dueStateWords(detail.dueState) });
+		state.setAttr("data-label", "Cadence");
+		const last = element.createEl("td", { attr: { "data-label": "Last session" } });
+		if (entry.lastSessionDate === null) last.setText("No session yet");
+		else {
+			last.createSpan({ text: format(toDate(entry.lastSessionDate), this.port.dateFormat()) });
+			last.createSpan({ cls: "coaching-alliance-muted", text: ` · ${relativeDays(entry.daysSinceLastSession ?? 0)}` });
+		}
+		element.createEl("td", { cls: "is-numeric", text: String(entry.sessionCount), attr: { "data-label": "Sessions" } });
+		const open = element.createEl("td", { cls: "is-numeric", attr: { "data-label": "Open" } });
+		open.setText(String(detail.openTheirs));
+		if (detail.openMine > 0) open.createSpan({ cls: "coaching-alliance-muted", text: ` + ${detail.openMine} mine` });
+		element.createEl("td", { cls: "is-numeric", text: String(detail.mentionsSince), attr: { "data-label": "Mentions since" } });
+		element.createEl("td", { cls: "is-numeric coaching-alliance-muted", text: aboutWords(detail.depthWords), attr: { "data-label": "Depth" } });
+		const actions = element.createEl("td", { cls: "coaching-alliance-caseload-actions" });
+		if (client.path !== null) {
+			const note = actions.createEl("button", { cls: "clickable-icon", attr: { "aria-label": `Open ${entry.name}'s note`, tabindex: "-1" } });
+			setIcon(note, "file-text");
+			note.addEventListener("click", (event) => {
+				event.stopPropagation();
+				void this.port.openClientNote(client);
+			});
+		}
+		element.addEventListener("click", () => void this.port.openPrepare(client));
+		element.addEventListener("keydown", (event) => this.onRowKey(event, element, client));
+		return element;
+	}
+
+	/** Enter prepares the session, Shift+Enter opens the client note; the arrow keys move between rows. */
+	private onRowKey(event: KeyboardEvent, element: HTMLTableRowElement, client: Client): void {
+		if (event.key === "Enter") {
+			event.preventDefault();
+			void (event.shiftKey ? this.port.openClientNote(client) : this.port.openPrepare(client));
+			return;
+		}
+		if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+		event.preventDefault();
+		const rows = [...this.contentEl.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row")];
+		const at = rows.indexOf(element);
+		rows[event.key === "ArrowDown" ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1)]?.focus();
+	}
+}
+
+/** Puts the rows in this order, moving only those out of place: a row already where it belongs is not touched. */
+function inOrder(body: HTMLTableSectionElement, rows: readonly HTMLTableRowElement[]): void {
+	let cursor = body.firstElementChild;
+	for (const row of rows) {
+		if (cursor === row) {
+			cursor = cursor.nextElementSibling;
+			continue;
+		}
+		body.insertBefore(row, cursor);
+	}
+}
