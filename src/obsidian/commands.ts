@@ -6,7 +6,7 @@ import type { CoachingActions } from "./coaching-actions";
 export function registerCommands(plugin: Plugin, actions: CoachingActions): void {
 	const prepare = (): void => actions.chooseClient((client) => void actions.openPrepare(client));
 	// One icon in the ribbon, as reviewers ask: its menu holds both ways in.
-	plugin.addRibbonIcon("messages-square", "Coaching Alliance", (event) => {
+	plugin.addRibbonIcon("messages-square", "Prepare session or open caseload", (event) => {
 		new Menu()
 			.addItem((item) => item.setTitle("Prepare session").setIcon("messages-square").onClick(prepare))
 			.addItem((item) => item.setTitle("Open caseload").setIcon("users").onClick(() => void actions.openCaseload()))

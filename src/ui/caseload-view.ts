@@ -212,12 +212,11 @@ export class CaseloadView extends ItemView {
 
 	private drawRow(row: CaseloadRow): HTMLTableRowElement {
 		const { client, entry, detail } = row;
-		// Made by the view's own document: in a pop-out window, that window's.
-		const element = this.contentEl.doc.createElement("tr");
-		element.addClass("coaching-alliance-caseload-row");
-		element.setAttr("tabindex", "0");
-		element.setAttr("data-client", client.key);
-		element.setAttr("aria-label", `${entry.name}: ${dueStateWords(detail.dueState)}. Enter prepares the session; Shift+Enter opens the client note.`);
+		// Made in the view's own document (in a pop-out, that window's), then placed by `update`.
+		const element = this.contentEl.createEl("tr", {
+			cls: "coaching-alliance-caseload-row",
+			attr: { tabindex: "0", "data-client": client.key, "aria-label": `${entry.name}: ${dueStateWords(detail.dueState)}. Enter prepares the session; Shift+Enter opens the client note.` },
+		});
 		const name = element.createEl("td", { cls: "coaching-alliance-caseload-name" });
 		name.createSpan({ text: entry.name });
 		const state = element.createEl("td", { cls: `coaching-alliance-due is-${detail.dueState.kind}`, text: dueStateWords(detail.dueState) });
@@ -243,6 +242,7 @@ export class CaseloadView extends ItemView {
 				void this.port.openClientNote(client);
 			});
 		}
+		element.detach();
 		element.addEventListener("click", () => void this.port.openPrepare(client));
 		element.addEventListener("keydown", (event) => this.onRowKey(event, element, client));
 		return element;

@@ -71,7 +71,7 @@ describe("the caseload view", () => {
 
 	it("opens from the ribbon's menu and from the prepare pane, one view however often asked", async () => {
 		const { app, plugin } = await demo();
-		const ribbon = app.ribbonEl?.querySelector<HTMLElement>('[aria-label="Coaching Alliance"]');
+		const ribbon = app.ribbonEl?.querySelector<HTMLElement>('[aria-label="Prepare session or open caseload"]');
 		ribbon?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 		expect(Menu.open?.items.map((item) => item.dom.querySelector(".menu-item-title")?.textContent)).toEqual(["Prepare session", "Open caseload"]);
 		Menu.open?.choose("Open caseload");

@@ -5,7 +5,7 @@ import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
 import { JSDOM } from "jsdom";
 import { installObsidianDom, TestVisibility } from "../../obsidian-runtime/dom";
-import { MarkdownRenderChild, Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
+import { MarkdownRenderChild, Menu, Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
@@ -85,11 +85,12 @@ describe("Prepare session: the client picker", () => {
 		plugin.unload();
 	});
 
-	it("the ribbon icon does the same, and is labelled for screen readers", async () => {
+	it("the ribbon icon's menu does the same, and the icon is labelled for screen readers", async () => {
 		const { app, plugin } = await demo();
-		const ribbon = app.ribbonEl?.querySelector('[aria-label="Prepare session"]');
+		const ribbon = app.ribbonEl?.querySelector('[aria-label="Prepare session or open caseload"]');
 		expect(ribbon).toBeTruthy();
 		(ribbon as HTMLElement).click();
+		Menu.open?.choose("Prepare session");
 		expect(picker().shown()).toHaveLength(9);
 		picker().close();
 		plugin.unload();
@@ -100,6 +101,7 @@ describe("Prepare session: the client picker", () => {
 		const commands = Object.values(app.commands.commands);
 		expect(commands.map((command) => command.name)).toEqual([
 			"Prepare session",
+			"Open caseload",
 			"Prepare session for this client",
 			"New session note",
 			"New client",
