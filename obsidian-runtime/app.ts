@@ -3,7 +3,7 @@ import { Component } from "./events";
 import { FileManager } from "./file-manager";
 import { MetadataCache } from "./metadata-cache";
 import { Vault } from "./vault";
-import { WorkspaceLeaf, View, Workspace, Command, MarkdownView } from "./workspace";
+import { WorkspaceLeaf, View, Workspace, Command, MarkdownView, LocalGraphView } from "./workspace";
 import { requireApiVersion, PluginSettingTab } from "./settings";
 import { setIcon } from "./ui";
 
@@ -57,6 +57,8 @@ export class App {
 		this.vault = vault;
 		this.metadataCache = new MetadataCache(vault);
 		this.workspace = new Workspace(this);
+		// The Graph view core plugin is on in a new vault: its local graph is a view any plugin can open.
+		this.viewRegistry.set("localgraph", (leaf) => new LocalGraphView(leaf));
 		this.ribbonEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "side-dock-ribbon" });
 		this.statusBarEl = typeof document === "undefined" ? null : document.body.createDiv({ cls: "status-bar" });
 	}

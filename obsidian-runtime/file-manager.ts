@@ -1,4 +1,5 @@
-/** The file manager: renaming as the file explorer renames, links in other notes kept pointing at the file. */
+/** The file manager: renaming as the file explorer renames, links in other notes kept pointing at the file; properties edited as the app edits them. */
+import { parse, stringify } from "yaml";
 import type { App } from "./app";
 import { TFile, type TAbstractFile } from "./vault";
 
@@ -11,6 +12,24 @@ interface LinkToMove {
 
 export class FileManager {
 	constructor(private readonly app: App) {}
+
+	/**
+	 * As the app: the note's properties block is parsed (a block that is not YAML throws, and the
+	 * note is left as it was), handed to `fn` to change in place, and written back as the app
+	 * writes YAML, in one atomic edit; the text after the block is kept exactly. A note without
+	 * properties gains a block at its top.
+	 */
+	async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void): Promise<void> {
+		await this.app.vault.process(file, (text) => {
+			const block = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/.exec(text);
+			const parsed: unknown = block ? parse(block[1] ?? "") : {};
+			const frontmatter = (parsed ?? {}) as Record<string, unknown>;
+			if (typeof frontmatter !== "object" || Array.isArray(frontmatter)) throw new Error("The properties are not a YAML mapping");
+			fn(frontmatter);
+			const yaml = Object.keys(frontmatter).length === 0 ? "" : stringify(frontmatter, { lineWidth: 0 });
+			return `---\n${yaml}---\n${block ? text.slice(block[0].length) : text}`;
+		});
+	}
 
 	/**
 	 * As the app renames with "Automatically update internal links" on, its default: the file (or

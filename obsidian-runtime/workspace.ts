@@ -153,6 +153,28 @@ export class EmptyView extends View {
 	}
 }
 
+/** The Graph view core plugin's local graph: the note in its state, its links and backlinks around it (not drawn here). */
+export class LocalGraphView extends View {
+	file: string | null = null;
+
+	getViewType(): string {
+		return "localgraph";
+	}
+
+	getDisplayText(): string {
+		return this.file === null ? "Graph" : `Graph of ${this.file.replace(/\.md$/i, "")}`;
+	}
+
+	getState(): Record<string, unknown> {
+		return { file: this.file };
+	}
+
+	async setState(state: unknown, _result: ViewStateResult): Promise<void> {
+		const file = (state as { file?: unknown } | null)?.file;
+		this.file = typeof file === "string" ? file : null;
+	}
+}
+
 export class DeferredView extends View {
 	constructor(
 		leaf: WorkspaceLeaf,

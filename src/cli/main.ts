@@ -13,13 +13,15 @@ import { planSessionNote } from "../core/writing/plan-session-note";
 import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../fs/vault-folder";
-import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, formatReadBack, withoutControlCharacters } from "./text";
+import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, formatLinkCheck, formatReadBack, withoutControlCharacters } from "./text";
+import { clientLinksToCheck } from "../core/index/link-check";
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json | --read-back [--checklists]]
   cli caseload    --vault DIR              [--today YYYY-MM-DD] [--json]
-  cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]`;
+  cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]
+  cli check       --vault DIR [--json]     (client links to check; exit 1 when there are some)`;
 
 /** A problem with what was asked: one clear line on standard error, exit status 2. */
 class UsageError extends Error {}
@@ -58,8 +60,8 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		output.out(`${USAGE}\n`);
 		return command === undefined ? 2 : 0;
 	}
-	if (command !== "brief" && command !== "caseload" && command !== "new-session") {
-		throw new UsageError(`Unknown command "${command}": use brief, caseload or new-session (--help shows how).`);
+	if (command !== "brief" && command !== "caseload" && command !== "new-session" && command !== "check") {
+		throw new UsageError(`Unknown command "${command}": use brief, caseload, new-session or check (--help shows how).`);
 	}
 
 	let values: {
@@ -98,7 +100,8 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${values.today}".`);
 	}
 	const today = values.today ?? format(wallClock(), "yyyy-MM-dd");
-	if (command !== "caseload" && !values.client) throw new UsageError(`${command} needs --client NAME: a client's name, alias or path.`);
+	if (command === "check" && (values.client !== undefined || values.today !== undefined)) throw new UsageError("check reads every session note's client links and takes no --client or --today.");
+	if (command !== "caseload" && command !== "check" && !values.client) throw new UsageError(`${command} needs --client NAME: a client's name, alias or path.`);
 	if (command !== "new-session" && (values.template !== undefined || values["dry-run"] !== undefined)) {
 		throw new UsageError("--template and --dry-run go with new-session.");
 	}
@@ -149,7 +152,7 @@ function readingProgress(output: Output): { update: (read: number, of: number) =
 }
 
 interface CliRequest {
-	command: "brief" | "caseload" | "new-session";
+	command: "brief" | "caseload" | "new-session" | "check";
 	root: string;
 	client: string;
 	today: Day;
@@ -180,6 +183,11 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 		const caseload = computeCaseload(vault.index, request.today);
 		output.out(request.json ? `${JSON.stringify(caseloadJson(caseload), null, 2)}\n` : formatCaseload(forTerminal(caseload), style));
 		return 0;
+	}
+	if (request.command === "check") {
+		const links = clientLinksToCheck(vault.index);
+		output.out(request.json ? `${JSON.stringify({ links }, null, 2)}\n` : formatLinkCheck(forTerminal(links), style));
+		return links.length === 0 ? 0 : 1;
 	}
 
 	const lookup = findClient(vault.index.clients(), request.client);

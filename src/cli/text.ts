@@ -2,6 +2,7 @@ import type { Brief, BriefSession, Mention } from "../core/brief/brief";
 import { earlierThreads, hasChecklist, latestReflections, type AcrossConversations, type BriefText, type Held, type HowIShowedUp } from "../core/brief/brief-text";
 import { mentionsBetween } from "../core/brief/read-back";
 import type { Caseload, CaseloadDetail, CaseloadRow } from "../core/brief/caseload";
+import type { ClientLinkToCheck } from "../core/index/link-check";
 import { isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
@@ -11,6 +12,7 @@ import {
 	countOf,
 	dueStateWords,
 	dueWords,
+	linkCheckWords,
 	lastSpoke,
 	laterBy,
 	longDay,
@@ -319,4 +321,15 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 function openWords(detail: CaseloadDetail): string {
 	const open = detail.openTheirs + detail.openMine;
 	return detail.openMine === 0 ? `${open} open` : `${open} open (${detail.openTheirs} theirs, ${detail.openMine} mine)`;
+}
+
+/** The client links to check, each with its note and the clients it most likely meant; or that there are none. */
+export function formatLinkCheck(links: readonly ClientLinkToCheck[], style: Style): string {
+	if (links.length === 0) return `${style.title(COPY.noLinksToCheck)}\n`;
+	const lines = [style.title(COPY.linksToCheck(links.length)), ""];
+	for (const link of links) {
+		lines.push(`${INDENT}${link.path}`, `${INDENT.repeat(2)}${linkCheckWords(link)}`);
+		if (link.closest.length > 0) lines.push(`${INDENT.repeat(2)}${style.dim(`${COPY.closestClients}: ${link.closest.join(", ")}`)}`);
+	}
+	return `${lines.join("\n")}\n`;
 }

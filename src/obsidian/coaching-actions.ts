@@ -9,6 +9,8 @@ import type { CoachingSettings } from "../core/settings/settings";
 import { ClientPicker } from "../ui/client-picker";
 import { NamePrompt } from "../ui/name-prompt";
 import { CASELOAD_VIEW, type CaseloadPort } from "../ui/caseload-view";
+import { LinkCheckModal, type LinkCheckPort } from "../ui/link-check-modal";
+import { clientLinksToCheck, replaceClientLink, type ClientLinkToCheck } from "../core/index/link-check";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createClientNote, createSessionNote } from "./session-notes";
 import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
@@ -19,7 +21,7 @@ import { reasonOf } from "../core/reason";
  * open their brief, start a session note, add a client. The pane reaches these through
  * `PreparePort`, never the plugin class.
  */
-export class CoachingActions implements PreparePort, CaseloadPort {
+export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort {
 	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
 
 	constructor(
@@ -117,6 +119,73 @@ export class CoachingActions implements PreparePort, CaseloadPort {
 			return;
 		}
 		await this.app.workspace.openLinkText(client.path, "", false);
+	}
+
+	/** "Check client links": the session notes whose client link needs a second look, each with a fix. */
+	checkClientLinks(): void {
+		if (!this.readyOrSayWait()) return;
+		new LinkCheckModal(this.app, this).open();
+	}
+
+	linksToCheck(): ClientLinkToCheck[] {
+		return clientLinksToCheck(this.vaultIndex.index);
+	}
+
+	openNote(path: string): void {
+		void this.app.workspace.openLinkText(path, "", false);
+	}
+
+	/**
+	 * Lets the coach choose the client a link meant, the closest names first, then rewrites that one
+	 * link in the note's client property through `processFrontMatter`: nothing else in the note changes.
+	 */
+	chooseAndFix(link: ClientLinkToCheck, fixed: () => void): void {
+		const index = this.vaultIndex.index;
+		const rows = caseloadRows(index, this.today()).filter(({ client }) => client.path !== null && client.path !== link.target && index.get(client.path)?.kind === "client");
+		const rank = (name: string): number => (link.closest.includes(name) ? link.closest.indexOf(name) : link.closest.length);
+		rows.sort((a, b) => rank(a.client.name) - rank(b.client.name) || a.client.name.localeCompare(b.client.name));
+		const placeholder = `Which client did [[${link.link}]] mean?`;
+		new ClientPicker(this.app, rows, (client) => void this.fixClientLink(link, client).then(fixed), { placeholder, purpose: "to link" }).open();
+	}
+
+	private async fixClientLink(link: ClientLinkToCheck, client: Client): Promise<void> {
+		const file = this.app.vault.getFileByPath(link.path);
+		if (!file) {
+			new Notice(`${link.path} is no longer in the vault.`);
+			return;
+		}
+		const replacement = `[[${this.vaultIndex.index.linkTarget(client, link.path)}]]`;
+		const before = this.vaultIndex.index.get(link.path);
+		let replaced = false;
+		try {
+			await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+				replaced = replaceClientLink(frontmatter, this.settings().clientProperties, link.link, replacement);
+			});
+		} catch (error) {
+			new Notice(`${link.path} could not be changed: ${reasonOf(error)}`);
+			return;
+		}
+		if (!replaced) {
+			new Notice(`[[${link.link}]] is no longer in the properties of ${link.path}: nothing was changed.`);
+			return;
+		}
+		await this.vaultIndex.whenIndexed(file.path, { replacing: before });
+		new Notice(`${link.path} now links ${client.name}.`);
+	}
+
+	/** Obsidian's local graph for the client note: the client's sessions, and every note that names them, around it. */
+	async openClientGraph(client: Client): Promise<void> {
+		if (client.path === null) {
+			new Notice(`There is no note for ${client.name} yet: the graph is drawn around a note.`);
+			return;
+		}
+		try {
+			const leaf = this.app.workspace.getLeaf("split");
+			await leaf.setViewState({ type: "localgraph", active: true, state: { file: client.path } });
+			await this.app.workspace.revealLeaf(leaf);
+		} catch (error) {
+			new Notice(`The graph could not be opened (is the Graph view core plugin on?): ${reasonOf(error)}`);
+		}
 	}
 
 	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */

@@ -37,6 +37,16 @@ export function registerCommands(plugin: Plugin, actions: CoachingActions): void
 		},
 	});
 	plugin.addCommand({ id: "new-client", name: "New client", callback: () => actions.newClient() });
+	plugin.addCommand({ id: "check-client-links", name: "Check client links", callback: () => actions.checkClientLinks() });
+	plugin.addCommand({
+		id: "open-client-graph",
+		name: "Open client graph",
+		callback: () => {
+			const clients = actions.clientsOfActiveNote();
+			if (clients.length === 1 && clients[0]) void actions.openClientGraph(clients[0]);
+			else actions.chooseClient((client) => void actions.openClientGraph(client), clients.length > 1 ? clients : undefined);
+		},
+	});
 	plugin.addCommand({
 		id: "insert-intention-checklist",
 		name: "Insert intention checklist",

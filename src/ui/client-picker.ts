@@ -11,12 +11,13 @@ export class ClientPicker extends FuzzySuggestModal<PickerItem> {
 		app: App,
 		private readonly items: PickerItem[],
 		private readonly onChoose: (client: Client) => void,
+		{ placeholder = "Who are you preparing for?", purpose = "to prepare" }: { placeholder?: string; purpose?: string } = {},
 	) {
 		super(app);
-		this.setPlaceholder("Who are you preparing for?");
+		this.setPlaceholder(placeholder);
 		this.setInstructions([
 			{ command: "↑↓", purpose: "to move" },
-			{ command: "↵", purpose: "to prepare" },
+			{ command: "↵", purpose },
 			{ command: "esc", purpose: "to dismiss" },
 		]);
 		this.emptyStateText = "No client by that name or alias.";

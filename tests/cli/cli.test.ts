@@ -251,3 +251,40 @@ async function fingerprint(root: string): Promise<Record<string, string>> {
 	await walk(root);
 	return prints;
 }
+
+describe("cli check", () => {
+	async function vaultOf(files: Record<string, string>): Promise<string> {
+		const root = await mkdtemp(join(tmpdir(), "coaching-check-"));
+		for (const [path, text] of Object.entries(files)) {
+			await mkdir(join(root, path, ".."), { recursive: true });
+			await writeFile(join(root, path), text);
+		}
+		return root;
+	}
+
+	it("lists each session note whose client link needs a second look, with the closest clients, and exits 1", async () => {
+		const root = await vaultOf({
+			"Clients/Ana Costa.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Ana.md": '---\nclient: "[[Ana Costaa]]"\ndate: 2026-06-02\n---\n',
+			"Sessions/2026-06-16 Ana.md": '---\nclient: "[[Ana Costa]]"\ndate: 2026-06-16\n---\n',
+		});
+		const text = await cli(["check", "--vault", root]);
+		expect(text.status).toBe(1);
+		expect(text.stdout).toBe(
+			"1 client link to check\n\n  Sessions/2026-06-02 Ana.md\n    The client link [[Ana Costaa]] reaches no note: not written yet, a typo, or a client note renamed or merged?\n    Closest clients: Ana Costa\n",
+		);
+		const json = await cli(["check", "--vault", root, "--json"]);
+		expect(json.status).toBe(1);
+		expect(JSON.parse(json.stdout)).toEqual({ links: [{ path: "Sessions/2026-06-02 Ana.md", link: "Ana Costaa", why: "no-note", target: null, closest: ["Ana Costa"] }] });
+	});
+
+	it("exits 0 when every link reaches a client, writes nothing, and takes no --client", async () => {
+		const root = await vaultOf({ "Clients/Ana Costa.md": "---\ntype: client\n---\n", "Sessions/2026-06-16 Ana.md": '---\nclient: "[[Ana Costa]]"\ndate: 2026-06-16\n---\n' });
+		const before = await readFile(join(root, "Sessions/2026-06-16 Ana.md"), "utf8");
+		const { status, stdout } = await cli(["check", "--vault", root]);
+		expect(status).toBe(0);
+		expect(stdout).toBe("Every session note's client link reaches a client.\n");
+		expect(await readFile(join(root, "Sessions/2026-06-16 Ana.md"), "utf8")).toBe(before);
+		expect((await cli(["check", "--vault", root, "--client", "Ana"])).status).toBe(2);
+	});
+});

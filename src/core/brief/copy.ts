@@ -1,6 +1,7 @@
 import { format } from "date-fns";
 import type { Due } from "./cadence";
 import type { DueState } from "./caseload";
+import type { ClientLinkToCheck } from "../index/link-check";
 import type { Recognised, RecognisedShape } from "../index/coaching-index";
 import type { SettingKey } from "../settings/settings";
 import { toDate, type Day } from "../notes/dates";
@@ -120,6 +121,9 @@ export const COPY = {
 	reflections: "Reflections",
 	/** The terminal prints the first few of a long list; `brief --json` holds them all. */
 	moreInJson: (more: number): string => `…and ${more} more (brief --json lists every one)`,
+	noLinksToCheck: "Every session note's client link reaches a client.",
+	linksToCheck: (count: number): string => `${countOf(count, "client link")} to check`,
+	closestClients: "Closest clients",
 	/** Read-back is quiet: the coach's own checklists are shown only when asked for. */
 	showChecklists: "Show checklists",
 	/** A mention dated only by its file's times: a sync or a fresh copy can set them to any day. */
@@ -196,6 +200,14 @@ export function dueStateWords(state: DueState): string {
 export function aboutWords(words: number): string {
 	const rounded = words >= 1000 ? Math.round(words / 100) * 100 : words >= 100 ? Math.round(words / 10) * 10 : words;
 	return `about ${countOf(rounded, "word").replace(/^\d+/, rounded.toLocaleString("en"))}`;
+}
+
+/** What the link check says of one client link, the same in the terminal and in Obsidian. */
+export function linkCheckWords(link: ClientLinkToCheck): string {
+	const written = `[[${link.link}]]`;
+	return link.why === "no-note"
+		? `The client link ${written} reaches no note: not written yet, a typo, or a client note renamed or merged?`
+		: `The client link ${written} reaches ${link.target ?? "a note"}, which no other session names: is this the client you meant?`;
 }
 
 /** "Last spoke 2 weeks ago". */

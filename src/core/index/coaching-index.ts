@@ -216,6 +216,16 @@ export class CoachingIndex {
 		return [...[...paths].filter((path) => this.awaiting.has(path)), ...[...this.awaitingProperties].filter((path) => !paths.has(path))];
 	}
 
+	/** The notes that hold conversations, or headings that may be: the link check reads these, and no other note. */
+	sessionNotePaths(): string[] {
+		return [...this.sessionNotes];
+	}
+
+	/** The note a link written in `sourcePath` resolves to, as Obsidian resolves it; null when none. */
+	resolveLink(link: string, sourcePath: string): string | null {
+		return this.resolver.resolve(link, sourcePath);
+	}
+
 	/** Every note the index holds with a problem to report. */
 	problems(): { path: string; problem: string }[] {
 		return [...this.withProblems].flatMap((path) => this.problemsOf(path));

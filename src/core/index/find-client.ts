@@ -30,8 +30,8 @@ export function findClient(clients: readonly Client[], query: string): ClientLoo
 	return { kind: "none", suggestions: closestNames(clients, wanted) };
 }
 
-/** Up to three names a typo most likely meant: shared start first, then edit distance. */
-function closestNames(clients: readonly Client[], wanted: string): string[] {
+/** Up to three names a typo most likely meant: shared start first, then edit distance. `wanted` is folded (`fold`). */
+export function closestNames(clients: readonly Client[], wanted: string): string[] {
 	const scored = clients.flatMap((client) =>
 		[client.name, ...client.aliases].map((name) => {
 			const folded = fold(name);

@@ -1,0 +1,77 @@
+import type { Client, CoachingIndex } from "./coaching-index";
+import { closestNames } from "./find-client";
+import { fold } from "../notes/fold";
+import { linkInPropertyValue, linkpathOf, nameKey } from "../notes/links";
+import { basenameOf } from "../notes/note";
+
+/**
+ * A session note's client link worth a second look: it reaches no note (a typo, a client note
+ * renamed without its links, two clients merged), or a note that is a client only through this
+ * one conversation (a colleague's note in People linked by mistake, a project note).
+ */
+export interface ClientLinkToCheck {
+	/** The session note. */
+	path: string;
+	/** The link as written in the client property, without its brackets: what a fix replaces. */
+	link: string;
+	why: "no-note" | "only-this-session";
+	/** The note it reaches, for `only-this-session`. */
+	target: string | null;
+	/** Up to three client names the link most likely meant, the closest first. */
+	closest: string[];
+}
+
+/**
+ * The client links of session notes to check (see `ClientLinkToCheck`), by note path and then as
+ * written. Only session notes' client properties are read: a link in a note's body names people in
+ * passing. A client without a note whom several sessions link is one the coach meant.
+ */
+export function clientLinksToCheck(index: CoachingIndex): ClientLinkToCheck[] {
+	const clients = index.clients();
+	const realClients = clients.filter((client) => client.path !== null && index.get(client.path)?.kind === "client");
+	const found: ClientLinkToCheck[] = [];
+	for (const path of index.sessionNotePaths().sort()) {
+		for (const session of index.sessionsIn(path)) {
+			if (session.shape !== "note" || session.heading !== null) continue;
+			for (const ref of session.clientRefs ?? []) {
+				if (ref.link === null || found.some((earlier) => earlier.path === path && earlier.link === ref.link)) continue;
+				const target = index.resolveLink(ref.link, path);
+				const client = clientReached(clients, target, ref.link);
+				const why = target === null ? (sessionCountOf(index, client) > 1 ? null : "no-note") : index.get(target)?.kind === "client" ? null : sessionCountOf(index, client) > 1 ? null : "only-this-session";
+				if (why === null) continue;
+				const others = realClients.filter((candidate) => candidate.path !== target);
+				found.push({ path, link: ref.link, why, target, closest: closestNames(others, fold(basenameOf(linkpathOf(ref.link)))) });
+			}
+		}
+	}
+	return found;
+}
+
+function clientReached(clients: readonly Client[], target: string | null, link: string): Client | undefined {
+	return target !== null ? clients.find((client) => client.path === target) : clients.find((client) => client.key === `?${nameKey(link)}`);
+}
+
+function sessionCountOf(index: CoachingIndex, client: Client | undefined): number {
+	return client ? index.sessionsOf(client).length : 0;
+}
+
+/**
+ * The session note's properties with one client link replaced, in whichever client property
+ * holds it (a list entry, or the value itself), every other value left as it was. Returns
+ * whether anything was replaced. Made for `FileManager.processFrontMatter`.
+ */
+export function replaceClientLink(frontmatter: Record<string, unknown>, clientProperties: readonly string[], link: string, replacement: string): boolean {
+	const wanted = new Set(clientProperties.map((name) => name.toLowerCase()));
+	let replaced = false;
+	const swap = (value: unknown): unknown => {
+		if (typeof value !== "string" || linkInPropertyValue(value)?.link !== link) return value;
+		replaced = true;
+		return replacement;
+	};
+	for (const key of Object.keys(frontmatter)) {
+		if (!wanted.has(key.toLowerCase())) continue;
+		const value = frontmatter[key];
+		frontmatter[key] = Array.isArray(value) ? value.map(swap) : swap(value);
+	}
+	return replaced;
+}
