@@ -6,6 +6,8 @@ import { Vault } from "./vault";
 import { WorkspaceLeaf, View, Workspace, Command, MarkdownView, LocalGraphView } from "./workspace";
 import { requireApiVersion, PluginSettingTab } from "./settings";
 import { setIcon } from "./ui";
+import type { Extension } from "@codemirror/state";
+import { MarkdownPreviewRenderer, type MarkdownPostProcessor } from "./markdown-renderer";
 
 export class App {
 	readonly vault: Vault;
@@ -126,6 +128,19 @@ export class Plugin extends Component {
 		const item = (this.app.statusBarEl ?? createDiv()).createDiv({ cls: "status-bar-item" });
 		this.register(() => item.remove());
 		return item;
+	}
+
+	/** As the app: every editor opened from now on has the extension, until the plugin unloads. */
+	registerEditorExtension(extension: Extension): void {
+		this.app.workspace.editorExtensions.push(extension);
+		this.register(() => this.app.workspace.editorExtensions.splice(this.app.workspace.editorExtensions.indexOf(extension), 1));
+	}
+
+	/** As the app: run on every piece of Markdown rendered, in reading view and through MarkdownRenderer, until the plugin unloads. */
+	registerMarkdownPostProcessor(processor: MarkdownPostProcessor): MarkdownPostProcessor {
+		MarkdownPreviewRenderer.registerPostProcessor(processor);
+		this.register(() => MarkdownPreviewRenderer.unregisterPostProcessor(processor));
+		return processor;
 	}
 
 	addSettingTab(tab: PluginSettingTab): void {

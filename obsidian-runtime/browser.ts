@@ -2,6 +2,8 @@
  * The test runtime in a browser page: boots a vault, then loads the plugin's built main.js the
  * way Obsidian does (a CommonJS module whose only import is `obsidian`).
  */
+import * as codemirrorState from "@codemirror/state";
+import * as codemirrorView from "@codemirror/view";
 import * as obsidian from "./index";
 
 export interface PreviewFile {
@@ -31,8 +33,11 @@ export async function boot(files: PreviewFile[], mainJs: string, manifest: obsid
 
 	const module = { exports: {} as Record<string, unknown> };
 	const require = (name: string): unknown => {
+		// What the app hands every plugin, on every device: its API and the editor's own modules.
 		if (name === "obsidian") return obsidian;
-		throw new Error(`main.js asked for "${name}": only obsidian is there on every device`);
+		if (name === "@codemirror/state") return codemirrorState;
+		if (name === "@codemirror/view") return codemirrorView;
+		throw new Error(`main.js asked for "${name}": only obsidian and the editor's modules are there on every device`);
 	};
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- this is how Obsidian itself evaluates a plugin's main.js
 	new Function("require", "module", "exports", mainJs)(require, module, module.exports);

@@ -120,6 +120,34 @@ export class MarkdownRenderChild extends Component {
 	}
 }
 
+/** What a post-processor is told: the note the Markdown comes from. */
+export interface MarkdownPostProcessorContext {
+	sourcePath: string;
+	docId: string;
+	frontmatter: unknown;
+}
+
+export type MarkdownPostProcessor = (el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void;
+
+/** Holds the post-processors plugins registered; each block of rendered Markdown goes through them, in order. */
+export class MarkdownPreviewRenderer {
+	private static readonly processors: MarkdownPostProcessor[] = [];
+
+	static registerPostProcessor(processor: MarkdownPostProcessor): void {
+		MarkdownPreviewRenderer.processors.push(processor);
+	}
+
+	static unregisterPostProcessor(processor: MarkdownPostProcessor): void {
+		const at = MarkdownPreviewRenderer.processors.indexOf(processor);
+		if (at >= 0) MarkdownPreviewRenderer.processors.splice(at, 1);
+	}
+
+	/** @internal Runs each post-processor, in order, on what was rendered. */
+	static async postProcess(element: HTMLElement, sourcePath: string): Promise<void> {
+		for (const processor of MarkdownPreviewRenderer.processors) await processor(element, { sourcePath, docId: "", frontmatter: null });
+	}
+}
+
 export class MarkdownRenderer {
 	/** Renders note text as Obsidian's reading view does, as far as the pane needs: links, embeds, tags, tasks of any status, callouts, lists; comments hidden. */
 	static async render(_app: App, text: string, element: HTMLElement, sourcePath: string, component: Component): Promise<void> {
@@ -129,6 +157,7 @@ export class MarkdownRenderer {
 		asObsidianDraws(template.content);
 		element.setAttr("data-rendered-from", sourcePath);
 		element.appendChild(template.content);
+		await MarkdownPreviewRenderer.postProcess(element, sourcePath);
 		component.addChild(new MarkdownRenderChild(element));
 	}
 }

@@ -4,6 +4,13 @@ import { Events, Component } from "./events";
 import { TAbstractFile, TFile, Vault, stripHeading } from "./vault";
 import { setIcon } from "./ui";
 import { installWindow } from "./dom";
+import { StateField, type Extension } from "@codemirror/state";
+
+/** What the app puts in every Markdown editor's state: the note it edits. Tests give it with `editorInfoField.init`. */
+export const editorInfoField = StateField.define<{ file: TFile | null } | null>({
+	create: () => null,
+	update: (value) => value,
+});
 
 export type PaneType = "tab" | "split" | "window";
 
@@ -237,6 +244,9 @@ export class Workspace extends Events {
 		this.layoutReady = true;
 		for (const callback of this.readyCallbacks.splice(0)) callback();
 	}
+
+	/** The editor extensions plugins registered: each editor the app opens has them. */
+	readonly editorExtensions: Extension[] = [];
 
 	/** How many times a view asked for the layout to be saved (the app saves it shortly after, once). */
 	layoutSaveRequests = 0;

@@ -5,6 +5,9 @@ import { reasonOf } from "./core/reason";
 import { CoachingActions } from "./obsidian/coaching-actions";
 import { registerCommands } from "./obsidian/commands";
 import { VaultIndex } from "./obsidian/vault-index";
+import type { EditorView } from "@codemirror/view";
+import { editorHints, refreshHints } from "./obsidian/editor-hints";
+import { readingHints } from "./obsidian/reading-hints";
 import { CASELOAD_VIEW, CaseloadView } from "./ui/caseload-view";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
 import { CoachingSettingTab, type SettingsStore } from "./ui/settings-tab";
@@ -17,6 +20,8 @@ export default class CoachingAlliancePlugin extends Plugin {
 	private settingTab!: CoachingSettingTab;
 	/** What a newer version's data.json holds beyond these settings, written back with each save. */
 	private keptSettings: Record<string, unknown> = {};
+	/** The editors open now, whose hints are worked out again when the index or the settings change. */
+	private readonly editors = new Set<EditorView>();
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -30,6 +35,9 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		this.registerView(CASELOAD_VIEW, (leaf) => new CaseloadView(leaf, this.actions));
 		registerCommands(this, this.actions);
+		this.registerEditorExtension(editorHints(this.actions, this.editors));
+		this.registerMarkdownPostProcessor(readingHints(this.actions));
+		this.registerEvent(this.actions.onIndexChanged(() => refreshHints(this.editors)));
 		this.settingTab = new CoachingSettingTab(this.app, this, this);
 		this.addSettingTab(this.settingTab);
 	}
@@ -68,6 +76,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 	async saveSettings(): Promise<void> {
 		await this.writeSettings(storedSettings(this.settings, this.keptSettings));
 		await this.vaultIndex.settingsChanged();
+		refreshHints(this.editors);
 	}
 
 	/** Another device synced data.json: take its settings, show them in an open settings tab, and re-read the vault if they change what notes are. */

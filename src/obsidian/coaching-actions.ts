@@ -10,6 +10,7 @@ import { ClientPicker } from "../ui/client-picker";
 import { NamePrompt } from "../ui/name-prompt";
 import { CASELOAD_VIEW, type CaseloadPort } from "../ui/caseload-view";
 import { LinkCheckModal, type LinkCheckPort } from "../ui/link-check-modal";
+import type { HintsPort } from "./editor-hints";
 import { clientLinksToCheck, replaceClientLink, type ClientLinkToCheck } from "../core/index/link-check";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createClientNote, createSessionNote } from "./session-notes";
@@ -21,7 +22,7 @@ import { reasonOf } from "../core/reason";
  * open their brief, start a session note, add a client. The pane reaches these through
  * `PreparePort`, never the plugin class.
  */
-export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort {
+export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort, HintsPort {
 	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
 
 	constructor(
@@ -65,6 +66,14 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 
 	dateFormat(): string {
 		return this.currentSettings().dateFormat;
+	}
+
+	hintsShown(): boolean {
+		return this.indexReady() && this.currentSettings().editorHints;
+	}
+
+	openLink(linktext: string, sourcePath: string): void {
+		void this.app.workspace.openLinkText(linktext, sourcePath, false);
 	}
 
 	/** Whether the index is built; if not, tells the coach to wait a moment. */

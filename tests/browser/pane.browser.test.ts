@@ -83,11 +83,11 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 			await page.keyboard.press("Tab");
 			focused.push(await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? ""));
 		}
-		expect(focused).toContain("button");
-		expect(focused).toContain("tr");
-		expect(await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : "none"))).not.toBe("none");
+		const outline = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : "none"));
+		const row = await page.evaluate(() => document.activeElement?.getAttribute("data-client") ?? "");
+		expect({ focused, outline, row }).toMatchObject({ focused: expect.arrayContaining(["button", "tr"]), outline: "solid", row: "Coaching/Clients/Tomás Rivera.md" });
 		await page.keyboard.press("Enter");
-		await page.waitForSelector(".coaching-alliance-header");
+		await page.waitForSelector(".coaching-alliance-name");
 		expect(await page.locator(".coaching-alliance-name").first().textContent()).toBe("Tomás Rivera");
 		await page.close();
 	}, 60_000);

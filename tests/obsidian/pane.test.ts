@@ -105,6 +105,8 @@ describe("Prepare session: the client picker", () => {
 			"Prepare session for this client",
 			"New session note",
 			"New client",
+			"Check client links",
+			"Open client graph",
 			"Insert intention checklist",
 		]);
 		expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);

@@ -117,9 +117,10 @@ export function topSections(span: TextSpan, leaveOut: readonly string[]): Sectio
 	const preamble = trimBlankLines(span.lines.slice(span.start, firstHeadingLine)).join("\n");
 	let headings = span.headings;
 	const shallowest = (among: readonly HeadingSpan[]): number => among.reduce((level, heading) => Math.min(level, heading.level), Infinity);
-	const [title] = headings;
-	if (preamble === "" && title && headings.filter((heading) => heading.level === shallowest(headings)).length === 1 && title.level === shallowest(headings) && headings.length > 1) {
-		const underTitle = trimBlankLines(span.lines.slice(title.line + 1, headings[1]?.line ?? span.end)).join("\n");
+	const [title, next] = headings;
+	const titleLevel = shallowest(headings);
+	if (preamble === "" && title && next && title.level === titleLevel && headings.every((heading) => heading === title || heading.level > titleLevel)) {
+		const underTitle = trimBlankLines(span.lines.slice(title.line + 1, next.line)).join("\n");
 		if (underTitle === "") headings = headings.slice(1);
 	}
 	const top = shallowest(headings);

@@ -62,6 +62,8 @@ export interface CoachingSettings {
 	dateFormat: string;
 	/** Where "Prepare session" opens: the right sidebar, or a tab in the main area. */
 	paneLocation: "sidebar" | "tab";
+	/** Whether notes show quiet hints: when a carried commitment was first made, how a linked client stands. */
+	editorHints: boolean;
 
 	/** Where new session notes go; empty means beside the client's last session. */
 	sessionNoteFolder: string;
@@ -235,6 +237,14 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		group: "Before the call",
 		name: "Open the pane in",
 		description: "Where the brief opens.",
+		recognition: false,
+	},
+	editorHints: {
+		kind: "toggle",
+		default: true,
+		group: "Before the call",
+		name: "Hints in notes",
+		description: "While you write and read: beside a commitment carried from an earlier session, when it was first made; beside a link to a client, the days since your last session and what is open.",
 		recognition: false,
 	},
 

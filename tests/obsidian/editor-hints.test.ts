@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { join } from "node:path";
+import { EditorView } from "@codemirror/view";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type CoachingAlliancePlugin from "../../src/main";
+import { Component, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
+import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
+	document.body.empty();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
+	const app = await appFromFolder(DEMO);
+	const plugin = await loadPlugin(app);
+	return { app, plugin };
+}
+
+/** An editor on the note, with every extension plugins registered, as the app opens one. */
+async function editorOn(app: App, path: string, text?: string): Promise<EditorView> {
+	const file = app.vault.getFileByPath(path) as TFile;
+	const parent = document.body.createDiv();
+	return new EditorView({ doc: text ?? (await app.vault.read(file)), parent, extensions: [editorInfoField.init(() => ({ file })), ...app.workspace.editorExtensions] });
+}
+
+function hints(view: EditorView, kind: "carried" | "client"): string[] {
+	return [...view.dom.querySelectorAll(`.coaching-alliance-${kind}-hint`)].map((hint) => hint.textContent ?? "");
+}
+
+describe("hints in the editor", () => {
+	it("beside each open commitment a session carries from an earlier one: when it was first made, a click opening that session", async () => {
+		const { app, plugin } = await demo();
+		const view = await editorOn(app, "Coaching/Sessions/2026-06-16 Ana Costa.md");
+		expect(hints(view, "carried")).toEqual(["since Tue 2 Jun 2026", "since Tue 2 Jun 2026"]);
+		const line = view.dom.querySelector(".coaching-alliance-carried-hint")?.closest(".cm-line")?.textContent ?? "";
+		expect(line).toContain("Agree with Bea what");
+		view.dom.querySelector(".coaching-alliance-carried-hint")?.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+		expect(app.workspace.opened.at(-1)?.path).toBe("Coaching/Sessions/2026-06-02 Ana Costa.md");
+		view.destroy();
+		plugin.unload();
+	});
+
+	it("after each link to a client, how long since you spoke and what is open; the next session and the cadence on hover", async () => {
+		const { app, plugin } = await demo();
+		const view = await editorOn(app, "Journal/2026-06-18.md");
+		expect(hints(view, "client")).toEqual(["last 2 weeks ago · 6 open"]);
+		expect(view.dom.querySelector(".coaching-alliance-client-hint")?.getAttribute("aria-label")).toBe("Next: session 10 · fortnightly, due today");
+		view.destroy();
+		plugin.unload();
+	});
+
+	it("gives a note that is nobody's none, and reads no note to give any", async () => {
+		const { app, plugin } = await demo();
+		const reads: string[] = [];
+		const cachedRead = app.vault.cachedRead.bind(app.vault);
+		const read = app.vault.read.bind(app.vault);
+		const text = await read(app.vault.getFileByPath("Welcome.md") as TFile);
+		app.vault.cachedRead = async (file: TFile) => (reads.push(file.path), cachedRead(file));
+		app.vault.read = async (file: TFile) => (reads.push(file.path), read(file));
+		const welcome = await editorOn(app, "Welcome.md", text);
+		expect(welcome.dom.querySelectorAll(".coaching-alliance-hint")).toHaveLength(0);
+		const session = await editorOn(app, "Coaching/Sessions/2026-06-16 Ana Costa.md", "## Commitments\n- [ ] Agree with Bea what \"deputy\" means, in writing, before the offsite\n");
+		expect(hints(session, "carried")).toHaveLength(1);
+		expect(reads).toEqual([]);
+		welcome.destroy();
+		session.destroy();
+		plugin.unload();
+	});
+
+	it("are worked out again when the index changes: a commitment ticked in the earlier session is no longer carried from it", async () => {
+		const { app, plugin } = await demo();
+		const view = await editorOn(app, "Journal/2026-06-18.md");
+		const session = app.vault.getFileByPath("Coaching/Sessions/2026-06-16 Ana Costa.md") as TFile;
+		await app.vault.modify(session, (await app.vault.read(session)).replace("- [ ] Tell Rui", "- [x] Tell Rui"));
+		await settle(app);
+		await until(() => hints(view, "client")[0] === "last 2 weeks ago · 5 open");
+		view.destroy();
+		plugin.unload();
+	});
+
+	it("follow the edit: a task line written as a carried commitment shows its date as it is typed", async () => {
+		const { app, plugin } = await demo();
+		const view = await editorOn(app, "Coaching/Sessions/2026-06-16 Ana Costa.md", "## Commitments\n");
+		expect(hints(view, "carried")).toEqual([]);
+		view.dispatch({ changes: { from: view.state.doc.length, insert: "- [ ] Book the two weeks in August in the shared calendar" } });
+		expect(hints(view, "carried")).toEqual(["since Tue 2 Jun 2026"]);
+		view.destroy();
+		plugin.unload();
+	});
+
+	it("can be turned off in the settings, and come back", async () => {
+		const { app, plugin } = await demo();
+		const view = await editorOn(app, "Journal/2026-06-18.md");
+		plugin.settings.editorHints = false;
+		await plugin.saveSettings();
+		expect(view.dom.querySelectorAll(".coaching-alliance-hint")).toHaveLength(0);
+		plugin.settings.editorHints = true;
+		await plugin.saveSettings();
+		expect(hints(view, "client")).toHaveLength(1);
+		view.destroy();
+		plugin.unload();
+	});
+
+	it("look only at the lines in view: a long note is not decorated to its end", async () => {
+		const { app, plugin } = await demo();
+		const lines = Array.from({ length: 20_000 }, (_, at) => `${at}: a word with [[Ana Costa]] in it`);
+		const view = await editorOn(app, "Journal/2026-06-18.md", lines.join("\n"));
+		const shown = hints(view, "client").length;
+		expect(shown).toBeGreaterThan(0);
+		expect(shown).toBeLessThan(20_000);
+		view.destroy();
+		plugin.unload();
+	});
+});
+
+describe("hints in reading view", () => {
+	it("are added by a post-processor to links to clients and to carried commitments, never inside the plugin's own pane", async () => {
+		const { app, plugin } = await demo();
+		const reading = document.body.createDiv();
+		const component = new Component();
+		await MarkdownRenderer.render(app, "Saw [[Ana Costa]] today.\n\n- [ ] Book the two weeks in August in the shared calendar", reading, "Coaching/Sessions/2026-06-16 Ana Costa.md", component);
+		expect([...reading.querySelectorAll(".coaching-alliance-hint")].map((hint) => hint.textContent)).toEqual(["last 2 weeks ago · 6 open", "since Tue 2 Jun 2026"]);
+		const pane = document.body.createDiv({ cls: "coaching-alliance-markdown" });
+		await MarkdownRenderer.render(app, "Saw [[Ana Costa]] today.", pane, "Journal/2026-06-18.md", component);
+		expect(pane.querySelectorAll(".coaching-alliance-hint")).toHaveLength(0);
+		plugin.unload();
+	});
+});
