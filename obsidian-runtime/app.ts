@@ -8,6 +8,7 @@ import { requireApiVersion, PluginSettingTab } from "./settings";
 import { setIcon } from "./ui";
 import type { Extension } from "@codemirror/state";
 import { MarkdownPreviewRenderer, type MarkdownPostProcessor } from "./markdown-renderer";
+import type { BasesViewRegistration } from "./bases";
 
 export class App {
 	readonly vault: Vault;
@@ -15,6 +16,10 @@ export class App {
 	readonly workspace: Workspace;
 	readonly fileManager: FileManager = new FileManager(this);
 	readonly viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	/** The views of bases plugins registered (Obsidian 1.10+), by id. */
+	readonly basesViews = new Map<string, BasesViewRegistration>();
+	/** The handlers of Obsidian's own command line plugins registered (1.12.2+), by command. */
+	readonly cliHandlers = new Map<string, { description: string; flags: Record<string, { value?: string; description: string; required?: boolean }> | null; handler: (params: Record<string, string>) => string | Promise<string> }>();
 	readonly settingTabs: PluginSettingTab[] = [];
 	readonly ribbonEl: HTMLElement | null;
 	readonly statusBarEl: HTMLElement | null;
@@ -83,6 +88,23 @@ export class Plugin extends Component {
 		readonly manifest: PluginManifest,
 	) {
 		super();
+		// An app older than a method's version has no such method at all.
+		if (!requireApiVersion("1.10.0")) Object.defineProperty(this, "registerBasesView", { value: undefined });
+		if (!requireApiVersion("1.12.2")) Object.defineProperty(this, "registerCliHandler", { value: undefined });
+	}
+
+	/** As the app: false when Bases are off in this vault; the view goes with the plugin. */
+	registerBasesView(viewId: string, registration: BasesViewRegistration): boolean {
+		this.app.basesViews.set(viewId, registration);
+		this.register(() => this.app.basesViews.delete(viewId));
+		return true;
+	}
+
+	/** As the app: a command already registered throws; the handler goes with the plugin. */
+	registerCliHandler(command: string, description: string, flags: Record<string, { value?: string; description: string; required?: boolean }> | null, handler: (params: Record<string, string>) => string | Promise<string>): void {
+		if (this.app.cliHandlers.has(command)) throw new Error(`A command line handler "${command}" is already registered`);
+		this.app.cliHandlers.set(command, { description, flags, handler });
+		this.register(() => this.app.cliHandlers.delete(command));
 	}
 
 	private get dataPath(): string {

@@ -15,6 +15,7 @@ export * from "./file-manager";
 export * from "./functions";
 export * from "./ui";
 export * from "./menu";
+export * from "./bases";
 export * from "./markdown-renderer";
 export * from "./modals";
 export * from "./settings";

@@ -8,6 +8,8 @@ import { VaultIndex } from "./obsidian/vault-index";
 import type { EditorView } from "@codemirror/view";
 import { editorHints, refreshHints } from "./obsidian/editor-hints";
 import { readingHints } from "./obsidian/reading-hints";
+import { registerCaseloadInBases } from "./obsidian/bases-caseload";
+import { registerCliHandlers } from "./obsidian/cli-handlers";
 import { CASELOAD_VIEW, CaseloadView } from "./ui/caseload-view";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
 import { CoachingSettingTab, type SettingsStore } from "./ui/settings-tab";
@@ -35,6 +37,8 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		this.registerView(CASELOAD_VIEW, (leaf) => new CaseloadView(leaf, this.actions));
 		registerCommands(this, this.actions);
+		registerCaseloadInBases(this, this.actions);
+		registerCliHandlers(this, this.actions);
 		this.registerEditorExtension(editorHints(this.actions, this.editors));
 		this.registerMarkdownPostProcessor(readingHints(this.actions));
 		this.registerEvent(this.actions.onIndexChanged(() => refreshHints(this.editors)));

@@ -2,19 +2,14 @@ import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
 import { computeBrief, type Brief } from "../core/brief/brief";
-import { briefJson } from "../core/brief/brief-json";
-import { BriefReader } from "../core/brief/brief-text";
-import { mentionsBetween } from "../core/brief/read-back";
-import { caseloadJson, computeCaseload } from "../core/brief/caseload";
 import { isDay, type Day } from "../core/notes/dates";
-import { findClient } from "../core/index/find-client";
 import { withLogEntry } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
 import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../fs/vault-folder";
-import { ANSI, PLAIN, forTerminal, formatBrief, formatCaseload, formatLinkCheck, formatReadBack, withoutControlCharacters } from "./text";
-import { clientLinksToCheck } from "../core/index/link-check";
+import { ANSI, PLAIN, withoutControlCharacters } from "./text";
+import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed } from "./answers";
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
@@ -180,48 +175,19 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	for (const warning of vault.warnings) output.err(`Warning: ${warning}\n`);
 
 	if (request.command === "caseload") {
-		const caseload = computeCaseload(vault.index, request.today);
-		output.out(request.json ? `${JSON.stringify(caseloadJson(caseload), null, 2)}\n` : formatCaseload(forTerminal(caseload), style));
+		output.out(caseloadAnswer(vault.index, request.today, request.json, style));
 		return 0;
 	}
 	if (request.command === "check") {
-		const links = clientLinksToCheck(vault.index);
-		output.out(request.json ? `${JSON.stringify({ links }, null, 2)}\n` : formatLinkCheck(forTerminal(links), style));
-		return links.length === 0 ? 0 : 1;
+		const { text, found } = checkAnswer(vault.index, request.json, style);
+		output.out(text);
+		return found ? 1 : 0;
 	}
 
-	const lookup = findClient(vault.index.clients(), request.client);
-	if (lookup.kind === "none") {
-		const hint = lookup.suggestions.length > 0 ? ` Closest: ${lookup.suggestions.join(", ")}.` : " No clients were found in this vault.";
-		throw new UsageError(`No client called "${request.client}".${hint}`);
-	}
-	if (lookup.kind === "ambiguous") {
-		const paths = lookup.clients.map((client) => client.path ?? client.name).join(", ");
-		throw new UsageError(`"${request.client}" matches several clients: ${paths}. Give the path instead.`);
-	}
-	const brief = computeBrief(vault.index, lookup.client, request.today, vault.settings);
-	if (request.command === "new-session") return newSession(brief, vault, request, output);
-	const reader = new BriefReader(vault.index, vault, vault.settings);
-	const text = await reader.briefText(brief);
-	if (request.json) {
-		output.out(`${JSON.stringify(briefJson(brief, text, await reader.readAcross(brief)), null, 2)}\n`);
-		return 0;
-	}
-	if (request.readBack) {
-		const conversations: { session: (typeof brief.sessions)[number]; text: string }[] = [];
-		for (const session of [...brief.sessions].reverse()) conversations.push({ session, text: await reader.conversation(session, { quiet: !request.checklists }) });
-		const woven = mentionsBetween(
-			conversations.map(({ session }) => session),
-			brief.mentions,
-		);
-		const passages = await reader.passages(brief, [...woven.before, ...woven.after.flat()]);
-		output.out(formatReadBack(forTerminal(brief), forTerminal(conversations), forTerminal(passages), style));
-		return 0;
-	}
-	const excerpts = new Map<string, string[]>();
-	// The latest conversation is shown whole under "Where we left off": its excerpt is not read again.
-	for (const session of brief.sessions) if (session.id !== brief.lastSession?.id) excerpts.set(session.id, await reader.excerpt(session));
-	output.out(formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), forTerminal(await reader.readAcross(brief)), style));
+	const named = clientNamed(vault.index, request.client);
+	if ("problem" in named) throw new UsageError(named.problem);
+	if (request.command === "new-session") return newSession(computeBrief(vault.index, named.client, request.today, vault.settings), vault, request, output);
+	output.out(await briefAnswer({ index: vault.index, settings: vault.settings, notes: vault }, named.client, request, style));
 	return 0;
 }
 

@@ -2,21 +2,19 @@ import { ItemView, setIcon, type EventRef, type ViewStateResult } from "obsidian
 import { format } from "date-fns";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
 import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadColumn, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
-import { aboutWords, countOf, dueStateWords, relativeDays } from "../core/brief/copy";
-import type { Client, CoachingIndex } from "../core/index/coaching-index";
+import { countOf } from "../core/brief/copy";
+import { caseloadRowElement, type RowActions } from "./caseload-row";
+import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
 
 export const CASELOAD_VIEW = "coaching-alliance-caseload";
 
 /** What the caseload needs of the rest of the plugin: the index, the day, and what a row opens. */
-export interface CaseloadPort {
+export interface CaseloadPort extends RowActions {
 	readonly index: CoachingIndex;
 	indexReady(): boolean;
 	onIndexChanged(listener: () => void): EventRef;
 	today(): Day;
-	dateFormat(): string;
-	openPrepare(client: Client): Promise<void>;
-	openClientNote(client: Client): Promise<void>;
 }
 
 interface CaseloadState {
@@ -211,55 +209,7 @@ export class CaseloadView extends ItemView {
 	}
 
 	private drawRow(row: CaseloadRow): HTMLTableRowElement {
-		const { client, entry, detail } = row;
-		// Made in the view's own document (in a pop-out, that window's), then placed by `update`.
-		const element = this.contentEl.createEl("tr", {
-			cls: "coaching-alliance-caseload-row",
-			attr: { tabindex: "0", "data-client": client.key, "aria-label": `${entry.name}: ${dueStateWords(detail.dueState)}. Enter prepares the session; Shift+Enter opens the client note.` },
-		});
-		const name = element.createEl("td", { cls: "coaching-alliance-caseload-name" });
-		name.createSpan({ text: entry.name });
-		const state = element.createEl("td", { cls: `coaching-alliance-due is-${detail.dueState.kind}`, text: dueStateWords(detail.dueState) });
-		state.setAttr("data-label", "Cadence");
-		const last = element.createEl("td", { attr: { "data-label": "Last session" } });
-		if (entry.lastSessionDate === null) last.setText("No session yet");
-		else {
-			last.createSpan({ text: format(toDate(entry.lastSessionDate), this.port.dateFormat()) });
-			last.createSpan({ cls: "coaching-alliance-muted", text: ` · ${relativeDays(entry.daysSinceLastSession ?? 0)}` });
-		}
-		element.createEl("td", { cls: "is-numeric", text: String(entry.sessionCount), attr: { "data-label": "Sessions" } });
-		const open = element.createEl("td", { cls: "is-numeric", attr: { "data-label": "Open" } });
-		open.setText(String(detail.openTheirs));
-		if (detail.openMine > 0) open.createSpan({ cls: "coaching-alliance-muted", text: ` + ${detail.openMine} mine` });
-		element.createEl("td", { cls: "is-numeric", text: String(detail.mentionsSince), attr: { "data-label": "Mentions since" } });
-		element.createEl("td", { cls: "is-numeric coaching-alliance-muted", text: aboutWords(detail.depthWords), attr: { "data-label": "Depth" } });
-		const actions = element.createEl("td", { cls: "coaching-alliance-caseload-actions" });
-		if (client.path !== null) {
-			const note = actions.createEl("button", { cls: "clickable-icon", attr: { "aria-label": `Open ${entry.name}'s note`, tabindex: "-1" } });
-			setIcon(note, "file-text");
-			note.addEventListener("click", (event) => {
-				event.stopPropagation();
-				void this.port.openClientNote(client);
-			});
-		}
-		element.detach();
-		element.addEventListener("click", () => void this.port.openPrepare(client));
-		element.addEventListener("keydown", (event) => this.onRowKey(event, element, client));
-		return element;
-	}
-
-	/** Enter prepares the session, Shift+Enter opens the client note; the arrow keys move between rows. */
-	private onRowKey(event: KeyboardEvent, element: HTMLTableRowElement, client: Client): void {
-		if (event.key === "Enter") {
-			event.preventDefault();
-			void (event.shiftKey ? this.port.openClientNote(client) : this.port.openPrepare(client));
-			return;
-		}
-		if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-		event.preventDefault();
-		const rows = [...this.contentEl.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row")];
-		const at = rows.indexOf(element);
-		rows[event.key === "ArrowDown" ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1)]?.focus();
+		return caseloadRowElement(this.contentEl, row, this.port);
 	}
 }
 

@@ -1,0 +1,66 @@
+import { requireApiVersion, type CliData, type Plugin } from "obsidian";
+import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed } from "../cli/answers";
+import { PLAIN } from "../cli/text";
+import type { NoteTexts } from "../core/brief/brief-text";
+import type { Client, CoachingIndex } from "../core/index/coaching-index";
+import { isDay, type Day } from "../core/notes/dates";
+import type { CoachingSettings } from "../core/settings/settings";
+
+/** What Obsidian's command line needs of the plugin: the index, once built, and the notes' words. */
+export interface CliPort extends NoteTexts {
+	readonly index: CoachingIndex;
+	indexReady(): boolean;
+	readTextFor(client: Client): Promise<void>;
+	settings(): CoachingSettings;
+	today(): Day;
+}
+
+const TODAY = { value: "<YYYY-MM-DD>", description: "The day to count from (default: today)" };
+const JSON_FLAG = { description: "Print one JSON document, as the plugin's own command line does" };
+const STILL_READING = "Still reading your notes. Try again in a moment.\n";
+
+/** The day asked for, or today; or what is wrong with the one asked for. */
+function dayOf(params: CliData, port: CliPort): { day: Day } | { problem: string } {
+	const asked = params["today"];
+	if (asked === undefined) return { day: port.today() };
+	return isDay(asked) ? { day: asked } : { problem: `--today must be a date written YYYY-MM-DD, not "${asked}".\n` };
+}
+
+/**
+ * `coaching-alliance:brief`, `:caseload` and `:check` in Obsidian's own command line (1.12.2+): the
+ * same text as the plugin's command line, from the running app's index. An older app has no
+ * command line and is left alone.
+ */
+export function registerCliHandlers(plugin: Plugin, port: CliPort): void {
+	if (requireApiVersion("1.12.2")) {
+		plugin.registerCliHandler(
+			"coaching-alliance:brief",
+			"The brief before a conversation: the person, where you left off, what is open, what moved since",
+			{
+				client: { value: "<name>", description: "A client's name, alias or path", required: true },
+				today: TODAY,
+				json: JSON_FLAG,
+				"read-back": { description: "Every conversation in full, oldest first" },
+				checklists: { description: "With read-back: your checklists too" },
+			},
+			async (params) => {
+				if (!port.indexReady()) return STILL_READING;
+				const when = dayOf(params, port);
+				if ("problem" in when) return when.problem;
+				const named = clientNamed(port.index, params["client"] ?? "");
+				if ("problem" in named) return `${named.problem}\n`;
+				await port.readTextFor(named.client);
+				const asked = { today: when.day, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
+				return briefAnswer({ index: port.index, settings: port.settings(), notes: port }, named.client, asked, PLAIN);
+			},
+		);
+		plugin.registerCliHandler("coaching-alliance:caseload", "Every client: due, last session, what is open", { today: TODAY, json: JSON_FLAG }, (params) => {
+			if (!port.indexReady()) return STILL_READING;
+			const when = dayOf(params, port);
+			return "problem" in when ? when.problem : caseloadAnswer(port.index, when.day, params["json"] === "true", PLAIN);
+		});
+		plugin.registerCliHandler("coaching-alliance:check", "The session notes whose client link needs a second look", { json: JSON_FLAG }, (params) =>
+			port.indexReady() ? checkAnswer(port.index, params["json"] === "true", PLAIN).text : STILL_READING,
+		);
+	}
+}

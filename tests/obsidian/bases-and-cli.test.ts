@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../src/cli/main";
+import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController, runtimeVersion, type App, type BasesView, type TFile } from "../../obsidian-runtime";
+import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+
+const DEMO = join(__dirname, "../../examples/demo-vault");
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
+	document.body.empty();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+	runtimeVersion.apiVersion = "1.13.1";
+});
+
+async function ourCli(args: string[]): Promise<string> {
+	let stdout = "";
+	await runCli(args, { out: (text) => (stdout += text), err: () => {}, colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+	return stdout;
+}
+
+/** The caseload view of a base whose query gave these notes, as the app would draw it. */
+function basesView(app: App, paths: string[], order: string[]): { view: BasesView; container: HTMLElement } {
+	const registration = app.basesViews.get("coaching-alliance-caseload");
+	if (!registration) throw new Error("no caseload view in Bases");
+	const container = document.body.createDiv();
+	const view = registration.factory(new QueryController(app), container);
+	view.config = new BasesViewConfig("Caseload", order);
+	view.data = new BasesQueryResult(paths.map((path) => new BasesEntry(app.vault.getFileByPath(path) as TFile, { role: path.includes("Ana") ? "Engineering lead" : undefined })));
+	view.load();
+	view.onDataUpdated();
+	return { view, container };
+}
+
+describe("the caseload in Bases", () => {
+	it("is a view any base can use: the clients among the base's notes, with the base's chosen properties beside the figures", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		expect(app.basesViews.get("coaching-alliance-caseload")).toMatchObject({ name: "Caseload", icon: "users" });
+		const { view, container } = basesView(app, ["Coaching/Clients/Ana Costa.md", "Coaching/Clients/Tomás Rivera.md", "Welcome.md"], ["file.name", "note.role"]);
+		const rows = [...container.querySelectorAll(".coaching-alliance-caseload-row")];
+		expect(rows.map((row) => row.querySelector(".coaching-alliance-caseload-name")?.textContent)).toEqual(["Ana Costa", "Tomás Rivera"]);
+		expect([...container.querySelectorAll("th")].map((cell) => cell.textContent)).toEqual(["Client", "Cadence", "Last session", "Sessions", "Open", "Mentions since", "Depth", "role", "Client note"]);
+		expect(rows[0]?.querySelector('[data-label="role"]')?.textContent).toBe("Engineering lead");
+		expect(container.textContent).toContain("1 note of this base is not a client's.");
+		view.unload();
+		plugin.unload();
+	});
+
+	it("follows the index: a task added to a client's session shows without the base asking again", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		const { view, container } = basesView(app, ["Coaching/Clients/Leo Park/Leo Park.md"], ["file.name"]);
+		const session = app.vault.getFileByPath("Coaching/Clients/Leo Park/2026-06-26.md") as TFile;
+		await app.vault.modify(session, `${await app.vault.read(session)}\n- [ ] Call the landlord\n`);
+		await settle(app);
+		await until(() => container.querySelector('[data-label="Open"]')?.textContent === "3");
+		view.unload();
+		plugin.unload();
+	});
+
+	it("is not offered by an app older than Bases (1.10), which loads the plugin all the same", async () => {
+		runtimeVersion.apiVersion = "1.9.4";
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		expect(app.basesViews.size).toBe(0);
+		expect(app.commands.commands["coaching-alliance:open-caseload"]).toBeDefined();
+		plugin.unload();
+	});
+
+	it("the demo vault has a base that shows it", async () => {
+		const { readFile } = await import("node:fs/promises");
+		expect(await readFile(join(DEMO, "Caseload.base"), "utf8")).toContain("type: coaching-alliance-caseload");
+	});
+});
+
+describe("Obsidian's own command line", () => {
+	it("runs coaching-alliance:brief, :caseload and :check with the same output as the plugin's command line", async () => {
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		const run = (command: string, params: Record<string, string>) => {
+			const handler = app.cliHandlers.get(command);
+			if (!handler) throw new Error(`no ${command}`);
+			return handler.handler(params);
+		};
+		expect(await run("coaching-alliance:brief", { client: "Ana Costa", today: "2026-06-30" })).toBe(await ourCli(["brief", "--vault", DEMO, "--client", "Ana Costa", "--today", "2026-06-30"]));
+		expect(await run("coaching-alliance:brief", { client: "Ana", today: "2026-06-30", json: "true" })).toBe(await ourCli(["brief", "--vault", DEMO, "--client", "Ana", "--today", "2026-06-30", "--json"]));
+		expect(await run("coaching-alliance:brief", { client: "Tomás", today: "2026-06-30", "read-back": "true" })).toBe(
+			await ourCli(["brief", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30", "--read-back"]),
+		);
+		expect(await run("coaching-alliance:caseload", { today: "2026-06-30" })).toBe(await ourCli(["caseload", "--vault", DEMO, "--today", "2026-06-30"]));
+		expect(await run("coaching-alliance:check", { json: "true" })).toBe(await ourCli(["check", "--vault", DEMO, "--json"]));
+		expect(await run("coaching-alliance:brief", { client: "Nobody" })).toMatch(/^No client called "Nobody"\./);
+		expect(app.cliHandlers.get("coaching-alliance:brief")?.flags?.["client"]).toMatchObject({ required: true });
+		plugin.unload();
+		expect(app.cliHandlers.size).toBe(0);
+	});
+
+	it("is left alone on an app older than 1.12.2", async () => {
+		runtimeVersion.apiVersion = "1.12.1";
+		const app = await appFromFolder(DEMO);
+		const plugin = await loadPlugin(app);
+		expect(app.cliHandlers.size).toBe(0);
+		expect(app.basesViews.size).toBe(1);
+		plugin.unload();
+	});
+});
