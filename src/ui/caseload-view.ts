@@ -193,7 +193,10 @@ export class CaseloadView extends ItemView {
 			const drawn = this.drawn.get(row.client.key);
 			if (drawn?.row === row) continue;
 			const element = this.drawRow(row);
+			// A row drawn again while the coach is on it keeps the keyboard there.
+			const focused = drawn !== undefined && drawn.element.contains(drawn.element.doc.activeElement);
 			drawn?.element.replaceWith(element);
+			if (focused) element.focus();
 			this.drawn.set(row.client.key, { row, element });
 		}
 		const shown = filterCaseload(sortCaseload(rows, this.sort), { text: this.filterText, status: this.status });

@@ -257,6 +257,25 @@ describe("since last time, with the words", () => {
 	});
 });
 
+describe("commitments with their history", () => {
+	it("one last written two sessions ago and not carried since is dropped without a word; one ticked in the third session after it was made is closed there", async () => {
+		const vault = lenaVault({
+			"2026-05-05": "## Commitments\n- [ ] Ask the board for the hiring budget\n- [ ] Write to her old mentor\n",
+			"2026-05-19": "## Commitments\n- [ ] Write to her old mentor\n",
+			"2026-06-02": "## Commitments\n- [ ] Write to her old mentor\n## My commitments\n- [ ] Send Lena the agreement\n",
+			"2026-06-16": "## Commitments\n- [x] Write to her old mentor\n- [ ] Send Lena the agreement #me\n",
+		});
+		const json = await vault.briefJson("Lena");
+		expect(json.openCommitments.map(({ text, owner, sessions, dropped, firstDate }) => ({ text, owner, sessions, dropped, firstDate }))).toEqual([
+			{ text: "Send Lena the agreement #me", owner: "coach", sessions: 2, dropped: false, firstDate: "2026-06-02" },
+			{ text: "Ask the board for the hiring budget", owner: "client", sessions: 1, dropped: true, firstDate: "2026-05-05" },
+		]);
+		expect(json.closedCommitments).toEqual([
+			{ text: "Write to her old mentor", owner: "client", closedPath: "Sessions/2026-06-16 Lena.md", closedHeading: null, closedDate: "2026-06-16", firstDate: "2026-05-05" },
+		]);
+	});
+});
+
 describe("how did I show up", () => {
 	const INTENTIONS = "## Who do I want to show up as?\n- [ ] The person who listens to them better than anyone else in their life\n- [ ] Someone who cares\n";
 

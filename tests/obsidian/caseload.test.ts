@@ -162,6 +162,20 @@ describe("the caseload view", () => {
 		plugin.unload();
 	});
 
+	it("keeps the keyboard on a row drawn again while the coach is on it", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const leo = "Coaching/Clients/Leo Park/Leo Park.md";
+		const before = rows(view).find((row) => row.getAttribute("data-client") === leo);
+		before?.focus();
+		const session = file(app, "Coaching/Clients/Leo Park/2026-06-26.md");
+		await app.vault.modify(session, `${await app.vault.read(session)}\n- [ ] Call the landlord about the lease\n`);
+		await settle(app);
+		await until(() => rows(view).find((row) => row.getAttribute("data-client") === leo) !== before);
+		expect(view.contentEl.ownerDocument.activeElement?.getAttribute("data-client")).toBe(leo);
+		plugin.unload();
+	});
+
 	it("opens the client note from its row's button", async () => {
 		const { app, plugin } = await demo();
 		const view = await openCaseload(app);

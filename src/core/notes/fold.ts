@@ -37,10 +37,13 @@ export function withoutEscapes(text: string): string {
 const TASK_METADATA =
 	/[📅⏳🛫➕✅❌]\uFE0F?\s*\d{4}-\d{2}-\d{2}|[⏫🔺🔼🔽⏬]\uFE0F?|🔁\uFE0F?[^📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🆔⛔🏁]*|(?:🆔|⛔|🏁)\uFE0F?\s*[\w,-]+|[[(][\p{L}\p{N}_ -]+::[^\])]*[\])]/gu;
 
-/** How a task is compared with the same commitment in other sessions: its words alone (not its dates or priority), escapes read as what they show, then folded. */
+/** `#me`, which says whose promise a task is, not what is promised: tagged later, it is the same promise. */
+const COACH_MARK = /(^|\s)#me(?=$|[\s.,;:!?)])/giu;
+
+/** How a task is compared with the same commitment in other sessions: its words alone (not its dates, priority or `#me`), escapes read as what they show, then folded. */
 export function commitmentKey(text: string): string {
 	const words = /[📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🔁🆔⛔🏁]|::/u.test(text) ? text.replace(TASK_METADATA, " ") : text;
-	return fold(withoutEscapes(words));
+	return fold(withoutEscapes(words.includes("#") ? words.replace(COACH_MARK, "$1") : words));
 }
 
 /**
