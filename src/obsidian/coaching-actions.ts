@@ -83,12 +83,12 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		return false;
 	}
 
-	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients). */
-	chooseClient(onChoose: (client: Client) => void, only?: Client[]): void {
+	/** Opens the client picker, the client due next at the top; `only` narrows it (a group session's clients); `words` says what choosing does. */
+	chooseClient(onChoose: (client: Client) => void, only?: Client[], words?: { placeholder: string; purpose: string }): void {
 		if (!this.readyOrSayWait()) return;
 		const wanted = only ? new Set(only.map((client) => client.key)) : null;
 		const rows = dueOrder(caseloadRows(this.vaultIndex.index, this.today())).filter((row) => !wanted || wanted.has(row.client.key));
-		new ClientPicker(this.app, rows, onChoose).open();
+		new ClientPicker(this.app, rows, onChoose, words).open();
 	}
 
 	/** Shows the client's brief in the prepare pane, reusing an open one; says so when the pane cannot be opened. */
@@ -165,17 +165,14 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		}
 		const replacement = `[[${this.vaultIndex.index.linkTarget(client, link.path)}]]`;
 		const before = this.vaultIndex.index.get(link.path);
-		let replaced = false;
+		const notThere = new Error("link not in the properties");
 		try {
 			await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
-				replaced = replaceClientLink(frontmatter, this.settings().clientProperties, link.link, replacement);
+				// Thrown, the note is not written back at all: nothing of it changes, not even how its properties are laid out.
+				if (!replaceClientLink(frontmatter, this.settings().clientProperties, link.link, replacement)) throw notThere;
 			});
 		} catch (error) {
-			new Notice(`${link.path} could not be changed: ${reasonOf(error)}`);
-			return;
-		}
-		if (!replaced) {
-			new Notice(`[[${link.link}]] is no longer in the properties of ${link.path}: nothing was changed.`);
+			new Notice(error === notThere ? `[[${link.link}]] is no longer in the properties of ${link.path}: nothing was changed.` : `${link.path} could not be changed: ${reasonOf(error)}`);
 			return;
 		}
 		await this.vaultIndex.whenIndexed(file.path, { replacing: before });
@@ -188,13 +185,18 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 			new Notice(`There is no note for ${client.name} yet: the graph is drawn around a note.`);
 			return;
 		}
+		const leaf = this.app.workspace.getLeaf("split");
 		try {
-			const leaf = this.app.workspace.getLeaf("split");
 			await leaf.setViewState({ type: "localgraph", active: true, state: { file: client.path } });
-			await this.app.workspace.revealLeaf(leaf);
-		} catch (error) {
-			new Notice(`The graph could not be opened (is the Graph view core plugin on?): ${reasonOf(error)}`);
+		} catch {
+			// Checked below: with the Graph view core plugin off there is no local graph to open.
 		}
+		if (leaf.view.getViewType() !== "localgraph") {
+			leaf.detach();
+			new Notice("The graph could not be opened: is the graph view core plugin turned on?");
+			return;
+		}
+		await this.app.workspace.revealLeaf(leaf);
 	}
 
 	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */

@@ -44,7 +44,11 @@ export function registerCommands(plugin: Plugin, actions: CoachingActions): void
 		callback: () => {
 			const clients = actions.clientsOfActiveNote();
 			if (clients.length === 1 && clients[0]) void actions.openClientGraph(clients[0]);
-			else actions.chooseClient((client) => void actions.openClientGraph(client), clients.length > 1 ? clients : undefined);
+			else {
+				// The graph is drawn around a note: only clients who have one are offered.
+				const withNotes = (clients.length > 1 ? clients : actions.index.clients()).filter((client) => client.path !== null);
+				actions.chooseClient((client) => void actions.openClientGraph(client), withNotes, { placeholder: "Whose graph?", purpose: "to open their graph" });
+			}
 		},
 	});
 	plugin.addCommand({

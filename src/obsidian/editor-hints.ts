@@ -2,10 +2,9 @@ import { RangeSetBuilder, StateEffect, type Extension } from "@codemirror/state"
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { editorInfoField } from "obsidian";
 import { format } from "date-fns";
-import { carriedInto, clientLinkHint, type CarriedHint } from "../core/brief/hints";
+import { carriedAt, carriedInto, clientLinkHint, sinceWords, type CarriedHint } from "../core/brief/hints";
 import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
-import { commitmentKey } from "../core/notes/fold";
 import { headingSubpath } from "../core/notes/headings";
 import { scanInline } from "../core/notes/inline";
 
@@ -22,7 +21,8 @@ export interface HintsPort {
 /** Told to every open editor when the index changes: their hints are worked out again. */
 const indexChanged = StateEffect.define<null>();
 
-const TASK = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\][ \t]+(\S.*)$/u;
+/** A task still open as written now (`[ ]` or `[/]`), in a list or a quote: its words. */
+const OPEN_TASK = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ /]\][ \t]+(\S.*)$/u;
 
 /** "since Tue 2 Jun 2026": when a carried commitment was first made; a click opens that conversation. */
 class CarriedWidget extends WidgetType {
@@ -114,6 +114,7 @@ function hintsIn(view: EditorView, port: HintsPort): DecorationSet {
 	if (!path || !port.hintsShown()) return builder.finish();
 	const today = port.today();
 	const carried = carriedInto(port.index, path, today);
+	const formatDay = (day: Day): string => format(toDate(day), port.dateFormat());
 	// Ranges in view may share a line: each line is decorated once, in order, as the builder needs.
 	let lastLine = 0;
 	for (const { from, to } of view.visibleRanges) {
@@ -123,15 +124,19 @@ function hintsIn(view: EditorView, port: HintsPort): DecorationSet {
 			if (line.number <= lastLine) continue;
 			lastLine = line.number;
 			const widgets: { at: number; widget: WidgetType }[] = [];
+			// Each link found after the one before it: two links to one client on a line each get their own hint.
+			let searchFrom = 0;
 			for (const link of scanInline(line.text).links) {
+				const at = line.text.indexOf(link.original, searchFrom);
+				if (at < 0) continue;
+				searchFrom = at + link.original.length;
 				const hint = clientLinkHint(port.index, link.link, path, today);
-				const at = line.text.indexOf(link.original);
-				if (hint && at >= 0) widgets.push({ at: line.from + at + link.original.length, widget: new ClientWidget(hint.text, hint.detail) });
+				if (hint) widgets.push({ at: line.from + searchFrom, widget: new ClientWidget(hint.text, hint.detail) });
 			}
-			const task = carried.size > 0 ? TASK.exec(line.text) : null;
-			const first = task ? carried.get(commitmentKey((task[2] ?? "").trim())) : undefined;
+			const task = carried.length > 0 ? OPEN_TASK.exec(line.text) : null;
+			const first = task ? carriedAt(carried, line.number - 1, (task[1] ?? "").trim()) : undefined;
 			if (first) {
-				const words = `since ${first.firstDate === null ? "an earlier session" : format(toDate(first.firstDate), port.dateFormat())}`;
+				const words = sinceWords(first, formatDay);
 				const target = first.firstHeading === null ? first.firstPath : `${first.firstPath.replace(/\.md$/i, "")}#${headingSubpath(first.firstHeading)}`;
 				widgets.push({ at: line.to, widget: new CarriedWidget(first, words, () => port.openLink(target, path)) });
 			}

@@ -1,6 +1,6 @@
 import type { MarkdownPostProcessor } from "obsidian";
 import { format } from "date-fns";
-import { carriedInto, clientLinkHint } from "../core/brief/hints";
+import { carriedInto, clientLinkHint, sinceWords } from "../core/brief/hints";
 import { toDate } from "../core/notes/dates";
 import { commitmentKey } from "../core/notes/fold";
 import type { HintsPort } from "./editor-hints";
@@ -21,15 +21,16 @@ export function readingHints(port: HintsPort): MarkdownPostProcessor {
 			const suffix = link.createSpan({ cls: "coaching-alliance-hint coaching-alliance-client-hint", text: hint.text, attr: { "aria-label": hint.detail } });
 			link.after(suffix);
 		}
+		// Reading view does not say which lines an element came from: in a note of several conversations, which one a task is in is unknown, so none shows a date.
 		const carried = carriedInto(port.index, context.sourcePath, today);
-		if (carried.size === 0) return;
+		const [only] = carried;
+		if (carried.length !== 1 || !only || only.from !== 0 || only.to !== Infinity) return;
 		for (const item of element.querySelectorAll<HTMLElement>("li.task-list-item")) {
-			// The item's own words: not its checkbox, not the items nested in it. Node types, not `instanceof`: a pop-out has its own classes.
-			const own = [...item.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !["UL", "OL", "INPUT"].includes((node as Element).tagName)));
-			const words = own.map((node) => node.textContent ?? "").join("");
-			const first = carried.get(commitmentKey(words.trim()));
-			if (!first) continue;
-			item.createSpan({ cls: "coaching-alliance-hint coaching-alliance-carried-hint", text: `since ${first.firstDate === null ? "an earlier session" : format(toDate(first.firstDate), port.dateFormat())}` });
+			if (!["", " ", "/"].includes(item.getAttribute("data-task") ?? "")) continue;
+			// The item's own words: not its checkbox, the items nested in it or a hint. Node types, not `instanceof`: a pop-out has its own classes.
+			const own = [...item.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !["UL", "OL", "INPUT"].includes((node as Element).tagName) && !(node as Element).classList.contains("coaching-alliance-hint")));
+			const first = only.carried.get(commitmentKey(own.map((node) => node.textContent ?? "").join("").trim()));
+			if (first) item.createSpan({ cls: "coaching-alliance-hint coaching-alliance-carried-hint", text: sinceWords(first, (day) => format(toDate(day), port.dateFormat())) });
 		}
 	};
 }

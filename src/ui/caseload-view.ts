@@ -91,6 +91,12 @@ export class CaseloadView extends ItemView {
 	async onOpen(): Promise<void> {
 		this.contentEl.addClass("coaching-alliance-caseload-pane");
 		this.registerEvent(this.port.onIndexChanged(() => this.update()));
+		// "Due today" and "2 weeks ago" change at midnight, whether or not a note does.
+		this.registerInterval(
+			this.contentEl.win.setInterval(() => {
+				if (this.drawnDay !== "" && this.port.today() !== this.drawnDay) this.update();
+			}, 60_000),
+		);
 		this.draw();
 	}
 
@@ -180,7 +186,7 @@ export class CaseloadView extends ItemView {
 		}
 		const index = this.port.index;
 		const today = this.port.today();
-		if (today !== this.drawnDay) this.drawn.clear();
+		// A new day makes every line new (the index keeps lines per day): each is drawn again in its place.
 		this.drawnDay = today;
 		const rows = index.clients().map((client) => caseloadRow(index, client, today));
 		const keys = new Set(rows.map((row) => row.client.key));

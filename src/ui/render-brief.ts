@@ -273,6 +273,8 @@ function renderHowIShowedUp(body: HTMLElement, context: BriefContext): void {
 async function renderMarkdown(parent: HTMLElement, markdown: string, sourcePath: string, context: BriefContext): Promise<void> {
 	const target = parent.createDiv({ cls: "coaching-alliance-markdown", attr: { "data-source-path": sourcePath } });
 	await MarkdownRenderer.render(context.app, markdown, target, sourcePath, context.component);
+	// The pane says all the hints in notes would (how long since, what is open): none inside it, however the app hands its post-processors the text.
+	for (const hint of target.querySelectorAll(".coaching-alliance-hint")) hint.remove();
 }
 
 async function renderSections(parent: HTMLElement, sections: readonly Section[], sourcePath: string, context: BriefContext): Promise<void> {

@@ -43,6 +43,12 @@ describe("where a client stands against their cadence", () => {
 		expect(stateOn(cadence, last, today)).toBe(words);
 	});
 
+	it("is nothing for a past client, whatever their note's cadence still says", () => {
+		const vault = new NotesVault({ "Clients/Archive/Ruth Okafor.md": client("Ruth Okafor", "monthly"), "Sessions/2026-02-19.md": session("Ruth Okafor", "2026-02-19") });
+		const [row] = caseloadRows(vault.index, "2026-06-30");
+		expect(dueStateWords((row as CaseloadRow).detail.dueState)).toBe("past client");
+	});
+
 	it("is due now with no session yet, says an unreadable cadence is one, and says when there is none", () => {
 		const vault = new NotesVault({
 			"Clients/New One.md": client("New One", "weekly"),
@@ -107,8 +113,8 @@ describe("sorting and filtering the caseload", () => {
 	const rows = caseloadRows(vault.index, "2026-06-30");
 	const names = (sorted: readonly CaseloadRow[]) => sorted.map((row) => row.entry.name);
 
-	it("by cadence first: the most overdue, then due today, then the rest by how long since you spoke", () => {
-		expect(names(sortCaseload(rows, DEFAULT_SORT))).toEqual(["Tomás Rivera", "Ana Costa", "Ruth Okafor", "Sam Okoro"]);
+	it("by cadence first: the most overdue, then due today, then the rest by how long since you spoke, past clients last", () => {
+		expect(names(sortCaseload(rows, DEFAULT_SORT))).toEqual(["Tomás Rivera", "Ana Costa", "Sam Okoro", "Ruth Okafor"]);
 	});
 
 	it("by each column, either way", () => {

@@ -162,6 +162,19 @@ describe("the caseload view", () => {
 		plugin.unload();
 	});
 
+	it("at midnight, draws each row again in its place, with the new day's figures", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		vi.setSystemTime(new Date("2026-07-01T12:00:00Z"));
+		const welcome = file(app, "Welcome.md");
+		await app.vault.modify(welcome, `${await app.vault.read(welcome)}\nA line.\n`);
+		await settle(app);
+		await until(() => rows(view)[0]?.querySelectorAll("td")[1]?.textContent === "overdue by 10 days");
+		expect(rows(view)).toHaveLength(8);
+		expect(rows(view, 1)).toHaveLength(1);
+		plugin.unload();
+	});
+
 	it("keeps the keyboard on a row drawn again while the coach is on it", async () => {
 		const { app, plugin } = await demo();
 		const view = await openCaseload(app);

@@ -109,6 +109,21 @@ describe("hints in the editor", () => {
 		plugin.unload();
 	});
 
+	it("in a note of several conversations, show the date on the later one only, never where the commitment was first made", async () => {
+		const { app, plugin } = await demo();
+		const log = "Coaching/Clients/Kim Lee.md";
+		await app.vault.create(log, "---\ntype: client\n---\n# Kim Lee\n## 2026-06-02\n- [ ] Send the CV to the recruiter\n\n## 2026-06-16\n- [ ] Send the CV to the recruiter\n");
+		await settle(app);
+		const view = await editorOn(app, log);
+		const hinted = [...view.dom.querySelectorAll(".coaching-alliance-carried-hint")].map((hint) => hint.closest(".cm-line"));
+		const lines = [...view.dom.querySelectorAll(".cm-line")];
+		const cvLines = lines.filter((line) => line.textContent?.includes("Send the CV to the recruiter"));
+		expect(cvLines).toHaveLength(2);
+		expect(hinted.filter((line) => cvLines.includes(line as Element))).toEqual([cvLines[1]]);
+		view.destroy();
+		plugin.unload();
+	});
+
 	it("look only at the lines in view: a long note is not decorated to its end", async () => {
 		const { app, plugin } = await demo();
 		const lines = Array.from({ length: 20_000 }, (_, at) => `${at}: a word with [[Ana Costa]] in it`);

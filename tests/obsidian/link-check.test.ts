@@ -94,6 +94,21 @@ describe("Check client links", () => {
 		plugin.unload();
 	});
 
+	it("lists a typo copied into several session notes in each of them", async () => {
+		const app = await appFromFiles({
+			...VAULT,
+			"Sessions/2026-06-03 Ana.md": '---\ntype: session\nclient: "[[Ana Csota]]"\ndate: 2026-06-03\n---\n',
+			"Sessions/2026-06-04 Ana.md": '---\ntype: session\nclient: "[[Ana Csota]]"\ndate: 2026-06-04\n---\n',
+		});
+		const plugin = await loadPlugin(app);
+		const modal = await check(app);
+		const items = [...modal.contentEl.querySelectorAll("li")].map((item) => item.textContent ?? "");
+		expect(items.filter((item) => item.includes("[[Ana Csota]] reaches no note"))).toHaveLength(2);
+		expect(items.find((item) => item.includes("Ana Csota"))).toContain("Closest clients: Ana Costa");
+		modal.close();
+		plugin.unload();
+	});
+
 	it("says so when every link reaches a client", async () => {
 		const app = await appFromFiles({ "Clients/Ana Costa.md": "---\ntype: client\n---\n", "Sessions/2026-06-16 Ana.md": '---\nclient: "[[Ana Costa]]"\ndate: 2026-06-16\n---\n' });
 		const plugin = await loadPlugin(app);

@@ -21,9 +21,14 @@ export interface CaseloadFilter {
 	status: StatusFilter;
 }
 
-/** How urgent a due state is: the lower, the sooner the client needs a conversation. */
+/**
+ * How urgent a due state is: the lower, the sooner the client needs a conversation. Within "overdue"
+ * and "soon", the days order them: divided down so they never reach the next state's rank.
+ */
 export function dueUrgency(state: DueState): number {
 	switch (state.kind) {
+		case "past":
+			return 7;
 		case "no-session":
 			return 0;
 		case "overdue":

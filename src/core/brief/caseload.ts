@@ -28,9 +28,11 @@ export interface Caseload {
 
 /**
  * Where a client stands against their cadence: due at once with no session yet, overdue by some
- * days, due today, due within a week, or not due yet; a cadence that cannot be read, or none.
+ * days, due today, due within a week, or not due yet; a cadence that cannot be read, or none; or
+ * a past client, who is due nothing.
  */
 export type DueState =
+	| { kind: "past" }
 	| { kind: "none" }
 	| { kind: "unreadable" }
 	| { kind: "no-session" }
@@ -139,7 +141,8 @@ function caseloadRowNow(index: CoachingIndex, client: Client, today: Day): Casel
 		client,
 		entry,
 		detail: {
-			dueState: dueStateOf(summary.cadence, today),
+			// A past client is not waiting for a conversation, whatever their note's cadence still says.
+			dueState: client.archived ? { kind: "past" } : dueStateOf(summary.cadence, today),
 			openTheirs: open.filter((commitment) => commitment.owner === "client").length,
 			openMine: open.filter((commitment) => commitment.owner === "coach").length,
 			mentionsSince,

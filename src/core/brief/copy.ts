@@ -179,6 +179,8 @@ export const RECOGNISED_SHAPES: readonly { shape: RecognisedShape; title: string
 /** Where a client stands against their cadence, as the caseload says it: "overdue by 9 days", "due today", "due in 2 days", "not due". */
 export function dueStateWords(state: DueState): string {
 	switch (state.kind) {
+		case "past":
+			return "past client";
 		case "none":
 			return "no cadence";
 		case "unreadable":

@@ -15,26 +15,62 @@ export interface CarriedHint {
 	firstDate: Day | null;
 }
 
+/** The commitments one conversation of a note carries from earlier ones, and the lines it covers (0-based, `to` not included). */
+export interface CarriedIn {
+	from: number;
+	to: number;
+	/** By commitment key (`commitmentKey` of a task's words). */
+	carried: Map<string, CarriedHint>;
+}
+
 /**
- * The open commitments the note's conversations carry from earlier ones, by commitment key
- * (`commitmentKey` of a task's words): a task line whose words give one of these keys shows when
- * it was first made. Empty for a note that holds no conversation.
+ * For each conversation in the note that carries open commitments from earlier ones, the lines it
+ * covers and those commitments: a task line whose words give one of these keys, within those lines,
+ * shows when it was first made. A note of several conversations (a log, a day's note) gives each
+ * its own, so the line where a commitment was first made never shows a date. Kept per index
+ * revision and note: an editor asks at each keystroke, and the answer only changes with the index.
  */
-export function carriedInto(index: CoachingIndex, path: string, today: Day): Map<string, CarriedHint> {
-	const carried = new Map<string, CarriedHint>();
+export function carriedInto(index: CoachingIndex, path: string, today: Day): CarriedIn[] {
+	const kept = carriedMemo.get(path);
+	if (kept && kept.revision === index.revision && kept.today === today && kept.index === index) return kept.value;
+	const value = carriedNow(index, path, today);
+	if (carriedMemo.size >= 64) carriedMemo.clear();
+	carriedMemo.set(path, { index, revision: index.revision, today, value });
+	return value;
+}
+
+const carriedMemo = new Map<string, { index: CoachingIndex; revision: number; today: Day; value: CarriedIn[] }>();
+
+function carriedNow(index: CoachingIndex, path: string, today: Day): CarriedIn[] {
+	const found: CarriedIn[] = [];
 	for (const session of index.sessionsIn(path)) {
 		const here = new Set(session.commitments.map((task) => task.key));
 		if (here.size === 0) continue;
+		const carried = new Map<string, CarriedHint>();
 		for (const client of index.sessionClients(session)) {
 			for (const commitment of summarise(index, client, today).commitments) {
-				const key = commitmentKey(commitment.text);
+				if (!commitment.open || carried.size === here.size) continue;
 				const firstHere = commitment.firstPath === session.path && commitment.firstHeading === (session.heading?.text ?? null);
-				if (!commitment.open || firstHere || !here.has(key) || carried.has(key)) continue;
+				const key = commitmentKey(commitment.text);
+				if (firstHere || !here.has(key) || carried.has(key)) continue;
 				carried.set(key, { firstPath: commitment.firstPath, firstHeading: commitment.firstHeading, firstDate: commitment.firstDate });
 			}
 		}
+		if (carried.size > 0) found.push({ from: session.heading?.line ?? 0, to: session.heading?.end ?? Infinity, carried });
 	}
-	return carried;
+	return found;
+}
+
+/** The carried commitment a task line (0-based) with these words is, if any. */
+export function carriedAt(carried: readonly CarriedIn[], line: number, words: string): CarriedHint | undefined {
+	const key = commitmentKey(words);
+	for (const span of carried) if (line >= span.from && line < span.to && span.carried.has(key)) return span.carried.get(key);
+	return undefined;
+}
+
+/** "since Tue 2 Jun 2026": when a carried commitment was first made, in the coach's date format. */
+export function sinceWords(hint: CarriedHint, formatDay: (day: Day) => string): string {
+	return `since ${hint.firstDate === null ? "an earlier session" : formatDay(hint.firstDate)}`;
 }
 
 /** Beside a link to a client: how long since you spoke and what is open; on hover, the next session and the cadence. */

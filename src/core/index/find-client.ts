@@ -30,13 +30,20 @@ export function findClient(clients: readonly Client[], query: string): ClientLoo
 	return { kind: "none", suggestions: closestNames(clients, wanted) };
 }
 
-/** Up to three names a typo most likely meant: shared start first, then edit distance. `wanted` is folded (`fold`). */
-export function closestNames(clients: readonly Client[], wanted: string): string[] {
+/**
+ * Up to three names a typo most likely meant: shared start first, then edit distance. `wanted` is
+ * folded (`fold`). With `likelyOnly`, only names one could have meant: sharing a start or a word, or
+ * a few letters off; never three unrelated names to fill the list.
+ */
+export function closestNames(clients: readonly Client[], wanted: string, { likelyOnly = false }: { likelyOnly?: boolean } = {}): string[] {
+	const wantedWords = new Set(wanted.split(" "));
 	const scored = clients.flatMap((client) =>
-		[client.name, ...client.aliases].map((name) => {
+		[client.name, ...client.aliases].flatMap((name) => {
 			const folded = fold(name);
 			const prefix = folded.startsWith(wanted) || wanted.startsWith(folded) || folded.includes(wanted) ? 0 : 1;
-			return { name: client.name, score: prefix * 100 + editDistance(folded, wanted) };
+			const distance = editDistance(folded, wanted);
+			const likely = prefix === 0 || folded.split(" ").some((word) => wantedWords.has(word)) || distance <= Math.max(2, Math.floor(wanted.length / 4));
+			return likelyOnly && !likely ? [] : [{ name: client.name, score: prefix * 100 + distance }];
 		}),
 	);
 	scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));

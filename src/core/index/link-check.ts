@@ -1,13 +1,15 @@
 import type { Client, CoachingIndex } from "./coaching-index";
 import { closestNames } from "./find-client";
 import { fold } from "../notes/fold";
-import { linkInPropertyValue, linkpathOf, nameKey } from "../notes/links";
+import { linkInPropertyValue, linkpathOf } from "../notes/links";
 import { basenameOf } from "../notes/note";
 
 /**
  * A session note's client link worth a second look: it reaches no note (a typo, a client note
- * renamed without its links, two clients merged), or a note that is a client only through this
- * one conversation (a colleague's note in People linked by mistake, a project note).
+ * renamed without its links, two clients merged, or a note not written yet), however many
+ * sessions share it; or a note of no client's kind that only this one conversation names (a
+ * colleague's note in People linked by mistake, a project note). A person's note that several
+ * conversations name is a client by the conventions, and not listed.
  */
 export interface ClientLinkToCheck {
 	/** The session note. */
@@ -24,7 +26,7 @@ export interface ClientLinkToCheck {
 /**
  * The client links of session notes to check (see `ClientLinkToCheck`), by note path and then as
  * written. Only session notes' client properties are read: a link in a note's body names people in
- * passing. A client without a note whom several sessions link is one the coach meant.
+ * passing.
  */
 export function clientLinksToCheck(index: CoachingIndex): ClientLinkToCheck[] {
 	const clients = index.clients();
@@ -36,23 +38,22 @@ export function clientLinksToCheck(index: CoachingIndex): ClientLinkToCheck[] {
 			for (const ref of session.clientRefs ?? []) {
 				if (ref.link === null || found.some((earlier) => earlier.path === path && earlier.link === ref.link)) continue;
 				const target = index.resolveLink(ref.link, path);
-				const client = clientReached(clients, target, ref.link);
-				const why = target === null ? (sessionCountOf(index, client) > 1 ? null : "no-note") : index.get(target)?.kind === "client" ? null : sessionCountOf(index, client) > 1 ? null : "only-this-session";
+				const why = whyToCheck(index, clients, target);
 				if (why === null) continue;
 				const others = realClients.filter((candidate) => candidate.path !== target);
-				found.push({ path, link: ref.link, why, target, closest: closestNames(others, fold(basenameOf(linkpathOf(ref.link)))) });
+				found.push({ path, link: ref.link, why, target, closest: closestNames(others, fold(basenameOf(linkpathOf(ref.link))), { likelyOnly: true }) });
 			}
 		}
 	}
 	return found;
 }
 
-function clientReached(clients: readonly Client[], target: string | null, link: string): Client | undefined {
-	return target !== null ? clients.find((client) => client.path === target) : clients.find((client) => client.key === `?${nameKey(link)}`);
-}
-
-function sessionCountOf(index: CoachingIndex, client: Client | undefined): number {
-	return client ? index.sessionsOf(client).length : 0;
+/** Why a link reaching `target` is worth a look, or null when it reaches a client as meant. */
+function whyToCheck(index: CoachingIndex, clients: readonly Client[], target: string | null): ClientLinkToCheck["why"] | null {
+	if (target === null) return "no-note";
+	if (index.get(target)?.kind === "client") return null;
+	const client = clients.find((candidate) => candidate.path === target);
+	return client && index.sessionsOf(client).length > 1 ? null : "only-this-session";
 }
 
 /**
