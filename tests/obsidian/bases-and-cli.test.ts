@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController, runtimeVersion, type App, type BasesView, type TFile } from "../../obsidian-runtime";
 import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { DEMO, demo } from "../helpers/demo-app";
 
-const DEMO = join(__dirname, "../../examples/demo-vault");
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -39,8 +39,7 @@ function basesView(app: App, paths: string[], order: string[]): { view: BasesVie
 
 describe("the caseload in Bases", () => {
 	it("is a view any base can use: the clients among the base's notes, with the base's chosen properties beside the figures", async () => {
-		const app = await appFromFolder(DEMO);
-		const plugin = await loadPlugin(app);
+		const { app, plugin } = await demo();
 		expect(app.basesViews.get("coaching-alliance-caseload")).toMatchObject({ name: "Caseload", icon: "users" });
 		const { view, container } = basesView(app, ["Coaching/Clients/Ana Costa.md", "Coaching/Clients/Tomás Rivera.md", "Welcome.md"], ["file.name", "note.role"]);
 		const rows = [...container.querySelectorAll(".coaching-alliance-caseload-row")];

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type CoachingAlliancePlugin from "../../src/main";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import { Menu, type App, type TFile } from "../../obsidian-runtime";
-import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { settle, until } from "../../obsidian-runtime/test-app";
+import { demo } from "../helpers/demo-app";
 
-const DEMO = join(__dirname, "../../examples/demo-vault");
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -18,12 +16,6 @@ beforeEach(() => {
 afterEach(() => {
 	vi.useRealTimers();
 });
-
-async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
-	const app = await appFromFolder(DEMO);
-	const plugin = await loadPlugin(app);
-	return { app, plugin };
-}
 
 async function openCaseload(app: App): Promise<CaseloadView> {
 	expect(app.commands.executeCommandById("coaching-alliance:open-caseload")).toBe(true);

@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { join } from "node:path";
 import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type CoachingAlliancePlugin from "../../src/main";
 import { Component, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
-import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { settle, until } from "../../obsidian-runtime/test-app";
+import { demo } from "../helpers/demo-app";
 
-const DEMO = join(__dirname, "../../examples/demo-vault");
 
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ["Date"] });
@@ -17,12 +15,6 @@ beforeEach(() => {
 afterEach(() => {
 	vi.useRealTimers();
 });
-
-async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
-	const app = await appFromFolder(DEMO);
-	const plugin = await loadPlugin(app);
-	return { app, plugin };
-}
 
 /** An editor on the note, with every extension plugins registered, as the app opens one. */
 async function editorOn(app: App, path: string, text?: string): Promise<EditorView> {
