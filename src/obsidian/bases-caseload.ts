@@ -2,11 +2,9 @@ import { BasesView, requireApiVersion, type Plugin, type QueryController } from 
 import { caseloadRow } from "../core/brief/caseload";
 import { countOf } from "../core/brief/copy";
 import type { CaseloadPort } from "../ui/caseload-view";
-import { caseloadRowElement } from "../ui/caseload-row";
+import { CASELOAD_COLUMNS, caseloadRowElement } from "../ui/caseload-row";
 
 export const CASELOAD_BASES_VIEW = "coaching-alliance-caseload";
-
-const COLUMNS = ["Client", "Cadence", "Last session", "Sessions", "Open", "Mentions since", "Depth"];
 
 /**
  * The caseload as a view of any base (Obsidian 1.10+): the clients among the base's notes, with
@@ -41,7 +39,7 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 				const properties = this.config.getOrder().filter((property) => property !== "file.name");
 				const table = view.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": "Caseload" } });
 				const head = table.createEl("thead").createEl("tr");
-				for (const title of [...COLUMNS, ...properties.map((property) => this.config.getDisplayName(property))]) head.createEl("th", { text: title, attr: { scope: "col" } });
+				for (const title of [...CASELOAD_COLUMNS.map((column) => column.title), ...properties.map((property) => this.config.getDisplayName(property))]) head.createEl("th", { text: title, attr: { scope: "col" } });
 				head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
 				const body = table.createEl("tbody");
 				let others = 0;

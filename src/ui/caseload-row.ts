@@ -1,9 +1,21 @@
 import { setIcon } from "obsidian";
 import { format } from "date-fns";
 import type { CaseloadRow } from "../core/brief/caseload";
+import type { CaseloadColumn } from "../core/brief/caseload-table";
 import { aboutWords, dueStateWords, relativeDays } from "../core/brief/copy";
 import type { Client } from "../core/index/coaching-index";
 import { toDate } from "../core/notes/dates";
+
+/** The caseload's columns, in the order a row draws its cells, with their headings: the view's table and a base's alike. */
+export const CASELOAD_COLUMNS: readonly { column: CaseloadColumn; title: string; numeric: boolean }[] = [
+	{ column: "name", title: "Client", numeric: false },
+	{ column: "cadence", title: "Cadence", numeric: false },
+	{ column: "last", title: "Last session", numeric: false },
+	{ column: "sessions", title: "Sessions", numeric: true },
+	{ column: "open", title: "Open", numeric: true },
+	{ column: "since", title: "Mentions since", numeric: true },
+	{ column: "depth", title: "Depth", numeric: true },
+];
 
 /** What a caseload row does when chosen, and how it writes dates. */
 export interface RowActions {

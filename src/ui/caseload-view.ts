@@ -1,9 +1,9 @@
 import { ItemView, setIcon, type EventRef, type ViewStateResult } from "obsidian";
 import { format } from "date-fns";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
-import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadColumn, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
+import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
 import { countOf } from "../core/brief/copy";
-import { caseloadRowElement, type RowActions } from "./caseload-row";
+import { CASELOAD_COLUMNS, caseloadRowElement, type RowActions } from "./caseload-row";
 import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
 
@@ -21,17 +21,6 @@ interface CaseloadState {
 	sort?: CaseloadSort;
 	status?: StatusFilter;
 }
-
-/** The table's columns, in order, with their headings. */
-const COLUMNS: readonly { column: CaseloadColumn; title: string; numeric: boolean }[] = [
-	{ column: "name", title: "Client", numeric: false },
-	{ column: "cadence", title: "Cadence", numeric: false },
-	{ column: "last", title: "Last session", numeric: false },
-	{ column: "sessions", title: "Sessions", numeric: true },
-	{ column: "open", title: "Open", numeric: true },
-	{ column: "since", title: "Mentions since", numeric: true },
-	{ column: "depth", title: "Depth", numeric: true },
-];
 
 const STATUSES: readonly { status: StatusFilter; title: string }[] = [
 	{ status: "active", title: "Active" },
@@ -82,7 +71,7 @@ export class CaseloadView extends ItemView {
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const next = (state ?? {}) as CaseloadState;
-		if (next.sort && COLUMNS.some(({ column }) => column === next.sort?.column)) this.sort = { column: next.sort.column, descending: next.sort.descending === true };
+		if (next.sort && CASELOAD_COLUMNS.some(({ column }) => column === next.sort?.column)) this.sort = { column: next.sort.column, descending: next.sort.descending === true };
 		if (next.status && STATUSES.some(({ status }) => status === next.status)) this.status = next.status;
 		await super.setState(state, result);
 		this.draw();
@@ -151,7 +140,7 @@ export class CaseloadView extends ItemView {
 	private drawTable(parent: HTMLElement, label: string): HTMLTableSectionElement {
 		const table = parent.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": label } });
 		const head = table.createEl("thead").createEl("tr");
-		for (const { column, title, numeric } of COLUMNS) {
+		for (const { column, title, numeric } of CASELOAD_COLUMNS) {
 			const sorted = this.sort.column === column;
 			const cell = head.createEl("th", {
 				cls: numeric ? "is-numeric" : "",

@@ -1,6 +1,6 @@
 import type { CadenceStatus, SummarySession } from "./summary";
 import { closedCommitments, openCommitments, type Commitment } from "./commitments";
-import { summarise } from "./summary";
+import { isSinceLastSession, nextSessionNumber, summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 import type { NoteFacts, SessionFacts } from "../notes/facts";
@@ -74,7 +74,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 	const last = summary.sessions[summary.sessions.length - 1];
 	const mentions = index.mentionsOf(client).map((facts): Mention => ({ path: facts.path, date: facts.date?.day ?? null, dateFrom: dateFrom(facts) }));
 	const since = mentions
-		.filter((mention) => summary.lastDay === null || (mention.date ?? "") > summary.lastDay)
+		.filter((mention) => isSinceLastSession(mention.date, summary))
 		.reverse()
 		.sort((a, b) => Number(a.dateFrom === "file") - Number(b.dateFrom === "file"));
 	const problems: { path: string; problem: string }[] = [];
@@ -94,7 +94,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		aliases: client.aliases,
 		today,
 		sessionCount: summary.sessions.length,
-		nextSessionNumber: summary.sessions.reduce((highest, session) => Math.max(highest, session.number), 0) + 1,
+		nextSessionNumber: nextSessionNumber(summary),
 		lastSession: last ? { id: last.session.id, path: last.session.path, heading: last.session.heading?.text ?? null, date: summary.lastDay } : null,
 		daysSinceLastSession: summary.daysSinceLast,
 		cadence: summary.cadence,

@@ -1,4 +1,4 @@
-import { summarise, type CadenceStatus } from "./summary";
+import { isSinceLastSession, summarise, type CadenceStatus } from "./summary";
 import type { Client, CoachingIndex, Recognised } from "../index/coaching-index";
 import { daysBetween, type Day } from "../notes/dates";
 import type { SessionFacts } from "../notes/facts";
@@ -136,7 +136,7 @@ function caseloadRowNow(index: CoachingIndex, client: Client, today: Day): Casel
 		cadence: client.cadence,
 		due: summary.cadence?.due ?? false,
 	};
-	const mentionsSince = index.mentionsOf(client).filter((facts) => summary.lastDay === null || (facts.date?.day ?? "") > summary.lastDay).length;
+	const mentionsSince = index.mentionsOf(client).filter((facts) => isSinceLastSession(facts.date?.day ?? null, summary)).length;
 	return {
 		client,
 		entry,

@@ -1,6 +1,6 @@
 import { caseloadRow } from "./caseload";
 import { dueStateWords, relativeDays } from "./copy";
-import { summarise } from "./summary";
+import { nextSessionNumber, summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 import { commitmentKey } from "../notes/fold";
@@ -90,8 +90,7 @@ export function clientLinkHint(index: CoachingIndex, link: string, sourcePath: s
 	const { entry, detail } = caseloadRow(index, client, today);
 	const spoke = entry.daysSinceLastSession === null ? "no session yet" : `last ${relativeDays(entry.daysSinceLastSession)}`;
 	const open = entry.openCommitments > 0 ? ` · ${entry.openCommitments} open` : "";
-	const sessions = summarise(index, client, today).sessions;
-	const next = sessions.reduce((highest, session) => Math.max(highest, session.number), 0) + 1;
+	const next = nextSessionNumber(summarise(index, client, today));
 	const cadence = entry.cadence === null ? "" : ` · ${entry.cadence}, ${dueStateWords(detail.dueState)}`;
 	return { client, text: `${spoke}${open}`, detail: `Next: session ${next}${cadence}` };
 }

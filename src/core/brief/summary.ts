@@ -30,6 +30,16 @@ export function summarise(index: CoachingIndex, client: Client, today: Day): Cli
 	return index.remember(client, `summary ${today}`, () => summariseNow(index, client, today));
 }
 
+/** The number the next conversation takes: one past the highest so far (numbers written in notes count). */
+export function nextSessionNumber(summary: ClientSummary): number {
+	return summary.sessions.reduce((highest, session) => Math.max(highest, session.number), 0) + 1;
+}
+
+/** Whether a note dated `day` was written since the client's last session (any, when there is none yet): a mention "since last time". */
+export function isSinceLastSession(day: Day | null, summary: ClientSummary): boolean {
+	return summary.lastDay === null || (day ?? "") > summary.lastDay;
+}
+
 function summariseNow(index: CoachingIndex, client: Client, today: Day): ClientSummary {
 	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1, clients: index.sessionClients(session) }));
 	const lastDay = sessions[sessions.length - 1]?.session.date?.day ?? null;
