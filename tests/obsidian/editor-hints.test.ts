@@ -3,7 +3,7 @@ import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Component, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
 import { settle, until } from "../../obsidian-runtime/test-app";
-import { demo } from "../helpers/demo-app";
+import { demo, readsOf } from "../helpers/demo-app";
 
 
 beforeEach(() => {
@@ -51,12 +51,8 @@ describe("hints in the editor", () => {
 
 	it("gives a note that is nobody's none, and reads no note to give any", async () => {
 		const { app, plugin } = await demo();
-		const reads: string[] = [];
-		const cachedRead = app.vault.cachedRead.bind(app.vault);
-		const read = app.vault.read.bind(app.vault);
-		const text = await read(app.vault.getFileByPath("Welcome.md") as TFile);
-		app.vault.cachedRead = async (file: TFile) => (reads.push(file.path), cachedRead(file));
-		app.vault.read = async (file: TFile) => (reads.push(file.path), read(file));
+		const text = await app.vault.read(app.vault.getFileByPath("Welcome.md") as TFile);
+		const reads = readsOf(app, { includingRead: true });
 		const welcome = await editorOn(app, "Welcome.md", text);
 		expect(welcome.dom.querySelectorAll(".coaching-alliance-hint")).toHaveLength(0);
 		const session = await editorOn(app, "Coaching/Sessions/2026-06-16 Ana Costa.md", "## Commitments\n- [ ] Agree with Bea what \"deputy\" means, in writing, before the offsite\n");

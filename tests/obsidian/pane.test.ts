@@ -7,6 +7,7 @@ import { JSDOM } from "jsdom";
 import { installObsidianDom, TestVisibility } from "../../obsidian-runtime/dom";
 import { MarkdownRenderChild, Menu, Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { readsOf } from "../helpers/demo-app";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 
@@ -302,12 +303,7 @@ describe("the pane", () => {
 
 	it("keeps how I showed up in a fold under the intentions: a row of marks per conversation and the last reflections", async () => {
 		const { app, plugin } = await demo();
-		const reads: string[] = [];
-		const cachedRead = app.vault.cachedRead.bind(app.vault);
-		app.vault.cachedRead = async (target: TFile) => {
-			reads.push(target.path);
-			return cachedRead(target);
-		};
+		const reads = readsOf(app);
 		const view = await prepare(app, "Ana Costa");
 		const fold = view.contentEl.querySelector<HTMLDetailsElement>('[data-section="intention"] details.coaching-alliance-intention-record');
 		expect(fold?.querySelector("summary")?.textContent).toBe("How I showed up");
@@ -328,12 +324,7 @@ describe("the pane", () => {
 
 	it("reads excerpts only as they scroll into view", async () => {
 		const { app, plugin } = await demo();
-		const reads: string[] = [];
-		const cachedRead = app.vault.cachedRead.bind(app.vault);
-		app.vault.cachedRead = async (target: TFile) => {
-			reads.push(target.path);
-			return cachedRead(target);
-		};
+		const reads = readsOf(app);
 		const view = await prepare(app, "Ana Costa");
 		expect(reads.sort()).toEqual(["Coaching/Clients/Ana Costa.md", "Coaching/Sessions/2026-06-16 Ana Costa.md"]);
 		const excerpts = [...view.contentEl.querySelectorAll(".coaching-alliance-excerpt")];
@@ -598,12 +589,7 @@ describe("the pane follows the notes", () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
 		const page = view.contentEl.querySelector(".coaching-alliance-brief");
-		const reads: string[] = [];
-		const cachedRead = app.vault.cachedRead.bind(app.vault);
-		app.vault.cachedRead = async (target: TFile) => {
-			reads.push(target.path);
-			return cachedRead(target);
-		};
+		const reads = readsOf(app);
 		await app.vault.process(file(app, "Coaching/Clients/Sam Okoro.md"), (text) => `${text}\nLikes long walks.\n`);
 		await settle(app);
 		await new Promise((resolve) => setTimeout(resolve, 150));
@@ -756,12 +742,7 @@ describe("cost", () => {
 		}
 		const app = await appFromFiles(files);
 		const plugin = await loadPlugin(app);
-		const reads: string[] = [];
-		const cachedRead = app.vault.cachedRead.bind(app.vault);
-		app.vault.cachedRead = async (target: TFile) => {
-			reads.push(target.path);
-			return cachedRead(target);
-		};
+		const reads = readsOf(app);
 		const long = await prepare(app, "Long Haul");
 		expect(long.contentEl.querySelectorAll(".coaching-alliance-session")).toHaveLength(300);
 		const longReads = reads.splice(0).length;
