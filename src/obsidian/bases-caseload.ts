@@ -1,8 +1,8 @@
-import { BasesView, requireApiVersion, type Plugin, type QueryController } from "obsidian";
-import { caseloadRow } from "../core/brief/caseload";
+import { BasesView, requireApiVersion, type BasesPropertyId, type Plugin, type QueryController } from "obsidian";
+import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
 import { countOf } from "../core/brief/copy";
 import type { CaseloadPort } from "../ui/caseload-view";
-import { CASELOAD_COLUMNS, caseloadRowElement } from "../ui/caseload-row";
+import { CASELOAD_COLUMNS, caseloadRowElement, followRowFocus, inOrder, keepTabStop, rowKeysHint, RowsInPlace } from "../ui/caseload-row";
 
 export const CASELOAD_BASES_VIEW = "coaching-alliance-caseload";
 
@@ -16,6 +16,8 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 	if (requireApiVersion("1.10.0")) {
 		class CaseloadBasesView extends BasesView {
 			type = CASELOAD_BASES_VIEW;
+			private readonly rows = new RowsInPlace<BasesRow>((drawn, now) => drawn.row === now.row && sameValues(drawn.values, now.values));
+			private table: BasesTable | null = null;
 
 			constructor(
 				controller: QueryController,
@@ -25,39 +27,55 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 			}
 
 			onload(): void {
+				this.containerEl.addClass("coaching-alliance-caseload-pane");
+				followRowFocus(this.containerEl);
 				this.registerEvent(port.onIndexChanged(() => this.onDataUpdated()));
 			}
 
+			/** Draws again only the rows whose client or chosen properties changed; the table itself only when the properties do. */
 			onDataUpdated(): void {
-				const { containerEl } = this;
-				containerEl.empty();
-				const view = containerEl.createDiv({ cls: "coaching-alliance-caseload coaching-alliance-caseload-pane" });
 				if (!port.indexReady()) {
-					view.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
+					this.table = null;
+					this.rows.clear();
+					this.containerEl.empty();
+					this.containerEl.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 					return;
 				}
 				const properties = this.config.getOrder().filter((property) => property !== "file.name");
-				const table = view.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": "Caseload" } });
-				const head = table.createEl("thead").createEl("tr");
-				for (const title of [...CASELOAD_COLUMNS.map((column) => column.title), ...properties.map((property) => this.config.getDisplayName(property))]) head.createEl("th", { text: title, attr: { scope: "col" } });
-				head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
-				const body = table.createEl("tbody");
+				const table = this.tableFor(properties);
+				const sources = new Map<string, BasesRow>();
 				let others = 0;
 				for (const entry of this.data.data) {
 					const client = port.index.client(entry.file.path);
-					if (!client) {
-						others++;
-						continue;
-					}
-					const row = caseloadRowElement(body, caseloadRow(port.index, client, port.today()), port);
-					const actions = row.lastElementChild;
-					for (const property of properties) {
-						const cell = row.createEl("td", { text: entry.getValue(property)?.toString() ?? "", attr: { "data-label": this.config.getDisplayName(property) } });
-						row.insertBefore(cell, actions);
-					}
-					body.appendChild(row);
+					if (client) sources.set(client.key, { row: caseloadRow(port.index, client, port.today()), values: properties.map((property) => entry.getValue(property)?.toString() ?? "") });
+					else others++;
 				}
-				if (others > 0) view.createDiv({ cls: "coaching-alliance-muted", text: `${countOf(others, "note")} of this base ${others === 1 ? "is" : "are"} not a client's.` });
+				const titles = properties.map((property) => this.config.getDisplayName(property));
+				this.rows.update(sources, ({ row, values }) => {
+					const element = caseloadRowElement(table.body, row, port, table.keysHintId);
+					const actions = element.lastElementChild;
+					values.forEach((value, at) => element.insertBefore(element.createEl("td", { text: value, attr: { "data-label": titles[at] ?? "" } }), actions));
+					return element;
+				});
+				inOrder(table.body, [...sources.keys()].flatMap((key) => this.rows.element(key) ?? []));
+				keepTabStop(this.containerEl);
+				table.others.setText(others > 0 ? `${countOf(others, "note")} of this base ${others === 1 ? "is" : "are"} not a client's.` : "");
+			}
+
+			private tableFor(properties: readonly BasesPropertyId[]): BasesTable {
+				const key = properties.join("\n");
+				if (this.table?.properties === key) return this.table;
+				this.rows.clear();
+				this.containerEl.empty();
+				const view = this.containerEl.createDiv({ cls: "coaching-alliance-caseload" });
+				const keysHintId = rowKeysHint(view);
+				const table = view.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": "Caseload" } });
+				const head = table.createEl("thead").createEl("tr");
+				const titles = [...CASELOAD_COLUMNS.map((column) => column.title), ...properties.map((property) => this.config.getDisplayName(property))];
+				for (const title of titles) head.createEl("th", { text: title, attr: { scope: "col" } });
+				head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
+				this.table = { properties: key, body: table.createEl("tbody"), others: view.createDiv({ cls: "coaching-alliance-muted" }), keysHintId };
+				return this.table;
 			}
 		}
 		plugin.registerBasesView(CASELOAD_BASES_VIEW, {
@@ -66,4 +84,22 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 			factory: (controller, containerEl) => new CaseloadBasesView(controller, containerEl),
 		});
 	}
+}
+
+/** The table drawn for one choice of the base's properties, kept while that choice stays. */
+interface BasesTable {
+	properties: string;
+	body: HTMLTableSectionElement;
+	others: HTMLElement;
+	keysHintId: string;
+}
+
+/** A client's row in a base: their caseload line and the values of the base's chosen properties. */
+interface BasesRow {
+	row: CaseloadRow;
+	values: string[];
+}
+
+function sameValues(drawn: readonly string[], now: readonly string[]): boolean {
+	return drawn.length === now.length && drawn.every((value, at) => value === now[at]);
 }

@@ -25,16 +25,49 @@ export interface RowActions {
 }
 
 
+const ROW = ".coaching-alliance-caseload-row";
+let keysHints = 0;
+
+/**
+ * Tells a screen reader once, under `parent`, what a row's keys do; each row points to it, so the
+ * row's own cells are what is read for it. Returns the id rows name in `aria-describedby`.
+ */
+export function rowKeysHint(parent: HTMLElement): string {
+	const id = `coaching-alliance-caseload-keys-${++keysHints}`;
+	parent.createSpan({ cls: "coaching-alliance-visually-hidden", text: "Enter prepares the session; Shift+Enter opens the client note.", attr: { id } });
+	return id;
+}
+
+/**
+ * Makes the rows under `root` one stop of the Tab key, as a grid is: the row last focused (or else
+ * the first) is the one Tab reaches, and the arrow keys move from it. Call `keepTabStop` after rows
+ * are drawn or moved.
+ */
+export function followRowFocus(root: HTMLElement): void {
+	root.addEventListener("focusin", (event) => {
+		const row = event.target instanceof HTMLElement ? event.target.closest(ROW) : null;
+		if (row) keepTabStop(root, row);
+	});
+}
+
+/** Leaves exactly one row under `root` reachable by Tab: `preferred`, else the one that was, else the first. */
+export function keepTabStop(root: HTMLElement, preferred: Element | null = null): void {
+	const rows = [...root.querySelectorAll<HTMLElement>(ROW)];
+	const stop = (preferred && rows.includes(preferred as HTMLElement) ? preferred : null) ?? rows.find((row) => row.getAttribute("tabindex") === "0") ?? rows[0];
+	for (const row of rows) row.setAttribute("tabindex", row === stop ? "0" : "-1");
+}
+
 /**
  * One client's line of the caseload, made in `owner`'s document (a pop-out's own) and detached,
  * for the caller to place: click or Enter prepares the session, Shift+Enter or the note button
- * opens the client note, the arrow keys move to the row above or below.
+ * opens the client note, the arrow keys, Home and End move between rows. `keysHintId` names the
+ * element that says so (see `rowKeysHint`).
  */
-export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions: RowActions): HTMLTableRowElement {
+export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions: RowActions, keysHintId: string): HTMLTableRowElement {
 	const { client, entry, detail } = row;
 	const element = owner.createEl("tr", {
 		cls: "coaching-alliance-caseload-row",
-		attr: { tabindex: "0", "data-client": client.key, "aria-label": `${entry.name}: ${dueStateWords(detail.dueState)}. Enter prepares the session; Shift+Enter opens the client note.` },
+		attr: { tabindex: "-1", "data-client": client.key, "aria-describedby": keysHintId },
 	});
 	element.detach();
 	element.createEl("td", { cls: "coaching-alliance-caseload-name" }).createSpan({ text: entry.name });
@@ -62,23 +95,88 @@ export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions
 	}
 	element.addEventListener("click", () => void actions.openPrepare(client));
 	element.addEventListener("keydown", (event) => {
+		// A key pressed on the note button is the button's own.
+		if (event.target !== element) return;
 		if (event.key === "Enter") {
 			event.preventDefault();
 			void (event.shiftKey ? actions.openClientNote(client) : actions.openPrepare(client));
 			return;
 		}
-		if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+		const target = rowFor(element, event.key);
+		if (target === undefined) return;
 		event.preventDefault();
-		const sibling = event.key === "ArrowDown" ? nextRow(element, 1) : nextRow(element, -1);
-		sibling?.focus();
+		target.focus();
 	});
 	return element;
 }
 
-/** The row above or below, across the active and the past clients' tables alike. */
-function nextRow(element: HTMLTableRowElement, step: 1 | -1): HTMLElement | undefined {
+/** The row a movement key leads to, across the active and the past clients' tables alike; none for other keys. */
+function rowFor(element: HTMLTableRowElement, key: string): HTMLElement | undefined {
+	const moves: Record<string, (at: number, last: number) => number> = {
+		ArrowDown: (at, last) => Math.min(last, at + 1),
+		ArrowUp: (at) => Math.max(0, at - 1),
+		Home: () => 0,
+		End: (_, last) => last,
+	};
+	const move = moves[key];
+	if (!move) return undefined;
 	const root = element.closest(".coaching-alliance-caseload") ?? element.parentElement;
-	const rows = [...(root?.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row") ?? [])];
-	const at = rows.indexOf(element);
-	return rows[Math.min(rows.length - 1, Math.max(0, at + step))];
+	const rows = [...(root?.querySelectorAll<HTMLElement>(ROW) ?? [])];
+	return rows[move(rows.indexOf(element), rows.length - 1)];
+}
+
+/**
+ * The rows of a table as last drawn, each with what it was drawn from: a row whose source is the
+ * same again is kept as it is, so a live update redraws only the rows that changed. A row drawn
+ * again keeps the keyboard when the coach was on it, and its place as the Tab stop.
+ */
+export class RowsInPlace<Source> {
+	private readonly drawn = new Map<string, { source: Source; element: HTMLTableRowElement }>();
+
+	constructor(private readonly same: (drawn: Source, now: Source) => boolean) {}
+
+	/** Brings every key's row up to date with its source, drawing only the changed ones; rows of keys not given are removed. */
+	update(sources: ReadonlyMap<string, Source>, draw: (source: Source) => HTMLTableRowElement): void {
+		for (const [key, { element }] of this.drawn) {
+			if (sources.has(key)) continue;
+			element.remove();
+			this.drawn.delete(key);
+		}
+		for (const [key, source] of sources) {
+			const drawn = this.drawn.get(key);
+			if (drawn && this.same(drawn.source, source)) continue;
+			const element = draw(source);
+			if (drawn) {
+				const focused = drawn.element.contains(drawn.element.doc.activeElement);
+				element.setAttribute("tabindex", drawn.element.getAttribute("tabindex") ?? "-1");
+				drawn.element.replaceWith(element);
+				if (focused) element.focus();
+			}
+			this.drawn.set(key, { source, element });
+		}
+	}
+
+	element(key: string): HTMLTableRowElement | undefined {
+		return this.drawn.get(key)?.element;
+	}
+
+	keys(): IterableIterator<string> {
+		return this.drawn.keys();
+	}
+
+	clear(): void {
+		this.drawn.clear();
+	}
+}
+
+/** Puts `body`'s rows in this order, moving only those out of place: a row already where it belongs is not touched. */
+export function inOrder(body: HTMLElement, rows: readonly HTMLElement[]): void {
+	let cursor = body.firstElementChild;
+	for (const row of rows) {
+		if (cursor === row) {
+			cursor = cursor.nextElementSibling;
+			continue;
+		}
+		body.insertBefore(row, cursor);
+	}
 }

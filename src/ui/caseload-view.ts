@@ -3,7 +3,7 @@ import { format } from "date-fns";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
 import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
 import { countOf } from "../core/brief/copy";
-import { CASELOAD_COLUMNS, caseloadRowElement, type RowActions } from "./caseload-row";
+import { CASELOAD_COLUMNS, caseloadRowElement, followRowFocus, inOrder, keepTabStop, rowKeysHint, RowsInPlace, type RowActions } from "./caseload-row";
 import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
 
@@ -39,11 +39,12 @@ export class CaseloadView extends ItemView {
 	private status: StatusFilter = "all";
 	private filterText = "";
 	/** Each client's row as last drawn, with the line it was drawn from: the same line again means nothing to redraw. */
-	private readonly drawn = new Map<string, { row: CaseloadRow; element: HTMLTableRowElement }>();
+	private readonly drawn = new RowsInPlace<CaseloadRow>((drawn, now) => drawn === now);
 	private activeBody: HTMLTableSectionElement | null = null;
 	private pastBody: HTMLTableSectionElement | null = null;
 	private pastSection: HTMLElement | null = null;
 	private summary: HTMLElement | null = null;
+	private keysHintId = "";
 	private drawnDay = "";
 
 	constructor(
@@ -79,6 +80,7 @@ export class CaseloadView extends ItemView {
 
 	async onOpen(): Promise<void> {
 		this.contentEl.addClass("coaching-alliance-caseload-pane");
+		followRowFocus(this.contentEl);
 		this.registerEvent(this.port.onIndexChanged(() => this.update()));
 		// "Due today" and "2 weeks ago" change at midnight, whether or not a note does.
 		this.registerInterval(
@@ -107,6 +109,7 @@ export class CaseloadView extends ItemView {
 		const header = view.createDiv({ cls: "coaching-alliance-caseload-header" });
 		header.createEl("h2", { text: "Caseload" });
 		this.summary = header.createDiv({ cls: "coaching-alliance-muted" });
+		this.keysHintId = rowKeysHint(header);
 		this.drawControls(view);
 		this.activeBody = this.drawTable(view, "Active clients");
 		this.pastSection = view.createDiv({ cls: "coaching-alliance-caseload-past" });
@@ -135,6 +138,30 @@ export class CaseloadView extends ItemView {
 			this.app.workspace.requestSaveLayout();
 			this.update();
 		});
+		this.drawNarrowSort(controls);
+	}
+
+	/** The narrow layout hides the column headings, which sort; there, a menu and a button sort instead. */
+	private drawNarrowSort(controls: HTMLElement): void {
+		const sorting = controls.createDiv({ cls: "coaching-alliance-caseload-narrow-sort" });
+		const column = sorting.createEl("select", { cls: "dropdown coaching-alliance-sort-column", attr: { "aria-label": "Sort by" } });
+		for (const option of CASELOAD_COLUMNS) column.createEl("option", { text: option.title, value: option.column });
+		column.value = this.sort.column;
+		column.addEventListener("change", () => this.sortBy({ column: column.value as CaseloadSort["column"], descending: false }, ".coaching-alliance-sort-column"));
+		const direction = sorting.createEl("button", {
+			cls: "clickable-icon coaching-alliance-sort-direction",
+			attr: { "aria-label": this.sort.descending ? "Sorted descending: sort ascending" : "Sorted ascending: sort descending" },
+		});
+		setIcon(direction, this.sort.descending ? "arrow-down" : "arrow-up");
+		direction.addEventListener("click", () => this.sortBy({ column: this.sort.column, descending: !this.sort.descending }, ".coaching-alliance-sort-direction"));
+	}
+
+	/** Sorts afresh, remembered with the layout, and gives the keyboard back to the control that asked. */
+	private sortBy(sort: CaseloadSort, control: string): void {
+		this.sort = sort;
+		this.app.workspace.requestSaveLayout();
+		this.draw();
+		this.contentEl.querySelector<HTMLElement>(control)?.focus();
 	}
 
 	private drawTable(parent: HTMLElement, label: string): HTMLTableSectionElement {
@@ -148,12 +175,9 @@ export class CaseloadView extends ItemView {
 			});
 			const button = cell.createEl("button", { cls: "coaching-alliance-sort", text: title, attr: { "data-column": column } });
 			if (sorted) setIcon(button.createSpan({ cls: "coaching-alliance-sort-icon" }), this.sort.descending ? "arrow-down" : "arrow-up");
-			button.addEventListener("click", () => {
-				this.sort = { column, descending: sorted ? !this.sort.descending : false };
-				this.app.workspace.requestSaveLayout();
-				this.draw();
-				this.contentEl.querySelector<HTMLElement>(`.coaching-alliance-sort[data-column="${column}"]`)?.focus();
-			});
+			button.addEventListener("click", () =>
+				this.sortBy({ column, descending: sorted ? !this.sort.descending : false }, `.coaching-alliance-sort[data-column="${column}"]`),
+			);
 		}
 		head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
 		return table.createEl("tbody");
@@ -178,47 +202,21 @@ export class CaseloadView extends ItemView {
 		// A new day makes every line new (the index keeps lines per day): each is drawn again in its place.
 		this.drawnDay = today;
 		const rows = index.clients().map((client) => caseloadRow(index, client, today));
-		const keys = new Set(rows.map((row) => row.client.key));
-		for (const [key, drawn] of this.drawn) {
-			if (keys.has(key)) continue;
-			drawn.element.remove();
-			this.drawn.delete(key);
-		}
-		for (const row of rows) {
-			const drawn = this.drawn.get(row.client.key);
-			if (drawn?.row === row) continue;
-			const element = this.drawRow(row);
-			// A row drawn again while the coach is on it keeps the keyboard there.
-			const focused = drawn !== undefined && drawn.element.contains(drawn.element.doc.activeElement);
-			drawn?.element.replaceWith(element);
-			if (focused) element.focus();
-			this.drawn.set(row.client.key, { row, element });
-		}
+		this.drawn.update(new Map(rows.map((row) => [row.client.key, row])), (row) => this.drawRow(row));
 		const shown = filterCaseload(sortCaseload(rows, this.sort), { text: this.filterText, status: this.status });
 		const shownKeys = new Set(shown.map((row) => row.client.key));
-		for (const [key, { element }] of this.drawn) if (!shownKeys.has(key)) element.remove();
+		for (const key of this.drawn.keys()) if (!shownKeys.has(key)) this.drawn.element(key)?.remove();
 		const elementsOf = (status: "active" | "archived"): HTMLTableRowElement[] =>
-			shown.filter((row) => row.entry.status === status).flatMap((row) => this.drawn.get(row.client.key)?.element ?? []);
+			shown.filter((row) => row.entry.status === status).flatMap((row) => this.drawn.element(row.client.key) ?? []);
 		inOrder(this.activeBody, elementsOf("active"));
 		inOrder(this.pastBody, elementsOf("archived"));
 		this.pastSection?.toggle(this.pastBody.childElementCount > 0);
+		keepTabStop(this.contentEl);
 		const active = rows.filter((row) => row.entry.status === "active").length;
 		this.summary?.setText(`${format(toDate(today), this.port.dateFormat())} · ${countOf(active, "active client")}${shown.length === 0 ? " · none match" : ""}`);
 	}
 
 	private drawRow(row: CaseloadRow): HTMLTableRowElement {
-		return caseloadRowElement(this.contentEl, row, this.port);
-	}
-}
-
-/** Puts the rows in this order, moving only those out of place: a row already where it belongs is not touched. */
-function inOrder(body: HTMLTableSectionElement, rows: readonly HTMLTableRowElement[]): void {
-	let cursor = body.firstElementChild;
-	for (const row of rows) {
-		if (cursor === row) {
-			cursor = cursor.nextElementSibling;
-			continue;
-		}
-		body.insertBefore(row, cursor);
+		return caseloadRowElement(this.contentEl, row, this.port, this.keysHintId);
 	}
 }

@@ -51,14 +51,21 @@ describe("the caseload in Bases", () => {
 		plugin.unload();
 	});
 
-	it("follows the index: a task added to a client's session shows without the base asking again", async () => {
+	it("follows the index: a task added to a client's session redraws that client's row only, and the keyboard stays on it", async () => {
 		const app = await appFromFolder(DEMO);
 		const plugin = await loadPlugin(app);
-		const { view, container } = basesView(app, ["Coaching/Clients/Leo Park/Leo Park.md"], ["file.name"]);
+		const { view, container } = basesView(app, ["Coaching/Clients/Leo Park/Leo Park.md", "Coaching/Clients/Ana Costa.md"], ["file.name"]);
+		const [leo, ana] = container.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row");
+		leo?.focus();
 		const session = app.vault.getFileByPath("Coaching/Clients/Leo Park/2026-06-26.md") as TFile;
 		await app.vault.modify(session, `${await app.vault.read(session)}\n- [ ] Call the landlord\n`);
 		await settle(app);
 		await until(() => container.querySelector('[data-label="Open"]')?.textContent === "3");
+		const after = [...container.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row")];
+		expect(after[0]).not.toBe(leo);
+		expect(after[1]).toBe(ana);
+		expect(document.activeElement).toBe(after[0]);
+		expect(after.map((row) => row.getAttribute("tabindex"))).toEqual(["0", "-1"]);
 		view.unload();
 		plugin.unload();
 	});

@@ -135,6 +135,61 @@ describe("the caseload view", () => {
 		plugin.unload();
 	});
 
+	it("is one stop of the Tab key: only the row last on has tabindex 0, Home and End go to the first and last rows", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const all = () => [...view.contentEl.querySelectorAll<HTMLElement>(".coaching-alliance-caseload-row")];
+		const stops = () => all().filter((row) => row.getAttribute("tabindex") === "0");
+		expect(stops()).toEqual([all()[0]]);
+		all()[0]?.focus();
+		all()[0]?.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true }));
+		expect(view.contentEl.ownerDocument.activeElement).toBe(all().at(-1));
+		expect(stops()).toEqual([all().at(-1)]);
+		all().at(-1)?.dispatchEvent(new KeyboardEvent("keydown", { key: "Home", bubbles: true }));
+		expect(stops()).toEqual([all()[0]]);
+		plugin.unload();
+	});
+
+	it("lets a screen reader read each row's cells, with what its keys do said once", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const row = rows(view)[0];
+		expect(row?.hasAttribute("aria-label")).toBe(false);
+		const hint = view.contentEl.ownerDocument.getElementById(row?.getAttribute("aria-describedby") ?? "");
+		expect(hint?.textContent).toBe("Enter prepares the session; Shift+Enter opens the client note.");
+		expect(view.contentEl.querySelectorAll(`[id="${hint?.id}"]`)).toHaveLength(1);
+		plugin.unload();
+	});
+
+	it("leaves Enter on the note button to the button: it opens the note, not the session", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const button = rows(view)[1]?.querySelector<HTMLButtonElement>(".coaching-alliance-caseload-actions button");
+		button?.focus();
+		const enter = new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true });
+		button?.dispatchEvent(enter);
+		expect(enter.defaultPrevented).toBe(false);
+		await settle(app);
+		expect(app.workspace.getLeavesOfType(PREPARE_VIEW)).toHaveLength(0);
+		plugin.unload();
+	});
+
+	it("sorts from a menu and a direction button, for the narrow layout where the headings are hidden", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const select = view.contentEl.querySelector<HTMLSelectElement>(".coaching-alliance-sort-column");
+		expect([...(select?.options ?? [])].map((option) => option.text)).toEqual(["Client", "Cadence", "Last session", "Sessions", "Open", "Mentions since", "Depth"]);
+		if (select) select.value = "name";
+		select?.dispatchEvent(new Event("change"));
+		expect(names(view).slice(0, 2)).toEqual(["Ana Costa", "Jonas Weber"]);
+		expect(view.contentEl.ownerDocument.activeElement?.classList.contains("coaching-alliance-sort-column")).toBe(true);
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-sort-direction")?.click();
+		expect(names(view).slice(0, 2)).toEqual(["Tomás Rivera", "Sam Okoro"]);
+		expect(view.contentEl.querySelector(".coaching-alliance-sort-direction")?.getAttribute("aria-label")).toBe("Sorted descending: sort ascending");
+		expect(view.getState()["sort"]).toEqual({ column: "name", descending: true });
+		plugin.unload();
+	});
+
 	it("follows the notes live, drawing again only the row of the client whose notes changed", async () => {
 		const { app, plugin } = await demo();
 		const view = await openCaseload(app);
