@@ -71,6 +71,7 @@ describe("Check client links", () => {
 		const text = await app.vault.read(file as never);
 		expect(text).toBe('---\ntype: session\nclient: "[[Ana Costa]]"\ndate: 2026-06-02\ntags:\n  - career\n---\n## What she brought\nThe promotion. [[Ana Costa]] in the body is not the property.\n');
 		expect(text.split("---\n").slice(2).join("---\n")).toBe(TYPO.split("---\n").slice(2).join("---\n"));
+		expect(document.activeElement?.getAttribute("aria-label")).toBe("Choose the client for Sessions/2026-06-10 Maya");
 		await settle(app);
 		const ana = plugin.vaultIndex.index.clients().find((client) => client.name === "Ana Costa");
 		expect(plugin.vaultIndex.index.sessionsOf(ana as never)).toHaveLength(2);
