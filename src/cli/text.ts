@@ -25,6 +25,7 @@ import {
 	sessionsSoFar,
 	unreadableCadence,
 	wordsIn,
+	writtenAhead,
 	type BriefSectionId,
 } from "../core/brief/copy";
 
@@ -144,6 +145,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	} else {
 		out.push(`${COPY.noConversationFound}. ${noConversationFound(brief.client.name)}`);
 	}
+	for (const planned of brief.plannedSessions) out.push(style.dim(`${writtenAhead(planned.number, when(planned.date, brief.today))} · ${place(planned)}`));
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
 	if (text.held.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...text.held.map((held) => indent(held.text)));

@@ -19,6 +19,7 @@ import {
 	sessionOn,
 	sessionsSoFar,
 	unreadableCadence,
+	writtenAhead,
 	type BriefSectionId,
 } from "../core/brief/copy";
 import { mentionsBetween } from "../core/brief/read-back";
@@ -204,6 +205,7 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 			text: sessionsSoFar(brief.sessionCount, brief.nextSessionNumber),
 		});
 	}
+	for (const planned of brief.plannedSessions) sessionLink(facts.createDiv({ cls: "coaching-alliance-muted" }), planned, writtenAhead(planned.number, dateAndDistance(planned.date, brief.today, context)));
 	const cadence = brief.cadence;
 	if (cadence) {
 		const line = facts.createDiv({ cls: "coaching-alliance-cadence" });

@@ -288,3 +288,18 @@ describe("cli check", () => {
 		expect((await cli(["check", "--vault", root, "--client", "Ana"])).status).toBe(2);
 	});
 });
+
+describe("cli brief with a session note written ahead", () => {
+	it("says which session is written ahead and for when, and keeps where we left off on the last one held", async () => {
+		const root = await mkdtemp(join(tmpdir(), "coaching-ahead-"));
+		await mkdir(join(root, "Clients"), { recursive: true });
+		await mkdir(join(root, "Sessions"), { recursive: true });
+		await writeFile(join(root, "Clients/Lena Fischer.md"), "---\ntype: client\n---\n");
+		await writeFile(join(root, "Sessions/2026-06-16 Lena.md"), '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n');
+		await writeFile(join(root, "Sessions/2026-07-07 Lena.md"), '---\nclient: "[[Lena Fischer]]"\ndate: 2026-07-07\n---\n## Agenda\n');
+		let stdout = "";
+		await runCli(["brief", "--vault", root, "--client", "Lena"], { out: (text) => (stdout += text), err: () => {}, colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+		expect(stdout).toContain("Last spoke 2 weeks ago (Tuesday, 16 June 2026) · 1 session so far · next is session 2\n");
+		expect(stdout).toContain("Session 2 is written ahead, for Tuesday, 7 July 2026, in 7 days · Sessions/2026-07-07 Lena.md\n");
+	});
+});

@@ -390,3 +390,35 @@ describe("read-back weaves in the notes written between conversations", () => {
 		});
 	});
 });
+
+describe("a session note written ahead, dated after today", () => {
+	const vault = (): NotesVault =>
+		lenaVault({
+			"2026-06-16": "## What she brought\nThe offer.\n## To hold for next time\nThe notice period.\n",
+			"2026-07-07": "## Agenda\n- [ ] Ask about the notice period\n",
+		});
+
+	it("is never the last session: where we left off, the days since and the count are the conversations held", () => {
+		const brief = vault().brief("Lena");
+		expect(brief.lastSession?.date).toBe("2026-06-16");
+		expect(brief.daysSinceLastSession).toBe(14);
+		expect(brief.sessionCount).toBe(1);
+		expect(brief.nextSessionNumber).toBe(2);
+		expect(brief.sessions.map((session) => session.date)).toEqual(["2026-06-16"]);
+		expect(brief.openCommitments).toEqual([]);
+	});
+
+	it("is listed apart as written ahead, with the number it takes", async () => {
+		const brief = vault().brief("Lena");
+		expect(brief.plannedSessions.map(({ date, number, path }) => ({ date, number, path }))).toEqual([{ date: "2026-07-07", number: 2, path: "Sessions/2026-07-07 Lena.md" }]);
+		expect((await vault().briefJson("Lena")).plannedSessions).toEqual([
+			{ path: "Sessions/2026-07-07 Lena.md", heading: null, date: "2026-07-07", number: 2, title: "2026-07-07 Lena", clients: ["Clients/Lena Fischer.md"] },
+		]);
+	});
+
+	it("becomes the last session once its day comes", () => {
+		const brief = vault().brief("Lena", "2026-07-07");
+		expect(brief.lastSession?.date).toBe("2026-07-07");
+		expect(brief.plannedSessions).toEqual([]);
+	});
+});

@@ -1,4 +1,4 @@
-import type { Brief } from "./brief";
+import type { Brief, BriefSession } from "./brief";
 import { hasChecklist, type AcrossConversations, type BriefText } from "./brief-text";
 
 /**
@@ -14,7 +14,8 @@ export function briefJson(brief: Brief, text: BriefText, across: AcrossConversat
 		nextSessionNumber: brief.nextSessionNumber,
 		lastSession: brief.lastSession && { path: brief.lastSession.path, heading: brief.lastSession.heading, date: brief.lastSession.date },
 		daysSinceLastSession: brief.daysSinceLastSession,
-		sessions: brief.sessions.map(({ path, heading, date, number, title, clients }) => ({ path, heading, date, number, title, clients })),
+		sessions: brief.sessions.map(jsonSession),
+		plannedSessions: brief.plannedSessions.map(jsonSession),
 		openCommitments: brief.openCommitments.map(({ text: commitment, path, heading, date, firstPath, firstHeading, firstDate, owner, sessions, dropped }) => ({
 			text: commitment,
 			path,
@@ -51,4 +52,8 @@ export function briefJson(brief: Brief, text: BriefText, across: AcrossConversat
 		intentions: brief.intentions,
 		problems: brief.problems,
 	};
+}
+
+function jsonSession({ path, heading, date, number, title, clients }: BriefSession): unknown {
+	return { path, heading, date, number, title, clients };
 }

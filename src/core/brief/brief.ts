@@ -33,8 +33,10 @@ export interface Brief {
 	lastSession: { id: string; path: string; heading: string | null; date: Day | null } | null;
 	daysSinceLastSession: number | null;
 	cadence: CadenceStatus | null;
-	/** Newest first. */
+	/** The conversations held by today, newest first. */
 	sessions: readonly BriefSession[];
+	/** Session notes dated after today, soonest first: written ahead, so never where we left off. */
+	plannedSessions: readonly BriefSession[];
 	/** The client's and the coach's own (`owner`), the most recently carried first. */
 	openCommitments: readonly Commitment[];
 	/** Those the latest session that has them marks done, the most recently closed first. */
@@ -99,6 +101,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		daysSinceLastSession: summary.daysSinceLast,
 		cadence: summary.cadence,
 		sessions: summary.sessions.map(briefSession).reverse(),
+		plannedSessions: summary.planned.map(briefSession),
 		openCommitments: openCommitments(summary.commitments),
 		closedCommitments: closedCommitments(summary.commitments),
 		mentionsSinceLastSession: since,

@@ -222,6 +222,11 @@ export function sessionsSoFar(count: number, next: number): string {
 	return `${countOf(count, "session")} so far · next is session ${next}`;
 }
 
+/** "Session 10 is written ahead for" and the day as the front end writes it: a session note dated after today. */
+export function writtenAhead(number: number, when: string): string {
+	return `Session ${number} is written ahead, for ${when}`;
+}
+
 /** "Session 9 · " and the day as the renderer writes it. */
 export function sessionOn(number: number | undefined, when: string): string {
 	return `Session ${number ?? "?"} · ${when}`;

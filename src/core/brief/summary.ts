@@ -17,8 +17,10 @@ export interface SummarySession {
 
 export interface ClientSummary {
 	client: Client;
-	/** Oldest first, each with its number and everyone it is with. */
+	/** The conversations held by today, oldest first, each with its number and everyone it is with. */
 	sessions: readonly SummarySession[];
+	/** Session notes dated after today, soonest first: written ahead, not yet held, so never "the last session". */
+	planned: readonly SummarySession[];
 	commitments: readonly Commitment[];
 	lastDay: Day | null;
 	daysSinceLast: number | null;
@@ -41,11 +43,15 @@ export function isSinceLastSession(day: Day | null, summary: ClientSummary): boo
 }
 
 function summariseNow(index: CoachingIndex, client: Client, today: Day): ClientSummary {
-	const sessions = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1, clients: index.sessionClients(session) }));
+	const all = index.sessionsOf(client).map((session, position) => ({ session, number: session.sessionNumber ?? position + 1, clients: index.sessionClients(session) }));
+	// Sessions come in date order, so those written ahead for a later day are the tail.
+	const held = all.findIndex(({ session }) => (session.date?.day ?? "") > today);
+	const sessions = held === -1 ? all : all.slice(0, held);
 	const lastDay = sessions[sessions.length - 1]?.session.date?.day ?? null;
 	return {
 		client,
 		sessions,
+		planned: held === -1 ? [] : all.slice(held),
 		commitments: commitmentsOf(index, client, sessions),
 		lastDay,
 		daysSinceLast: lastDay === null ? null : daysBetween(lastDay, today),
