@@ -120,11 +120,20 @@ export class MarkdownRenderChild extends Component {
 	}
 }
 
-/** What a post-processor is told: the note the Markdown comes from. */
+/** Where a block of reading view comes from in its note: the note's whole text and the block's lines (0-based, inclusive). */
+export interface MarkdownSectionInformation {
+	text: string;
+	lineStart: number;
+	lineEnd: number;
+}
+
+/** What a post-processor is told: the note the Markdown comes from, and, for reading view's blocks, their lines. */
 export interface MarkdownPostProcessorContext {
 	sourcePath: string;
 	docId: string;
 	frontmatter: unknown;
+	/** Null for Markdown a plugin rendered itself, as the app gives: only the reading view knows its blocks' lines. */
+	getSectionInfo(el: HTMLElement): MarkdownSectionInformation | null;
 }
 
 export type MarkdownPostProcessor = (el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void;
@@ -142,9 +151,35 @@ export class MarkdownPreviewRenderer {
 		if (at >= 0) MarkdownPreviewRenderer.processors.splice(at, 1);
 	}
 
-	/** @internal Runs each post-processor, in order, on what was rendered. */
-	static async postProcess(element: HTMLElement, sourcePath: string): Promise<void> {
-		for (const processor of MarkdownPreviewRenderer.processors) await processor(element, { sourcePath, docId: "", frontmatter: null });
+	/** @internal Runs each post-processor, in order, on what was rendered; `section` is what `getSectionInfo` gives for `element`. */
+	static async postProcess(element: HTMLElement, sourcePath: string, section: MarkdownSectionInformation | null = null): Promise<void> {
+		const context: MarkdownPostProcessorContext = { sourcePath, docId: "", frontmatter: null, getSectionInfo: (el) => (el === element ? section : null) };
+		for (const processor of MarkdownPreviewRenderer.processors) await processor(element, context);
+	}
+
+	/**
+	 * @internal A note drawn as reading view draws it: one block per section of the note's cache,
+	 * each through the post-processors on its own with its lines, and each list item marked with
+	 * its line within the block (`data-line`), as the app marks them.
+	 */
+	static async renderReadingView(app: App, path: string, container: HTMLElement): Promise<void> {
+		const file = app.vault.getFileByPath(path);
+		if (!file) throw new Error(`No note at ${path}`);
+		const text = await app.vault.cachedRead(file);
+		const lines = text.split("\n");
+		for (const section of app.metadataCache.getFileCache(file)?.sections ?? []) {
+			if (section.type === "yaml") continue;
+			const { start, end } = section.position;
+			const source = lines.slice(start.line, end.line + 1);
+			const block = container.createDiv();
+			const template = document.createElement("template");
+			template.innerHTML = await markdown.parse(withoutComments(source.join("\n")));
+			asObsidianDraws(template.content);
+			const itemLines = source.flatMap((line, at) => (/^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/.test(line) ? [at] : []));
+			template.content.querySelectorAll("li").forEach((item, at) => item.setAttribute("data-line", String(itemLines[at] ?? 0)));
+			block.appendChild(template.content);
+			await MarkdownPreviewRenderer.postProcess(block, path, { text, lineStart: start.line, lineEnd: end.line });
+		}
 	}
 }
 

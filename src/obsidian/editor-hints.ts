@@ -2,7 +2,7 @@ import { RangeSetBuilder, StateEffect, type Extension } from "@codemirror/state"
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { editorInfoField } from "obsidian";
 import { format } from "date-fns";
-import { carriedAt, carriedInto, clientLinkHint, sinceWords, type CarriedHint } from "../core/brief/hints";
+import { carriedInto, carriedOnLine, clientLinkHint, sinceWords, type CarriedHint } from "../core/brief/hints";
 import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
 import { headingSubpath } from "../core/notes/headings";
@@ -20,9 +20,6 @@ export interface HintsPort {
 
 /** Told to every open editor when the index changes: their hints are worked out again. */
 const indexChanged = StateEffect.define<null>();
-
-/** A task still open as written now (`[ ]` or `[/]`), in a list or a quote: its words. */
-const OPEN_TASK = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ /]\][ \t]+(\S.*)$/u;
 
 /** "since Tue 2 Jun 2026": when a carried commitment was first made; a click opens that conversation. */
 class CarriedWidget extends WidgetType {
@@ -133,8 +130,7 @@ function hintsIn(view: EditorView, port: HintsPort): DecorationSet {
 				const hint = clientLinkHint(port.index, link.link, path, today);
 				if (hint) widgets.push({ at: line.from + searchFrom, widget: new ClientWidget(hint.text, hint.detail) });
 			}
-			const task = carried.length > 0 ? OPEN_TASK.exec(line.text) : null;
-			const first = task ? carriedAt(carried, line.number - 1, (task[1] ?? "").trim()) : undefined;
+			const first = carried.length > 0 ? carriedOnLine(carried, line.number - 1, line.text) : undefined;
 			if (first) {
 				const words = sinceWords(first, formatDay);
 				const target = first.firstHeading === null ? first.firstPath : `${first.firstPath.replace(/\.md$/i, "")}#${headingSubpath(first.firstHeading)}`;

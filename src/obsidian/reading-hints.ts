@@ -1,7 +1,7 @@
 import type { MarkdownPostProcessor } from "obsidian";
 import { format } from "date-fns";
-import { carriedInto, clientLinkHint, sinceWords } from "../core/brief/hints";
-import { toDate } from "../core/notes/dates";
+import { carriedInto, carriedOnLine, clientLinkHint, sinceWords, type CarriedHint, type CarriedIn } from "../core/brief/hints";
+import { toDate, type Day } from "../core/notes/dates";
 import { commitmentKey } from "../core/notes/fold";
 import type { HintsPort } from "./editor-hints";
 
@@ -21,16 +21,30 @@ export function readingHints(port: HintsPort): MarkdownPostProcessor {
 			const suffix = link.createSpan({ cls: "coaching-alliance-hint coaching-alliance-client-hint", text: hint.text, attr: { "aria-label": hint.detail } });
 			link.after(suffix);
 		}
-		// Reading view does not say which lines an element came from: in a note of several conversations, which one a task is in is unknown, so none shows a date.
-		const carried = carriedInto(port.index, context.sourcePath, today);
-		const [only] = carried;
-		if (carried.length !== 1 || !only || only.from !== 0 || only.to !== Infinity) return;
-		for (const item of element.querySelectorAll<HTMLElement>("li.task-list-item")) {
-			if (!["", " ", "/"].includes(item.getAttribute("data-task") ?? "")) continue;
-			// The item's own words: not its checkbox, the items nested in it or a hint. Node types, not `instanceof`: a pop-out has its own classes.
-			const own = [...item.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !["UL", "OL", "INPUT"].includes((node as Element).tagName) && !(node as Element).classList.contains("coaching-alliance-hint")));
-			const first = only.carried.get(commitmentKey(own.map((node) => node.textContent ?? "").join("").trim()));
-			if (first) item.createSpan({ cls: "coaching-alliance-hint coaching-alliance-carried-hint", text: sinceWords(first, (day) => format(toDate(day), port.dateFormat())) });
+		const tasks = element.querySelectorAll<HTMLElement>("li.task-list-item");
+		const carried = tasks.length > 0 ? carriedInto(port.index, context.sourcePath, today) : [];
+		if (carried.length === 0) return;
+		const formatDay = (day: Day): string => format(toDate(day), port.dateFormat());
+		const section = context.getSectionInfo(element);
+		const lines = section?.text.split("\n");
+		for (const item of tasks) {
+			// Reading view marks each list item with its line within the block: the line's own words, links and all, say which task it is.
+			const line = section ? section.lineStart + Number(item.getAttribute("data-line") ?? "0") : -1;
+			const first = lines ? carriedOnLine(carried, line, lines[line] ?? "") : carriedByRenderedWords(carried, item);
+			if (first) item.createSpan({ cls: "coaching-alliance-hint coaching-alliance-carried-hint", text: sinceWords(first, formatDay) });
 		}
 	};
+}
+
+/**
+ * Without the block's lines (an embed, an export), a task is known only by its rendered words: only
+ * a note of one conversation can say, and only for a task written without links or formatting.
+ */
+function carriedByRenderedWords(carried: readonly CarriedIn[], item: HTMLElement): CarriedHint | undefined {
+	const [only] = carried;
+	if (carried.length !== 1 || !only || only.from !== 0 || only.to !== Infinity) return undefined;
+	if (!["", " ", "/"].includes(item.getAttribute("data-task") ?? "")) return undefined;
+	// The item's own words: not its checkbox, the items nested in it or a hint. Node types, not `instanceof`: a pop-out has its own classes.
+	const own = [...item.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !["UL", "OL", "INPUT"].includes((node as Element).tagName) && !(node as Element).classList.contains("coaching-alliance-hint")));
+	return only.carried.get(commitmentKey(own.map((node) => node.textContent ?? "").join("").trim()));
 }

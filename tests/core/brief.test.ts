@@ -207,6 +207,7 @@ describe("the brief as JSON", () => {
 				{ path: "Sessions/2026-06-16 Maya.md", heading: null, date: "2026-06-16", number: 2, title: "2026-06-16 Maya", clients: ["Clients/Maya Chen.md"] },
 				{ path: "Sessions/2026-06-02 Maya.md", heading: null, date: "2026-06-02", number: 1, title: "2026-06-02 Maya", clients: ["Clients/Maya Chen.md"] },
 			],
+			plannedSessions: [],
 			openCommitments: [
 				{
 					text: "Ask Dana for feedback",

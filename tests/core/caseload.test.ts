@@ -21,6 +21,9 @@ function stateOn(cadence: string, lastSession: string, today: string): string {
 
 describe("where a client stands against their cadence", () => {
 	it.each([
+		// Soon is a week ahead, or half the cadence when shorter: a weekly client is not due for the first days.
+		["weekly", "2026-06-23", "2026-06-26", "not due"],
+		["weekly", "2026-06-23", "2026-06-27", "due in 3 days"],
 		["weekly", "2026-06-23", "2026-06-29", "due tomorrow"],
 		["weekly", "2026-06-23", "2026-06-30", "due today"],
 		["weekly", "2026-06-23", "2026-07-01", "overdue by 1 day"],
@@ -37,7 +40,8 @@ describe("where a client stands against their cadence", () => {
 		["every 3 weeks", "2026-06-01", "2026-06-20", "due in 2 days"],
 		["every 3 weeks", "2026-06-01", "2026-06-22", "due today"],
 		["10 days", "2026-06-20", "2026-06-30", "due today"],
-		["10 days", "2026-06-20", "2026-06-22", "not due"],
+		["10 days", "2026-06-20", "2026-06-24", "not due"],
+		["10 days", "2026-06-20", "2026-06-25", "due in 5 days"],
 		["10", "2026-06-20", "2026-07-01", "overdue by 1 day"],
 	])("%s after %s, on %s: %s", (cadence, last, today, words) => {
 		expect(stateOn(cadence, last, today)).toBe(words);

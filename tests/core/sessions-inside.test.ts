@@ -40,8 +40,11 @@ Said yes.
 `;
 
 function sessionHeadings(vault: NotesVault, name: string): (string | null)[] {
-	return vault.brief(name).sessions.map((session) => session.heading);
+	return vault.brief(name, AFTER_EVERY_SESSION).sessions.map((session) => session.heading);
 }
+
+// These vaults are dated through the autumn: a day after all of it, so every session is one held.
+const AFTER_EVERY_SESSION = "2026-12-31";
 
 describe("a running log in the client's note", () => {
 	it("makes each dated entry a session, newest first in the brief, numbered in date order", () => {
@@ -66,7 +69,7 @@ describe("a running log in the client's note", () => {
 		const vault = new NotesVault({ "Clients/Priya Raman.md": PRIYA_NEWEST_FIRST });
 		expect(sessionHeadings(vault, "Priya Raman")).not.toContain("What makes them happy");
 		expect(sessionHeadings(vault, "Priya Raman")).not.toContain("Session log");
-		expect(vault.brief("Priya Raman").sessionCount).toBe(3);
+		expect(vault.brief("Priya Raman", AFTER_EVERY_SESSION).sessionCount).toBe(3);
 	});
 
 	it("takes each entry's tasks and tags from that entry alone", () => {
@@ -82,7 +85,7 @@ describe("a running log in the client's note", () => {
 	it("sees a commitment carried from one entry to the next as one, first written in the earlier entry", () => {
 		const log = `---\ntype: client\n---\n## 2026-10-26\n- [ ] Book the holiday\n## 2026-10-12\n- [ ] book the  holiday\n`;
 		const vault = new NotesVault({ "Clients/Priya Raman.md": log });
-		expect(vault.brief("Priya Raman").openCommitments).toMatchObject([
+		expect(vault.brief("Priya Raman", AFTER_EVERY_SESSION).openCommitments).toMatchObject([
 			{ text: "Book the holiday", heading: "2026-10-26", firstHeading: "2026-10-12", firstDate: "2026-10-12" },
 		]);
 	});
@@ -108,7 +111,7 @@ describe("a running log in the client's note", () => {
 	it("reads dated headings in the shapes coaches write them", () => {
 		const headings = ["## 12 Oct 2026", "## 2026-10-19 · Debrief", "## Session 4 (2026-10-26)", "## [[2026-11-02]]", "## October 12, 2026"];
 		const vault = new NotesVault({ "Clients/Priya Raman.md": `---\ntype: client\n---\n${headings.join("\nNotes.\n")}\nNotes.\n` });
-		expect(vault.brief("Priya Raman").sessions.map((session) => session.date)).toEqual([
+		expect(vault.brief("Priya Raman", AFTER_EVERY_SESSION).sessions.map((session) => session.date)).toEqual([
 			"2026-11-02",
 			"2026-10-26",
 			"2026-10-19",
@@ -148,26 +151,26 @@ const CLIENTS = {
 describe("a client's section of a dated note", () => {
 	it("is a session with that client on the note's date, named by a link, an alias or a first name", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
-		expect(vault.brief("Sam Okoro").sessions).toMatchObject([{ path: "Daily/2026-10-20.md", heading: "Coaching: [[Sam Okoro|Sam]]", date: "2026-10-20" }]);
-		expect(vault.brief("Maya Chen").sessions).toMatchObject([{ path: "Daily/2026-10-20.md", heading: "Call with Maya", date: "2026-10-20" }]);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessions).toMatchObject([{ path: "Daily/2026-10-20.md", heading: "Coaching: [[Sam Okoro|Sam]]", date: "2026-10-20" }]);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessions).toMatchObject([{ path: "Daily/2026-10-20.md", heading: "Call with Maya", date: "2026-10-20" }]);
 	});
 
 	it("gives each client the tasks of their own section only: errands are nobody's commitments", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
-		expect(vault.brief("Sam Okoro").openCommitments.map((commitment) => commitment.text)).toEqual(["Sam: block two evenings with no laptop"]);
-		expect(vault.brief("Maya Chen").openCommitments.map((commitment) => commitment.text)).toEqual(["Maya asks Dana for the real date"]);
-		expect(vault.brief("Sam Okoro").themes).toEqual([{ tag: "energy", count: 1 }]);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).openCommitments.map((commitment) => commitment.text)).toEqual(["Sam: block two evenings with no laptop"]);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).openCommitments.map((commitment) => commitment.text)).toEqual(["Maya asks Dana for the real date"]);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).themes).toEqual([{ tag: "energy", count: 1 }]);
 	});
 
 	it("makes a passing link a mention, not a session", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
-		expect(vault.brief("Ruth Mensah").sessionCount).toBe(0);
-		expect(vault.brief("Ruth Mensah").mentionsSinceLastSession).toEqual([{ path: "Daily/2026-10-20.md", date: "2026-10-20", dateFrom: "property" }]);
+		expect(vault.brief("Ruth Mensah", AFTER_EVERY_SESSION).sessionCount).toBe(0);
+		expect(vault.brief("Ruth Mensah", AFTER_EVERY_SESSION).mentionsSinceLastSession).toEqual([{ path: "Daily/2026-10-20.md", date: "2026-10-20", dateFrom: "property" }]);
 	});
 
 	it("reads back a section alone: another client's words never show in this client's brief", async () => {
 		const vault = new NotesVault({ ...CLIENTS, "Daily/2026-10-20.md": DAILY });
-		const [session] = vault.brief("Sam Okoro").sessions;
+		const [session] = vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessions;
 		if (!session) throw new Error("no session");
 		const text = await new BriefReader(vault.index, vault, vault.settings).conversation(session);
 		expect(text).toContain("tired of being the calm one");
@@ -190,13 +193,13 @@ describe("a client's section of a dated note", () => {
 			"Clients/Sam Lee.md": "---\ntype: client\n---\n",
 			"Daily/2026-10-20.md": "## Coaching: Sam\nWho was it?\n",
 		});
-		expect(vault.brief("Sam Okoro").sessionCount).toBe(0);
-		expect(vault.brief("Sam Lee").sessionCount).toBe(0);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessionCount).toBe(0);
+		expect(vault.brief("Sam Lee", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 
 	it("needs the note to have a date of its own: a date property or one in its name", () => {
 		const vault = new NotesVault({ ...CLIENTS, "Notes/Ideas.md": "## Coaching: [[Sam Okoro]]\nAn idea for Sam.\n" });
-		expect(vault.brief("Sam Okoro").sessionCount).toBe(0);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 });
 
@@ -207,12 +210,12 @@ describe("a session note holding a log", () => {
 			"Sessions/Circle.md": '---\nclient: ["[[Sam Okoro]]", "[[Maya Chen]]"]\n---\n## 2026-10-06\nFirst circle.\n## 2026-10-20\nSecond circle.\n',
 			"Sessions/2026-10-27 Sam.md": '---\nclient: "[[Sam Okoro]]"\n---\n## 2026-10-27\nMorning.\n## Later that day\nMore.\n',
 		});
-		expect(vault.brief("Sam Okoro").sessions.map(({ path, heading }) => ({ path, heading }))).toEqual([
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessions.map(({ path, heading }) => ({ path, heading }))).toEqual([
 			{ path: "Sessions/2026-10-27 Sam.md", heading: null },
 			{ path: "Sessions/Circle.md", heading: "2026-10-20" },
 			{ path: "Sessions/Circle.md", heading: "2026-10-06" },
 		]);
-		expect(vault.brief("Maya Chen").sessionCount).toBe(2);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessionCount).toBe(2);
 	});
 });
 
@@ -222,7 +225,7 @@ describe("names written as plain text", () => {
 	it("`client: Maya` names Maya Chen when she is the only client called Maya, and makes no phantom", () => {
 		const vault = new NotesVault({ "Clients/Maya Chen.md": "---\ntype: client\n---\n", "Sessions/2026-10-20.md": session("Maya") });
 		expect(vault.clientNames()).toEqual(["Maya Chen"]);
-		expect(vault.brief("Maya Chen").sessionCount).toBe(1);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessionCount).toBe(1);
 	});
 
 	it("`client: Maya` with two clients called Maya names neither: it is a client without a note", () => {
@@ -232,7 +235,7 @@ describe("names written as plain text", () => {
 			"Sessions/2026-10-20.md": session("Maya"),
 		});
 		expect(vault.clientNames()).toEqual(["Maya", "Maya Chen", "Maya Lopez"]);
-		expect(vault.brief("Maya Chen").sessionCount).toBe(0);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 
 	it("a file name beats an alias, and an alias beats a first name", () => {
@@ -244,16 +247,16 @@ describe("names written as plain text", () => {
 			"Sessions/2026-10-20 Sam.md": session("Sam"),
 			"Sessions/2026-10-21 Ruthie.md": `---\nclient: ruthie\ndate: 2026-10-21\n---\n`,
 		});
-		expect(vault.brief("Clients/Sam.md").sessionCount).toBe(1);
-		expect(vault.brief("Samuel Okoro").sessionCount).toBe(0);
-		expect(vault.brief("Ruth Mensah").sessionCount).toBe(1);
-		expect(vault.brief("Ruthie Park").sessionCount).toBe(0);
+		expect(vault.brief("Clients/Sam.md", AFTER_EVERY_SESSION).sessionCount).toBe(1);
+		expect(vault.brief("Samuel Okoro", AFTER_EVERY_SESSION).sessionCount).toBe(0);
+		expect(vault.brief("Ruth Mensah", AFTER_EVERY_SESSION).sessionCount).toBe(1);
+		expect(vault.brief("Ruthie Park", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 
 	it("`client: Example Corp` names the client whose note is Example-Corp: hyphens, underscores and spaces alike", () => {
 		const vault = new NotesVault({ "Coaching/Clients/Example-Corp.md": "---\ntype: client\n---\n", "Sessions/2026-10-20.md": session("Example Corp") });
 		expect(vault.clientNames()).toEqual(["Example-Corp"]);
-		expect(vault.brief("Example-Corp").sessionCount).toBe(1);
+		expect(vault.brief("Example-Corp", AFTER_EVERY_SESSION).sessionCount).toBe(1);
 	});
 
 	it("a meeting dated by meeting_date is dated so", () => {
@@ -261,7 +264,7 @@ describe("names written as plain text", () => {
 			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
 			"Meetings/Launch debrief.md": '---\nclient: "[[Maya Chen]]"\nmeeting_date: 2026-10-14\n---\n',
 		});
-		expect(vault.brief("Maya Chen").sessions.map((session) => session.date)).toEqual(["2026-10-14"]);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessions.map((session) => session.date)).toEqual(["2026-10-14"]);
 	});
 });
 
@@ -287,7 +290,7 @@ describe("finding a client by what a coach types", () => {
 describe("the settings that govern sections", () => {
 	it("with logs in client notes turned off, a client's dated headings are just their note", () => {
 		const vault = new NotesVault({ "Clients/Priya Raman.md": PRIYA_NEWEST_FIRST }, { settings: { readClientNoteLogs: false } });
-		expect(vault.brief("Priya Raman").sessionCount).toBe(0);
+		expect(vault.brief("Priya Raman", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 
 	it("with words that mark a conversation, a day's heading must hold one of them as well as a client's name", () => {
@@ -295,7 +298,7 @@ describe("the settings that govern sections", () => {
 			{ ...CLIENTS, "Daily/2026-10-20.md": DAILY },
 			{ settings: { dayNoteSessionWords: ["Coaching"] } },
 		);
-		expect(vault.brief("Sam Okoro").sessionCount).toBe(1);
-		expect(vault.brief("Maya Chen").sessionCount).toBe(0);
+		expect(vault.brief("Sam Okoro", AFTER_EVERY_SESSION).sessionCount).toBe(1);
+		expect(vault.brief("Maya Chen", AFTER_EVERY_SESSION).sessionCount).toBe(0);
 	});
 });

@@ -108,6 +108,7 @@ function jsonShape() {
 		lastSession: { path: string; heading: string | null; date: string | null } | null;
 		daysSinceLastSession: number | null;
 		sessions: { path: string; heading: string | null; date: string | null; number: number; title: string; clients: string[] }[];
+		plannedSessions: { path: string; heading: string | null; date: string | null; number: number; title: string; clients: string[] }[];
 		openCommitments: {
 			text: string;
 			path: string;

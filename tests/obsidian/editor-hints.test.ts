@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Component, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
+import { Component, MarkdownPreviewRenderer, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
 import { settle, until } from "../../obsidian-runtime/test-app";
 import { demo, readsOf } from "../helpers/demo-app";
 
@@ -134,6 +134,33 @@ describe("hints in reading view", () => {
 		const pane = document.body.createDiv({ cls: "coaching-alliance-markdown" });
 		await MarkdownRenderer.render(app, "Saw [[Ana Costa]] today.", pane, "Journal/2026-06-18.md", component);
 		expect(pane.querySelectorAll(".coaching-alliance-hint")).toHaveLength(0);
+		plugin.unload();
+	});
+
+	it("in a note of several conversations, show the date on the later one only, by the lines reading view gives each block", async () => {
+		const { app, plugin } = await demo();
+		const log = "Coaching/Clients/Kim Lee.md";
+		await app.vault.create(log, "---\ntype: client\n---\n# Kim Lee\n## 2026-06-02\n- [ ] Send the CV to the recruiter\n\n## 2026-06-16\n- [x] Called Dana\n- [ ] Send the CV to the recruiter\n");
+		await settle(app);
+		const reading = document.body.createDiv();
+		await MarkdownPreviewRenderer.renderReadingView(app, log, reading);
+		const cvItems = [...reading.querySelectorAll("li")].filter((item) => item.textContent?.includes("Send the CV"));
+		expect(cvItems.map((item) => item.querySelector(".coaching-alliance-carried-hint")?.textContent ?? null)).toEqual([null, "since Tue 2 Jun 2026"]);
+		plugin.unload();
+	});
+
+	it("know a carried task written with a link and formatting by its line, whatever reading view draws of it", async () => {
+		const { app, plugin } = await demo();
+		const first = "Coaching/Sessions/2026-07-01 Kim.md";
+		await app.vault.create("Coaching/Clients/Kim Lee.md", "---\ntype: client\n---\n# Kim Lee\n");
+		await app.vault.create("Coaching/Sessions/2026-06-02 Kim.md", '---\ntype: session\nclient: "[[Kim Lee]]"\ndate: 2026-06-02\n---\n## Commitments\n- [ ] Ask [[Ana Costa|Ana]] about the **real** deadline\n');
+		await app.vault.create(first, '---\ntype: session\nclient: "[[Kim Lee]]"\ndate: 2026-06-16\n---\n## Commitments\n- [ ] Ask [[Ana Costa|Ana]] about the **real** deadline\n');
+		await settle(app);
+		const reading = document.body.createDiv();
+		await MarkdownPreviewRenderer.renderReadingView(app, first, reading);
+		const task = reading.querySelector("li.task-list-item");
+		expect(task?.querySelector("strong")?.textContent).toBe("real");
+		expect(task?.querySelector(".coaching-alliance-carried-hint")?.textContent).toBe("since Tue 2 Jun 2026");
 		plugin.unload();
 	});
 });

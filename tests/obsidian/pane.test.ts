@@ -459,6 +459,11 @@ describe("the pane", () => {
 });
 
 describe("conversations written inside other notes", () => {
+	// The practice below is written through the autumn: a day after it, every conversation is one held.
+	beforeEach(() => {
+		vi.setSystemTime(new Date("2026-11-30T12:00:00Z"));
+	});
+
 	const PRACTICE = {
 		"Clients/Priya Raman.md": "---\ntype: client\n---\n## Goals\nStop proving herself.\n\n## Session log\n### 2026-10-26\nShe said yes to the CPO offer.\n- [ ] Write down what yes costs her\n### 2026-10-12 · The CPO offer\nThe offer came in on a Tuesday.\n",
 		"Clients/Sam Okoro.md": "---\ntype: client\n---\n",

@@ -88,7 +88,7 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		problems.push(...found);
 	};
 	if (client.path !== null) report(client.path);
-	for (const { session } of summary.sessions) report(session.path);
+	for (const { session } of [...summary.sessions, ...summary.planned]) report(session.path);
 	for (const mention of since) report(mention.path);
 
 	return {

@@ -41,7 +41,11 @@ export type DueState =
 	| { kind: "soon"; days: number; dueDate: Day }
 	| { kind: "not-due"; dueDate: Day };
 
-/** How near a due date must be for the caseload to say "due in 2 days" rather than "not due". */
+/**
+ * How near a due date must be for the caseload to say "due in 2 days" rather than "not due": a
+ * week, or half the cadence when that is shorter, so a weekly client is "not due" for a few days
+ * after a session rather than always due soon.
+ */
 export const DUE_SOON_DAYS = 7;
 
 /** What the caseload shows beyond the command-line contract's fields. */
@@ -63,14 +67,15 @@ export interface CaseloadRow {
 	detail: CaseloadDetail;
 }
 
-export function dueStateOf(cadence: CadenceStatus | null, today: Day): DueState {
+export function dueStateOf(cadence: CadenceStatus | null, lastDay: Day | null, today: Day): DueState {
 	if (cadence === null) return { kind: "none" };
 	if (!cadence.readable) return { kind: "unreadable" };
 	if (cadence.dueDate === null) return { kind: "no-session" };
 	if (cadence.overdueDays > 0) return { kind: "overdue", days: cadence.overdueDays };
 	if (cadence.due) return { kind: "today" };
 	const days = daysBetween(today, cadence.dueDate);
-	return days <= DUE_SOON_DAYS ? { kind: "soon", days, dueDate: cadence.dueDate } : { kind: "not-due", dueDate: cadence.dueDate };
+	const soon = lastDay === null ? DUE_SOON_DAYS : Math.min(DUE_SOON_DAYS, Math.floor(daysBetween(lastDay, cadence.dueDate) / 2));
+	return days <= soon ? { kind: "soon", days, dueDate: cadence.dueDate } : { kind: "not-due", dueDate: cadence.dueDate };
 }
 
 /**
@@ -142,7 +147,7 @@ function caseloadRowNow(index: CoachingIndex, client: Client, today: Day): Casel
 		entry,
 		detail: {
 			// A past client is not waiting for a conversation, whatever their note's cadence still says.
-			dueState: client.archived ? { kind: "past" } : dueStateOf(summary.cadence, today),
+			dueState: client.archived ? { kind: "past" } : dueStateOf(summary.cadence, summary.lastDay, today),
 			openTheirs: open.filter((commitment) => commitment.owner === "client").length,
 			openMine: open.filter((commitment) => commitment.owner === "coach").length,
 			mentionsSince,

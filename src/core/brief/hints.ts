@@ -61,6 +61,18 @@ function carriedNow(index: CoachingIndex, path: string, today: Day): CarriedIn[]
 	return found;
 }
 
+/** A task still open as written (`[ ]` or `[/]`), in a list or a quote. */
+const OPEN_TASK = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ /]\][ \t]+(\S.*)$/u;
+
+/**
+ * The carried commitment a line of the note (0-based) holds, when it is an open task whose words a
+ * conversation covering that line carries: what an editor or reading view marks with its date.
+ */
+export function carriedOnLine(carried: readonly CarriedIn[], line: number, text: string): CarriedHint | undefined {
+	const task = OPEN_TASK.exec(text);
+	return task ? carriedAt(carried, line, (task[1] ?? "").trim()) : undefined;
+}
+
 /** The carried commitment a task line (0-based) with these words is, if any. */
 export function carriedAt(carried: readonly CarriedIn[], line: number, words: string): CarriedHint | undefined {
 	const key = commitmentKey(words);
