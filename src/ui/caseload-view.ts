@@ -144,7 +144,8 @@ export class CaseloadView extends ItemView {
 	/** The narrow layout hides the column headings, which sort; there, a menu and a button sort instead. */
 	private drawNarrowSort(controls: HTMLElement): void {
 		const sorting = controls.createDiv({ cls: "coaching-alliance-caseload-narrow-sort" });
-		const column = sorting.createEl("select", { cls: "dropdown coaching-alliance-sort-column", attr: { "aria-label": "Sort by" } });
+		const label = sorting.createEl("label", { cls: "coaching-alliance-muted", text: "Sort by" });
+		const column = label.createEl("select", { cls: "dropdown coaching-alliance-sort-column" });
 		for (const option of CASELOAD_COLUMNS) column.createEl("option", { text: option.title, value: option.column });
 		column.value = this.sort.column;
 		column.addEventListener("change", () => this.sortBy({ column: column.value as CaseloadSort["column"], descending: false }, ".coaching-alliance-sort-column"));
