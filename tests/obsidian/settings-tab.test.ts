@@ -63,7 +63,7 @@ describe.each(VERSIONS)("the settings tab in Obsidian %s", (_, version) => {
 	it("offers every rule of the conventions, under headings without the word settings", async () => {
 		const { tab, plugin } = await openTab();
 		const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")].map((heading) => heading.textContent);
-		expect(headings).toEqual(["What was recognised", "Before the call", "After the call", "Clients", "Sessions", "Notes left out"]);
+		expect(headings).toEqual(["What was recognised", "Before the call", "After the call", "Privacy", "Clients", "Sessions", "Notes left out"]);
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((name) => name.textContent);
 		for (const name of ["Client folders", "Client types", "Client tags", "People folders", "Session folders", "Session types", "Session tags", "Client properties", "Excluded folders", "Templates folder", "Profile headings", "Intention heading", version === "1.13.1" ? "Intention 1" : "Intentions", "Excerpt lines", "Date format", "Open the pane in", "Session note folder", "Session note name", "Session template", "New client folder"]) {
 			expect(names).toContain(name);

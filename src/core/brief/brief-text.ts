@@ -19,7 +19,8 @@ import {
 } from "../notes/sections";
 import type { Day } from "../notes/dates";
 import { linkingPassage, propertyPassage } from "../notes/passages";
-import { basenameOf } from "../notes/note";
+import { basenameOf, noteLines, type NoteHeading } from "../notes/note";
+import { privateRanges, withoutPrivateLines } from "../notes/private-sections";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 import { wordsIn } from "./copy";
@@ -117,18 +118,18 @@ export class BriefReader {
 	/** The client note and the last session: who the person is, the profile, and where we left off. */
 	async briefText(brief: Brief): Promise<BriefText> {
 		const clientFacts = brief.client.path === null ? undefined : this.index.get(brief.client.path);
-		const [clientText, properties, last] = await Promise.all([
-			clientFacts ? readOrEmpty(this.notes, clientFacts.path) : "",
+		const [client, properties, last] = await Promise.all([
+			clientFacts ? this.visible(clientFacts.path, clientFacts.headings) : { text: "", headings: [] },
 			clientFacts ? this.notes.properties(clientFacts.path).catch(() => null) : null,
 			brief.lastSession ? this.span(brief.lastSession) : null,
 		]);
 		return {
 			about: {
-				text: clientFacts ? leadText(clientText, clientFacts.headings, [basenameOf(clientFacts.path), brief.client.name, ...brief.aliases]) : "",
+				text: clientFacts ? leadText(client.text, client.headings, [basenameOf(clientFacts.path), brief.client.name, ...brief.aliases]) : "",
 				properties: chosenProperties(properties, this.settings.aboutProperties),
 			},
 			held: brief.lastSession && last ? this.heldBy(brief.lastSession, last) : [],
-			profile: clientFacts ? sectionsNamed(clientText, clientFacts.headings, this.settings.profileHeadings) : [],
+			profile: clientFacts ? sectionsNamed(client.text, client.headings, this.settings.profileHeadings) : [],
 			// The threads it held open the brief, as "To pick up": not again here.
 			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading, ...this.settings.holdHeadings]) : [],
 		};
@@ -230,11 +231,19 @@ export class BriefReader {
 		return note ? spanOf(note, found.heading) : null;
 	}
 
+	/** A note's text and headings as views may show them: its private sections' lines blank, their headings gone. */
+	private async visible(path: string, headings: readonly NoteHeading[]): Promise<{ text: string; headings: NoteHeading[] }> {
+		const text = await readOrEmpty(this.notes, path);
+		if (privateRanges(headings, this.settings.privateHeadings).length === 0) return { text, headings: [...headings] };
+		const shown = withoutPrivateLines(noteLines(text), headings, this.settings.privateHeadings);
+		return { text: shown.lines.join("\n"), headings: shown.headings };
+	}
+
 	private note(path: string): Promise<PreparedNote | null> {
 		let note = this.prepared.get(path);
 		if (!note) {
 			const facts = this.index.get(path);
-			note = facts ? readOrEmpty(this.notes, path).then((text) => prepareNote(text, facts.headings)) : Promise.resolve(null);
+			note = facts ? this.visible(path, facts.headings).then(({ text, headings }) => prepareNote(text, headings)) : Promise.resolve(null);
 			this.prepared.set(path, note);
 		}
 		return note;

@@ -4,6 +4,7 @@ import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
 import { basenameOf, folderOf, interned, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
+import { withoutPrivateParts } from "./private-sections";
 import { caseless, commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 import { reasonOf } from "../reason";
@@ -116,7 +117,8 @@ export interface NoteFacts {
 	bodyLength: number;
 }
 
-function noteFacts(note: NoteSource, settings: CoachingSettings): NoteFacts {
+function noteFacts(source: NoteSource, settings: CoachingSettings): NoteFacts {
+	const note = withoutPrivateParts(source, settings.privateHeadings);
 	const basename = basenameOf(note.path);
 	const frontmatter = note.frontmatter;
 	const problems = [...note.problems];

@@ -55,6 +55,8 @@ export interface CoachingSettings {
 	coachCommitmentHeadings: string[];
 	/** Headings of what a session holds for the next one: the thread the next conversation picks up. */
 	holdHeadings: string[];
+	/** Headings whose sections are never shown: not in the pane, the terminal, a saved brief or a search. */
+	privateHeadings: string[];
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
@@ -80,7 +82,7 @@ export interface CoachingSettings {
 export type SettingKey = keyof CoachingSettings;
 
 /** The settings tab's sections, in the order it shows them. */
-export const SETTING_GROUPS = ["Before the call", "After the call", "Clients", "Sessions", "Notes left out"] as const;
+export const SETTING_GROUPS = ["Before the call", "After the call", "Privacy", "Clients", "Sessions", "Notes left out"] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 /** Why a value cannot be used, as one sentence for the settings tab and for data.json alike; null when it can. */
@@ -201,6 +203,14 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		name: "Headings for what to hold",
 		description: 'What a session writes under these headings, or on a line starting "Next time:", is the thread the next conversation picks up: the brief shows it first.',
 		recognition: false,
+	},
+	privateHeadings: {
+		kind: "list",
+		default: ["Private", "Supervision"],
+		group: "Privacy",
+		name: "Private headings",
+		description: "What you write under these headings (and the headings below them) is never shown: not in the pane, the terminal, a saved brief or a search. Its tasks, links and tags count for nothing.",
+		recognition: true,
 	},
 	coachCommitmentHeadings: {
 		kind: "list",

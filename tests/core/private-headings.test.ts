@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { BriefReader } from "../../src/core/brief/brief-text";
+import { privateRanges } from "../../src/core/notes/private-sections";
+import { NotesVault } from "../helpers/notes-vault";
+
+// Sections under "Private" or "Supervision" (settable) are never shown, in any mode: not in the
+// brief's text, its JSON, its commitments, themes or mentions.
+
+const CLIENT = "---\ntype: client\n---\n# Maya Chen\nRuns the design team.\n## Goals\nLead without proving herself.\n## Private\nMy hunch: her father's illness is behind the overwork.\n";
+
+const FIRST = `---
+type: session
+client: "[[Maya Chen]]"
+date: 2026-06-02
+tags: [leadership]
+---
+## What she brought
+The reorg. "I keep saying yes to everything they ask of me."
+- [ ] Say no to one meeting this week
+## Supervision
+Talked this through with Anna: I rescue her too fast.
+### What Anna said
+Let her sit in the silence. #countertransference
+- [ ] Ask Anna about rescuing
+Saw [[Priya Nair]] about it too.
+## To hold for next time
+The meeting she says no to.
+`;
+
+const SECOND = `---
+type: session
+client: "[[Maya Chen]]"
+date: 2026-06-16
+---
+## What she brought
+She said no. "It felt like stepping off a cliff, and then nothing happened."
+## Private
+> "I have never told anyone this."
+She cried about her father.
+Next time: ask about her father
+`;
+
+function vault(settings = {}): NotesVault {
+	return new NotesVault(
+		{
+			"Clients/Maya Chen.md": CLIENT,
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Maya.md": FIRST,
+			"Sessions/2026-06-16 Maya.md": SECOND,
+		},
+		{ settings },
+	);
+}
+
+const SECRETS = ["father", "Anna", "rescue", "never told", "countertransference", "cried", "hunch"];
+
+describe("private headings", () => {
+	it("cover their section and the headings below it, up to the next heading of their level", () => {
+		const headings = [
+			{ heading: "What she brought", level: 2, line: 5 },
+			{ heading: "Supervision", level: 2, line: 8 },
+			{ heading: "What Anna said", level: 3, line: 10 },
+			{ heading: "To hold for next time", level: 2, line: 14 },
+		];
+		expect(privateRanges(headings, ["Private", "Supervision"])).toEqual([{ from: 8, to: 14 }]);
+		expect(privateRanges(headings, ["supervision:"])).toEqual([{ from: 8, to: 14 }]);
+		expect(privateRanges(headings, [])).toEqual([]);
+	});
+
+	it("are never in the brief's JSON: not its text, its quotes, its threads, its commitments, its themes or its mentions", async () => {
+		const json = JSON.stringify(await vault().briefJson("Maya"));
+		for (const secret of SECRETS) expect(json).not.toContain(secret);
+		const brief = vault().brief("Maya");
+		expect(brief.openCommitments.map((commitment) => commitment.text)).toEqual(["Say no to one meeting this week"]);
+		expect(brief.themes).toEqual([{ tag: "leadership", count: 1 }]);
+		expect(vault().brief("Priya").mentionsSinceLastSession).toEqual([]);
+	});
+
+	it("leave what is around them as it was", async () => {
+		const json = await vault().briefJson("Maya");
+		expect(json.about.text).toBe("Runs the design team.");
+		expect(json.profile).toEqual([{ heading: "Goals", text: "Lead without proving herself." }]);
+		expect(json.held.map((thread) => thread.text)).toEqual(["The meeting she says no to."]);
+		expect(json.quotes.map((quote) => quote.text)).toEqual(["It felt like stepping off a cliff, and then nothing happened.", "I keep saying yes to everything they ask of me."]);
+	});
+
+	it("are never read back, nor in a conversation's first lines", async () => {
+		const notes = vault();
+		const brief = notes.brief("Maya");
+		const reader = new BriefReader(notes.index, notes, notes.settings);
+		for (const session of brief.sessions) {
+			const words = [await reader.conversation(session), await reader.conversation(session, { quiet: true }), ...(await reader.excerpt(session))].join("\n");
+			for (const secret of SECRETS) expect(words).not.toContain(secret);
+		}
+		expect(await reader.conversation(brief.sessions[1] as never)).toContain("Say no to one meeting this week");
+		const text = await reader.briefText(brief);
+		expect(text.lastSessionSections.map((section) => section.heading)).toEqual(["What she brought"]);
+	});
+
+	it("are the coach's to name: with none, everything shows", async () => {
+		const json = JSON.stringify(await vault({ privateHeadings: [] }).briefJson("Maya"));
+		expect(json).toContain("Ask Anna about rescuing");
+		expect(json).toContain("never told anyone");
+	});
+});
