@@ -24,6 +24,7 @@ import { privateRanges, withoutPrivateLines } from "../notes/private-sections";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 import { wordsIn } from "./copy";
+import { paragraphsOf, type Paragraph } from "./search";
 
 /** What the brief shows from inside the notes: read from disk only when someone looks. */
 export interface BriefText {
@@ -215,6 +216,12 @@ export class BriefReader {
 		const passages = new Map<string, string>();
 		for (const mention of mentions) passages.set(mention.path, await this.mentionPassage(brief.client, mention));
 		return passages;
+	}
+
+	/** One conversation's paragraphs, for searching it: its private sections are blank, so never found. */
+	async paragraphs(session: SessionRef): Promise<Paragraph[]> {
+		const span = await this.span(session);
+		return span ? paragraphsOf(span) : [];
 	}
 
 	/** How many words all the conversations are, read back quietly: for "about 12 minutes". */
