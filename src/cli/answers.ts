@@ -8,7 +8,8 @@ import { findClient } from "../core/index/find-client";
 import { clientLinksToCheck } from "../core/index/link-check";
 import type { Day } from "../core/notes/dates";
 import type { CoachingSettings } from "../core/settings/settings";
-import { forTerminal, formatBrief, formatCaseload, formatLinkCheck, formatReadBack, type Style } from "./text";
+import { ConversationSearch, searchJson } from "../core/brief/search";
+import { forTerminal, formatBrief, formatCaseload, formatLinkCheck, formatReadBack, formatSearch, type Style } from "./text";
 
 // What the command line prints, from an index: one text for our own command line and for Obsidian's.
 
@@ -57,6 +58,13 @@ export async function briefAnswer(vault: AnsweringVault, client: Client, asked: 
 	// The latest conversation is shown whole under "Where we left off": its excerpt is not read again.
 	for (const session of brief.sessions) if (session.id !== brief.lastSession?.id) excerpts.set(session.id, await reader.excerpt(session));
 	return formatBrief(forTerminal(brief), forTerminal(text), forTerminal(excerpts), forTerminal(await reader.readAcross(brief)), style);
+}
+
+/** `search`: the paragraphs of the client's conversations that hold every word asked, newest first. */
+export async function searchAnswer(vault: AnsweringVault, client: Client, query: string, asked: { today: Day; json: boolean }, style: Style): Promise<string> {
+	const brief = computeBrief(vault.index, client, asked.today, vault.settings);
+	const matches = (await new ConversationSearch(new BriefReader(vault.index, vault.notes, vault.settings)).search(brief, query)) ?? [];
+	return asked.json ? `${JSON.stringify(searchJson(client.name, query, matches), null, 2)}\n` : formatSearch(client.name, query, matches, style);
 }
 
 export function caseloadAnswer(index: CoachingIndex, today: Day, json: boolean, style: Style): string {

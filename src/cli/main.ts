@@ -9,14 +9,15 @@ import { freePath, templateNotePath } from "../core/writing/session-note";
 import { describeFileError } from "../fs/file-errors";
 import { openVaultFolder, openVaultFolderForBrief, openVaultFolderForCaseload, type FolderVault } from "../fs/vault-folder";
 import { ANSI, PLAIN, withoutControlCharacters } from "./text";
-import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed } from "./answers";
+import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed, searchAnswer } from "./answers";
 import { VaultWriteError, entryExists, readVaultNote, replaceNoteText, withNewSessionLock, writeNewNote } from "./vault-writer";
 
 const USAGE = `Usage:
   cli brief       --vault DIR --client NAME [--today YYYY-MM-DD] [--json | --read-back [--checklists]]
   cli caseload    --vault DIR              [--today YYYY-MM-DD] [--json]
   cli new-session --vault DIR --client NAME [--today YYYY-MM-DD] [--template FILE] [--dry-run]
-  cli check       --vault DIR [--json]     (client links to check; exit 1 when there are some)`;
+  cli check       --vault DIR [--json]     (client links to check; exit 1 when there are some)
+  cli search      --vault DIR --client NAME [--today YYYY-MM-DD] [--json] WORDS...`;
 
 /** A problem with what was asked: one clear line on standard error, exit status 2. */
 class UsageError extends Error {}
@@ -55,8 +56,8 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		output.out(`${USAGE}\n`);
 		return command === undefined ? 2 : 0;
 	}
-	if (command !== "brief" && command !== "caseload" && command !== "new-session" && command !== "check") {
-		throw new UsageError(`Unknown command "${command}": use brief, caseload, new-session or check (--help shows how).`);
+	if (command !== "brief" && command !== "caseload" && command !== "new-session" && command !== "check" && command !== "search") {
+		throw new UsageError(`Unknown command "${command}": use brief, caseload, new-session, check or search (--help shows how).`);
 	}
 
 	let values: {
@@ -69,8 +70,9 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		template?: string;
 		"dry-run"?: boolean;
 	};
+	let positionals: string[];
 	try {
-		({ values } = parseArgs({
+		({ values, positionals } = parseArgs({
 			args: [...rest],
 			options: {
 				vault: { type: "string" },
@@ -83,7 +85,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 				"dry-run": { type: "boolean" },
 			},
 			strict: true,
-			allowPositionals: false,
+			allowPositionals: command === "search",
 		}));
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message.split("\n")[0] ?? "Bad flag"}. Run with --help for usage.`);
@@ -102,6 +104,8 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 	}
 	if (command === "new-session" && values.json !== undefined) throw new UsageError("new-session prints the note's path; it takes no --json.");
 	if (command === "caseload" && values.client !== undefined) throw new UsageError("caseload lists every client and takes no --client.");
+	const query = positionals.join(" ").trim();
+	if (command === "search" && query === "") throw new UsageError('search needs the words to find, after the flags: search --vault DIR --client NAME "the CFO thing".');
 	if (values["read-back"] !== undefined && (command !== "brief" || values.json !== undefined)) {
 		throw new UsageError("--read-back goes with brief, for reading in a terminal; it takes no --json.");
 	}
@@ -113,6 +117,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		command,
 		root: values.vault,
 		client: values.client ?? "",
+		query,
 		today,
 		time: format(wallClock(), "HH:mm"),
 		json: values.json ?? false,
@@ -147,9 +152,11 @@ function readingProgress(output: Output): { update: (read: number, of: number) =
 }
 
 interface CliRequest {
-	command: "brief" | "caseload" | "new-session" | "check";
+	command: "brief" | "caseload" | "new-session" | "check" | "search";
 	root: string;
 	client: string;
+	/** The words `search` looks for. */
+	query: string;
 	today: Day;
 	time: string;
 	json: boolean;
@@ -165,7 +172,7 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 	const progress = request.json ? null : readingProgress(output);
 	// A brief and the caseload parse only the notes that can bear on them; a new session note is placed by every session note in the vault.
 	const vault =
-		request.command === "brief"
+		request.command === "brief" || request.command === "search"
 			? await openVaultFolderForBrief(request.root, request.client, { progress: progress?.update })
 			: request.command === "caseload"
 				? await openVaultFolderForCaseload(request.root, { progress: progress?.update })
@@ -186,6 +193,10 @@ async function runCommand(request: CliRequest, output: Output): Promise<number> 
 
 	const named = clientNamed(vault.index, request.client);
 	if ("problem" in named) throw new UsageError(named.problem);
+	if (request.command === "search") {
+		output.out(await searchAnswer({ index: vault.index, settings: vault.settings, notes: vault }, named.client, request.query, request, style));
+		return 0;
+	}
 	if (request.command === "new-session") return newSession(computeBrief(vault.index, named.client, request.today, vault.settings), vault, request, output);
 	output.out(await briefAnswer({ index: vault.index, settings: vault.settings, notes: vault }, named.client, request, style));
 	return 0;

@@ -4,6 +4,7 @@ import { mentionsBetween } from "../core/brief/read-back";
 import type { Caseload, CaseloadDetail, CaseloadRow } from "../core/brief/caseload";
 import type { ClientLinkToCheck } from "../core/index/link-check";
 import { isCarried, type Commitment } from "../core/brief/commitments";
+import type { SearchMatch } from "../core/brief/search";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -323,6 +324,27 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 function openWords(detail: CaseloadDetail): string {
 	const open = detail.openTheirs + detail.openMine;
 	return detail.openMine === 0 ? `${open} open` : `${open} open (${detail.openTheirs} theirs, ${detail.openMine} mine)`;
+}
+
+/** Each paragraph found, newest conversation first, under its note and line (`path:line`), the words asked marked in colour. */
+export function formatSearch(client: string, query: string, matches: readonly SearchMatch[], style: Style): string {
+	const safeQuery = withoutControlCharacters(query);
+	if (matches.length === 0) return `${style.title(COPY.nothingFound(withoutControlCharacters(client), safeQuery))}
+`;
+	const lines = [style.title(COPY.matchesFound(matches.length, withoutControlCharacters(client), safeQuery))];
+	for (const { session, line, text, marks } of matches) {
+		const where = `${session.path}:${line + 1}${session.heading === null ? "" : ` › ${readable(session.heading)}`}`;
+		lines.push("", withoutControlCharacters(`${sessionOn(session.number, session.date ? longDay(session.date) : COPY.unknownDay)} · ${where}`));
+		let marked = "";
+		let at = 0;
+		for (const [start, end] of marks) {
+			marked += withoutControlCharacters(text.slice(at, start)) + style.accent(withoutControlCharacters(text.slice(start, end)));
+			at = end;
+		}
+		marked += withoutControlCharacters(text.slice(at));
+		lines.push(...marked.split("\n").map((paragraphLine) => `${INDENT}${paragraphLine}`));
+	}
+	return `${lines.join("\n")}\n`;
 }
 
 /** The client links to check, each with its note and the clients it most likely meant; or that there are none. */

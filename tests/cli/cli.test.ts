@@ -305,3 +305,48 @@ describe("cli brief with a session note written ahead", () => {
 		expect(stdout).toContain("Session 2 is written ahead, for Tuesday, 7 July 2026, in 7 days · Sessions/2026-07-07 Lena.md\n");
 	});
 });
+
+describe("cli search", () => {
+	async function inProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+		let stdout = "";
+		let stderr = "";
+		const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+		return { status, stdout, stderr };
+	}
+
+	async function practice(): Promise<string> {
+		const root = await mkdtemp(join(tmpdir(), "coaching-search-"));
+		await mkdir(join(root, "Clients"), { recursive: true });
+		await mkdir(join(root, "Sessions"), { recursive: true });
+		await writeFile(join(root, "Clients/Maya Chen.md"), "---\ntype: client\n---\n");
+		await writeFile(join(root, "Sessions/2026-06-02 Maya.md"), '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\n---\n## What she brought\nThe CFO thing: Renée\nwants the budget cut.\n## Supervision\nThe CFO reminds me of my own boss.\n');
+		await writeFile(join(root, "Sessions/2026-06-16 Maya.md"), '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe met the cfo. Renee listened.\n');
+		return root;
+	}
+
+	it("prints each paragraph holding every word, newest first, under its note and line, never a private section's", async () => {
+		const { status, stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "renee", "CFO"]);
+		expect(status).toBe(0);
+		expect(stdout).toBe(
+			'2 paragraphs of Maya Chen\'s conversations hold "renee CFO"\n\n' +
+				"Session 2 · Tuesday, 16 June 2026 · Sessions/2026-06-16 Maya.md:6\n  She met the cfo. Renee listened.\n\n" +
+				"Session 1 · Tuesday, 2 June 2026 · Sessions/2026-06-02 Maya.md:6\n  The CFO thing: Renée\n  wants the budget cut.\n",
+		);
+	});
+
+	it("prints the contract's JSON with --json", async () => {
+		const { stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "--json", "boss"]);
+		expect(JSON.parse(stdout)).toEqual({ client: "Maya Chen", query: "boss", matches: [] });
+		const found = JSON.parse((await inProcess(["search", "--vault", await practice(), "--client", "Maya", "--json", "budget"])).stdout) as unknown;
+		expect(found).toEqual({ client: "Maya Chen", query: "budget", matches: [{ path: "Sessions/2026-06-02 Maya.md", heading: null, date: "2026-06-02", line: 7, text: "The CFO thing: Renée\nwants the budget cut." }] });
+	});
+
+	it("says so when nothing is found, and asks for words when none are given", async () => {
+		const root = await practice();
+		expect((await inProcess(["search", "--vault", root, "--client", "Maya", "sailing"])).stdout).toBe('No paragraph of Maya Chen\'s conversations holds "sailing".\n');
+		const none = await inProcess(["search", "--vault", root, "--client", "Maya"]);
+		expect(none.status).toBe(2);
+		expect(none.stderr).toMatch(/^search needs the words to find/);
+		expect((await inProcess(["brief", "--vault", root, "--client", "Maya", "stray"])).status).toBe(2);
+	});
+});

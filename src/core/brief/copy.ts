@@ -124,6 +124,8 @@ export const COPY = {
 	noLinksToCheck: "Every session note's client link reaches a client.",
 	linksToCheck: (count: number): string => `${countOf(count, "client link")} to check`,
 	closestClients: "Closest clients",
+	nothingFound: (client: string, query: string): string => `No paragraph of ${client}'s conversations holds "${query}".`,
+	matchesFound: (count: number, client: string, query: string): string => `${countOf(count, "paragraph")} of ${client}'s conversations ${count === 1 ? "holds" : "hold"} "${query}"`,
 	/** Read-back is quiet: the coach's own checklists are shown only when asked for. */
 	showChecklists: "Show checklists",
 	/** A mention dated only by its file's times: a sync or a fresh copy can set them to any day. */
