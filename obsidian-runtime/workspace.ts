@@ -227,7 +227,7 @@ export class Workspace extends Events {
 	activeFile: TFile | null = null;
 	readonly leaves: WorkspaceLeaf[] = [];
 	/** Every note opened through a link, with how, and the heading its subpath found (null when none or none asked). */
-	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined; subpath?: string | null; heading?: string | null }[] = [];
+	readonly opened: { path: string; newLeaf: PaneType | boolean | undefined; subpath?: string | null; heading?: string | null; eState?: Record<string, unknown> }[] = [];
 	private readonly readyCallbacks: (() => unknown)[] = [];
 
 	constructor(private readonly app: App) {
@@ -309,14 +309,14 @@ export class Workspace extends Events {
 	}
 
 	/** As the app: the first `#` starts the subpath, and a heading matches with punctuation read as spaces. */
-	async openLinkText(linktext: string, sourcePath: string, newLeaf?: PaneType | boolean): Promise<void> {
+	async openLinkText(linktext: string, sourcePath: string, newLeaf?: PaneType | boolean, openViewState?: { state?: Record<string, unknown>; eState?: Record<string, unknown>; active?: boolean }): Promise<void> {
 		const hash = linktext.indexOf("#");
 		const linkpath = hash < 0 ? linktext : linktext.slice(0, hash);
 		const subpath = hash < 0 ? null : linktext.slice(hash + 1);
 		const target = this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
 		const headings = target ? (this.app.metadataCache.getFileCache(target)?.headings ?? []) : [];
 		const heading = subpath === null ? null : (headings.find((candidate) => stripHeading(candidate.heading) === stripHeading(subpath))?.heading ?? null);
-		this.opened.push({ path: target?.path ?? linktext, newLeaf, subpath, heading });
+		this.opened.push({ path: target?.path ?? linktext, newLeaf, subpath, heading, ...(openViewState?.eState ? { eState: openViewState.eState } : {}) });
 	}
 
 	removeLeaf(leaf: WorkspaceLeaf): void {

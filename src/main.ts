@@ -10,6 +10,7 @@ import { editorHints, refreshHints } from "./obsidian/editor-hints";
 import { readingHints } from "./obsidian/reading-hints";
 import { registerCaseloadInBases } from "./obsidian/bases-caseload";
 import { registerCliHandlers } from "./obsidian/cli-handlers";
+import { registerStatusBar } from "./obsidian/status-bar";
 import { CASELOAD_VIEW, CaseloadView } from "./ui/caseload-view";
 import { PREPARE_VIEW, PrepareView } from "./ui/prepare-view";
 import { CoachingSettingTab, type SettingsStore } from "./ui/settings-tab";
@@ -33,7 +34,10 @@ export default class CoachingAlliancePlugin extends Plugin {
 			status.setText(text ?? "");
 		};
 		this.vaultIndex = this.addChild(new VaultIndex(this.app, () => this.settings, { progress }));
-		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings);
+		this.actions = new CoachingActions(this.app, this.vaultIndex, () => this.settings, async () => {
+			await this.saveSettings();
+			this.settingTab.redraw();
+		});
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		this.registerView(CASELOAD_VIEW, (leaf) => new CaseloadView(leaf, this.actions));
 		registerCommands(this, this.actions);
@@ -42,6 +46,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 		this.registerEditorExtension(editorHints(this.actions, this.editors));
 		this.registerMarkdownPostProcessor(readingHints(this.actions));
 		this.registerEvent(this.actions.onIndexChanged(() => refreshHints(this.editors)));
+		registerStatusBar(this, this.actions);
 		this.settingTab = new CoachingSettingTab(this.app, this, this);
 		this.addSettingTab(this.settingTab);
 	}

@@ -1,6 +1,6 @@
 import { BasesView, requireApiVersion, type BasesPropertyId, type Plugin, type QueryController } from "obsidian";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
-import { countOf } from "../core/brief/copy";
+import { COPY, countOf } from "../core/brief/copy";
 import type { CaseloadPort } from "../ui/caseload-view";
 import { CASELOAD_COLUMNS, caseloadRowElement, followRowFocus, inOrder, keepTabStop, rowKeysHint, RowsInPlace } from "../ui/caseload-row";
 
@@ -43,11 +43,13 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 				}
 				const properties = this.config.getOrder().filter((property) => property !== "file.name");
 				const table = this.tableFor(properties);
+				// A base's properties are note text: on a shared screen they are not shown.
+				const hidden = port.privacyOn();
 				const sources = new Map<string, BasesRow>();
 				let others = 0;
 				for (const entry of this.data.data) {
 					const client = port.index.client(entry.file.path);
-					if (client) sources.set(client.key, { row: caseloadRow(port.index, client, port.today()), values: properties.map((property) => entry.getValue(property)?.toString() ?? "") });
+					if (client) sources.set(client.key, { row: caseloadRow(port.index, client, port.today()), values: properties.map((property) => (hidden ? COPY.hidden : (entry.getValue(property)?.toString() ?? ""))) });
 					else others++;
 				}
 				const titles = properties.map((property) => this.config.getDisplayName(property));

@@ -1,4 +1,4 @@
-import { Notice, type App, type EventRef, type TFile, type WorkspaceLeaf } from "obsidian";
+import { Notice, type App, type EventRef, type PaneType, type TFile, type WorkspaceLeaf } from "obsidian";
 import { format } from "date-fns";
 import { computeBrief } from "../core/brief/brief";
 import { caseloadRows } from "../core/brief/caseload";
@@ -11,24 +11,31 @@ import { NamePrompt } from "../ui/name-prompt";
 import { CASELOAD_VIEW, type CaseloadPort } from "../ui/caseload-view";
 import { LinkCheckModal, type LinkCheckPort } from "../ui/link-check-modal";
 import type { HintsPort } from "./editor-hints";
+import type { StatusBarPort } from "./status-bar";
 import { clientLinksToCheck, replaceClientLink, type ClientLinkToCheck } from "../core/index/link-check";
 import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
-import { createClientNote, createSessionNote } from "./session-notes";
+import { createBriefNote, createClientNote, createSessionNote } from "./session-notes";
+import { BriefReader } from "../core/brief/brief-text";
+import { briefMarkdown, briefNoteName } from "../core/brief/brief-markdown";
+import { toDate } from "../core/notes/dates";
 import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
 import { reasonOf } from "../core/reason";
+import { readProperty } from "../core/notes/properties";
 
 /**
  * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
  * open their brief, start a session note, add a client. The pane reaches these through
  * `PreparePort`, never the plugin class.
  */
-export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort, HintsPort {
+export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort, HintsPort, StatusBarPort {
 	private sessionNoteQueue: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly app: App,
 		private readonly vaultIndex: VaultIndex,
 		private readonly currentSettings: () => CoachingSettings,
+		/** Writes the settings after the actions changed one (screen-share privacy), and tells every view. */
+		private readonly settingsChanged: () => Promise<void>,
 	) {}
 
 	get index(): CoachingIndex {
@@ -69,7 +76,50 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 	}
 
 	hintsShown(): boolean {
-		return this.indexReady() && this.currentSettings().editorHints;
+		const settings = this.currentSettings();
+		// A shared screen shows no hints: how long since a session and what is open is the client's business.
+		return this.indexReady() && settings.editorHints && !settings.privacyMode;
+	}
+
+	privacyOn(): boolean {
+		return this.currentSettings().privacyMode;
+	}
+
+	/** Screen-share privacy on or off, remembered across restarts: every view follows at once. */
+	async togglePrivacy(): Promise<void> {
+		const settings = this.currentSettings();
+		settings.privacyMode = !settings.privacyMode;
+		await this.settingsChanged();
+		new Notice(settings.privacyMode ? "Note text is hidden: names and dates only, until you turn it off." : "Note text shows again.");
+	}
+
+	/** Opens the note with its line in view: the editor scrolls there, as a search result in Obsidian's own search does. */
+	openAtLine(path: string, line: number, newLeaf: PaneType | boolean): void {
+		void this.app.workspace.openLinkText(path, "", newLeaf, { eState: { line } });
+	}
+
+	/** "Save brief as note": the brief as it is now, with links, in the saved briefs' folder, private sections left out. */
+	async saveBrief(client: Client): Promise<void> {
+		if (!this.readyOrSayWait()) return;
+		const settings = this.currentSettings();
+		await this.readTextFor(client);
+		const brief = computeBrief(this.vaultIndex.index, client, this.today(), settings);
+		const reader = new BriefReader(this.vaultIndex.index, this, settings);
+		const content = briefMarkdown({
+			brief,
+			text: await reader.briefText(brief),
+			across: { passages: await reader.passages(brief, brief.mentionsSinceLastSession) },
+			formatDay: (day) => format(toDate(day), settings.dateFormat),
+		});
+		const file = await createBriefNote(this.app, settings, briefNoteName(brief), content);
+		if (file) new Notice(`The brief for ${client.name} is saved as ${file.path}.`);
+	}
+
+	/** The client note's next session property as written (the first value), or null: read from Obsidian's cache, never the file. */
+	bookedSession(client: Client): string | null {
+		const file = client.path === null ? null : this.app.vault.getFileByPath(client.path);
+		const frontmatter = file ? (this.app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null;
+		return readProperty(frontmatter, [this.currentSettings().nextSessionProperty])?.values[0] ?? null;
 	}
 
 	openLink(linktext: string, sourcePath: string): void {
@@ -200,6 +250,13 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 	}
 
 	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */
+	/** The client whose brief the prepare pane shows, when it is open with one. */
+	clientInPane(): Client | null {
+		if (!this.indexReady()) return null;
+		const key = this.app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view.getState()["client"];
+		return typeof key === "string" ? this.vaultIndex.index.client(key) : null;
+	}
+
 	clientsOfActiveNote(): Client[] {
 		const file = this.app.workspace.getActiveFile();
 		if (!file || !this.indexReady()) return [];

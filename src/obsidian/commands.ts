@@ -52,6 +52,16 @@ export function registerCommands(plugin: Plugin, actions: CoachingActions): void
 		},
 	});
 	plugin.addCommand({
+		id: "save-brief-as-note",
+		name: "Save brief as note",
+		callback: () => {
+			const shown = actions.clientInPane();
+			if (shown) void actions.saveBrief(shown);
+			else actions.chooseClient((client) => void actions.saveBrief(client), undefined, { placeholder: "Whose brief?", purpose: "to save their brief" });
+		},
+	});
+	plugin.addCommand({ id: "toggle-screen-share-privacy", name: "Toggle screen-share privacy", callback: () => void actions.togglePrivacy() });
+	plugin.addCommand({
 		id: "insert-intention-checklist",
 		name: "Insert intention checklist",
 		editorCallback: (editor) => editor.replaceSelection(intentionChecklist(actions.settings())),

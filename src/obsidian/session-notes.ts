@@ -209,3 +209,22 @@ export async function createClientNote(app: App, name: string, settings: Coachin
 	await finish(file, () => app.workspace.getLeaf(false).openFile(file), "client note");
 	return file;
 }
+
+/** "Save brief as note": a new note in the saved briefs' folder, never over another, opened in a tab of its own. */
+export async function createBriefNote(app: App, settings: CoachingSettings, name: string, content: string): Promise<TFile | null> {
+	const target = pathInVault(settings.briefFolder, "The folder for saved briefs");
+	if ("problem" in target) {
+		new Notice(`${target.problem} No brief was saved; change the folder in the settings.`);
+		return null;
+	}
+	let file: TFile;
+	try {
+		const folder = await ensureFolder(app, target.path);
+		file = await app.vault.create(normalizePath(freePath(folder, safeFileName(name), isTaken(app))), content);
+	} catch (error) {
+		new Notice(`The brief could not be saved: ${reasonOf(error)}`);
+		return null;
+	}
+	await finish(file, () => app.workspace.getLeaf("tab").openFile(file), "saved brief");
+	return file;
+}

@@ -2,7 +2,7 @@ import { ItemView, setIcon, type EventRef, type ViewStateResult } from "obsidian
 import { format } from "date-fns";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
 import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
-import { countOf } from "../core/brief/copy";
+import { COPY, countOf } from "../core/brief/copy";
 import { CASELOAD_COLUMNS, caseloadRowElement, followRowFocus, inOrder, keepTabStop, rowKeysHint, RowsInPlace, type RowActions } from "./caseload-row";
 import type { CoachingIndex } from "../core/index/coaching-index";
 import { toDate, type Day } from "../core/notes/dates";
@@ -15,6 +15,8 @@ export interface CaseloadPort extends RowActions {
 	indexReady(): boolean;
 	onIndexChanged(listener: () => void): EventRef;
 	today(): Day;
+	/** Screen-share privacy: the caseload has names, dates and figures only, and says that privacy is on. */
+	privacyOn(): boolean;
 }
 
 interface CaseloadState {
@@ -44,6 +46,7 @@ export class CaseloadView extends ItemView {
 	private pastBody: HTMLTableSectionElement | null = null;
 	private pastSection: HTMLElement | null = null;
 	private summary: HTMLElement | null = null;
+	private privacyNotice: HTMLElement | null = null;
 	private keysHintId = "";
 	private drawnDay = "";
 
@@ -110,6 +113,7 @@ export class CaseloadView extends ItemView {
 		header.createEl("h2", { text: "Caseload" });
 		this.summary = header.createDiv({ cls: "coaching-alliance-muted" });
 		this.keysHintId = rowKeysHint(header);
+		this.privacyNotice = view.createDiv({ cls: "coaching-alliance-privacy-notice", text: COPY.privacyOn, attr: { role: "status" } });
 		this.drawControls(view);
 		this.activeBody = this.drawTable(view, "Active clients");
 		this.pastSection = view.createDiv({ cls: "coaching-alliance-caseload-past" });
@@ -213,6 +217,7 @@ export class CaseloadView extends ItemView {
 		inOrder(this.pastBody, elementsOf("archived"));
 		this.pastSection?.toggle(this.pastBody.childElementCount > 0);
 		keepTabStop(this.contentEl);
+		this.privacyNotice?.toggle(this.port.privacyOn());
 		const active = rows.filter((row) => row.entry.status === "active").length;
 		this.summary?.setText(`${format(toDate(today), this.port.dateFormat())} · ${countOf(active, "active client")}${shown.length === 0 ? " · none match" : ""}`);
 	}

@@ -1,10 +1,12 @@
-import { Component, ItemView, Keymap, type EventRef, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { Component, ItemView, Keymap, type EventRef, type PaneType, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief } from "../core/brief/brief";
 import { BriefReader, type NoteTexts } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
 import type { CoachingSettings } from "../core/settings/settings";
+import { ConversationSearch } from "../core/brief/search";
 import { renderBrief, type PaneMode } from "./render-brief";
+import type { SearchContext } from "./search-box";
 
 export const PREPARE_VIEW = "coaching-alliance-prepare";
 
@@ -23,6 +25,11 @@ export interface PreparePort extends NoteTexts {
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
 	openCaseload(): Promise<void>;
+	privacyOn(): boolean;
+	togglePrivacy(): Promise<void>;
+	saveBrief(client: Client): Promise<void>;
+	/** Opens the note with its line (0-based) in view, where a modifier-click asks. */
+	openAtLine(path: string, line: number, newLeaf: PaneType | boolean): void;
 }
 
 interface PrepareState {
@@ -62,6 +69,12 @@ export class PrepareView extends ItemView {
 	 */
 	private readingWords: { clientKey: string; words: Promise<number> } | null = null;
 	private readonly lazyLoads = new Map<Element, () => Promise<void>>();
+	/** The reader of the brief shown now: searches read the notes through it. */
+	private reader: BriefReader | null = null;
+	/** Keeps each conversation's paragraphs while it is unchanged, so a search after the first reads nothing. */
+	private readonly search = new ConversationSearch({ paragraphs: async (session) => (this.reader ? this.reader.paragraphs(session) : []) });
+	/** What the search field holds, and whether it has the keyboard, for the client shown: kept across live redraws. */
+	private readonly searchState = { query: "", focused: false };
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -89,7 +102,9 @@ export class PrepareView extends ItemView {
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
 		const next = (state ?? {}) as PrepareState;
-		this.clientKey = typeof next.client === "string" ? next.client : null;
+		const clientKey = typeof next.client === "string" ? next.client : null;
+		if (clientKey !== this.clientKey) this.searchState.query = "";
+		this.clientKey = clientKey;
 		this.mode = next.mode === "read-back" ? "read-back" : "brief";
 		this.shownFrom = null;
 		await super.setState(state, result);
@@ -140,7 +155,7 @@ export class PrepareView extends ItemView {
 		if (!this.port.indexReady()) return "reading";
 		const client = this.client();
 		if (!client) return `no client ${this.clientKey ?? ""}`;
-		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}`, () => ({}));
+		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}${this.port.privacyOn() ? " private" : ""}`, () => ({}));
 	}
 
 	/** Renders when what the pane shows has changed since the last render, and only while it can be seen, keeping the reader's place. */
@@ -188,7 +203,15 @@ export class PrepareView extends ItemView {
 		}
 		const brief = computeBrief(index, client, this.port.today(), settings);
 		const reader = new BriefReader(index, this.port, settings);
+		this.reader = reader;
 		const text = await reader.briefText(brief);
+		const search: SearchContext = {
+			state: this.searchState,
+			clientName: client.name,
+			dateFormat: settings.dateFormat,
+			run: (query) => this.search.search(brief, query),
+			open: (match, newLeaf) => this.port.openAtLine(match.session.path, match.line, newLeaf),
+		};
 		// Made by the pane's own document (in a pop-out, not the main window's), and drawn apart until it is whole.
 		const page = this.contentEl.createDiv();
 		page.detach();
@@ -223,6 +246,10 @@ export class PrepareView extends ItemView {
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 				onOpenCaseload: () => void this.port.openCaseload(),
+				privacy: this.port.privacyOn(),
+				onTogglePrivacy: () => void this.port.togglePrivacy(),
+				onSaveBrief: () => void this.port.saveBrief(client),
+				search,
 			},
 			this.mode,
 		);
@@ -230,6 +257,12 @@ export class PrepareView extends ItemView {
 		root.empty();
 		root.appendChild(page);
 		this.contentEl.scrollTop = scroll;
+		// A redraw while the coach types a search gives the field back, the caret at the end.
+		const field = this.searchState.focused ? root.querySelector<HTMLInputElement>(".coaching-alliance-search-input") : null;
+		if (field) {
+			field.focus();
+			field.setSelectionRange(field.value.length, field.value.length);
+		}
 	}
 
 	/** A render starts afresh: what the last one loaded (links, lazy excerpts) is let go. */

@@ -25,6 +25,7 @@ import {
 import { mentionsBetween } from "../core/brief/read-back";
 import { headingSubpath } from "../core/notes/headings";
 import type { Section } from "../core/notes/sections";
+import { renderSearch, type SearchContext } from "./search-box";
 
 /** What the brief's DOM needs from its view: rendering, opening notes, and reading lazily. */
 export interface BriefContext {
@@ -59,6 +60,11 @@ export interface BriefContext {
 	onToggleReadBack(): void;
 	onStartSessionNote(): void;
 	onOpenCaseload(): void;
+	/** Screen-share privacy: names and dates only, until the coach turns it off. */
+	privacy: boolean;
+	onTogglePrivacy(): void;
+	onSaveBrief(): void;
+	search: SearchContext;
 }
 
 export type PaneMode = "brief" | "read-back";
@@ -67,6 +73,18 @@ export type PaneMode = "brief" | "read-back";
 export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): Promise<void> {
 	root.addClass("coaching-alliance-brief");
 	renderHeader(root, brief, context, mode);
+	if (context.privacy) {
+		renderPrivate(root, brief, context);
+		return;
+	}
+	const searchSlot = root.createDiv();
+	// What the brief shows below its header: a search with words in it shows its matches instead.
+	const body = root.createDiv({ cls: "coaching-alliance-brief-body" });
+	await renderBody(body, brief, text, context, mode);
+	if (brief.sessions.length > 0) renderSearch(searchSlot, body, context.search);
+}
+
+async function renderBody(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): Promise<void> {
 	if (mode === "read-back") {
 		await renderReadBack(root, brief, context);
 		renderProblems(root, brief, context);
@@ -194,6 +212,15 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	const caseload = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-caseload-link", attr: { "aria-label": "Open caseload" } });
 	setIcon(caseload, "users");
 	caseload.addEventListener("click", () => context.onOpenCaseload());
+	const save = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-save-brief", attr: { "aria-label": "Save brief as note" } });
+	setIcon(save, "file-down");
+	save.addEventListener("click", () => context.onSaveBrief());
+	const privacy = titleRow.createEl("button", {
+		cls: `clickable-icon coaching-alliance-privacy-toggle${context.privacy ? " is-active" : ""}`,
+		attr: { "aria-label": context.privacy ? "Show note text" : "Hide note text for screen sharing", "aria-pressed": String(context.privacy) },
+	});
+	setIcon(privacy, context.privacy ? "eye-off" : "eye");
+	privacy.addEventListener("click", () => context.onTogglePrivacy());
 
 	const facts = header.createDiv({ cls: "coaching-alliance-facts" });
 	if (brief.lastSession) {
@@ -225,6 +252,21 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	}
 	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: COPY.startSessionNote.pane(brief.nextSessionNumber) });
 	start.addEventListener("click", () => context.onStartSessionNote());
+}
+
+/**
+ * The brief while the screen is shared: the header's names and dates, and each conversation's
+ * number and date; no word written in a note.
+ */
+function renderPrivate(root: HTMLElement, brief: Brief, context: BriefContext): void {
+	const notice = root.createDiv({ cls: "coaching-alliance-privacy-notice", attr: { role: "status" } });
+	setIcon(notice.createSpan({ cls: "coaching-alliance-privacy-icon" }), "eye-off");
+	notice.createSpan({ text: COPY.privacyOn });
+	const show = notice.createEl("button", { text: "Show note text" });
+	show.addEventListener("click", () => context.onTogglePrivacy());
+	if (brief.sessions.length === 0) return;
+	const list = root.createEl("ol", { cls: "coaching-alliance-private-sessions", attr: { reversed: "" } });
+	for (const session of brief.sessions) list.createEl("li", { text: sessionOn(session.number, longDate(session.date, context)), attr: { value: String(session.number) } });
 }
 
 function renderIntentions(body: HTMLElement, brief: Brief, context: BriefContext): void {

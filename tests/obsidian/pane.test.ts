@@ -108,6 +108,8 @@ describe("Prepare session: the client picker", () => {
 			"New client",
 			"Check client links",
 			"Open client graph",
+			"Save brief as note",
+			"Toggle screen-share privacy",
 			"Insert intention checklist",
 		]);
 		expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);

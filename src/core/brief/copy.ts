@@ -124,6 +124,9 @@ export const COPY = {
 	noLinksToCheck: "Every session note's client link reaches a client.",
 	linksToCheck: (count: number): string => `${countOf(count, "client link")} to check`,
 	closestClients: "Closest clients",
+	searchFoundNothing: "No paragraph holds all these words.",
+	privacyOn: "Note text is hidden while you share your screen: names and dates only.",
+	hidden: "hidden",
 	nothingFound: (client: string, query: string): string => `No paragraph of ${client}'s conversations holds "${query}".`,
 	matchesFound: (count: number, client: string, query: string): string => `${countOf(count, "paragraph")} of ${client}'s conversations ${count === 1 ? "holds" : "hold"} "${query}"`,
 	/** Read-back is quiet: the coach's own checklists are shown only when asked for. */

@@ -27,7 +27,7 @@ function cleanFolder(folder: string): string {
 	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 }
 
-/** Whether a note belongs in the index: a markdown note outside hidden, template and excluded folders. */
+/** Whether a note belongs in the index: a markdown note outside hidden, template, excluded and saved briefs' folders. */
 export function isIndexable(path: string, settings: CoachingSettings, templatesFolder: string | null): boolean {
 	if (!path.toLowerCase().endsWith(".md")) return false;
 	const segments = path.split("/");
@@ -38,6 +38,8 @@ export function isIndexable(path: string, settings: CoachingSettings, templatesF
 	} else if (isInside(path, templatesFolder)) {
 		return false;
 	}
+	// A saved brief copies a client's words and links them: read as a note, it would be a mention of them.
+	if (isInside(path, cleanFolder(settings.briefFolder))) return false;
 	return !settings.excludedFolders.some((folder) => isInside(path, cleanFolder(folder)));
 }
 

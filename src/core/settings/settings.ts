@@ -57,6 +57,14 @@ export interface CoachingSettings {
 	holdHeadings: string[];
 	/** Headings whose sections are never shown: not in the pane, the terminal, a saved brief or a search. */
 	privateHeadings: string[];
+	/** While the screen is shared: the pane shows names and dates only, and notes show no hints. Kept across restarts. */
+	privacyMode: boolean;
+	/** Where "Save brief as note" writes; never read as a client's notes. */
+	briefFolder: string;
+	/** Whether the status bar names the client to see next. */
+	nextUpInStatusBar: boolean;
+	/** The client note's property giving the date (and time) of the next session, when the coach keeps one. */
+	nextSessionProperty: string;
 
 	/** How many lines of each earlier conversation the brief shows before read-back. */
 	excerptLines: number;
@@ -211,6 +219,40 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		name: "Private headings",
 		description: "What you write under these headings (and the headings below them) is never shown: not in the pane, the terminal, a saved brief or a search. Its tasks, links and tags count for nothing.",
 		recognition: true,
+	},
+	privacyMode: {
+		kind: "toggle",
+		default: false,
+		group: "Privacy",
+		name: "Hide note text",
+		description: "For sharing your screen: the pane shows names and dates only, and notes show no hints, until you turn it off. The status bar shows it is on; the command \"Toggle screen-share privacy\" and the pane's eye button turn it on and off.",
+		recognition: false,
+	},
+	briefFolder: {
+		kind: "text",
+		default: "Briefs",
+		group: "Privacy",
+		name: "Folder for saved briefs",
+		description: "Where \"Save brief as note\" writes a brief to keep or print. Private sections are left out, and the notes in this folder are never read as anyone's sessions or mentions.",
+		recognition: true,
+		check: (value) => vaultPathProblem(value, "The folder for saved briefs") ?? (value.trim() === "" ? "Give a folder: saved briefs must not mix with your notes." : null),
+	},
+	nextUpInStatusBar: {
+		kind: "toggle",
+		default: true,
+		group: "Before the call",
+		name: "Next up in the status bar",
+		description: "Names the client to see next (from the next session property of their note, else their cadence); a click prepares that session.",
+		recognition: false,
+	},
+	nextSessionProperty: {
+		kind: "text",
+		default: "next_session",
+		group: "Clients",
+		name: "Next session property",
+		description: "A client note's property with the date (and time) of your next session, when you keep one: the status bar's next up uses it before the cadence.",
+		recognition: false,
+		check: notBlank,
 	},
 	coachCommitmentHeadings: {
 		kind: "list",

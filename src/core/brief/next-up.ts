@@ -1,0 +1,69 @@
+import { dueStateOf } from "./caseload";
+import { countOf, dueStateWords } from "./copy";
+import { summarise } from "./summary";
+import type { Client, CoachingIndex } from "../index/coaching-index";
+import { daysBetween, parseDateText, type Day } from "../notes/dates";
+
+/** The client to see next, and the words that say when: "due today", "overdue by 9 days", "today at 14:00". */
+export interface NextUp {
+	client: Client;
+	when: string;
+	/** What says when: the client note's next session property, a session note written ahead, or the cadence. */
+	from: "property" | "written ahead" | "cadence";
+}
+
+interface Candidate extends NextUp {
+	/** The day it is for; a cadence already due counts as today. */
+	day: Day;
+	/** A booked session's time of day ("" when none), before a cadence's on the same day. */
+	time: string;
+}
+
+/**
+ * The client to see next among the active ones: a session booked in the client note's property
+ * (`next_session`, settable) or written ahead as a note, else the day their cadence falls due. The
+ * soonest day first; a cadence already due counts as today, after the sessions booked for today.
+ * `bookedOf` gives the property's value for a client, as the front end reads their note.
+ */
+export function nextUp(index: CoachingIndex, today: Day, bookedOf: (client: Client) => string | null, formatDay: (day: Day) => string): NextUp | null {
+	let best: Candidate | null = null;
+	for (const client of index.clients()) {
+		if (client.archived) continue;
+		const candidate = candidateFor(index, client, today, bookedOf(client), formatDay);
+		if (candidate && (!best || sooner(candidate, best))) best = candidate;
+	}
+	return best && { client: best.client, when: best.when, from: best.from };
+}
+
+function candidateFor(index: CoachingIndex, client: Client, today: Day, booked: string | null, formatDay: (day: Day) => string): Candidate | null {
+	const property = booked === null ? null : parseDateText(booked);
+	if (property && property.day >= today) return { client, day: property.day, time: property.time.slice(0, 5), from: "property", when: bookedWords(property.day, property.time.slice(0, 5), today, formatDay) };
+	const summary = summarise(index, client, today);
+	const ahead = summary.planned[0]?.session.date;
+	if (ahead) return { client, day: ahead.day, time: ahead.time.slice(0, 5), from: "written ahead", when: bookedWords(ahead.day, ahead.time.slice(0, 5), today, formatDay) };
+	const cadence = summary.cadence;
+	if (!cadence?.readable) return null;
+	const state = dueStateOf(cadence, summary.lastDay, today);
+	const day = cadence.dueDate === null || cadence.dueDate < today ? today : cadence.dueDate;
+	const when = state.kind === "not-due" ? `due ${formatDay(state.dueDate)}` : dueStateWords(state);
+	return { client, day, time: "", from: "cadence", when };
+}
+
+function sooner(a: Candidate, b: Candidate): boolean {
+	if (a.day !== b.day) return a.day < b.day;
+	// The same day: a booked session before a cadence, the earlier time first.
+	const timeA = a.from === "cadence" ? "~" : a.time;
+	const timeB = b.from === "cadence" ? "~" : b.time;
+	if (timeA !== timeB) return timeA < timeB;
+	return a.client.name.localeCompare(b.client.name) < 0;
+}
+
+/** "today at 14:00", "tomorrow", "in 3 days", or the day itself when further. */
+function bookedWords(day: Day, time: string, today: Day, formatDay: (day: Day) => string): string {
+	const days = daysBetween(today, day);
+	const at = time === "" ? "" : ` at ${time}`;
+	if (days === 0) return `today${at}`;
+	if (days === 1) return `tomorrow${at}`;
+	if (days < 7) return `in ${countOf(days, "day")}${at}`;
+	return `${formatDay(day)}${at}`;
+}

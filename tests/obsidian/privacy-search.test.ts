@@ -1,0 +1,228 @@
+// @vitest-environment jsdom
+import { EditorView } from "@codemirror/view";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type CoachingAlliancePlugin from "../../src/main";
+import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
+import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
+import { editorInfoField, type App, type TFile } from "../../obsidian-runtime";
+import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { TestVisibility } from "../../obsidian-runtime/dom";
+
+// A practice as a coach keeps it: a note per session, a private section in one, a supervision
+// section in another, a booked next session in one client note.
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ["Date"] });
+	vi.setSystemTime(new Date("2026-06-30T09:00:00Z"));
+	document.body.empty();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function session(client: string, date: string, body: string): string {
+	return `---\ntype: session\nclient: "[[${client}]]"\ndate: ${date}\n---\n${body}`;
+}
+
+const PRACTICE: Record<string, string> = {
+	"Clients/Maya Chen.md": "---\ntype: client\ncadence: fortnightly\nrole: Head of design\n---\n# Maya Chen\nRuns the design team at a furniture maker.\n## Goals\nLead without proving herself.\n",
+	"Clients/Tomás Rivera.md": "---\ntype: client\ncadence: weekly\nnext_session: 2026-06-30T14:00\n---\n# Tomás Rivera\nBaker, opening a second shop.\n",
+	"Sessions/2026-06-02 Maya.md": session("Maya Chen", "2026-06-02", "## What she brought\nThe CFO thing: Renée wants the budget cut.\n- [ ] Ask the CFO for ten minutes\n## Supervision\nI rescue her too fast, said Anna.\n"),
+	"Sessions/2026-06-16 Maya.md": session("Maya Chen", "2026-06-16", "## What she brought\nShe met the CFO. It went better than she feared.\n## Private\nHer father's illness, again.\n"),
+	"Sessions/2026-06-25 Tomás.md": session("Tomás Rivera", "2026-06-25", "## What he brought\nThe oven for the new shop.\n"),
+	"Journal/2026-06-20.md": "---\ndate: 2026-06-20\n---\nLunch with [[Maya Chen]] and the CFO's team.\n",
+};
+
+const SECRETS = ["father", "rescue", "Anna"];
+
+async function practice(files: Record<string, string> = PRACTICE): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
+	const app = await appFromFiles(files);
+	const plugin = await loadPlugin(app);
+	return { app, plugin };
+}
+
+async function prepare(app: App, plugin: CoachingAlliancePlugin, name: string): Promise<PrepareView> {
+	const client = plugin.vaultIndex.index.clients().find((candidate) => candidate.name === name);
+	if (!client) throw new Error(`no client ${name}`);
+	await plugin.actions.openPrepare(client);
+	const view = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view as unknown as PrepareView;
+	await until(() => view.contentEl.querySelector(".coaching-alliance-header") !== null);
+	return view;
+}
+
+function statusItem(app: App, cls: string): HTMLElement | null {
+	return app.statusBarEl?.querySelector<HTMLElement>(`.${cls}`) ?? null;
+}
+
+describe("screen-share privacy", () => {
+	it("hides every word of the notes in the pane, keeping names and dates, from the command, the pane's button and the status bar", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		expect(view.contentEl.textContent).toContain("It went better than she feared");
+		expect(app.commands.executeCommandById("coaching-alliance:toggle-screen-share-privacy")).toBe(true);
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") !== null);
+		const shown = view.contentEl.textContent ?? "";
+		for (const words of ["feared", "Head of design", "furniture", "Lead without", "CFO"]) expect(shown).not.toContain(words);
+		expect(shown).toContain("Maya Chen");
+		expect(shown).toContain("Session 2 · Tue 16 Jun 2026");
+		expect(shown).toContain("Note text is hidden while you share your screen");
+		expect(statusItem(app, "coaching-alliance-privacy-status")?.classList.contains("is-on")).toBe(true);
+		expect(statusItem(app, "coaching-alliance-privacy-status")?.textContent?.trim()).toBe("Private");
+
+		view.contentEl.querySelector<HTMLButtonElement>(".coaching-alliance-privacy-toggle")?.click();
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") === null);
+		expect(view.contentEl.textContent).toContain("It went better than she feared");
+		statusItem(app, "coaching-alliance-privacy-status")?.click();
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") !== null);
+		plugin.unload();
+	});
+
+	it("is remembered across a restart", async () => {
+		const { app, plugin } = await practice();
+		await plugin.actions.togglePrivacy();
+		plugin.unload();
+		const again = await loadPlugin(app);
+		expect(again.settings.privacyMode).toBe(true);
+		const view = await prepare(app, again, "Maya Chen");
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") !== null);
+		expect(view.contentEl.textContent).not.toContain("feared");
+		expect(statusItem(app, "coaching-alliance-privacy-status")?.classList.contains("is-on")).toBe(true);
+		again.unload();
+	});
+
+	it("says so in the caseload, and takes the hints out of notes", async () => {
+		const { app, plugin } = await practice();
+		const file = app.vault.getFileByPath("Journal/2026-06-20.md") as TFile;
+		const editor = new EditorView({ doc: await app.vault.read(file), parent: document.body.createDiv(), extensions: [editorInfoField.init(() => ({ file })), ...app.workspace.editorExtensions] });
+		expect(editor.dom.querySelectorAll(".coaching-alliance-hint")).toHaveLength(1);
+		await plugin.actions.openCaseload();
+		const caseload = app.workspace.getLeavesOfType(CASELOAD_VIEW)[0]?.view as unknown as CaseloadView;
+		await until(() => caseload.contentEl.querySelector(".coaching-alliance-caseload-row") !== null);
+		expect((caseload.contentEl.querySelector(".coaching-alliance-privacy-notice") as HTMLElement).isShown()).toBe(false);
+		await plugin.actions.togglePrivacy();
+		await until(() => (caseload.contentEl.querySelector(".coaching-alliance-privacy-notice") as HTMLElement).isShown());
+		await until(() => editor.dom.querySelectorAll(".coaching-alliance-hint").length === 0);
+		expect(caseload.contentEl.textContent).toContain("Maya Chen");
+		editor.destroy();
+		plugin.unload();
+	});
+});
+
+describe("private headings in the plugin", () => {
+	it("are never in the pane, in the brief or in read-back", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		for (const secret of SECRETS) expect(view.contentEl.textContent).not.toContain(secret);
+		await view.showClient(plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen") as never, "read-back");
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-read-back-body").length === 2);
+		const bodies = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-body")];
+		TestVisibility.reveal(bodies);
+		await until(() => bodies.every((body) => !body.hasClass("is-loading")));
+		expect(view.contentEl.textContent).toContain("She met the CFO");
+		for (const secret of SECRETS) expect(view.contentEl.textContent).not.toContain(secret);
+		plugin.unload();
+	});
+});
+
+describe("searching in the pane", () => {
+	it("shows each paragraph holding every word, newest first, marked, in place of the brief", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		const input = view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-search-input");
+		expect(input?.getAttribute("placeholder")).toBe("Search Maya Chen's conversations");
+		if (input) input.value = "cfo";
+		input?.dispatchEvent(new Event("input"));
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-search-result").length === 3);
+		const results = [...view.contentEl.querySelectorAll(".coaching-alliance-search-result")];
+		expect(results.map((result) => result.querySelector(".coaching-alliance-muted")?.textContent)).toEqual(["Session 2 · Tue 16 Jun 2026", "Session 1 · Tue 2 Jun 2026", "Session 1 · Tue 2 Jun 2026"]);
+		expect([...results[0]!.querySelectorAll("mark")].map((mark) => mark.textContent)).toEqual(["CFO"]);
+		expect((view.contentEl.querySelector(".coaching-alliance-brief-body") as HTMLElement).isShown()).toBe(false);
+		expect(view.contentEl.querySelector(".coaching-alliance-search-status")?.textContent).toBe("3 paragraphs");
+		plugin.unload();
+	});
+
+	it("opens the note at the paragraph's line with Enter, and goes back to the brief with Escape", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		const input = view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-search-input") as HTMLInputElement;
+		input.value = "renee budget";
+		input.dispatchEvent(new Event("input"));
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-search-result").length === 1);
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+		const result = view.contentEl.querySelector<HTMLElement>(".coaching-alliance-search-result");
+		expect(view.contentEl.ownerDocument.activeElement).toBe(result);
+		result?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "Sessions/2026-06-02 Maya.md", eState: { line: 6 } });
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+		expect(input.value).toBe("");
+		expect((view.contentEl.querySelector(".coaching-alliance-brief-body") as HTMLElement).isShown()).toBe(true);
+		plugin.unload();
+	});
+
+	it("finds nothing under a private heading, and keeps the words typed across a live redraw", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		const type = (words: string): void => {
+			const input = view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-search-input") as HTMLInputElement;
+			input.value = words;
+			input.dispatchEvent(new Event("input"));
+		};
+		type("father");
+		await until(() => view.contentEl.querySelector(".coaching-alliance-search-status")?.textContent === "No paragraph holds all these words.");
+		type("feared");
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-search-result").length === 1);
+		const note = app.vault.getFileByPath("Sessions/2026-06-16 Maya.md") as TFile;
+		await app.vault.process(note, (text) => text.replace("than she feared.\n", "than she feared.\n\nShe feared the board, too.\n"));
+		await settle(app);
+		await until(() => view.contentEl.querySelectorAll(".coaching-alliance-search-result").length === 2);
+		expect(view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-search-input")?.value).toBe("feared");
+		plugin.unload();
+	});
+});
+
+describe("next up in the status bar", () => {
+	it("names the session booked in the client note's property, and prepares it when clicked", async () => {
+		const { app, plugin } = await practice();
+		const next = statusItem(app, "coaching-alliance-next-up");
+		await until(() => next?.textContent === "Next: Tomás Rivera, today at 14:00");
+		next?.click();
+		await until(() => app.workspace.getLeavesOfType(PREPARE_VIEW).length === 1);
+		expect(app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view.getState()["client"]).toBe("Clients/Tomás Rivera.md");
+		plugin.unload();
+	});
+
+	it("follows the cadence when no session is booked, and can be turned off", async () => {
+		const files = { ...PRACTICE, "Clients/Tomás Rivera.md": "---\ntype: client\ncadence: weekly\n---\n" };
+		const { app, plugin } = await practice(files);
+		await until(() => statusItem(app, "coaching-alliance-next-up")?.textContent === "Next: Maya Chen, due today");
+		plugin.settings.nextUpInStatusBar = false;
+		await plugin.saveSettings();
+		await until(() => statusItem(app, "coaching-alliance-next-up")?.isShown() === false);
+		plugin.unload();
+	});
+});
+
+describe("save brief as note", () => {
+	it("writes the brief with links into the briefs folder, private sections left out, and never over an earlier one", async () => {
+		const { app, plugin } = await practice();
+		const maya = plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen");
+		await plugin.actions.saveBrief(maya as never);
+		await plugin.actions.saveBrief(maya as never);
+		const first = app.vault.getFileByPath("Briefs/Maya Chen brief 2026-06-30.md") as TFile;
+		const second = app.vault.getFileByPath("Briefs/Maya Chen brief 2026-06-30 (2).md") as TFile;
+		expect(first).toBeTruthy();
+		expect(second).toBeTruthy();
+		const text = await app.vault.read(first);
+		expect(text).toContain('brief_for: "[[Clients/Maya Chen|Maya Chen]]"');
+		expect(text).toContain("[[Sessions/2026-06-16 Maya|Session 2 · Tue 16 Jun 2026]]");
+		expect(text).toContain("- Ask the CFO for ten minutes · [[Sessions/2026-06-02 Maya|Tue 2 Jun 2026]]");
+		for (const secret of SECRETS) expect(text).not.toContain(secret);
+		expect(text).not.toMatch(/- \[ \]/);
+		await settle(app);
+		// The saved brief names her and copies her words, yet is never a note about her.
+		const maya2 = plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen");
+		expect(plugin.vaultIndex.index.mentionsOf(maya2 as never).map((facts) => facts.path)).toEqual(["Journal/2026-06-20.md"]);
+		plugin.unload();
+	});
+});
