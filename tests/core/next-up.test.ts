@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { nextUp } from "../../src/core/brief/next-up";
+import type { Client } from "../../src/core/index/coaching-index";
+import { NotesVault } from "../helpers/notes-vault";
+
+// Who to see next, for the status bar: a session booked in the client note, one written ahead, or the cadence.
+
+function client(cadence: string | null, booked: string | null = null): string {
+	return `---\ntype: client\n${cadence ? `cadence: ${cadence}\n` : ""}${booked ? `next_session: ${booked}\n` : ""}---\n`;
+}
+
+function session(name: string, date: string): string {
+	return `---\ntype: session\nclient: "[[${name}]]"\ndate: ${date}\n---\nTalked.\n`;
+}
+
+/** The next up on `today`, with each client's next_session property read as the plugin reads it from Obsidian's cache. */
+async function next(files: Record<string, string>, today = "2026-06-30"): Promise<string | null> {
+	const vault = new NotesVault(files);
+	const booked = new Map<string, string | null>();
+	for (const found of vault.index.clients()) {
+		const properties = found.path === null ? null : await vault.properties(found.path);
+		const value = properties?.["next_session"];
+		booked.set(found.key, value === undefined || value === null ? null : String(value));
+	}
+	const up = nextUp(vault.index, today, (found: Client) => booked.get(found.key) ?? null, (day) => `[${day}]`);
+	return up && `${up.client.name}, ${up.when} (${up.from})`;
+}
+
+describe("next up", () => {
+	it("is the client whose cadence falls due first: overdue or due today before due later", async () => {
+		expect(
+			await next({
+				"Clients/Maya Chen.md": client("fortnightly"),
+				"Clients/Leo Park.md": client("weekly"),
+				"Sessions/a.md": session("Maya Chen", "2026-06-16"),
+				"Sessions/b.md": session("Leo Park", "2026-06-26"),
+			}),
+		).toBe("Maya Chen, due today (cadence)");
+		expect(await next({ "Clients/Leo Park.md": client("weekly"), "Sessions/b.md": session("Leo Park", "2026-06-20") })).toBe("Leo Park, overdue by 3 days (cadence)");
+		expect(await next({ "Clients/Leo Park.md": client("monthly"), "Sessions/b.md": session("Leo Park", "2026-06-20") })).toBe("Leo Park, due [2026-07-20] (cadence)");
+	});
+
+	it("takes a session booked in the client note's property before the cadence, with its time", async () => {
+		const files = {
+			"Clients/Maya Chen.md": client("weekly"),
+			"Clients/Tomás Rivera.md": client("weekly", "2026-06-30T14:00"),
+			"Sessions/a.md": session("Maya Chen", "2026-06-16"),
+			"Sessions/b.md": session("Tomás Rivera", "2026-06-25"),
+		};
+		// Maya is overdue by the cadence, yet Tomás is booked for this afternoon: the booked call is next.
+		expect(await next(files)).toBe("Tomás Rivera, today at 14:00 (property)");
+		expect(await next({ ...files, "Clients/Tomás Rivera.md": client("weekly", "2026-07-02") })).toBe("Maya Chen, overdue by 7 days (cadence)");
+	});
+
+	it("says a booked day in words near it and as a date further off", async () => {
+		const booked = (value: string): Record<string, string> => ({ "Clients/Ana Costa.md": client(null, value) });
+		expect(await next(booked("2026-07-01"))).toBe("Ana Costa, tomorrow (property)");
+		expect(await next(booked("2026-07-03T09:30"))).toBe("Ana Costa, in 3 days at 09:30 (property)");
+		expect(await next(booked("2026-07-20"))).toBe("Ana Costa, [2026-07-20] (property)");
+	});
+
+	it("leaves a booked day already past to the cadence", async () => {
+		expect(await next({ "Clients/Leo Park.md": client("weekly", "2026-06-01"), "Sessions/b.md": session("Leo Park", "2026-06-26") })).toBe("Leo Park, due in 3 days (cadence)");
+	});
+
+	it("takes a session note written ahead as booked", async () => {
+		expect(await next({ "Clients/Leo Park.md": client("weekly"), "Sessions/a.md": session("Leo Park", "2026-06-26"), "Sessions/b.md": session("Leo Park", "2026-07-01") })).toBe("Leo Park, tomorrow (written ahead)");
+	});
+
+	it("is no one when no client has a cadence or a booked session, and never a past client", async () => {
+		expect(await next({ "Clients/Ana Costa.md": client(null) })).toBeNull();
+		expect(await next({ "Clients/Archive/Ruth Okafor.md": client("weekly"), "Sessions/a.md": session("Ruth Okafor", "2026-01-01") })).toBeNull();
+	});
+});
