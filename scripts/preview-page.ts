@@ -33,6 +33,10 @@ export interface PreviewOptions {
 	readBack: boolean;
 	/** Opens the folds read when first opened (threads held before, their own words, how I showed up), as a coach who wants everything would. */
 	openFolds?: boolean;
+	/** Turns screen-share privacy on with the pane's button, as a coach about to share their screen would. */
+	privacy?: boolean;
+	/** Types these words in the pane's search field and waits for the matches. */
+	search?: string;
 }
 
 export interface PaneMeasure {
@@ -129,6 +133,17 @@ export async function openPane(browser: Browser, options: PreviewOptions): Promi
 	if (opened !== "") throw new Error(opened);
 	if (errors.length > 0) throw new Error(`The page reported: ${errors.join("; ")}`);
 	if (options.openFolds) await openFolds(page);
+	if (options.privacy) {
+		await page.locator(".coaching-alliance-privacy-toggle").first().click();
+		await page.locator(".coaching-alliance-privacy-notice").first().waitFor();
+	}
+	if (options.search !== undefined) {
+		await page.locator(".coaching-alliance-search-input").first().fill(options.search);
+		await page.waitForFunction(() => {
+			const status = document.querySelector(".coaching-alliance-search-status")?.textContent ?? "";
+			return status !== "" && status !== "Searching…";
+		});
+	}
 	await settle(page);
 	return page;
 }

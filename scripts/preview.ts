@@ -1,6 +1,6 @@
 /**
  * npm run --silent preview -- --vault DIR (--client NAME | --view caseload) [--today YYYY-MM-DD] [--theme light|dark]
- *                              [--width PX] [--height PX] [--read-back] [--open-folds] --out FILE.png
+ *                              [--width PX] [--height PX] [--read-back] [--open-folds] [--privacy] [--search WORDS] --out FILE.png
  * Without --height the picture is the whole pane, as tall as its content.
  */
 import { parseArgs } from "node:util";
@@ -11,7 +11,20 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-let values: { vault?: string; client?: string; today?: string; theme?: string; width?: string; height?: string; "read-back"?: boolean; "open-folds"?: boolean; view?: string; out?: string };
+let values: {
+	vault?: string;
+	client?: string;
+	today?: string;
+	theme?: string;
+	width?: string;
+	height?: string;
+	"read-back"?: boolean;
+	"open-folds"?: boolean;
+	privacy?: boolean;
+	search?: string;
+	view?: string;
+	out?: string;
+};
 try {
 	({ values } = parseArgs({
 		options: {
@@ -24,6 +37,8 @@ try {
 			width: { type: "string" },
 			height: { type: "string" },
 			"read-back": { type: "boolean" },
+			privacy: { type: "boolean" },
+			search: { type: "string" },
 			out: { type: "string" },
 		},
 		strict: true,
@@ -35,6 +50,7 @@ try {
 const view = values.view ?? "brief";
 if (view !== "brief" && view !== "caseload") fail("--view is brief or caseload.");
 if (!values.vault || (view === "brief" && !values.client) || !values.out) fail("preview needs --vault DIR, --client NAME (or --view caseload) and --out FILE.png.");
+if (view === "caseload" && (values.privacy !== undefined || values.search !== undefined)) fail("--privacy and --search go with a client's brief.");
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail("--today must be a date written YYYY-MM-DD.");
 const theme = values.theme ?? "light";
 if (theme !== "light" && theme !== "dark") fail("--theme is light or dark.");
@@ -60,6 +76,8 @@ try {
 		width,
 		readBack: values["read-back"] ?? false,
 		openFolds: values["open-folds"] ?? false,
+		privacy: values.privacy ?? false,
+		search: values.search,
 	});
 	await screenshotPane(page, values.out, height);
 	process.stdout.write(`${values.out}\n`);

@@ -265,8 +265,8 @@ function renderPrivate(root: HTMLElement, brief: Brief, context: BriefContext): 
 	const show = notice.createEl("button", { text: "Show note text" });
 	show.addEventListener("click", () => context.onTogglePrivacy());
 	if (brief.sessions.length === 0) return;
-	const list = root.createEl("ol", { cls: "coaching-alliance-private-sessions", attr: { reversed: "" } });
-	for (const session of brief.sessions) list.createEl("li", { text: sessionOn(session.number, longDate(session.date, context)), attr: { value: String(session.number) } });
+	const list = root.createEl("ul", { cls: "coaching-alliance-private-sessions" });
+	for (const session of brief.sessions) list.createEl("li", { text: sessionOn(session.number, longDate(session.date, context)) });
 }
 
 function renderIntentions(body: HTMLElement, brief: Brief, context: BriefContext): void {

@@ -76,6 +76,41 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		}, 60_000);
 	});
 
+	describe.each([
+		["light", 340],
+		["dark", 340],
+	] as const)("screen-share privacy and search, %s theme at %ipx", (theme, width) => {
+		it("privacy shows names and dates only, loud and clear, and nothing overflows", async () => {
+			const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme, width, readBack: false, privacy: true });
+			const measure = await measurePane(page);
+			expect(measure.overflowing).toEqual([]);
+			expect(measure.text).toContain("Ana Costa");
+			expect(measure.text).toContain("Session 9 · Tue 16 Jun 2026");
+			for (const words of ["offsite", "Bea", "Lisbon", "Engineering lead", "boundaries"]) expect(measure.text).not.toContain(words);
+			const notice = page.locator(".coaching-alliance-privacy-notice").first();
+			const colours = await notice.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, colour: getComputedStyle(element).color }));
+			expect(colours.background).not.toBe(colours.colour);
+			expect(await page.locator(".coaching-alliance-privacy-status.is-on").count()).toBe(1);
+			await screenshotPane(page, join(ARTIFACTS, `privacy-${theme}.png`));
+			await page.close();
+		}, 60_000);
+
+		it("search shows each paragraph with the words marked, in place of the brief, and nothing overflows", async () => {
+			const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme, width, readBack: false, search: "bea deputy" });
+			const measure = await measurePane(page);
+			expect(measure.overflowing).toEqual([]);
+			expect(await page.locator(".coaching-alliance-search-result").count()).toBe(4);
+			expect(await page.locator(".coaching-alliance-search-result mark").first().textContent()).toBe("Bea");
+			expect(measure.sections.every((section) => !section.visible)).toBe(true);
+			const marked = await page.locator(".coaching-alliance-search-result mark").first().evaluate((mark) => getComputedStyle(mark).backgroundColor);
+			expect(marked).not.toBe("rgba(0, 0, 0, 0)");
+			await page.keyboard.press("ArrowDown");
+			expect(await page.evaluate(() => document.activeElement?.classList.contains("coaching-alliance-search-result"))).toBe(true);
+			await screenshotPane(page, join(ARTIFACTS, `search-${theme}.png`));
+			await page.close();
+		}, 60_000);
+	});
+
 	it("the caseload is used by keyboard: Tab reaches the sort buttons and the rows, focus is visible, Enter prepares the session", async () => {
 		const page = await openPane(browser, { vault: DEMO, client: "", view: "caseload", today: "2026-06-30", theme: "light", width: 1000, readBack: false });
 		const focused: string[] = [];
