@@ -37,6 +37,15 @@ describe("next up", () => {
 			}),
 		).toBe("Maya Chen, due today (cadence)");
 		expect(await next({ "Clients/Leo Park.md": client("weekly"), "Sessions/b.md": session("Leo Park", "2026-06-20") })).toBe("Leo Park, overdue by 3 days (cadence)");
+		// Both due by now: the one waiting longer first, whatever their names.
+		expect(
+			await next({
+				"Clients/Ana Costa.md": client("fortnightly"),
+				"Clients/Tomás Rivera.md": client("weekly"),
+				"Sessions/a.md": session("Ana Costa", "2026-06-16"),
+				"Sessions/b.md": session("Tomás Rivera", "2026-06-16"),
+			}),
+		).toBe("Tomás Rivera, overdue by 7 days (cadence)");
 		expect(await next({ "Clients/Leo Park.md": client("monthly"), "Sessions/b.md": session("Leo Park", "2026-06-20") })).toBe("Leo Park, due [2026-07-20] (cadence)");
 	});
 

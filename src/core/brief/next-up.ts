@@ -17,12 +17,15 @@ interface Candidate extends NextUp {
 	day: Day;
 	/** A booked session's time of day ("" when none), before a cadence's on the same day. */
 	time: string;
+	/** Days past the cadence's due date: of two clients due today, the one waiting longer first. */
+	overdue: number;
 }
 
 /**
  * The client to see next among the active ones: a session booked in the client note's property
  * (`next_session`, settable) or written ahead as a note, else the day their cadence falls due. The
- * soonest day first; a cadence already due counts as today, after the sessions booked for today.
+ * soonest day first; a cadence already due counts as today, after the sessions booked for today,
+ * the longest overdue first.
  * `bookedOf` gives the property's value for a client, as the front end reads their note.
  */
 export function nextUp(index: CoachingIndex, today: Day, bookedOf: (client: Client) => string | null, formatDay: (day: Day) => string): NextUp | null {
@@ -37,16 +40,16 @@ export function nextUp(index: CoachingIndex, today: Day, bookedOf: (client: Clie
 
 function candidateFor(index: CoachingIndex, client: Client, today: Day, booked: string | null, formatDay: (day: Day) => string): Candidate | null {
 	const property = booked === null ? null : parseDateText(booked);
-	if (property && property.day >= today) return { client, day: property.day, time: property.time.slice(0, 5), from: "property", when: bookedWords(property.day, property.time.slice(0, 5), today, formatDay) };
+	if (property && property.day >= today) return { client, day: property.day, time: property.time.slice(0, 5), overdue: 0, from: "property", when: bookedWords(property.day, property.time.slice(0, 5), today, formatDay) };
 	const summary = summarise(index, client, today);
 	const ahead = summary.planned[0]?.session.date;
-	if (ahead) return { client, day: ahead.day, time: ahead.time.slice(0, 5), from: "written ahead", when: bookedWords(ahead.day, ahead.time.slice(0, 5), today, formatDay) };
+	if (ahead) return { client, day: ahead.day, time: ahead.time.slice(0, 5), overdue: 0, from: "written ahead", when: bookedWords(ahead.day, ahead.time.slice(0, 5), today, formatDay) };
 	const cadence = summary.cadence;
 	if (!cadence?.readable) return null;
 	const state = dueStateOf(cadence, summary.lastDay, today);
 	const day = cadence.dueDate === null || cadence.dueDate < today ? today : cadence.dueDate;
 	const when = state.kind === "not-due" ? `due ${formatDay(state.dueDate)}` : dueStateWords(state);
-	return { client, day, time: "", from: "cadence", when };
+	return { client, day, time: "", overdue: cadence.overdueDays, from: "cadence", when };
 }
 
 function sooner(a: Candidate, b: Candidate): boolean {
@@ -55,6 +58,7 @@ function sooner(a: Candidate, b: Candidate): boolean {
 	const timeA = a.from === "cadence" ? "~" : a.time;
 	const timeB = b.from === "cadence" ? "~" : b.time;
 	if (timeA !== timeB) return timeA < timeB;
+	if (a.overdue !== b.overdue) return a.overdue > b.overdue;
 	return a.client.name.localeCompare(b.client.name) < 0;
 }
 
