@@ -254,15 +254,25 @@ async function fingerprint(root: string): Promise<Record<string, string>> {
 	return prints;
 }
 
-describe("cli check", () => {
-	async function vaultOf(files: Record<string, string>): Promise<string> {
-		const root = await mkdtemp(join(tmpdir(), "coaching-check-"));
-		for (const [path, text] of Object.entries(files)) {
-			await mkdir(join(root, path, ".."), { recursive: true });
-			await writeFile(join(root, path), text);
-		}
-		return root;
+/** A vault folder of these notes, written for one test. */
+async function vaultOf(files: Record<string, string>): Promise<string> {
+	const root = await mkdtemp(join(tmpdir(), "coaching-cli-"));
+	for (const [path, text] of Object.entries(files)) {
+		await mkdir(join(root, path, ".."), { recursive: true });
+		await writeFile(join(root, path), text);
 	}
+	return root;
+}
+
+/** The command line run in this process, on 30 June 2026. */
+async function inProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+	let stdout = "";
+	let stderr = "";
+	const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+	return { status, stdout, stderr };
+}
+
+describe("cli check", () => {
 
 	it("lists each session note whose client link needs a second look, with the closest clients, and exits 1", async () => {
 		const root = await vaultOf({
@@ -293,36 +303,24 @@ describe("cli check", () => {
 
 describe("cli brief with a session note written ahead", () => {
 	it("says which session is written ahead and for when, and keeps where we left off on the last one held", async () => {
-		const root = await mkdtemp(join(tmpdir(), "coaching-ahead-"));
-		await mkdir(join(root, "Clients"), { recursive: true });
-		await mkdir(join(root, "Sessions"), { recursive: true });
-		await writeFile(join(root, "Clients/Lena Fischer.md"), "---\ntype: client\n---\n");
-		await writeFile(join(root, "Sessions/2026-06-16 Lena.md"), '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n');
-		await writeFile(join(root, "Sessions/2026-07-07 Lena.md"), '---\nclient: "[[Lena Fischer]]"\ndate: 2026-07-07\n---\n## Agenda\n');
-		let stdout = "";
-		await runCli(["brief", "--vault", root, "--client", "Lena"], { out: (text) => (stdout += text), err: () => {}, colour: false }, () => new Date("2026-06-30T12:00:00Z"));
+		const root = await vaultOf({
+			"Clients/Lena Fischer.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n',
+			"Sessions/2026-07-07 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-07-07\n---\n## Agenda\n',
+		});
+		const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Lena"]);
 		expect(stdout).toContain("Last spoke 2 weeks ago (Tuesday, 16 June 2026) · 1 session so far · next is session 2\n");
 		expect(stdout).toContain("Session 2 is written ahead, for Tuesday, 7 July 2026, in 7 days · Sessions/2026-07-07 Lena.md\n");
 	});
 });
 
 describe("cli search", () => {
-	async function inProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-		let stdout = "";
-		let stderr = "";
-		const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T12:00:00Z"));
-		return { status, stdout, stderr };
-	}
-
-	async function practice(): Promise<string> {
-		const root = await mkdtemp(join(tmpdir(), "coaching-search-"));
-		await mkdir(join(root, "Clients"), { recursive: true });
-		await mkdir(join(root, "Sessions"), { recursive: true });
-		await writeFile(join(root, "Clients/Maya Chen.md"), "---\ntype: client\n---\n");
-		await writeFile(join(root, "Sessions/2026-06-02 Maya.md"), '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\n---\n## What she brought\nThe CFO thing: Renée\nwants the budget cut.\n## Supervision\nThe CFO reminds me of my own boss.\n');
-		await writeFile(join(root, "Sessions/2026-06-16 Maya.md"), '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe met the cfo. Renee listened.\n');
-		return root;
-	}
+	const practice = (): Promise<string> =>
+		vaultOf({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Maya.md": '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\n---\n## What she brought\nThe CFO thing: Renée\nwants the budget cut.\n## Supervision\nThe CFO reminds me of my own boss.\n',
+			"Sessions/2026-06-16 Maya.md": '---\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe met the cfo. Renee listened.\n',
+		});
 
 	it("prints each paragraph holding every word, newest first, under its note and line, never a private section's", async () => {
 		const { status, stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "renee", "CFO"]);
