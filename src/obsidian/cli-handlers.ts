@@ -1,5 +1,5 @@
 import { requireApiVersion, type CliData, type Plugin } from "obsidian";
-import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed } from "../cli/answers";
+import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed, searchAnswer } from "../cli/answers";
 import { PLAIN } from "../cli/text";
 import type { NoteTexts } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
@@ -27,7 +27,7 @@ function dayOf(params: CliData, port: CliPort): { day: Day } | { problem: string
 }
 
 /**
- * `coaching-alliance:brief`, `:caseload` and `:check` in Obsidian's own command line (1.12.2+): the
+ * `coaching-alliance:brief`, `:search`, `:caseload` and `:check` in Obsidian's own command line (1.12.2+): the
  * same text as the plugin's command line, from the running app's index. An older app has no
  * command line and is left alone.
  */
@@ -52,6 +52,25 @@ export function registerCliHandlers(plugin: Plugin, port: CliPort): void {
 				await port.readTextFor(named.client);
 				const asked = { today: when.day, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
 				return briefAnswer({ index: port.index, settings: port.settings(), notes: port }, named.client, asked, PLAIN);
+			},
+		);
+		plugin.registerCliHandler(
+			"coaching-alliance:search",
+			"The paragraphs of a client's conversations that hold every word asked, newest first",
+			{
+				client: { value: "<name>", description: "A client's name, alias or path", required: true },
+				query: { value: "<words>", description: "The words to find, in any case, with or without accents", required: true },
+				today: TODAY,
+				json: JSON_FLAG,
+			},
+			async (params) => {
+				if (!port.indexReady()) return STILL_READING;
+				const when = dayOf(params, port);
+				if ("problem" in when) return when.problem;
+				const named = clientNamed(port.index, params["client"] ?? "");
+				if ("problem" in named) return `${named.problem}\n`;
+				await port.readTextFor(named.client);
+				return searchAnswer({ index: port.index, settings: port.settings(), notes: port }, named.client, params["query"] ?? "", { today: when.day, json: params["json"] === "true" }, PLAIN);
 			},
 		);
 		plugin.registerCliHandler("coaching-alliance:caseload", "Every client: due, last session, what is open", { today: TODAY, json: JSON_FLAG }, (params) => {

@@ -86,7 +86,7 @@ describe("the caseload in Bases", () => {
 });
 
 describe("Obsidian's own command line", () => {
-	it("runs coaching-alliance:brief, :caseload and :check with the same output as the plugin's command line", async () => {
+	it("runs coaching-alliance:brief, :search, :caseload and :check with the same output as the plugin's command line", async () => {
 		const app = await appFromFolder(DEMO);
 		const plugin = await loadPlugin(app);
 		const run = (command: string, params: Record<string, string>) => {
@@ -99,6 +99,7 @@ describe("Obsidian's own command line", () => {
 		expect(await run("coaching-alliance:brief", { client: "Tomás", today: "2026-06-30", "read-back": "true" })).toBe(
 			await ourCli(["brief", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30", "--read-back"]),
 		);
+		expect(await run("coaching-alliance:search", { client: "Ana", query: "bea deputy", today: "2026-06-30" })).toBe(await ourCli(["search", "--vault", DEMO, "--client", "Ana", "--today", "2026-06-30", "bea", "deputy"]));
 		expect(await run("coaching-alliance:caseload", { today: "2026-06-30" })).toBe(await ourCli(["caseload", "--vault", DEMO, "--today", "2026-06-30"]));
 		expect(await run("coaching-alliance:check", { json: "true" })).toBe(await ourCli(["check", "--vault", DEMO, "--json"]));
 		expect(await run("coaching-alliance:brief", { client: "Nobody" })).toMatch(/^No client called "Nobody"\./);
