@@ -103,3 +103,25 @@ describe("private headings", () => {
 		expect(json).toContain("never told anyone");
 	});
 });
+
+describe("private headings, as coaches write them", () => {
+	it("start with a private word: 'Private notes', 'Supervision with Helen', '🔒 Private' are private; 'Privately held' is not", () => {
+		const at = (heading: string) => privateRanges([{ heading, level: 2, line: 3 }], ["Private", "Supervision"]).length === 1;
+		expect(["Private notes", "Supervision with Helen: José Martínez", "🔒 Private", "private", "Private – Renée Dubois"].map(at)).toEqual([true, true, true, true, true]);
+		expect(["Privately held", "Notes", "My supervision"].map(at)).toEqual([false, false, false]);
+	});
+
+	it("never make a conversation: a supervision section in a day's note naming a client is no session with them", () => {
+		const vault = new NotesVault({
+			"Clients/José Martínez.md": "---\ntype: client\ncadence: weekly\n---\n",
+			"Sessions/2026-06-16 José.md": '---\ntype: session\nclient: "[[José Martínez]]"\ndate: 2026-06-16\n---\n## What he brought\nThe scorecard.\n- [ ] Draft the scorecard\n',
+			"Journal/2026-06-23.md":
+				"---\ndate: 2026-06-23\n---\n## Supervision with Helen: [[José Martínez]]\nI keep wanting to rescue José.\n- [ ] Journal about my father\n### José again\nMore.\n## Call with José\nA short check-in.\n",
+			"Clients/Zoë Achterberg.md": "---\ntype: client\n---\n## Session log\n### 2026-06-02\nTalked.\n## Private\n### 2026-06-09 her mother\nHer mother died.\n",
+		});
+		const jose = vault.brief("José");
+		expect(jose.sessions.map((session) => session.heading)).toEqual(["Call with José", null]);
+		expect(jose.openCommitments.map((commitment) => commitment.text)).toEqual(["Draft the scorecard"]);
+		expect(vault.brief("Zoë").sessions.map((session) => session.heading)).toEqual(["2026-06-02"]);
+	});
+});

@@ -4,7 +4,7 @@ import { headingKey, headingSpans, type HeadingSpan } from "./headings";
 import { looseName } from "./names";
 import { basenameOf, folderOf, interned, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
-import { withoutPrivateParts } from "./private-sections";
+import { isPrivateLine, privateRanges, withoutPrivateParts, type LineRange } from "./private-sections";
 import { caseless, commitmentKey, fold } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 import { reasonOf } from "../reason";
@@ -118,7 +118,8 @@ export interface NoteFacts {
 }
 
 function noteFacts(source: NoteSource, settings: CoachingSettings): NoteFacts {
-	const note = withoutPrivateParts(source, settings.privateHeadings);
+	const hidden = privateRanges(source.headings, settings.privateHeadings);
+	const note = withoutPrivateParts(source, hidden);
 	const basename = basenameOf(note.path);
 	const frontmatter = note.frontmatter;
 	const problems = [...note.problems];
@@ -151,7 +152,7 @@ function noteFacts(source: NoteSource, settings: CoachingSettings): NoteFacts {
 		awaitingText: note.awaitingText ?? null,
 		bodyLength: note.body ? note.body.end - note.body.start : 0,
 	};
-	facts.sessions = sessionsIn(note, facts, settings, words);
+	facts.sessions = sessionsIn(note, facts, settings, words, hidden);
 	// Tens of thousands of notes are neither clients nor conversations: they share their empty lists. Their headings are kept:
 	// a session's client property can make any note a client, whose profile is read by them.
 	if (facts.sessions.length === 0) facts.sessions = NONE;
@@ -352,14 +353,16 @@ export function safeNoteFacts(path: string, read: () => NoteSource, settings: Co
  *   under each heading that names a client. Which headings do depends on the vault's clients,
  *   so every heading is kept as a candidate and the index decides when asked.
  */
-function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, words: SettingWords): SessionFacts[] {
+function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettings, words: SettingWords, hidden: readonly LineRange[]): SessionFacts[] {
 	// Most notes hold none: no client's, no session's, no dated one.
 	if (facts.kind !== "session" && facts.kind !== "client" && !ownDate(facts)) return NONE;
 	const spans = headingSpans(note.headings);
 	const commitments = commitmentTasks(note, words);
 	const whole = (clientRefs: ClientRef[] | null): SessionFacts =>
 		sessionFacts(note, facts, settings, words, { heading: null, shape: "note", date: facts.date, clientRefs }, { links: note.links, tags: note.tags, commitments });
-	const sections = (chosen: { index: number; shape: SessionShape; date: NoteDate | null; clientRefs: (contents: SpanContents) => ClientRef[] | null }[]): SessionFacts[] => {
+	const sections = (wanted: { index: number; shape: SessionShape; date: NoteDate | null; clientRefs: (contents: SpanContents) => ClientRef[] | null }[]): SessionFacts[] => {
+		// A heading in a private section (or a private one itself) never starts a conversation: its words are the coach's alone.
+		const chosen = hidden.length === 0 ? wanted : wanted.filter(({ index }) => !isPrivateLine(hidden, spans[index]?.line ?? -1));
 		const contents = contentsOfSections(note, spans, commitments, new Set(chosen.map(({ index }) => index)));
 		return chosen.map(({ index, shape, date, clientRefs }) => {
 			const inside = contents.get(index) ?? { links: [], tags: [], commitments: [] };
@@ -369,7 +372,7 @@ function sessionsIn(note: NoteSource, facts: NoteFacts, settings: CoachingSettin
 
 	if (facts.kind === "session") {
 		const clientRefs = clientRefsOf(note.frontmatter, settings, facts.problems);
-		const dated = datedSpans(spans, words);
+		const dated = datedSpans(spans, words).filter(({ index }) => !isPrivateLine(hidden, spans[index]?.line ?? -1));
 		if (new Set(dated.map(({ day }) => day)).size <= 1) return [whole(clientRefs)];
 		return sections(dated.map(({ index, day }) => ({ index, shape: "note", date: dateOn(day, "heading"), clientRefs: () => clientRefs })));
 	}

@@ -23,6 +23,14 @@ function keysOf(names: readonly string[]): ReadonlySet<string> {
 	return namesKept.keys;
 }
 
+/** Whether a heading is private: it is one of the names, or starts with one as a whole word ("Private notes", "Supervision with Helen"). */
+function isPrivateHeading(heading: string, keys: ReadonlySet<string>): boolean {
+	const key = headingKey(heading);
+	if (keys.has(key)) return true;
+	for (const name of keys) if (key.startsWith(`${name} `)) return true;
+	return false;
+}
+
 /** Each private section's lines: from its heading to the next heading of its level or above (the end of the note for the last). */
 export function privateRanges(headings: readonly NoteHeading[], names: readonly string[]): readonly LineRange[] {
 	if (headings.length === 0 || names.length === 0) return NONE;
@@ -30,7 +38,7 @@ export function privateRanges(headings: readonly NoteHeading[], names: readonly 
 	let ranges: LineRange[] | null = null;
 	for (let at = 0; at < headings.length; at++) {
 		const heading = headings[at] as NoteHeading;
-		if (!keys.has(headingKey(heading.heading))) continue;
+		if (!isPrivateHeading(heading.heading, keys)) continue;
 		let end = at + 1;
 		while (end < headings.length && (headings[end] as NoteHeading).level > heading.level) end++;
 		const to = headings[end]?.line ?? Infinity;
@@ -50,10 +58,10 @@ export function isPrivateLine(ranges: readonly LineRange[], line: number): boole
 
 /**
  * The note as the index may know it: without the links, tags and tasks of its private sections.
- * Its headings stay, so the sections around a private one still end where it starts.
+ * Its headings stay, so the sections around a private one still end where it starts; no heading
+ * in `ranges` may start a conversation (see `isPrivateLine`).
  */
-export function withoutPrivateParts(note: NoteSource, names: readonly string[]): NoteSource {
-	const ranges = privateRanges(note.headings, names);
+export function withoutPrivateParts(note: NoteSource, ranges: readonly LineRange[]): NoteSource {
 	if (ranges.length === 0) return note;
 	const visible = <T extends { line: number }>(items: T[]): T[] => items.filter((item) => !isPrivateLine(ranges, item.line));
 	const hiddenTags = note.inlineTags.filter((tag) => isPrivateLine(ranges, tag.line)).map((tag) => tag.tag);
