@@ -125,3 +125,18 @@ describe("private headings, as coaches write them", () => {
 		expect(vault.brief("Zoë").sessions.map((session) => session.heading)).toEqual(["2026-06-02"]);
 	});
 });
+
+describe("private headings and an index behind the text", () => {
+	it("keep a private section written since the index last read the note out of what is shown", async () => {
+		const notes = vault();
+		const path = "Sessions/2026-06-16 Maya.md";
+		// The coach has just added a private section; the index (Obsidian's cache) has not caught up.
+		const file = notes.files.get(path);
+		if (file) notes.files.set(path, { ...file, text: `${file.text}## Private\nThe divorce papers came.\n` });
+		const brief = notes.brief("Maya");
+		const reader = new BriefReader(notes.index, notes, notes.settings);
+		expect(await reader.conversation(brief.sessions[0] as never)).not.toContain("divorce");
+		const text = await reader.briefText(brief);
+		expect(JSON.stringify(text)).not.toContain("divorce");
+	});
+});

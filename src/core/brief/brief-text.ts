@@ -21,6 +21,7 @@ import type { Day } from "../notes/dates";
 import { linkingPassage, propertyPassage } from "../notes/passages";
 import { basenameOf, noteLines, type NoteHeading } from "../notes/note";
 import { privateRanges, withoutPrivateLines } from "../notes/private-sections";
+import { markdownHeadings } from "../notes/markdown-lines";
 import { readProperty } from "../notes/properties";
 import type { CoachingSettings } from "../settings/settings";
 import { wordsIn } from "./copy";
@@ -238,12 +239,20 @@ export class BriefReader {
 		return note ? spanOf(note, found.heading) : null;
 	}
 
-	/** A note's text and headings as views may show them: its private sections' lines blank, their headings gone. */
+	/**
+	 * A note's text and headings as views may show them: its private sections' lines blank, their
+	 * headings gone. Private sections are found by the headings of the text just read as well as
+	 * the index's, which may not have caught up with an edit yet: neither can let one through.
+	 */
 	private async visible(path: string, headings: readonly NoteHeading[]): Promise<{ text: string; headings: NoteHeading[] }> {
 		const text = await readOrEmpty(this.notes, path);
-		if (privateRanges(headings, this.settings.privateHeadings).length === 0) return { text, headings: [...headings] };
-		const shown = withoutPrivateLines(noteLines(text), headings, this.settings.privateHeadings);
-		return { text: shown.lines.join("\n"), headings: shown.headings };
+		const names = this.settings.privateHeadings;
+		const lines = noteLines(text);
+		const own = markdownHeadings(lines);
+		if (privateRanges(headings, names).length === 0 && privateRanges(own, names).length === 0) return { text, headings: [...headings] };
+		const byIndex = withoutPrivateLines(lines, headings, names);
+		const shown = withoutPrivateLines(byIndex.lines, own, names);
+		return { text: shown.lines.join("\n"), headings: byIndex.headings.filter((heading) => shown.lines[heading.line] !== "" || heading.line >= shown.lines.length) };
 	}
 
 	private note(path: string): Promise<PreparedNote | null> {
