@@ -113,6 +113,9 @@ export function installObsidianDom(win: Window & typeof globalThis): void {
 			if (value === null || value === false) this.removeAttribute(name);
 			else this.setAttribute(name, value === true ? "" : String(value));
 		},
+		setAttrs(this: Element, attributes: Record<string, string | number | boolean | null>) {
+			for (const [name, value] of Object.entries(attributes)) this.setAttr(name, value);
+		},
 		getAttr(this: Element, name: string) {
 			return this.getAttribute(name);
 		},

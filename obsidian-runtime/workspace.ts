@@ -4,6 +4,7 @@ import { Events, Component } from "./events";
 import { TAbstractFile, TFile, Vault, stripHeading } from "./vault";
 import { setIcon } from "./ui";
 import { installWindow } from "./dom";
+import { MarkdownPreviewRenderer } from "./markdown-renderer";
 import { StateField, type Extension } from "@codemirror/state";
 
 /** What the app puts in every Markdown editor's state: the note it edits. Tests give it with `editorInfoField.init`. */
@@ -505,9 +506,18 @@ export class MarkdownView extends ItemView {
 		return this.mode;
 	}
 
-	/** For tests: the coach switches between editing and reading. */
-	showMode(mode: MarkdownViewModeType): void {
+	/** For tests: the coach switches between editing and reading; reading draws the note as reading view does. */
+	showMode(mode: MarkdownViewModeType): Promise<void> {
 		this.mode = mode;
+		return mode === "preview" ? this.previewMode.rerender(true) : Promise.resolve();
+	}
+
+	private preview: MarkdownPreviewView | null = null;
+
+	/** Reading view: the note drawn block by block through the post-processors, made when first asked for. */
+	get previewMode(): MarkdownPreviewView {
+		this.preview ??= new MarkdownPreviewView(this);
+		return this.preview;
 	}
 
 	/** Whether typing waits to be saved. */
@@ -525,5 +535,21 @@ export class MarkdownView extends ItemView {
 		this.unsaved = false;
 		this.data = text;
 		await this.app.vault.modify(this.file, text);
+	}
+}
+
+/** A note's reading view, as far as plugins reach it: its element, and drawing it again. */
+export class MarkdownPreviewView {
+	readonly containerEl = createDiv({ cls: "markdown-preview-view" });
+	/** How many times it was drawn again, as a plugin asks after a change its post-processors follow. */
+	rerenders = 0;
+
+	constructor(private readonly view: MarkdownView) {}
+
+	async rerender(_full?: boolean): Promise<void> {
+		this.rerenders++;
+		this.containerEl.empty();
+		const file = this.view.file;
+		if (file) await MarkdownPreviewRenderer.renderReadingView(this.view.app, file.path, this.containerEl);
 	}
 }

@@ -7,7 +7,7 @@ import { registerCommands } from "./obsidian/commands";
 import { VaultIndex } from "./obsidian/vault-index";
 import type { EditorView } from "@codemirror/view";
 import { editorHints, refreshHints } from "./obsidian/editor-hints";
-import { readingHints } from "./obsidian/reading-hints";
+import { readingHints, redrawReadingViews } from "./obsidian/reading-hints";
 import { registerCaseloadInBases } from "./obsidian/bases-caseload";
 import { registerCliHandlers } from "./obsidian/cli-handlers";
 import { registerStatusBar } from "./obsidian/status-bar";
@@ -25,6 +25,8 @@ export default class CoachingAlliancePlugin extends Plugin {
 	private keptSettings: Record<string, unknown> = {};
 	/** The editors open now, whose hints are worked out again when the index or the settings change. */
 	private readonly editors = new Set<EditorView>();
+	/** Whether the settings asked for hints before the last change: reading views are drawn again when that changes. */
+	private hintsWereWanted = false;
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -38,6 +40,7 @@ export default class CoachingAlliancePlugin extends Plugin {
 			await this.saveSettings();
 			this.settingTab.redraw();
 		});
+		this.hintsWereWanted = this.actions.hintsWanted();
 		this.registerView(PREPARE_VIEW, (leaf) => new PrepareView(leaf, this.actions));
 		this.registerView(CASELOAD_VIEW, (leaf) => new CaseloadView(leaf, this.actions));
 		registerCommands(this, this.actions);
@@ -86,6 +89,9 @@ export default class CoachingAlliancePlugin extends Plugin {
 		await this.writeSettings(storedSettings(this.settings, this.keptSettings));
 		await this.vaultIndex.settingsChanged();
 		refreshHints(this.editors);
+		const hintsWanted = this.actions.hintsWanted();
+		if (hintsWanted !== this.hintsWereWanted) redrawReadingViews(this.app.workspace);
+		this.hintsWereWanted = hintsWanted;
 	}
 
 	/** Another device synced data.json: take its settings, show them in an open settings tab, and re-read the vault if they change what notes are. */

@@ -76,9 +76,13 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 	}
 
 	hintsShown(): boolean {
+		return this.indexReady() && this.hintsWanted();
+	}
+
+	/** Whether the settings ask for hints: a shared screen shows none, since how long since a session and what is open is the client's business. */
+	hintsWanted(): boolean {
 		const settings = this.currentSettings();
-		// A shared screen shows no hints: how long since a session and what is open is the client's business.
-		return this.indexReady() && settings.editorHints && !settings.privacyMode;
+		return settings.editorHints && !settings.privacyMode;
 	}
 
 	privacyOn(): boolean {
@@ -89,6 +93,8 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 	async togglePrivacy(): Promise<void> {
 		const settings = this.currentSettings();
 		settings.privacyMode = !settings.privacyMode;
+		// Every view redraws at once, before the settings are written: no word stays on a shared screen a moment longer.
+		this.app.workspace.trigger(INDEX_CHANGED);
 		await this.settingsChanged();
 		new Notice(settings.privacyMode ? "Note text is hidden: names and dates only, until you turn it off." : "Note text shows again.");
 	}
@@ -111,7 +117,8 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 			across: { passages: await reader.passages(brief, brief.mentionsSinceLastSession) },
 			formatDay: (day) => format(toDate(day), settings.dateFormat),
 		});
-		const file = await createBriefNote(this.app, settings, briefNoteName(brief), content);
+		// While the screen is shared, the brief is saved but not opened.
+		const file = await createBriefNote(this.app, settings, briefNoteName(brief), content, { open: !settings.privacyMode });
 		if (file) new Notice(`The brief for ${client.name} is saved as ${file.path}.`);
 	}
 
@@ -249,7 +256,6 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		await this.app.workspace.revealLeaf(leaf);
 	}
 
-	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */
 	/** The client whose brief the prepare pane shows, when it is open with one. */
 	clientInPane(): Client | null {
 		if (!this.indexReady()) return null;
@@ -257,6 +263,7 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		return typeof key === "string" ? this.vaultIndex.index.client(key) : null;
 	}
 
+	/** The client of the active note: the client note itself, else the clients of the conversations written in it. */
 	clientsOfActiveNote(): Client[] {
 		const file = this.app.workspace.getActiveFile();
 		if (!file || !this.indexReady()) return [];

@@ -1,7 +1,8 @@
-import type { MarkdownPostProcessor } from "obsidian";
+import { MarkdownView, type MarkdownPostProcessor, type Workspace } from "obsidian";
 import { format } from "date-fns";
 import { carriedInto, carriedOnLine, clientLinkHint, sinceWords, type CarriedHint, type CarriedIn } from "../core/brief/hints";
 import { toDate, type Day } from "../core/notes/dates";
+import { noteLines } from "../core/notes/note";
 import { commitmentKey } from "../core/notes/fold";
 import type { HintsPort } from "./editor-hints";
 
@@ -26,7 +27,7 @@ export function readingHints(port: HintsPort): MarkdownPostProcessor {
 		if (carried.length === 0) return;
 		const formatDay = (day: Day): string => format(toDate(day), port.dateFormat());
 		const section = context.getSectionInfo(element);
-		const lines = section?.text.split("\n");
+		const lines = section ? noteLines(section.text) : undefined;
 		for (const item of tasks) {
 			// Reading view marks each list item with its line within the block: the line's own words, links and all, say which task it is.
 			const line = section ? section.lineStart + Number(item.getAttribute("data-line") ?? "0") : -1;
@@ -47,4 +48,14 @@ function carriedByRenderedWords(carried: readonly CarriedIn[], item: HTMLElement
 	// The item's own words: not its checkbox, the items nested in it or a hint. Node types, not `instanceof`: a pop-out has its own classes.
 	const own = [...item.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !["UL", "OL", "INPUT"].includes((node as Element).tagName) && !(node as Element).classList.contains("coaching-alliance-hint")));
 	return only.carried.get(commitmentKey(own.map((node) => node.textContent ?? "").join("").trim()));
+}
+
+/**
+ * Draws every open reading view again, so its hints follow a change of whether hints show (the
+ * setting, screen-share privacy): a post-processor runs only when a view draws.
+ */
+export function redrawReadingViews(workspace: Workspace): void {
+	workspace.iterateAllLeaves((leaf) => {
+		if (leaf.view instanceof MarkdownView && leaf.view.getMode() === "preview") leaf.view.previewMode.rerender(true);
+	});
 }

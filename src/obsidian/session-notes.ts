@@ -210,8 +210,8 @@ export async function createClientNote(app: App, name: string, settings: Coachin
 	return file;
 }
 
-/** "Save brief as note": a new note in the saved briefs' folder, never over another, opened in a tab of its own. */
-export async function createBriefNote(app: App, settings: CoachingSettings, name: string, content: string): Promise<TFile | null> {
+/** "Save brief as note": a new note in the saved briefs' folder, never over another, opened in a tab of its own unless `open` is false. */
+export async function createBriefNote(app: App, settings: CoachingSettings, name: string, content: string, { open = true }: { open?: boolean } = {}): Promise<TFile | null> {
 	const target = pathInVault(settings.briefFolder, "The folder for saved briefs");
 	if ("problem" in target) {
 		new Notice(`${target.problem} No brief was saved; change the folder in the settings.`);
@@ -225,6 +225,6 @@ export async function createBriefNote(app: App, settings: CoachingSettings, name
 		new Notice(`The brief could not be saved: ${reasonOf(error)}`);
 		return null;
 	}
-	await finish(file, () => app.workspace.getLeaf("tab").openFile(file), "saved brief");
+	if (open) await finish(file, () => app.workspace.getLeaf("tab").openFile(file), "saved brief");
 	return file;
 }

@@ -21,13 +21,19 @@ export interface StatusBarPort {
 /**
  * Two items of the status bar (desktop only: phones have none): the screen-share privacy switch,
  * plain while off and loud while on, and "Next: Maya Chen, due today", which prepares that session
- * when clicked. Both follow the index and the settings, and the day as it turns.
+ * when clicked and is hidden while privacy is on. Both follow the index and the settings, and the
+ * day as it turns.
  */
 export function registerStatusBar(plugin: Plugin, port: StatusBarPort): void {
 	const privacy = plugin.addStatusBarItem();
 	privacy.addClass("mod-clickable", "coaching-alliance-privacy-status");
-	privacy.setAttr("role", "button");
+	privacy.setAttrs({ role: "button", tabindex: "0" });
 	plugin.registerDomEvent(privacy, "click", () => void port.togglePrivacy());
+	plugin.registerDomEvent(privacy, "keydown", (event) => {
+		if (event.key !== "Enter" && event.key !== " ") return;
+		event.preventDefault();
+		void port.togglePrivacy();
+	});
 
 	const next = plugin.addStatusBarItem();
 	next.addClass("mod-clickable", "coaching-alliance-next-up");
@@ -50,7 +56,8 @@ export function registerStatusBar(plugin: Plugin, port: StatusBarPort): void {
 
 		const today = port.today();
 		drawnFor = today;
-		const shown = settings.nextUpInStatusBar && port.indexReady() ? nextUp(port.index, today, (client) => port.bookedSession(client), (day) => format(toDate(day), settings.dateFormat)) : null;
+		// On a shared screen, who else you coach and when is no one's business either.
+		const shown = settings.nextUpInStatusBar && !on && port.indexReady() ? nextUp(port.index, today, (client) => port.bookedSession(client), (day) => format(toDate(day), settings.dateFormat)) : null;
 		nextClient = shown?.client ?? null;
 		next.toggle(shown !== null);
 		next.setText(shown ? `Next: ${shown.client.name}, ${shown.when}` : "");

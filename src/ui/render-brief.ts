@@ -212,9 +212,12 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 	const caseload = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-caseload-link", attr: { "aria-label": "Open caseload" } });
 	setIcon(caseload, "users");
 	caseload.addEventListener("click", () => context.onOpenCaseload());
-	const save = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-save-brief", attr: { "aria-label": "Save brief as note" } });
-	setIcon(save, "file-down");
-	save.addEventListener("click", () => context.onSaveBrief());
+	// Saving opens the whole brief in a tab: not while the screen is shared.
+	if (!context.privacy) {
+		const save = titleRow.createEl("button", { cls: "clickable-icon coaching-alliance-save-brief", attr: { "aria-label": "Save brief as note" } });
+		setIcon(save, "file-down");
+		save.addEventListener("click", () => context.onSaveBrief());
+	}
 	const privacy = titleRow.createEl("button", {
 		cls: `clickable-icon coaching-alliance-privacy-toggle${context.privacy ? " is-active" : ""}`,
 		attr: { "aria-label": context.privacy ? "Show note text" : "Hide note text for screen sharing", "aria-pressed": String(context.privacy) },

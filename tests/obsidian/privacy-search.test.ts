@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
-import { editorInfoField, type App, type TFile } from "../../obsidian-runtime";
+import { editorInfoField, type App, type MarkdownView, type TFile } from "../../obsidian-runtime";
 import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { TestVisibility } from "../../obsidian-runtime/dom";
 
@@ -105,6 +105,49 @@ describe("screen-share privacy", () => {
 		await until(() => editor.dom.querySelectorAll(".coaching-alliance-hint").length === 0);
 		expect(caseload.contentEl.textContent).toContain("Maya Chen");
 		editor.destroy();
+		plugin.unload();
+	});
+});
+
+describe("screen-share privacy, everywhere else", () => {
+	it("draws open reading views again without their hints, and hides who is next in the status bar", async () => {
+		const { app, plugin } = await practice();
+		const journal = app.vault.getFileByPath("Journal/2026-06-20.md") as TFile;
+		const leaf = app.workspace.getLeaf("tab");
+		await leaf.openFile(journal);
+		const reading = leaf.view as unknown as MarkdownView;
+		await reading.showMode("preview");
+		expect(reading.previewMode.containerEl.querySelectorAll(".coaching-alliance-hint")).toHaveLength(1);
+		await until(() => statusItem(app, "coaching-alliance-next-up")?.isShown() === true);
+		await plugin.actions.togglePrivacy();
+		await until(() => reading.previewMode.containerEl.querySelectorAll(".coaching-alliance-hint").length === 0);
+		expect(reading.previewMode.containerEl.textContent).toContain("Lunch with");
+		expect(statusItem(app, "coaching-alliance-next-up")?.isShown()).toBe(false);
+		plugin.unload();
+	});
+
+	it("offers no save button in the pane, and a brief saved by the command is not opened on the shared screen", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		expect(view.contentEl.querySelector(".coaching-alliance-save-brief")).not.toBeNull();
+		await plugin.actions.togglePrivacy();
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") !== null);
+		expect(view.contentEl.querySelector(".coaching-alliance-save-brief")).toBeNull();
+		const tabs = app.workspace.getLeavesOfType("markdown").length;
+		expect(app.commands.executeCommandById("coaching-alliance:save-brief-as-note")).toBe(true);
+		await until(() => app.vault.getFileByPath("Briefs/Maya Chen brief 2026-06-30.md") !== null);
+		await settle(app);
+		expect(app.workspace.getLeavesOfType("markdown")).toHaveLength(tabs);
+		plugin.unload();
+	});
+
+	it("is switched from the status bar by keyboard", async () => {
+		const { app, plugin } = await practice();
+		const item = statusItem(app, "coaching-alliance-privacy-status") as HTMLElement;
+		expect(item.getAttribute("tabindex")).toBe("0");
+		item.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		await until(() => plugin.settings.privacyMode);
+		expect(item.getAttribute("aria-pressed")).toBe("true");
 		plugin.unload();
 	});
 });
