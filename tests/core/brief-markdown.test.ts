@@ -9,7 +9,7 @@ const VAULT = {
 	"Clients/Maya Chen.md": "---\ntype: client\ncadence: fortnightly\nrole: Head of design\n---\n# Maya Chen\nRuns the design team.\n## Goals\nLead without proving herself.\n## Private\nMy hunch about her father.\n",
 	"Sessions/2026-06-02 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\ntags: [leadership]\n---\n## What she brought\nThe reorg.\n- [ ] Say no to one meeting\n',
 	"Sessions/2026-06-16 Maya.md":
-		'---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe said no.\n### The meeting\nNothing happened.\n- [ ] Say no to one meeting\n- [x] Book the offsite\n## To hold for next time\nWhat the silence was like.\n## Supervision\nI rescue her too fast.\n',
+		'---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe said no. #boundaries\n### The meeting\nNothing happened. ^quiet\n- [ ] Say no to one meeting\n- [x] Book the offsite\n- [/] Draft the hiring plan\n- [-] Call the recruiter\n## To hold for next time\nWhat the silence was like.\n## Supervision\nI rescue her too fast.\n',
 	"Journal/2026-06-20.md": "---\ndate: 2026-06-20\n---\nLunch with [[Maya Chen]]: she laughed about the reorg.\n",
 };
 
@@ -35,15 +35,24 @@ describe("the brief as a note", () => {
 		expect(note).toContain("- 2026-06-20 · [[Journal/2026-06-20|Journal/2026-06-20]]: Lunch with [[Maya Chen]]: she laughed about the reorg.");
 		expect(note).toContain("- role: Head of design");
 		expect(note).toContain("leadership (1)");
-		expect(note).toContain("1. [[Sessions/2026-06-02 Maya|2026-06-02 · 2026-06-02 Maya]]");
+		expect(note).toContain("- [[Sessions/2026-06-02 Maya|Session 1 · 2026-06-02 · 2026-06-02 Maya]]");
 	});
 
-	it("makes copied words inert: tasks become plain items, headings sit below the part's, tags lose their #", async () => {
+	it("makes copied words inert: tasks become plain items in their state, headings sit below the part's, tags lose their #, block ids go", async () => {
 		const note = await saved();
 		expect(note).not.toMatch(/^\s*- \[.\]/m);
-		expect(note).toContain("- ☐ Say no to one meeting\n- ☑ Book the offsite");
-		expect(note).toContain("##### The meeting");
-		expect(note).not.toContain("#leadership");
+		expect(note).toContain("- ☐ Say no to one meeting\n- ☑ Book the offsite\n- ◐ Draft the hiring plan\n- ☒ Call the recruiter");
+		expect(note).toContain("\n###### The meeting\n");
+		expect(note).toContain("She said no. boundaries");
+		expect(note).toContain("Nothing happened.\n");
+		expect(note).not.toMatch(/#(leadership|boundaries)|\^quiet/);
+	});
+
+	it("lists the conversations as bullets, so no reader renumbers them", async () => {
+		const note = await saved();
+		expect(note.split("## Every earlier conversation\n\n")[1]).toBe(
+			"- [[Sessions/2026-06-16 Maya|Session 2 · 2026-06-16 · 2026-06-16 Maya]]\n- [[Sessions/2026-06-02 Maya|Session 1 · 2026-06-02 · 2026-06-02 Maya]]\n",
+		);
 	});
 
 	it("never holds what is under a private heading", async () => {

@@ -140,3 +140,18 @@ describe("private headings and an index behind the text", () => {
 		expect(JSON.stringify(text)).not.toContain("divorce");
 	});
 });
+
+describe("saved briefs", () => {
+	it("are never read as anyone's notes: in the briefs folder however it is written, or moved out with their type", async () => {
+		const { isIndexable } = await import("../../src/core/index/exclusions");
+		const { DEFAULT_SETTINGS } = await import("../../src/core/settings/settings");
+		const settings = { ...DEFAULT_SETTINGS, briefFolder: "Coaching//Briefs/" };
+		expect(isIndexable("Coaching/Briefs/Maya Chen brief 2026-06-30.md", settings, null)).toBe(false);
+		expect(isIndexable("Coaching/Sessions/2026-06-30 Maya.md", settings, null)).toBe(true);
+		const notes = new NotesVault({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Archive/Maya Chen brief 2026-06-02.md": '---\ntype: coaching-brief\nbrief_for: "[[Clients/Maya Chen|Maya Chen]]"\ndate: 2026-06-02\n---\nLast spoke with [[Maya Chen]].\n',
+		});
+		expect(notes.brief("Maya").mentions).toEqual([]);
+	});
+});

@@ -4,6 +4,7 @@ import { isCarried, type Commitment } from "./commitments";
 import { COPY, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
 import type { Day } from "../notes/dates";
 import { headingSubpath } from "../notes/headings";
+import { SAVED_BRIEF_TYPE } from "../notes/facts";
 
 // "Save brief as note": the brief as Markdown, with links, to keep beside the notes or to print.
 
@@ -28,12 +29,12 @@ export function briefMarkdown({ brief, text, across, formatDay }: BriefNoteInput
 	const day = (value: Day | null): string => (value === null ? COPY.unknownDay : formatDay(value));
 	const out: string[] = [];
 	const clientLink = brief.client.path === null ? brief.client.name : link(brief.client.path, null, brief.client.name);
-	out.push("---", "type: coaching-brief", `brief_for: ${yamlString(clientLink)}`, `date: ${brief.today}`, `cssclasses: [${BRIEF_NOTE_CLASS}]`, "---");
+	out.push("---", `type: ${SAVED_BRIEF_TYPE}`, `brief_for: ${yamlString(clientLink)}`, `date: ${brief.today}`, `cssclasses: [${BRIEF_NOTE_CLASS}]`, "---");
 	out.push(`# ${brief.client.name}: before session ${brief.nextSessionNumber}`, "");
 	if (brief.lastSession) out.push(`${lastSpoke(brief.daysSinceLastSession ?? 0)} (${day(brief.lastSession.date)}) · ${sessionsSoFar(brief.sessionCount, brief.nextSessionNumber)}  `);
 	else out.push(`${COPY.noConversationFound}.  `);
 	for (const planned of brief.plannedSessions) out.push(`${link(planned.path, planned.heading, writtenAhead(planned.number, day(planned.date)))}  `);
-	if (brief.cadence) out.push(brief.cadence.readable ? COPY.cadence.pane(brief.cadence.text, dueWords(brief.cadence, day)) : unreadableCadence(brief.cadence.text));
+	if (brief.cadence) out.push(`${brief.cadence.readable ? COPY.cadence.pane(brief.cadence.text, dueWords(brief.cadence, day)) : unreadableCadence(brief.cadence.text)}  `);
 	out.push(`Prepared ${day(brief.today)}, from ${clientLink}.`);
 
 	if (text.held.length > 0) out.push("", `## ${COPY.toPickUp}`, ...text.held.flatMap((held) => ["", inert(held.text, 2)]));
@@ -71,7 +72,8 @@ export function briefMarkdown({ brief, text, across, formatDay }: BriefNoteInput
 
 	out.push("", `## ${titles.get("conversations") ?? ""}`, "");
 	if (brief.sessions.length === 0) out.push(COPY.noConversations);
-	for (const session of brief.sessions) out.push(`${session.number}. ${link(session.path, session.heading, `${day(session.date)} · ${session.title}`)}`);
+	// Bullets, not a numbered list: Markdown would count on from the first number, whatever the others say.
+	for (const session of brief.sessions) out.push(`- ${link(session.path, session.heading, `${sessionOn(session.number, day(session.date))} · ${session.title}`)}`);
 	return `${out.join("\n")}\n`;
 }
 
@@ -83,18 +85,26 @@ function link(path: string, heading: string | null, text: string): string {
 
 function commitmentLine(commitment: Commitment, day: (value: Day | null) => string): string {
 	const carried = isCarried(commitment) ? ` · ${COPY.firstOn} ${link(commitment.firstPath, commitment.firstHeading, day(commitment.firstDate))}` : "";
-	return `- ${oneLine(commitment.text)} · ${link(commitment.path, commitment.heading, day(commitment.date))}${carried}`;
+	return `- ${inert(oneLine(commitment.text), 0)} · ${link(commitment.path, commitment.heading, day(commitment.date))}${carried}`;
 }
 
-/** Copied note text as it reads inside a part at `level`: its tasks plain items, its headings below the part's. */
+/** How a copied task's state reads as plain text: open, done, cancelled, in progress, or any other mark kept as written. */
+const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-": "☒", "/": "◐" };
+
+/**
+ * Copied note text as it reads inside a part at `level`, doing nothing a note of its own would:
+ * its tasks plain items, its headings below the part's, its tags words (no tag added to the vault)
+ * and its block ids gone (no second target for a block link).
+ */
 function inert(text: string, level: number): string {
 	return text
 		.split("\n")
 		.map((line) =>
 			line
-				.replace(/^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[( )\][ \t]/, "$1☐ ")
-				.replace(/^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(.)\][ \t]/, "$1☑ ")
-				.replace(/^(#{1,6})(?=[ \t])/, (marks: string) => "#".repeat(Math.min(6, marks.length + level))),
+				.replace(/^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(.)\](?=[ \t]|$)/u, (_whole, marker: string, state: string) => `${marker}${TASK_MARKS[state] ?? `(${state})`}`)
+				.replace(/^(#{1,6})(?=[ \t])/, (marks: string) => "#".repeat(Math.min(6, marks.length + level)))
+				.replace(/(^|[\s(])#([^\s#!"$%&'()*+,.:;<=>?@[\\\]^`{|}~]+)/gu, "$1$2")
+				.replace(/[ \t]+\^[\w-]+[ \t]*$/u, ""),
 		)
 		.join("\n");
 }

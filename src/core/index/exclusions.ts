@@ -1,4 +1,5 @@
 import type { CoachingSettings } from "../settings/settings";
+import { pathInVault } from "../writing/vault-path";
 
 /**
  * Which folder holds templates: the plugin setting, else Obsidian's Templates core plugin
@@ -39,11 +40,22 @@ export function isIndexable(path: string, settings: CoachingSettings, templatesF
 		return false;
 	}
 	// A saved brief copies a client's words and links them: read as a note, it would be a mention of them.
-	if (isInside(path, cleanFolder(settings.briefFolder))) return false;
+	if (isInside(path, briefsFolder(settings.briefFolder))) return false;
 	return !settings.excludedFolders.some((folder) => isInside(path, cleanFolder(folder)));
 }
 
 function isInside(path: string, folder: string): boolean {
 	if (folder === "") return false;
 	return path.toLowerCase().startsWith(`${folder.toLowerCase()}/`);
+}
+
+let briefsKept: { setting: string; folder: string } | null = null;
+
+/** The saved briefs' folder as "Save brief as note" writes to it (`pathInVault`), worked out once per setting: every note is asked about. */
+function briefsFolder(setting: string): string {
+	if (briefsKept?.setting !== setting) {
+		const checked = pathInVault(setting, "The folder for saved briefs");
+		briefsKept = { setting, folder: "path" in checked ? checked.path : "" };
+	}
+	return briefsKept.folder;
 }

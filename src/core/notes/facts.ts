@@ -117,7 +117,12 @@ export interface NoteFacts {
 	bodyLength: number;
 }
 
+/** The type a saved brief carries (see `briefMarkdown`): it copies a client's words and links them, yet is no note about them. */
+export const SAVED_BRIEF_TYPE = "coaching-brief";
+
 function noteFacts(source: NoteSource, settings: CoachingSettings): NoteFacts {
+	// Wherever it has been moved to, a saved brief is never a conversation or a mention.
+	if (readProperty(source.frontmatter, settings.typeProperties)?.values.some((value) => value.toLowerCase() === SAVED_BRIEF_TYPE)) return new PlainNoteFacts(source.path, NONE, null, NONE, 0);
 	const hidden = privateRanges(source.headings, settings.privateHeadings);
 	const note = withoutPrivateParts(source, hidden);
 	const basename = basenameOf(note.path);
