@@ -71,6 +71,10 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		return format(new Date(), "yyyy-MM-dd");
 	}
 
+	now(): string {
+		return format(new Date(), "HH:mm");
+	}
+
 	dateFormat(): string {
 		return this.currentSettings().dateFormat;
 	}

@@ -12,6 +12,8 @@ export interface StatusBarPort {
 	onIndexChanged(listener: () => void): EventRef;
 	settings(): CoachingSettings;
 	today(): Day;
+	/** The time of day now, "HH:mm": a session booked for earlier today is over. */
+	now(): string;
 	/** The client note's next session property as written, or null. */
 	bookedSession(client: Client): string | null;
 	togglePrivacy(): Promise<void>;
@@ -57,16 +59,16 @@ export function registerStatusBar(plugin: Plugin, port: StatusBarPort): void {
 		const today = port.today();
 		drawnFor = today;
 		// On a shared screen, who else you coach and when is no one's business either.
-		const shown = settings.nextUpInStatusBar && !on && port.indexReady() ? nextUp(port.index, today, (client) => port.bookedSession(client), (day) => format(toDate(day), settings.dateFormat)) : null;
+		const shown = settings.nextUpInStatusBar && !on && port.indexReady() ? nextUp(port.index, today, port.now(), (client) => port.bookedSession(client), (day) => format(toDate(day), settings.dateFormat)) : null;
 		nextClient = shown?.client ?? null;
 		next.toggle(shown !== null);
 		next.setText(shown ? `Next: ${shown.client.name}, ${shown.when}` : "");
 		next.setAttr("aria-label", shown ? `Prepare the session with ${shown.client.name}` : "");
 	};
 	plugin.registerEvent(port.onIndexChanged(draw));
-	// "Due today" becomes "overdue by 1 day" at midnight, whether or not a note changes.
+	// "Due today" becomes "overdue by 1 day" at midnight, and a session booked for 10:00 is over at 10:01, whether or not a note changes.
 	plugin.registerInterval(window.setInterval(() => {
-		if (port.today() !== drawnFor) draw();
+		if (port.today() !== drawnFor || next.isShown()) draw();
 	}, 60_000));
 	draw();
 }

@@ -14,7 +14,7 @@ function session(name: string, date: string): string {
 }
 
 /** The next up on `today`, with each client's next_session property read as the plugin reads it from Obsidian's cache. */
-async function next(files: Record<string, string>, today = "2026-06-30"): Promise<string | null> {
+async function next(files: Record<string, string>, today = "2026-06-30", now = "09:00"): Promise<string | null> {
 	const vault = new NotesVault(files);
 	const booked = new Map<string, string | null>();
 	for (const found of vault.index.clients()) {
@@ -22,7 +22,7 @@ async function next(files: Record<string, string>, today = "2026-06-30"): Promis
 		const value = properties?.["next_session"];
 		booked.set(found.key, value === undefined || value === null ? null : String(value));
 	}
-	const up = nextUp(vault.index, today, (found: Client) => booked.get(found.key) ?? null, (day) => `[${day}]`);
+	const up = nextUp(vault.index, today, now, (found: Client) => booked.get(found.key) ?? null, (day) => `[${day}]`);
 	return up && `${up.client.name}, ${up.when} (${up.from})`;
 }
 
@@ -66,6 +66,13 @@ describe("next up", () => {
 		expect(await next(booked("2026-07-01"))).toBe("Ana Costa, tomorrow (property)");
 		expect(await next(booked("2026-07-03T09:30"))).toBe("Ana Costa, in 3 days at 09:30 (property)");
 		expect(await next(booked("2026-07-20"))).toBe("Ana Costa, [2026-07-20] (property)");
+	});
+
+	it("leaves a session booked for earlier today, or already written up, to the cadence", async () => {
+		const files = { "Clients/Leo Park.md": client("weekly", "2026-06-30T10:00"), "Sessions/b.md": session("Leo Park", "2026-06-24") };
+		expect(await next(files, "2026-06-30", "09:59")).toBe("Leo Park, today at 10:00 (property)");
+		expect(await next(files, "2026-06-30", "10:01")).toBe("Leo Park, due tomorrow (cadence)");
+		expect(await next({ ...files, "Sessions/c.md": session("Leo Park", "2026-06-30") }, "2026-06-30", "09:00")).toBe("Leo Park, due [2026-07-07] (cadence)");
 	});
 
 	it("leaves a booked day already past to the cadence", async () => {

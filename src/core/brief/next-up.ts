@@ -26,22 +26,26 @@ interface Candidate extends NextUp {
  * (`next_session`, settable) or written ahead as a note, else the day their cadence falls due. The
  * soonest day first; a cadence already due counts as today, after the sessions booked for today,
  * the longest overdue first.
- * `bookedOf` gives the property's value for a client, as the front end reads their note.
+ * `bookedOf` gives the property's value for a client, as the front end reads their note. A booked
+ * session is over once its time today has passed (`now`, "HH:mm") or a session note of that day
+ * or later is written; a time is read as the coach's own clock, any zone written after it aside.
  */
-export function nextUp(index: CoachingIndex, today: Day, bookedOf: (client: Client) => string | null, formatDay: (day: Day) => string): NextUp | null {
+export function nextUp(index: CoachingIndex, today: Day, now: string, bookedOf: (client: Client) => string | null, formatDay: (day: Day) => string): NextUp | null {
 	let best: Candidate | null = null;
 	for (const client of index.clients()) {
 		if (client.archived) continue;
-		const candidate = candidateFor(index, client, today, bookedOf(client), formatDay);
+		const candidate = candidateFor(index, client, { today, now }, bookedOf(client), formatDay);
 		if (candidate && (!best || sooner(candidate, best))) best = candidate;
 	}
 	return best && { client: best.client, when: best.when, from: best.from };
 }
 
-function candidateFor(index: CoachingIndex, client: Client, today: Day, booked: string | null, formatDay: (day: Day) => string): Candidate | null {
-	const property = booked === null ? null : parseDateText(booked);
-	if (property && property.day >= today) return { client, day: property.day, time: property.time.slice(0, 5), overdue: 0, from: "property", when: bookedWords(property.day, property.time.slice(0, 5), today, formatDay) };
+function candidateFor(index: CoachingIndex, client: Client, { today, now }: { today: Day; now: string }, booked: string | null, formatDay: (day: Day) => string): Candidate | null {
 	const summary = summarise(index, client, today);
+	const property = booked === null ? null : parseDateText(booked);
+	const time = property?.time.slice(0, 5) ?? "";
+	const over = property !== null && (property.day < today || (property.day === today && time !== "" && time < now) || (summary.lastDay !== null && summary.lastDay >= property.day));
+	if (property && !over) return { client, day: property.day, time, overdue: 0, from: "property", when: bookedWords(property.day, time, today, formatDay) };
 	const ahead = summary.planned[0]?.session.date;
 	if (ahead) return { client, day: ahead.day, time: ahead.time.slice(0, 5), overdue: 0, from: "written ahead", when: bookedWords(ahead.day, ahead.time.slice(0, 5), today, formatDay) };
 	const cadence = summary.cadence;
