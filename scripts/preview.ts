@@ -51,6 +51,7 @@ const view = values.view ?? "brief";
 if (view !== "brief" && view !== "caseload") fail("--view is brief or caseload.");
 if (!values.vault || (view === "brief" && !values.client) || !values.out) fail("preview needs --vault DIR, --client NAME (or --view caseload) and --out FILE.png.");
 if (view === "caseload" && (values.privacy !== undefined || values.search !== undefined)) fail("--privacy and --search go with a client's brief.");
+if (values.privacy !== undefined && values.search !== undefined) fail("--privacy hides the search field with the rest of the note text: give one or the other.");
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail("--today must be a date written YYYY-MM-DD.");
 const theme = values.theme ?? "light";
 if (theme !== "light" && theme !== "dark") fail("--theme is light or dark.");

@@ -224,6 +224,8 @@ async function newSession(brief: Brief, vault: FolderVault, request: CliRequest,
 			}
 		}
 	}
+	const ahead = brief.plannedSessions[0];
+	if (ahead) output.err(`Warning: session ${ahead.number}'s note is written ahead (${ahead.path}); this makes another note beside it.\n`);
 	const plan = planSessionNote({ brief, index: vault.index, settings: vault.settings, today: request.today, time: request.time, template });
 	if ("problem" in plan) throw new VaultWriteError(plan.problem);
 	if (plan.kind === "log-entry") {

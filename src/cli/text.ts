@@ -245,7 +245,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	}
 
 	section(COPY.nextTitle);
-	out.push(indent(COPY.startSessionNote.terminal(brief.nextSessionNumber)));
+	const ahead = brief.plannedSessions[0];
+	out.push(indent(ahead ? COPY.openWrittenAhead.terminal(ahead.number, place(ahead)) : COPY.startSessionNote.terminal(brief.nextSessionNumber)));
 	return [...out, ...problemLines(brief.problems, style)].join("\n") + "\n";
 }
 

@@ -65,7 +65,8 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 			}
 
 			private tableFor(properties: readonly BasesPropertyId[]): BasesTable {
-				const key = properties.join("\n");
+				// The chosen properties and their names as shown: renaming one in the base draws the headings again.
+				const key = properties.map((property) => `${property}\t${this.config.getDisplayName(property)}`).join("\n");
 				if (this.table?.properties === key) return this.table;
 				this.rows.clear();
 				this.containerEl.empty();

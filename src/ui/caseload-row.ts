@@ -45,7 +45,9 @@ export function rowKeysHint(parent: HTMLElement): string {
  */
 export function followRowFocus(root: HTMLElement): void {
 	root.addEventListener("focusin", (event) => {
-		const row = event.target instanceof HTMLElement ? event.target.closest(ROW) : null;
+		// `instanceOf`, not `instanceof`: in a pop-out the rows are that window's elements.
+		const target = event.target as Node | null;
+		const row = target?.instanceOf(HTMLElement) ? target.closest(ROW) : null;
 		if (row) keepTabStop(root, row);
 	});
 }

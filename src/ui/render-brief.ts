@@ -253,8 +253,14 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 		first.createEl("h3", { text: COPY.noConversationFound });
 		first.createEl("p", { text: noConversationFound(brief.client.name) });
 	}
-	const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: COPY.startSessionNote.pane(brief.nextSessionNumber) });
-	start.addEventListener("click", () => context.onStartSessionNote());
+	// A note written ahead for the next conversation is the one to write in: never a second one beside it.
+	const ahead = brief.plannedSessions[0];
+	if (ahead) {
+		sessionLink(header.createDiv({ cls: "coaching-alliance-start" }), ahead, COPY.openWrittenAhead.pane(ahead.number));
+	} else {
+		const start = header.createEl("button", { cls: "mod-cta coaching-alliance-start", text: COPY.startSessionNote.pane(brief.nextSessionNumber) });
+		start.addEventListener("click", () => context.onStartSessionNote());
+	}
 }
 
 /**

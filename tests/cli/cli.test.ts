@@ -311,6 +311,8 @@ describe("cli brief with a session note written ahead", () => {
 		const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Lena"]);
 		expect(stdout).toContain("Last spoke 2 weeks ago (Tuesday, 16 June 2026) · 1 session so far · next is session 2\n");
 		expect(stdout).toContain("Session 2 is written ahead, for Tuesday, 7 July 2026, in 7 days · Sessions/2026-07-07 Lena.md\n");
+		expect(stdout).toContain("Session 2's note is written ahead: Sessions/2026-07-07 Lena.md. Write in it after the call.\n");
+		expect(stdout).not.toContain("Start the session note");
 	});
 });
 

@@ -112,3 +112,11 @@ describe("search's words", () => {
 		});
 	});
 });
+
+describe("searching, with a note written ahead", () => {
+	it("searches the note written ahead too, first, as the newest", async () => {
+		const { search, vault } = searcher({ ...MAYA, "Sessions/2026-07-07 Maya.md": session("2026-07-07", "## Agenda\nAsk about the CFO's answer.\n") });
+		const brief = vault.brief("Maya");
+		expect(found(await search.search(brief, "cfo")).map((match) => match.date)).toEqual(["2026-07-07", "2026-06-02", "2026-06-02", "2026-05-19"]);
+	});
+});

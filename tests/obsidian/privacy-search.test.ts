@@ -269,3 +269,16 @@ describe("save brief as note", () => {
 		plugin.unload();
 	});
 });
+
+describe("a session note written ahead, in the pane", () => {
+	it("is the note to open, never a second one beside it", async () => {
+		const { app, plugin } = await practice({ ...PRACTICE, "Sessions/2026-07-07 Maya.md": session("Maya Chen", "2026-07-07", "## Agenda\nAsk about the CFO.\n") });
+		const view = await prepare(app, plugin, "Maya Chen");
+		expect(view.contentEl.querySelector("button.coaching-alliance-start")).toBeNull();
+		const open = view.contentEl.querySelector<HTMLAnchorElement>(".coaching-alliance-start a.internal-link");
+		expect(open?.textContent).toBe("Open the note written ahead (session 3)");
+		open?.click();
+		expect(app.workspace.opened.at(-1)?.path).toBe("Sessions/2026-07-07 Maya.md");
+		plugin.unload();
+	});
+});

@@ -145,6 +145,11 @@ export const COPY = {
 		pane: (next: number): string => `Start the session note (session ${next})`,
 		terminal: (next: number): string => `Start the session note for session ${next} after the call.`,
 	},
+	/** When the next conversation's note is already written ahead: that note, not a second one. */
+	openWrittenAhead: {
+		pane: (next: number): string => `Open the note written ahead (session ${next})`,
+		terminal: (next: number, path: string): string => `Session ${next}'s note is written ahead: ${path}. Write in it after the call.`,
+	},
 } as const;
 
 /**

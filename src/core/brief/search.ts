@@ -136,13 +136,13 @@ export class ConversationSearch {
 
 	constructor(private readonly source: ParagraphSource) {}
 
-	/** Every match, newest conversation first; null when a later search was asked before this one finished. */
+	/** Every match, newest conversation first (a note written ahead first of all); null when a later search was asked before this one finished. */
 	async search(brief: Brief, query: string): Promise<SearchMatch[] | null> {
 		const asked = ++this.asked;
 		const words = queryWords(query);
 		if (words.length === 0) return [];
 		const matches: SearchMatch[] = [];
-		for (const session of brief.sessions) {
+		for (const session of [...[...brief.plannedSessions].reverse(), ...brief.sessions]) {
 			const paragraphs = this.kept.get(session) ?? this.read(session);
 			const ready = await paragraphs;
 			if (asked !== this.asked) return null;
