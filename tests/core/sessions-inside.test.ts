@@ -285,6 +285,22 @@ describe("finding a client by what a coach types", () => {
 	it("says a first name two clients share is ambiguous", () => {
 		expect(() => vault.client("Sam")).toThrow(/ambiguous/);
 	});
+
+	it("takes a name typed without its accents, once the name as typed finds no one", () => {
+		const accents = new NotesVault({
+			"Clients/Renée Dubois.md": "---\ntype: client\n---\n",
+			"Clients/Zoë Achterberg.md": "---\ntype: client\n---\n",
+			"Clients/José Martínez.md": "---\ntype: client\n---\n",
+			"Clients/Jose Alvarez.md": "---\ntype: client\n---\n",
+		});
+		expect(accents.client("renee").path).toBe("Clients/Renée Dubois.md");
+		expect(accents.client("Renee Dubois").path).toBe("Clients/Renée Dubois.md");
+		expect(accents.client("Zoe").path).toBe("Clients/Zoë Achterberg.md");
+		expect(accents.client("Jose Martinez").path).toBe("Clients/José Martínez.md");
+		// Typed as written, José is José, not the Jose without an accent.
+		expect(accents.client("José").path).toBe("Clients/José Martínez.md");
+		expect(accents.client("Jose").path).toBe("Clients/Jose Alvarez.md");
+	});
 });
 
 describe("the settings that govern sections", () => {

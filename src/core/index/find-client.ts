@@ -1,5 +1,5 @@
 import type { Client } from "./coaching-index";
-import { fold } from "../notes/fold";
+import { fold, searchKey } from "../notes/fold";
 import { looseName, nameWords } from "../notes/names";
 
 export type ClientLookup =
@@ -9,9 +9,9 @@ export type ClientLookup =
 
 /**
  * Finds a client by what a person types, as a plain-text name in a note is read: a path, a file
- * name, an alias, then a first name (any case; hyphens, underscores and spaces alike). A file name
- * beats an alias, so `Maya` finds the note called Maya before someone whose alias is Maya, and
- * either before Maya Chen found by her first name.
+ * name, an alias, then a first name (any case; hyphens, underscores and spaces alike), then the
+ * same without accents. A file name beats an alias, so `Maya` finds the note called Maya before
+ * someone whose alias is Maya, and either before Maya Chen found by her first name.
  */
 export function findClient(clients: readonly Client[], query: string): ClientLookup {
 	// The exact path always chooses: two notes whose paths differ only in case are still two clients.
@@ -23,7 +23,13 @@ export function findClient(clients: readonly Client[], query: string): ClientLoo
 	const byName = clients.filter((client) => looseName(client.name) === loose);
 	const byAlias = clients.filter((client) => client.aliases.some((alias) => looseName(alias) === loose));
 	const byFirstName = loose.includes(" ") ? [] : clients.filter((client) => nameWords(client.name)[0] === loose);
-	for (const matches of [byPath, byName, byAlias, byFirstName]) {
+	// Typed without its accents (`Renee` for Renée, `Zoe` for Zoë): asked only once the name as typed finds no one, so José and a Jose stay two.
+	const bare = looseName(searchKey(wanted));
+	const unaccented = (name: string): string => looseName(searchKey(name));
+	const byBareName = clients.filter((client) => unaccented(client.name) === bare);
+	const byBareAlias = clients.filter((client) => client.aliases.some((alias) => unaccented(alias) === bare));
+	const byBareFirstName = bare.includes(" ") ? [] : clients.filter((client) => nameWords(unaccented(client.name))[0] === bare);
+	for (const matches of [byPath, byName, byAlias, byFirstName, byBareName, byBareAlias, byBareFirstName]) {
 		if (matches.length === 1 && matches[0]) return { kind: "found", client: matches[0] };
 		if (matches.length > 1) return { kind: "ambiguous", clients: matches };
 	}
