@@ -27,6 +27,7 @@ import {
 	unreadableCadence,
 	wordsIn,
 	writtenAhead,
+	bookedFor,
 	type BriefSectionId,
 } from "../core/brief/copy";
 
@@ -146,6 +147,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	} else {
 		out.push(`${COPY.noConversationFound}. ${noConversationFound(brief.client.name)}`);
 	}
+	if (text.booked) out.push(bookedFor(when(text.booked.day, brief.today), text.booked.time));
 	for (const planned of brief.plannedSessions) out.push(style.dim(`${writtenAhead(planned.number, when(planned.date, brief.today))} · ${place(planned)}`));
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));

@@ -20,6 +20,7 @@ import {
 	sessionsSoFar,
 	unreadableCadence,
 	writtenAhead,
+	bookedFor,
 	type BriefSectionId,
 } from "../core/brief/copy";
 import { mentionsBetween } from "../core/brief/read-back";
@@ -72,7 +73,7 @@ export type PaneMode = "brief" | "read-back";
 /** Renders the brief into `root` (an element of its own: the view swaps it in when done). */
 export async function renderBrief(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): Promise<void> {
 	root.addClass("coaching-alliance-brief");
-	renderHeader(root, brief, context, mode);
+	renderHeader(root, brief, text, context, mode);
 	if (context.privacy) {
 		renderPrivate(root, brief, context);
 		return;
@@ -195,7 +196,7 @@ function sessionLink(parent: HTMLElement, session: { path: string; heading: stri
 	return noteLink(parent, session.heading === null ? session.path : `${session.path.replace(/\.md$/i, "")}#${headingSubpath(session.heading)}`, text, cls);
 }
 
-function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mode: PaneMode): void {
+function renderHeader(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext, mode: PaneMode): void {
 	const header = root.createDiv({ cls: "coaching-alliance-header" });
 	const titleRow = header.createDiv({ cls: "coaching-alliance-title-row" });
 	const name = titleRow.createEl("h2", { cls: "coaching-alliance-name" });
@@ -235,6 +236,7 @@ function renderHeader(root: HTMLElement, brief: Brief, context: BriefContext, mo
 			text: sessionsSoFar(brief.sessionCount, brief.nextSessionNumber),
 		});
 	}
+	if (text.booked) facts.createDiv({ cls: "coaching-alliance-booked", text: bookedFor(dateAndDistance(text.booked.day, brief.today, context), text.booked.time) });
 	for (const planned of brief.plannedSessions) sessionLink(facts.createDiv({ cls: "coaching-alliance-muted" }), planned, writtenAhead(planned.number, dateAndDistance(planned.date, brief.today, context)));
 	const cadence = brief.cadence;
 	if (cadence) {

@@ -88,3 +88,18 @@ describe("next up", () => {
 		expect(await next({ "Clients/Archive/Ruth Okafor.md": client("weekly"), "Sessions/a.md": session("Ruth Okafor", "2026-01-01") })).toBeNull();
 	});
 });
+
+describe("the booked session in the brief", () => {
+	async function booked(value: string, sessions: Record<string, string> = {}) {
+		const { BriefReader } = await import("../../src/core/brief/brief-text");
+		const vault = new NotesVault({ "Clients/Leo Park.md": client("weekly", value), "Sessions/a.md": session("Leo Park", "2026-06-24"), ...sessions });
+		const brief = vault.brief("Leo");
+		return (await new BriefReader(vault.index, vault, vault.settings).briefText(brief)).booked;
+	}
+
+	it("is the client note's next session, with its time, while it is still to come", async () => {
+		expect(await booked("2026-07-02T09:30")).toEqual({ day: "2026-07-02", time: "09:30" });
+		expect(await booked("2026-06-20")).toBeNull();
+		expect(await booked("2026-06-30", { "Sessions/b.md": session("Leo Park", "2026-06-30") })).toBeNull();
+	});
+});

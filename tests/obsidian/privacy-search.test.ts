@@ -225,13 +225,16 @@ describe("searching in the pane", () => {
 });
 
 describe("next up in the status bar", () => {
-	it("names the session booked in the client note's property, and prepares it when clicked", async () => {
+	it("names the session booked in the client note's property, and prepares it when clicked; the brief says it too", async () => {
 		const { app, plugin } = await practice();
 		const next = statusItem(app, "coaching-alliance-next-up");
 		await until(() => next?.textContent === "Next: Tomás Rivera, today at 14:00");
 		next?.click();
 		await until(() => app.workspace.getLeavesOfType(PREPARE_VIEW).length === 1);
 		expect(app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view.getState()["client"]).toBe("Clients/Tomás Rivera.md");
+		const view = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view as unknown as PrepareView;
+		await until(() => view.contentEl.querySelector(".coaching-alliance-booked") !== null);
+		expect(view.contentEl.querySelector(".coaching-alliance-booked")?.textContent).toBe("Next session booked for Tue 30 Jun 2026 · today at 14:00");
 		plugin.unload();
 	});
 

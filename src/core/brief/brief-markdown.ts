@@ -1,7 +1,7 @@
 import type { Brief } from "./brief";
 import type { AcrossConversations, BriefText } from "./brief-text";
 import { isCarried, type Commitment } from "./commitments";
-import { COPY, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
+import { COPY, bookedFor, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
 import type { Day } from "../notes/dates";
 import { headingSubpath } from "../notes/headings";
 import { SAVED_BRIEF_TYPE } from "../notes/facts";
@@ -33,6 +33,7 @@ export function briefMarkdown({ brief, text, across, formatDay }: BriefNoteInput
 	out.push(`# ${brief.client.name}: before session ${brief.nextSessionNumber}`, "");
 	if (brief.lastSession) out.push(`${lastSpoke(brief.daysSinceLastSession ?? 0)} (${day(brief.lastSession.date)}) · ${sessionsSoFar(brief.sessionCount, brief.nextSessionNumber)}  `);
 	else out.push(`${COPY.noConversationFound}.  `);
+	if (text.booked) out.push(`${bookedFor(day(text.booked.day), text.booked.time)}  `);
 	for (const planned of brief.plannedSessions) out.push(`${link(planned.path, planned.heading, writtenAhead(planned.number, day(planned.date)))}  `);
 	if (brief.cadence) out.push(`${brief.cadence.readable ? COPY.cadence.pane(brief.cadence.text, dueWords(brief.cadence, day)) : unreadableCadence(brief.cadence.text)}  `);
 	out.push(`Prepared ${day(brief.today)}, from ${clientLink}.`);

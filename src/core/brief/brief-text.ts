@@ -17,7 +17,7 @@ import {
 	type ShowingUp,
 	type TextSpan,
 } from "../notes/sections";
-import type { Day } from "../notes/dates";
+import { parseDateText, type Day } from "../notes/dates";
 import { linkingPassage, propertyPassage } from "../notes/passages";
 import { basenameOf, noteLines, type NoteHeading } from "../notes/note";
 import { privateRanges, withoutPrivateLines } from "../notes/private-sections";
@@ -35,6 +35,8 @@ export interface BriefText {
 	held: Held[];
 	profile: Section[];
 	lastSessionSections: Section[];
+	/** The next session as booked in the client note's property (settable, `next_session`), when it is still to come. */
+	booked: { day: Day; time: string } | null;
 }
 
 /** The client's own words, from one conversation. */
@@ -134,6 +136,7 @@ export class BriefReader {
 			profile: clientFacts ? sectionsNamed(client.text, client.headings, this.settings.profileHeadings) : [],
 			// The threads it held open the brief, as "To pick up": not again here.
 			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading, ...this.settings.holdHeadings]) : [],
+			booked: bookedSession(properties, this.settings.nextSessionProperty, brief),
 		};
 	}
 
@@ -268,6 +271,14 @@ export class BriefReader {
 
 /** Which conversation: the note it is in, and its id there. */
 type SessionRef = { id: string; path: string };
+
+/** The next session the client note books, when it is after the last one held and not before today. */
+function bookedSession(properties: Record<string, unknown> | null, name: string, brief: Brief): { day: Day; time: string } | null {
+	const written = readProperty(properties, [name])?.values[0];
+	const booked = written === undefined ? null : parseDateText(written);
+	if (!booked || booked.day < brief.today || (brief.lastSession?.date ?? "") >= booked.day) return null;
+	return { day: booked.day, time: booked.time.slice(0, 5) };
+}
 
 /** The chosen properties the note has, in the order chosen; a property named twice in the choice (in another case) is shown once. */
 function chosenProperties(properties: Record<string, unknown> | null, chosen: readonly string[]): { name: string; value: string }[] {

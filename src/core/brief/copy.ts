@@ -232,6 +232,11 @@ export function sessionsSoFar(count: number, next: number): string {
 	return `${countOf(count, "session")} so far · next is session ${next}`;
 }
 
+/** "Next session booked for Tue 1 Dec 2026 at 09:30": from the client note's property. */
+export function bookedFor(when: string, time: string): string {
+	return `Next session booked for ${when}${time === "" ? "" : ` at ${time}`}`;
+}
+
 /** "Session 10 is written ahead for" and the day as the front end writes it: a session note dated after today. */
 export function writtenAhead(number: number, when: string): string {
 	return `Session ${number} is written ahead, for ${when}`;
