@@ -151,8 +151,9 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	for (const planned of brief.plannedSessions) out.push(style.dim(`${writtenAhead(planned.number, when(planned.date, brief.today))} · ${place(planned)}`));
 	if (brief.cadence) out.push(cadenceLine(brief, style));
 	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
-	if (text.held.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...text.held.map((held) => indent(held.text)));
 	const heldBefore = earlierThreads(brief, across.held);
+	// Earlier threads sit under "To pick up": the heading stands even when the last conversation held nothing.
+	if (text.held.length > 0 || heldBefore.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...(text.held.length > 0 ? text.held.map((held) => indent(held.text)) : [indent(style.dim(COPY.lastHeldNothing))]));
 	if (heldBefore.length > 0) {
 		out.push("", `${INDENT}${style.title(COPY.earlierThreads)}`);
 		const thread = (held: Held): string[] => [`${INDENT.repeat(2)}${style.dim(held.date ?? UNKNOWN_DAY)}`, indent(held.text, 3)];

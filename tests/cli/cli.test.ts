@@ -350,3 +350,15 @@ describe("cli search", () => {
 		expect((await inProcess(["brief", "--vault", root, "--client", "Maya", "stray"])).status).toBe(2);
 	});
 });
+
+describe("cli brief's threads to pick up", () => {
+	it("keeps the heading when the last conversation held nothing but an earlier one did", async () => {
+		const root = await vaultOf({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\n## What she brought\nThe move.\n## To hold for next time\nHer sister\'s visit.\n',
+			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-16\n---\n## What she brought\nThe new flat.\n',
+		});
+		const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Priya"]);
+		expect(stdout).toContain("\nTo pick up:\n  The last conversation held nothing for this one.\n\n  Threads held before\n");
+	});
+});

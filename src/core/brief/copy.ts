@@ -98,6 +98,7 @@ export const COPY = {
 	toPickUp: "To pick up",
 	earlierThreads: "Threads held before",
 	noneHeld: "No earlier conversation held anything for the next.",
+	lastHeldNothing: "The last conversation held nothing for this one.",
 	openCommitments: "Open commitments",
 	coachCommitments: "What I promised",
 	noneOpen: "None open.",
