@@ -334,6 +334,17 @@ describe("cli search", () => {
 		);
 	});
 
+	it("leaves what is under a private heading out of the brief's text, read-back and JSON too", async () => {
+		const root = await practice();
+		for (const args of [[], ["--read-back"], ["--read-back", "--checklists"], ["--json"]]) {
+			const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Maya", ...args]);
+			// The JSON carries no conversation's text; the rest show the conversation around the private section.
+			if (!args.includes("--json")) expect(stdout).toContain("budget");
+			expect(stdout).not.toContain("boss");
+			expect(stdout).not.toContain("Supervision");
+		}
+	});
+
 	it("prints the contract's JSON with --json", async () => {
 		const { stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "--json", "boss"]);
 		expect(JSON.parse(stdout)).toEqual({ client: "Maya Chen", query: "boss", matches: [] });

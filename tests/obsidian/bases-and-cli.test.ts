@@ -70,6 +70,20 @@ describe("the caseload in Bases", () => {
 		plugin.unload();
 	});
 
+	it("hides the base's property values while screen-share privacy is on, and shows them again after", async () => {
+		const { app, plugin } = await demo();
+		const { view, container } = basesView(app, ["Coaching/Clients/Ana Costa.md"], ["file.name", "note.role"]);
+		expect(container.querySelector('[data-label="role"]')?.textContent).toBe("Engineering lead");
+		await plugin.actions.togglePrivacy();
+		await until(() => container.querySelector('[data-label="role"]')?.textContent === "hidden");
+		expect(container.textContent).not.toContain("Engineering lead");
+		expect(container.textContent).toContain("Ana Costa");
+		await plugin.actions.togglePrivacy();
+		await until(() => container.querySelector('[data-label="role"]')?.textContent === "Engineering lead");
+		view.unload();
+		plugin.unload();
+	});
+
 	it("is not offered by an app older than Bases (1.10), which loads the plugin all the same", async () => {
 		runtimeVersion.apiVersion = "1.9.4";
 		const app = await appFromFolder(DEMO);
