@@ -25,6 +25,7 @@ import {
 } from "../core/brief/copy";
 import { mentionsBetween } from "../core/brief/read-back";
 import { headingSubpath } from "../core/notes/headings";
+import { noteEmbedsAsLinks } from "../core/notes/embeds";
 import type { Section } from "../core/notes/sections";
 import { renderSearch, type SearchContext } from "./search-box";
 
@@ -327,7 +328,7 @@ function renderHowIShowedUp(body: HTMLElement, context: BriefContext): void {
 
 async function renderMarkdown(parent: HTMLElement, markdown: string, sourcePath: string, context: BriefContext): Promise<void> {
 	const target = parent.createDiv({ cls: "coaching-alliance-markdown", attr: { "data-source-path": sourcePath } });
-	await MarkdownRenderer.render(context.app, markdown, target, sourcePath, context.component);
+	await MarkdownRenderer.render(context.app, noteEmbedsAsLinks(markdown), target, sourcePath, context.component);
 	// The pane says all the hints in notes would (how long since, what is open): none inside it, however the app hands its post-processors the text.
 	for (const hint of target.querySelectorAll(".coaching-alliance-hint")) hint.remove();
 }

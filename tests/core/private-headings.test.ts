@@ -105,10 +105,12 @@ describe("private headings", () => {
 });
 
 describe("private headings, as coaches write them", () => {
-	it("start with a private word: 'Private notes', 'Supervision with Helen', '🔒 Private' are private; 'Privately held' is not", () => {
+	it("hold a private word anywhere: 'Private notes', 'Supervision with Helen', '3. Private', 'Notes (private)' are private; 'Privately held' is not", () => {
 		const at = (heading: string) => privateRanges([{ heading, level: 2, line: 3 }], ["Private", "Supervision"]).length === 1;
-		expect(["Private notes", "Supervision with Helen: José Martínez", "🔒 Private", "private", "Private – Renée Dubois"].map(at)).toEqual([true, true, true, true, true]);
-		expect(["Privately held", "Notes", "My supervision"].map(at)).toEqual([false, false, false]);
+		const private_ = ["Private notes", "Supervision with Helen: José Martínez", "🔒 Private", "private", "Private – Renée Dubois", "3. Private", "Notes (private)", "Questions for supervision", "PRIVATE:"];
+		expect(private_.map(at)).toEqual(private_.map(() => true));
+		expect(["Privately held", "Notes", "Supervisions", "What she brought"].map(at)).toEqual([false, false, false, false]);
+		expect(privateRanges([{ heading: "Not for the client, ever", level: 2, line: 3 }], ["Not for the client"])).toHaveLength(1);
 	});
 
 	it("never make a conversation: a supervision section in a day's note naming a client is no session with them", () => {

@@ -285,3 +285,18 @@ describe("a session note written ahead, in the pane", () => {
 		plugin.unload();
 	});
 });
+
+describe("a private section embedded elsewhere", () => {
+	it("is a link in the pane, never drawn inside it", async () => {
+		const files = {
+			...PRACTICE,
+			"Sessions/2026-06-16 Maya.md": session("Maya Chen", "2026-06-16", "## What she brought\nShe met the CFO. Background: ![[Sessions/2026-06-02 Maya#Supervision]] and the board ![[board.png]].\n"),
+		};
+		const { app, plugin } = await practice(files);
+		const view = await prepare(app, plugin, "Maya Chen");
+		const leftOff = view.contentEl.querySelector('[data-section="left-off"]') as HTMLElement;
+		expect(leftOff.querySelector('a.internal-link[data-href="Sessions/2026-06-02 Maya#Supervision"]')).not.toBeNull();
+		expect([...leftOff.querySelectorAll(".internal-embed")].map((embed) => embed.getAttribute("src"))).toEqual(["board.png"]);
+		plugin.unload();
+	});
+});

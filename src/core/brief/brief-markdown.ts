@@ -5,6 +5,7 @@ import { COPY, bookedFor, briefSections, dueWords, lastSpoke, sessionOn, session
 import type { Day } from "../notes/dates";
 import { headingSubpath } from "../notes/headings";
 import { SAVED_BRIEF_TYPE } from "../notes/facts";
+import { noteEmbedsAsLinks } from "../notes/embeds";
 
 // "Save brief as note": the brief as Markdown, with links, to keep beside the notes or to print.
 
@@ -94,11 +95,12 @@ const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-"
 
 /**
  * Copied note text as it reads inside a part at `level`, doing nothing a note of its own would:
- * its tasks plain items, its headings below the part's, its tags words (no tag added to the vault)
- * and its block ids gone (no second target for a block link).
+ * its tasks plain items, its headings below the part's, its tags words (no tag added to the vault),
+ * its block ids gone (no second target for a block link), and a note embedded in it a link (see
+ * `noteEmbedsAsLinks`).
  */
 function inert(text: string, level: number): string {
-	return text
+	return noteEmbedsAsLinks(text)
 		.split("\n")
 		.map((line) =>
 			line

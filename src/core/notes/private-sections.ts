@@ -23,11 +23,14 @@ function keysOf(names: readonly string[]): ReadonlySet<string> {
 	return namesKept.keys;
 }
 
-/** Whether a heading is private: it is one of the names, or starts with one as a whole word ("Private notes", "Supervision with Helen"). */
+/**
+ * Whether a heading is private: it holds one of the names as whole words, anywhere ("Private notes",
+ * "3. Private", "Notes (private)", "Supervision with Helen", "Questions for supervision"). Hiding a
+ * section too many costs a look at the note; showing one too many cannot be undone on a shared screen.
+ */
 function isPrivateHeading(heading: string, keys: ReadonlySet<string>): boolean {
-	const key = headingKey(heading);
-	if (keys.has(key)) return true;
-	for (const name of keys) if (key.startsWith(`${name} `)) return true;
+	const key = ` ${headingKey(heading)} `;
+	for (const name of keys) if (key.includes(` ${name} `)) return true;
 	return false;
 }
 

@@ -217,7 +217,7 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		default: ["Private", "Supervision"],
 		group: "Privacy",
 		name: "Private headings",
-		description: "What you write under a heading that starts with one of these words (\"Private notes\", \"Supervision with Helen\"), and under the headings below it, is never shown: not in the pane, the terminal, a saved brief or a search. Its tasks, links and tags count for nothing.",
+		description: "What you write under a heading with one of these words in it (\"Private notes\", \"3. Private\", \"Supervision with Helen\"), and under the headings below it, is never shown: not in the pane, the terminal, a saved brief or a search. Its tasks, links and tags count for nothing.",
 		recognition: true,
 	},
 	privacyMode: {
