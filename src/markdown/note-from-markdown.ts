@@ -1,4 +1,4 @@
-import { headingOfLine, visitMarkdownLines } from "../core/notes/markdown-lines";
+import { HeadingReader, visitMarkdownLines } from "../core/notes/markdown-lines";
 import { noteLines, interned, type FrontmatterLink, type NoteHeading, type NoteLink, type NoteSource } from "../core/notes/note";
 import { frontmatterLinks, frontmatterTags, readFrontmatter } from "./frontmatter";
 import { scanInline } from "../core/notes/inline";
@@ -78,10 +78,11 @@ export function parseMarkdown(text: string): ParsedNote {
 		body: bodyOf(lines, frontmatter.endLine, lineStarts),
 	};
 
+	const headings = new HeadingReader();
 	visitMarkdownLines(lines, frontmatter.endLine + 1, (markdownLine) => {
 		const { line, content, structureHidden } = markdownLine;
-		const heading = headingOfLine(markdownLine);
-		if (heading) parsed.headings.push({ ...heading, offset: lineStarts[line] ?? 0 });
+		const heading = headings.read(markdownLine);
+		if (heading) parsed.headings.push({ ...heading, offset: lineStarts[heading.line] ?? 0 });
 		if (!structureHidden) {
 			const item = listItemOf(line, content);
 			if (item) parsed.listItems.push(item);

@@ -157,3 +157,17 @@ describe("saved briefs", () => {
 		expect(notes.brief("Maya").mentions).toEqual([]);
 	});
 });
+
+describe("an underlined private heading", () => {
+	it("is private as a # one is, for the command line's reader too", async () => {
+		const notes = new NotesVault({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-20 Priya.md": '---\ntype: session\nclient: "[[Priya Nair]]"\ndate: 2026-06-20\n---\n## What she brought\nThe new flat.\n\nSupervision\n===========\nShe is pregnant and has told no one.\n- [ ] Ask Helen about it\n#pregnancy\n',
+		});
+		const json = JSON.stringify(await notes.briefJson("Priya"));
+		expect(json).not.toMatch(/pregnan|Helen/);
+		const brief = notes.brief("Priya");
+		const reader = new BriefReader(notes.index, notes, notes.settings);
+		expect(await reader.conversation(brief.sessions[0] as never)).not.toContain("pregnant");
+	});
+});

@@ -10,6 +10,15 @@ describe("the markdown reader", () => {
 		expect(note.listItems).toEqual([{ line: 4, task: " ", text: "Call Dana" }]);
 	});
 
+	it("reads an underlined one-line paragraph as a heading, as Obsidian does, and a --- after a blank line as a break", () => {
+		const note = parseMarkdown(["Supervision", "===========", "Talked to Helen.", "", "What she brought", "---", "The offer.", "", "---", "", "- a list item", "---", "> quoted", "> ===", "Two lines of", "a paragraph", "==="].join("\n"));
+		expect(note.headings.map(({ heading, level, line }) => ({ heading, level, line }))).toEqual([
+			{ heading: "Supervision", level: 1, line: 0 },
+			{ heading: "What she brought", level: 2, line: 4 },
+		]);
+		expect(note.headings[1]?.offset).toBe("Supervision\n===========\nTalked to Helen.\n\n".length);
+	});
+
 	it("ignores links, tags, tasks and headings inside fenced code and math", () => {
 		const note = parseMarkdown(
 			["```", "- [ ] not a task [[Nope]] #nope", "```", "~~~~md", "# not a heading", "~~~~", "$$", "x #nope [[Nope]]", "$$", "Real [[Yes]] #yes"].join("\n"),

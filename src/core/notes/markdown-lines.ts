@@ -78,17 +78,45 @@ function columns(indent: string): number {
 }
 
 /** The line's heading, when it is one of the note's own: not quoted, not in a `%%` comment. */
-export function headingOfLine(line: MarkdownLine): NoteHeading | null {
+function headingOfLine(line: MarkdownLine): NoteHeading | null {
 	if (line.quoted || line.structureHidden) return null;
 	const heading = atxHeading(line.content);
 	return heading ? { ...heading, line: line.line } : null;
 }
 
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
+/**
+ * Finds a note's headings line by line, as `visitMarkdownLines` hands the lines over: `#` headings,
+ * and a one-line paragraph underlined with `===` (level 1) or `---` (level 2), as Obsidian reads
+ * both. A `---` after a blank line is a break, not a heading.
+ */
+export class HeadingReader {
+	/** The last line handed over, when it is a paragraph's first line: an underline below it makes it a heading. */
+	private lonely: MarkdownLine | null = null;
+	/** Whether the next line starts a paragraph: at the top, after a blank line or a heading. */
+	private paragraphStarts = true;
+
+	/** The heading `line` makes, or null; for an underline, the line above it is the heading. */
+	read(line: MarkdownLine): NoteHeading | null {
+		const own = headingOfLine(line);
+		const above = this.lonely;
+		const underline = !own && above && above.line === line.line - 1 && !line.quoted && !line.structureHidden ? SETEXT_UNDERLINE.exec(line.content) : null;
+		const heading = own ?? (underline && above ? { heading: above.content.trim(), level: underline[1]?.startsWith("=") ? 1 : 2, line: above.line } : null);
+		const blank = line.content.trim() === "";
+		const prose = !blank && !heading && !line.quoted && !line.structureHidden && !LIST_ITEM_START.test(line.content) && columns(/^[ \t]*/.exec(line.content)?.[0] ?? "") < 4;
+		this.lonely = prose && this.paragraphStarts ? line : null;
+		this.paragraphStarts = blank || heading !== null;
+		return heading;
+	}
+}
+
 /** A note's headings read from its text, as the metadata cache holds them: for text newer than the cache. */
 export function markdownHeadings(lines: readonly string[]): NoteHeading[] {
 	const headings: NoteHeading[] = [];
+	const reader = new HeadingReader();
 	visitMarkdownLines(lines, frontmatterEnd(lines) + 1, (line) => {
-		const heading = headingOfLine(line);
+		const heading = reader.read(line);
 		if (heading) headings.push(heading);
 	});
 	return headings;
