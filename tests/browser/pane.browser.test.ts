@@ -87,8 +87,12 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 			expect(measure.text).toContain("Ana Costa");
 			expect(measure.text).toContain("Session 9 · Tue 16 Jun 2026");
 			for (const words of ["offsite", "Bea", "Lisbon", "Engineering lead", "boundaries"]) expect(measure.text).not.toContain(words);
-			const notice = page.locator(".coaching-alliance-privacy-notice").first();
-			const colours = await notice.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, colour: getComputedStyle(element).color }));
+			// Asked of the notice in the page now: turning privacy on draws the pane again once the setting is saved.
+			const colours = await page.evaluate(() => {
+				const notice = document.querySelector(".coaching-alliance-privacy-notice") as HTMLElement;
+				return { background: getComputedStyle(notice).backgroundColor, colour: getComputedStyle(notice).color };
+			});
+			expect(colours.background).not.toBe("");
 			expect(colours.background).not.toBe(colours.colour);
 			expect(await page.locator(".coaching-alliance-privacy-status.is-on").count()).toBe(1);
 			await screenshotPane(page, join(ARTIFACTS, `privacy-${theme}.png`));
