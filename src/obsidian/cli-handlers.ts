@@ -26,6 +26,17 @@ function dayOf(params: CliData, port: CliPort): { day: Day } | { problem: string
 	return isDay(asked) ? { day: asked } : { problem: `--today must be a date written YYYY-MM-DD, not "${asked}".\n` };
 }
 
+/** The client and day a command about one client asks for, their notes read; or the one line that says why not. */
+async function clientAsked(params: CliData, port: CliPort): Promise<{ client: Client; day: Day } | { answer: string }> {
+	if (!port.indexReady()) return { answer: STILL_READING };
+	const when = dayOf(params, port);
+	if ("problem" in when) return { answer: when.problem };
+	const named = clientNamed(port.index, params["client"] ?? "");
+	if ("problem" in named) return { answer: `${named.problem}\n` };
+	await port.readTextFor(named.client);
+	return { client: named.client, day: when.day };
+}
+
 /**
  * `coaching-alliance:brief`, `:search`, `:caseload` and `:check` in Obsidian's own command line (1.12.2+): the
  * same text as the plugin's command line, from the running app's index. An older app has no
@@ -44,14 +55,10 @@ export function registerCliHandlers(plugin: Plugin, port: CliPort): void {
 				checklists: { description: "With read-back: your checklists too" },
 			},
 			async (params) => {
-				if (!port.indexReady()) return STILL_READING;
-				const when = dayOf(params, port);
-				if ("problem" in when) return when.problem;
-				const named = clientNamed(port.index, params["client"] ?? "");
-				if ("problem" in named) return `${named.problem}\n`;
-				await port.readTextFor(named.client);
-				const asked = { today: when.day, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
-				return briefAnswer({ index: port.index, settings: port.settings(), notes: port }, named.client, asked, PLAIN);
+				const asked = await clientAsked(params, port);
+				if ("answer" in asked) return asked.answer;
+				const how = { today: asked.day, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
+				return briefAnswer({ index: port.index, settings: port.settings(), notes: port }, asked.client, how, PLAIN);
 			},
 		);
 		plugin.registerCliHandler(
@@ -64,13 +71,9 @@ export function registerCliHandlers(plugin: Plugin, port: CliPort): void {
 				json: JSON_FLAG,
 			},
 			async (params) => {
-				if (!port.indexReady()) return STILL_READING;
-				const when = dayOf(params, port);
-				if ("problem" in when) return when.problem;
-				const named = clientNamed(port.index, params["client"] ?? "");
-				if ("problem" in named) return `${named.problem}\n`;
-				await port.readTextFor(named.client);
-				return searchAnswer({ index: port.index, settings: port.settings(), notes: port }, named.client, params["query"] ?? "", { today: when.day, json: params["json"] === "true" }, PLAIN);
+				const asked = await clientAsked(params, port);
+				if ("answer" in asked) return asked.answer;
+				return searchAnswer({ index: port.index, settings: port.settings(), notes: port }, asked.client, params["query"] ?? "", { today: asked.day, json: params["json"] === "true" }, PLAIN);
 			},
 		);
 		plugin.registerCliHandler("coaching-alliance:caseload", "Every client: due, last session, what is open", { today: TODAY, json: JSON_FLAG }, (params) => {
