@@ -200,7 +200,8 @@ export async function measurePane(page: Page): Promise<PaneMeasure> {
 
 /** A picture of the pane: all of it, as tall as its content, or its top `height` pixels. */
 export async function screenshotPane(page: Page, out: string, height?: number): Promise<void> {
-	await page.addStyleTag({ content: ".workspace-leaf .view-content { overflow: visible !important; height: auto !important; }" });
+	// The pane alone: the status bar, fixed to the window's corner, would sit over a tall picture's middle.
+	await page.addStyleTag({ content: ".workspace-leaf .view-content { overflow: visible !important; height: auto !important; } .status-bar { display: none !important; }" });
 	const leaf = page.locator(".workspace-leaf").first();
 	const box = await leaf.boundingBox();
 	if (height === undefined || !box) {
