@@ -1,20 +1,15 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController, runtimeVersion, type App, type BasesView, type TFile } from "../../obsidian-runtime";
 import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { DEMO, demo } from "../helpers/demo-app";
+import { atMoment } from "../helpers/clock";
 
-
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
-	document.body.empty();
-});
+atMoment("2026-06-30T12:00:00Z");
 
 afterEach(() => {
-	vi.useRealTimers();
 	runtimeVersion.apiVersion = "1.13.1";
 });
 

@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import { Menu, type App, type TFile } from "../../obsidian-runtime";
 import { settle, until } from "../../obsidian-runtime/test-app";
 import { demo } from "../helpers/demo-app";
+import { atMoment } from "../helpers/clock";
 
-
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
-	document.body.empty();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T12:00:00Z");
 
 async function openCaseload(app: App): Promise<CaseloadView> {
 	expect(app.commands.executeCommandById("coaching-alliance:open-caseload")).toBe(true);

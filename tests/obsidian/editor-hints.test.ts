@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
 import { EditorView } from "@codemirror/view";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Component, MarkdownPreviewRenderer, MarkdownRenderer, editorInfoField, type App, type TFile } from "../../obsidian-runtime";
 import { settle, until } from "../../obsidian-runtime/test-app";
 import { demo, readsOf } from "../helpers/demo-app";
+import { atMoment } from "../helpers/clock";
 
-
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
-	document.body.empty();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T12:00:00Z");
 
 /** An editor on the note, with every extension plugins registered, as the app opens one. */
 async function editorOn(app: App, path: string, text?: string): Promise<EditorView> {

@@ -1,18 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Modal, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
 import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { atMoment } from "../helpers/clock";
 
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
-	document.body.empty();
-	Modal.open.clear();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T12:00:00Z");
 
 const TYPO = '---\ntype: session\nclient: "[[Ana Costaa]]"\ndate: 2026-06-02\ntags: [career]\n# a YAML comment, which processFrontMatter drops as the app does\n---\n## What she brought\nThe promotion. [[Ana Costa]] in the body is not the property.\n';
 

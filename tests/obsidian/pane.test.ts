@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
 import { JSDOM } from "jsdom";
@@ -8,19 +8,11 @@ import { installObsidianDom, TestVisibility } from "../../obsidian-runtime/dom";
 import { MarkdownRenderChild, Menu, Modal, TFile, type App, type FuzzySuggestModal } from "../../obsidian-runtime";
 import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { readsOf } from "../helpers/demo-app";
+import { atMoment } from "../helpers/clock";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T12:00:00Z"));
-	document.body.empty();
-	Modal.open.clear();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T12:00:00Z");
 
 function picker(): FuzzySuggestModal<{ client: { name: string; key: string }; entry: { status: string; due: boolean } }> {
 	const open = [...Modal.open];

@@ -1,25 +1,18 @@
 // @vitest-environment jsdom
 import { EditorView } from "@codemirror/view";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
 import { editorInfoField, type App, type MarkdownView, type TFile } from "../../obsidian-runtime";
 import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { TestVisibility } from "../../obsidian-runtime/dom";
+import { atMoment } from "../helpers/clock";
 
 // A practice as a coach keeps it: a note per session, a private section in one, a supervision
 // section in another, a booked next session in one client note.
 
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T09:00:00Z"));
-	document.body.empty();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T09:00:00Z");
 
 function session(client: string, date: string, body: string): string {
 	return `---\ntype: session\nclient: "[[${client}]]"\ndate: ${date}\n---\n${body}`;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { computeBrief } from "../../src/core/brief/brief";
 import { findClient } from "../../src/core/index/find-client";
 import type CoachingAlliancePlugin from "../../src/main";
@@ -8,19 +8,11 @@ import { PREPARE_VIEW } from "../../src/ui/prepare-view";
 import { MarkdownView, Modal, Notice, TFile, type App } from "../../obsidian-runtime";
 import { TemplaterFake } from "../../obsidian-runtime/templater";
 import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { atMoment } from "../helpers/clock";
 
 const DEMO = join(__dirname, "../../examples/demo-vault");
 
-beforeEach(() => {
-	vi.useFakeTimers({ toFake: ["Date"] });
-	vi.setSystemTime(new Date("2026-06-30T09:30:00Z"));
-	document.body.empty();
-	Modal.open.clear();
-});
-
-afterEach(() => {
-	vi.useRealTimers();
-});
+atMoment("2026-06-30T09:30:00Z");
 
 async function demo(): Promise<{ app: App; plugin: CoachingAlliancePlugin }> {
 	const app = await appFromFolder(DEMO);
