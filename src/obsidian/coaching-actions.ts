@@ -17,10 +17,10 @@ import { PREPARE_VIEW, type PreparePort } from "../ui/prepare-view";
 import { createBriefNote, createClientNote, createSessionNote } from "./session-notes";
 import { BriefReader } from "../core/brief/brief-text";
 import { briefMarkdown, briefNoteName } from "../core/brief/brief-markdown";
-import { toDate } from "../core/notes/dates";
 import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
 import { reasonOf } from "../core/reason";
 import { readProperty } from "../core/notes/properties";
+import { dayInFormat } from "../core/brief/copy";
 
 /**
  * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
@@ -119,7 +119,7 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 			brief,
 			text: await reader.briefText(brief),
 			across: { passages: await reader.passages(brief, brief.mentionsSinceLastSession) },
-			formatDay: (day) => format(toDate(day), settings.dateFormat),
+			formatDay: (day) => dayInFormat(day, settings.dateFormat),
 		});
 		// While the screen is shared, the brief is saved but not opened.
 		const file = await createBriefNote(this.app, settings, briefNoteName(brief), content, { open: !settings.privacyMode });

@@ -1,12 +1,12 @@
 import { RangeSetBuilder, StateEffect, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { editorInfoField } from "obsidian";
-import { format } from "date-fns";
 import { carriedInto, carriedOnLine, clientLinkHint, sinceWords, type CarriedHint } from "../core/brief/hints";
 import type { CoachingIndex } from "../core/index/coaching-index";
-import { toDate, type Day } from "../core/notes/dates";
+import type { Day } from "../core/notes/dates";
 import { headingSubpath } from "../core/notes/headings";
 import { scanInline } from "../core/notes/inline";
+import { dayInFormat } from "../core/brief/copy";
 
 /** What the hints need of the plugin: the index as it is now, the day, and how to open a note. */
 export interface HintsPort {
@@ -111,7 +111,7 @@ function hintsIn(view: EditorView, port: HintsPort): DecorationSet {
 	if (!path || !port.hintsShown()) return builder.finish();
 	const today = port.today();
 	const carried = carriedInto(port.index, path, today);
-	const formatDay = (day: Day): string => format(toDate(day), port.dateFormat());
+	const formatDay = (day: Day): string => dayInFormat(day, port.dateFormat());
 	// Ranges in view may share a line: each line is decorated once, in order, as the builder needs.
 	let lastLine = 0;
 	for (const { from, to } of view.visibleRanges) {

@@ -1,10 +1,10 @@
 import { MarkdownView, type MarkdownPostProcessor, type Workspace } from "obsidian";
-import { format } from "date-fns";
 import { carriedInto, carriedOnLine, clientLinkHint, sinceWords, type CarriedHint, type CarriedIn } from "../core/brief/hints";
-import { toDate, type Day } from "../core/notes/dates";
+import type { Day } from "../core/notes/dates";
 import { noteLines } from "../core/notes/note";
 import { commitmentKey } from "../core/notes/fold";
 import type { HintsPort } from "./editor-hints";
+import { dayInFormat } from "../core/brief/copy";
 
 /**
  * The editor's hints in reading view: after each link to a client, how long since you spoke and
@@ -25,7 +25,7 @@ export function readingHints(port: HintsPort): MarkdownPostProcessor {
 		const tasks = element.querySelectorAll<HTMLElement>("li.task-list-item");
 		const carried = tasks.length > 0 ? carriedInto(port.index, context.sourcePath, today) : [];
 		if (carried.length === 0) return;
-		const formatDay = (day: Day): string => format(toDate(day), port.dateFormat());
+		const formatDay = (day: Day): string => dayInFormat(day, port.dateFormat());
 		const section = context.getSectionInfo(element);
 		const lines = section ? noteLines(section.text) : undefined;
 		for (const item of tasks) {

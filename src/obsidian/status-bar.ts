@@ -1,9 +1,9 @@
 import { setIcon, type EventRef, type Plugin } from "obsidian";
-import { format } from "date-fns";
 import { nextUp } from "../core/brief/next-up";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
-import { toDate, type Day } from "../core/notes/dates";
+import type { Day } from "../core/notes/dates";
 import type { CoachingSettings } from "../core/settings/settings";
+import { dayInFormat } from "../core/brief/copy";
 
 /** What the status bar needs of the plugin. */
 export interface StatusBarPort {
@@ -59,7 +59,7 @@ export function registerStatusBar(plugin: Plugin, port: StatusBarPort): void {
 		const today = port.today();
 		drawnFor = today;
 		// On a shared screen, who else you coach and when is no one's business either.
-		const shown = settings.nextUpInStatusBar && !on && port.indexReady() ? nextUp(port.index, today, port.now(), (client) => port.bookedSession(client), (day) => format(toDate(day), settings.dateFormat)) : null;
+		const shown = settings.nextUpInStatusBar && !on && port.indexReady() ? nextUp(port.index, today, port.now(), (client) => port.bookedSession(client), (day) => dayInFormat(day, settings.dateFormat)) : null;
 		nextClient = shown?.client ?? null;
 		next.toggle(shown !== null);
 		next.setText(shown ? `Next: ${shown.client.name}, ${shown.when}` : "");

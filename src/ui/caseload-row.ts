@@ -1,10 +1,8 @@
 import { setIcon } from "obsidian";
-import { format } from "date-fns";
 import type { CaseloadRow } from "../core/brief/caseload";
 import type { CaseloadColumn } from "../core/brief/caseload-table";
-import { aboutWords, dueStateWords, relativeDays } from "../core/brief/copy";
+import { aboutWords, dueStateWords, relativeDays, dayInFormat } from "../core/brief/copy";
 import type { Client } from "../core/index/coaching-index";
-import { toDate } from "../core/notes/dates";
 
 /** The caseload's columns, in the order a row draws its cells, with their headings: the view's table and a base's alike. */
 export const CASELOAD_COLUMNS: readonly { column: CaseloadColumn; title: string; numeric: boolean }[] = [
@@ -77,7 +75,7 @@ export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions
 	const last = element.createEl("td", { attr: { "data-label": "Last session" } });
 	if (entry.lastSessionDate === null) last.setText("No session yet");
 	else {
-		last.createSpan({ text: format(toDate(entry.lastSessionDate), actions.dateFormat()) });
+		last.createSpan({ text: dayInFormat(entry.lastSessionDate, actions.dateFormat()) });
 		last.createSpan({ cls: "coaching-alliance-muted", text: ` · ${relativeDays(entry.daysSinceLastSession ?? 0)}` });
 	}
 	element.createEl("td", { cls: "is-numeric", text: String(entry.sessionCount), attr: { "data-label": "Sessions" } });

@@ -1,11 +1,10 @@
 import { ItemView, setIcon, type EventRef, type ViewStateResult } from "obsidian";
-import { format } from "date-fns";
 import { caseloadRow, type CaseloadRow } from "../core/brief/caseload";
 import { DEFAULT_SORT, filterCaseload, sortCaseload, type CaseloadSort, type StatusFilter } from "../core/brief/caseload-table";
-import { COPY, countOf } from "../core/brief/copy";
+import { COPY, countOf, dayInFormat } from "../core/brief/copy";
 import { CASELOAD_COLUMNS, caseloadRowElement, followRowFocus, inOrder, keepTabStop, rowKeysHint, RowsInPlace, type RowActions } from "./caseload-row";
 import type { CoachingIndex } from "../core/index/coaching-index";
-import { toDate, type Day } from "../core/notes/dates";
+import type { Day } from "../core/notes/dates";
 
 export const CASELOAD_VIEW = "coaching-alliance-caseload";
 
@@ -219,7 +218,7 @@ export class CaseloadView extends ItemView {
 		keepTabStop(this.contentEl);
 		this.privacyNotice?.toggle(this.port.privacyOn());
 		const active = rows.filter((row) => row.entry.status === "active").length;
-		this.summary?.setText(`${format(toDate(today), this.port.dateFormat())} · ${countOf(active, "active client")}${shown.length === 0 ? " · none match" : ""}`);
+		this.summary?.setText(`${dayInFormat(today, this.port.dateFormat())} · ${countOf(active, "active client")}${shown.length === 0 ? " · none match" : ""}`);
 	}
 
 	private drawRow(row: CaseloadRow): HTMLTableRowElement {

@@ -1,12 +1,12 @@
 import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
-import { format } from "date-fns";
 import type { Brief, BriefSession, Mention } from "../core/brief/brief";
 import { earlierThreads, hasChecklist, latestReflections, type BriefText, type Held, type HowIShowedUp, type Quote } from "../core/brief/brief-text";
 import { reasonOf } from "../core/reason";
 import { isCarried, type Commitment } from "../core/brief/commitments";
-import { daysBetween, toDate, type Day } from "../core/notes/dates";
+import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
+	dayInFormat,
 	countOf,
 	briefSections,
 	dueWords,
@@ -180,7 +180,7 @@ function section(root: HTMLElement, id: string, title: string, context: BriefCon
 }
 
 function longDate(day: Day | null, context: BriefContext): string {
-	return day === null ? COPY.unknownDay : format(toDate(day), context.dateFormat);
+	return day === null ? COPY.unknownDay : dayInFormat(day, context.dateFormat);
 }
 
 function dateAndDistance(day: Day | null, today: Day, context: BriefContext): string {

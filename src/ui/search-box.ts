@@ -1,8 +1,6 @@
 import { Keymap, type PaneType } from "obsidian";
-import { format } from "date-fns";
 import type { SearchMatch } from "../core/brief/search";
-import { COPY, countOf, sessionOn } from "../core/brief/copy";
-import { toDate } from "../core/notes/dates";
+import { COPY, countOf, sessionOn, dayInFormat } from "../core/brief/copy";
 
 /** What the pane's search needs of its view: the query kept across redraws, the search, and opening a match. */
 export interface SearchContext {
@@ -68,7 +66,7 @@ function resultElement(list: HTMLElement, match: SearchMatch, context: SearchCon
 	const item = list.createEl("li", { cls: "coaching-alliance-search-result", attr: { tabindex: "0" } });
 	item.detach();
 	const { session } = match;
-	item.createDiv({ cls: "coaching-alliance-muted", text: sessionOn(session.number, session.date ? format(toDate(session.date), context.dateFormat) : COPY.unknownDay) });
+	item.createDiv({ cls: "coaching-alliance-muted", text: sessionOn(session.number, session.date ? dayInFormat(session.date, context.dateFormat) : COPY.unknownDay) });
 	const text = item.createDiv({ cls: "coaching-alliance-search-text" });
 	let at = 0;
 	for (const [start, end] of match.marks) {

@@ -264,14 +264,6 @@ async function vaultOf(files: Record<string, string>): Promise<string> {
 	return root;
 }
 
-/** The command line run in this process, on 30 June 2026. */
-async function inProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-	let stdout = "";
-	let stderr = "";
-	const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text), colour: false }, () => new Date("2026-06-30T12:00:00Z"));
-	return { status, stdout, stderr };
-}
-
 describe("cli check", () => {
 
 	it("lists each session note whose client link needs a second look, with the closest clients, and exits 1", async () => {
@@ -308,7 +300,7 @@ describe("cli brief with a session note written ahead", () => {
 			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n',
 			"Sessions/2026-07-07 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-07-07\n---\n## Agenda\n',
 		});
-		const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Lena"]);
+		const { stdout } = await cli(["brief", "--vault", root, "--client", "Lena"]);
 		expect(stdout).toContain("Last spoke 2 weeks ago (Tuesday, 16 June 2026) · 1 session so far · next is session 2\n");
 		expect(stdout).toContain("Session 2 is written ahead, for Tuesday, 7 July 2026, in 7 days · Sessions/2026-07-07 Lena.md\n");
 		expect(stdout).toContain("Session 2's note is written ahead: Sessions/2026-07-07 Lena.md. Write in it after the call.\n");
@@ -325,7 +317,7 @@ describe("cli search", () => {
 		});
 
 	it("prints each paragraph holding every word, newest first, under its note and line, never a private section's", async () => {
-		const { status, stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "renee", "CFO"]);
+		const { status, stdout } = await cli(["search", "--vault", await practice(), "--client", "Maya", "renee", "CFO"]);
 		expect(status).toBe(0);
 		expect(stdout).toBe(
 			'2 paragraphs of Maya Chen\'s conversations hold "renee CFO"\n\n' +
@@ -337,7 +329,7 @@ describe("cli search", () => {
 	it("leaves what is under a private heading out of the brief's text, read-back and JSON too", async () => {
 		const root = await practice();
 		for (const args of [[], ["--read-back"], ["--read-back", "--checklists"], ["--json"]]) {
-			const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Maya", ...args]);
+			const { stdout } = await cli(["brief", "--vault", root, "--client", "Maya", ...args]);
 			// The JSON carries no conversation's text; the rest show the conversation around the private section.
 			if (!args.includes("--json")) expect(stdout).toContain("budget");
 			expect(stdout).not.toContain("boss");
@@ -346,19 +338,19 @@ describe("cli search", () => {
 	});
 
 	it("prints the contract's JSON with --json", async () => {
-		const { stdout } = await inProcess(["search", "--vault", await practice(), "--client", "Maya", "--json", "boss"]);
+		const { stdout } = await cli(["search", "--vault", await practice(), "--client", "Maya", "--json", "boss"]);
 		expect(JSON.parse(stdout)).toEqual({ client: "Maya Chen", query: "boss", matches: [] });
-		const found = JSON.parse((await inProcess(["search", "--vault", await practice(), "--client", "Maya", "--json", "budget"])).stdout) as unknown;
+		const found = JSON.parse((await cli(["search", "--vault", await practice(), "--client", "Maya", "--json", "budget"])).stdout) as unknown;
 		expect(found).toEqual({ client: "Maya Chen", query: "budget", matches: [{ path: "Sessions/2026-06-02 Maya.md", heading: null, date: "2026-06-02", line: 7, text: "The CFO thing: Renée\nwants the budget cut." }] });
 	});
 
 	it("says so when nothing is found, and asks for words when none are given", async () => {
 		const root = await practice();
-		expect((await inProcess(["search", "--vault", root, "--client", "Maya", "sailing"])).stdout).toBe('No paragraph of Maya Chen\'s conversations holds "sailing".\n');
-		const none = await inProcess(["search", "--vault", root, "--client", "Maya"]);
+		expect((await cli(["search", "--vault", root, "--client", "Maya", "sailing"])).stdout).toBe('No paragraph of Maya Chen\'s conversations holds "sailing".\n');
+		const none = await cli(["search", "--vault", root, "--client", "Maya"]);
 		expect(none.status).toBe(2);
 		expect(none.stderr).toMatch(/^search needs the words to find/);
-		expect((await inProcess(["brief", "--vault", root, "--client", "Maya", "stray"])).status).toBe(2);
+		expect((await cli(["brief", "--vault", root, "--client", "Maya", "stray"])).status).toBe(2);
 	});
 });
 
@@ -369,7 +361,7 @@ describe("cli brief's threads to pick up", () => {
 			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\n## What she brought\nThe move.\n## To hold for next time\nHer sister\'s visit.\n',
 			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-16\n---\n## What she brought\nThe new flat.\n',
 		});
-		const { stdout } = await inProcess(["brief", "--vault", root, "--client", "Priya"]);
+		const { stdout } = await cli(["brief", "--vault", root, "--client", "Priya"]);
 		expect(stdout).toContain("\nTo pick up:\n  The last conversation held nothing for this one.\n\n  Threads held before\n");
 	});
 });

@@ -14,9 +14,14 @@ export function countOf(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** A day as the coach asked to read dates (the "Date format" setting, date-fns tokens): every view of the plugin writes days so. */
+export function dayInFormat(day: Day, dateFormat: string): string {
+	return format(toDate(day), dateFormat);
+}
+
 /** "Tuesday, 16 June 2026": the long form a coach reads in the brief. */
 export function longDay(day: Day): string {
-	return format(toDate(day), "EEEE, d MMMM yyyy");
+	return dayInFormat(day, "EEEE, d MMMM yyyy");
 }
 
 /** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago"; the future likewise. */
