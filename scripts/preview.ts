@@ -1,10 +1,12 @@
-/**
- * npm run --silent preview -- --vault DIR (--client NAME | --view caseload) [--today YYYY-MM-DD] [--theme light|dark]
- *                              [--width PX] [--height PX] [--read-back] [--open-folds] [--privacy] [--search WORDS] --out FILE.png
- * Without --height the picture is the whole pane, as tall as its content.
- */
 import { parseArgs } from "node:util";
 import { ChromiumMissing, launchChromium, openPane, screenshotPane } from "./preview-page";
+
+const USAGE = `Usage:
+  npm run --silent preview -- --vault DIR (--client NAME | --view caseload) --out FILE.png
+      [--today YYYY-MM-DD] [--theme light|dark] [--width PX] [--height PX]
+      [--read-back] [--open-folds] [--privacy | --search WORDS]
+Without --height the picture is the whole pane, as tall as its content.
+`;
 
 function fail(message: string): never {
 	process.stderr.write(`${message}\n`);
@@ -21,6 +23,7 @@ let values: {
 	"read-back"?: boolean;
 	"open-folds"?: boolean;
 	privacy?: boolean;
+	help?: boolean;
 	search?: string;
 	view?: string;
 	out?: string;
@@ -40,12 +43,17 @@ try {
 			privacy: { type: "boolean" },
 			search: { type: "string" },
 			out: { type: "string" },
+			help: { type: "boolean" },
 		},
 		strict: true,
 		allowPositionals: false,
 	}));
 } catch (error) {
-	fail(`${(error as Error).message.split("\n")[0] ?? "Bad flag"}.`);
+	fail(`${(error as Error).message.split("\n")[0] ?? "Bad flag"}. --help lists the options.`);
+}
+if (values.help) {
+	process.stdout.write(USAGE);
+	process.exit(0);
 }
 const view = values.view ?? "brief";
 if (view !== "brief" && view !== "caseload") fail("--view is brief or caseload.");
