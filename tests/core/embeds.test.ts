@@ -12,3 +12,10 @@ describe("a note embedded in what the brief shows", () => {
 		expect(noteEmbedsAsLinks(media)).toBe(media);
 	});
 });
+
+describe("an embed whose address holds a stray %", () => {
+	it("is read as the name it spells, never breaking the brief", () => {
+		expect(noteEmbedsAsLinks("![chart](100%.png) ![growth](https://example.org/50%.png)")).toBe("![chart](100%.png) ![growth](https://example.org/50%.png)");
+		expect(noteEmbedsAsLinks("![plan](Plan%20100%.md)")).toBe("[plan](Plan%20100%.md)");
+	});
+});

@@ -13,5 +13,14 @@ export function noteEmbedsAsLinks(markdown: string): string {
 	if (!markdown.includes("![")) return markdown;
 	return markdown
 		.replace(/!(\[\[([^\]|#^]*)[^\]]*\]\])/g, (whole, link: string, target: string) => (MEDIA.test(target.trim()) ? whole : link))
-		.replace(/!(\[[^\]]*\]\(([^)\s#]*)[^)]*\))/g, (whole, link: string, target: string) => (MEDIA.test(decodeURI(target).trim()) || /^[a-z]+:/i.test(target) ? whole : link));
+		.replace(/!(\[[^\]]*\]\(([^)\s#]*)[^)]*\))/g, (whole, link: string, target: string) => (/^[a-z]+:/i.test(target) || MEDIA.test(decoded(target).trim()) ? whole : link));
+}
+
+/** A Markdown link's address as the file name it spells; one with a stray `%` ("100%.png") is already that name. */
+function decoded(address: string): string {
+	try {
+		return decodeURI(address);
+	} catch {
+		return address;
+	}
 }
