@@ -144,17 +144,25 @@ describe("private headings and an index behind the text", () => {
 });
 
 describe("saved briefs", () => {
-	it("are never read as anyone's notes: in the briefs folder however it is written, or moved out with their type", async () => {
-		const { isIndexable } = await import("../../src/core/index/exclusions");
-		const { DEFAULT_SETTINGS } = await import("../../src/core/settings/settings");
-		const settings = { ...DEFAULT_SETTINGS, briefFolder: "Coaching//Briefs/" };
-		expect(isIndexable("Coaching/Briefs/Maya Chen brief 2026-06-30.md", settings, null)).toBe(false);
-		expect(isIndexable("Coaching/Sessions/2026-06-30 Maya.md", settings, null)).toBe(true);
-		const notes = new NotesVault({
-			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
-			"Archive/Maya Chen brief 2026-06-02.md": '---\ntype: coaching-brief\nbrief_for: "[[Clients/Maya Chen|Maya Chen]]"\ndate: 2026-06-02\n---\nLast spoke with [[Maya Chen]].\n',
-		});
-		expect(notes.brief("Maya").mentions).toEqual([]);
+	it("are never read as anyone's notes, wherever they are moved and whatever the type properties setting names", async () => {
+		const brief = '---\ntype: coaching-brief\nbrief_for: "[[Clients/Maya Chen|Maya Chen]]"\ndate: 2026-06-02\n---\nLast spoke with [[Maya Chen]].\n';
+		const files = { "Clients/Maya Chen.md": "---\ntype: client\n---\n", "Archive/Maya Chen brief 2026-06-02.md": brief };
+		expect(new NotesVault(files).brief("Maya").mentions).toEqual([]);
+		expect(new NotesVault(files, { settings: { typeProperties: ["kind"] } }).brief("Maya").mentions).toEqual([]);
+	});
+
+	it("leave the coach's own notes in the briefs folder read as ever: the folder is where briefs go, not what they are", async () => {
+		const notes = new NotesVault(
+			{
+				"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+				"Briefs/Acme engagement.md": "---\ndate: 2026-06-20\n---\nThe sponsor asked how [[Maya Chen]] is doing.\n",
+				"Briefs/2026-06-16 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]"\n---\n## What she brought\nThe offer.\n',
+			},
+			{ settings: { briefFolder: "Briefs" } },
+		);
+		const brief = notes.brief("Maya");
+		expect(brief.sessions.map((session) => session.path)).toEqual(["Briefs/2026-06-16 Maya.md"]);
+		expect(brief.mentions.map((mention) => mention.path)).toEqual(["Briefs/Acme engagement.md"]);
 	});
 });
 

@@ -1,5 +1,4 @@
 import type { CoachingSettings } from "../settings/settings";
-import { pathInVault } from "../writing/vault-path";
 
 /**
  * Which folder holds templates: the plugin setting, else Obsidian's Templates core plugin
@@ -28,7 +27,7 @@ function cleanFolder(folder: string): string {
 	return folder.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 }
 
-/** Whether a note belongs in the index: a markdown note outside hidden, template, excluded and saved briefs' folders. */
+/** Whether a note belongs in the index: a markdown note outside hidden, template and excluded folders. */
 export function isIndexable(path: string, settings: CoachingSettings, templatesFolder: string | null): boolean {
 	if (!path.toLowerCase().endsWith(".md")) return false;
 	const segments = path.split("/");
@@ -39,23 +38,10 @@ export function isIndexable(path: string, settings: CoachingSettings, templatesF
 	} else if (isInside(path, templatesFolder)) {
 		return false;
 	}
-	// A saved brief copies a client's words and links them: read as a note, it would be a mention of them.
-	if (isInside(path, briefsFolder(settings.briefFolder))) return false;
 	return !settings.excludedFolders.some((folder) => isInside(path, cleanFolder(folder)));
 }
 
 function isInside(path: string, folder: string): boolean {
 	if (folder === "") return false;
 	return path.toLowerCase().startsWith(`${folder.toLowerCase()}/`);
-}
-
-let briefsKept: { setting: string; folder: string } | null = null;
-
-/** The saved briefs' folder as "Save brief as note" writes to it (`pathInVault`), worked out once per setting: every note is asked about. */
-function briefsFolder(setting: string): string {
-	if (briefsKept?.setting !== setting) {
-		const checked = pathInVault(setting, "The folder for saved briefs");
-		briefsKept = { setting, folder: "path" in checked ? checked.path : "" };
-	}
-	return briefsKept.folder;
 }

@@ -121,8 +121,10 @@ export interface NoteFacts {
 export const SAVED_BRIEF_TYPE = "coaching-brief";
 
 function noteFacts(source: NoteSource, settings: CoachingSettings): NoteFacts {
-	// Wherever it has been moved to, a saved brief is never a conversation or a mention.
-	if (readProperty(source.frontmatter, settings.typeProperties)?.values.some((value) => value.toLowerCase() === SAVED_BRIEF_TYPE)) return new PlainNoteFacts(source.path, NONE, null, NONE, 0);
+	// Wherever it has been moved to, a saved brief is never a conversation or a mention. Its folder
+	// decides nothing, as the coach may keep notes of their own there; the `type` the plugin wrote does,
+	// whatever the type properties setting names.
+	if (readProperty(source.frontmatter, ["type"])?.values.some((value) => value.toLowerCase() === SAVED_BRIEF_TYPE)) return new PlainNoteFacts(source.path, NONE, null, NONE, 0);
 	const hidden = privateRanges(source.headings, settings.privateHeadings);
 	const note = withoutPrivateParts(source, hidden);
 	const basename = basenameOf(note.path);

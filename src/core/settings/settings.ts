@@ -233,7 +233,7 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		default: "Briefs",
 		group: "Privacy",
 		name: "Folder for saved briefs",
-		description: "Where \"Save brief as note\" writes a brief to keep or print. Private sections are left out, and the notes in this folder are never read as anyone's sessions or mentions.",
+		description: "Where \"Save brief as note\" writes a brief to keep or print. Private sections are left out, and a saved brief is never read as anyone's session or mention.",
 		recognition: true,
 		check: (value) => vaultPathProblem(value, "The folder for saved briefs") ?? (value.trim() === "" ? "Give a folder: saved briefs must not mix with your notes." : null),
 	},
