@@ -51,6 +51,8 @@ export class PrepareView extends ItemView {
 	private shownFrom: unknown = null;
 	/** A redraw put off while the pane is hidden (a background tab, a collapsed sidebar): done when it shows. */
 	private redrawWhenShown = false;
+	/** Whether what the pane holds now was drawn with screen-share privacy on. */
+	private drawnPrivate = false;
 	/** Counts renders: one that finishes after a newer one started is dropped, never mixed in. */
 	private renderCount = 0;
 	private rendering: Component | null = null;
@@ -161,6 +163,13 @@ export class PrepareView extends ItemView {
 	/** Renders when what the pane shows has changed since the last render, and only while it can be seen, keeping the reader's place. */
 	async render(): Promise<void> {
 		const index = this.port.index;
+		const privacy = this.port.privacyOn();
+		// Privacy turned on: the note text goes at once, the pane seen or not (a background tab, a
+		// collapsed sidebar), and before any note is read for the private page.
+		if (privacy && !this.drawnPrivate) {
+			this.contentEl.empty();
+			this.drawnPrivate = true;
+		}
 		const showing = this.showing();
 		if (showing === this.shownFrom && this.rendering) return;
 		if (!this.contentEl.isShown()) {
@@ -246,7 +255,7 @@ export class PrepareView extends ItemView {
 				onToggleReadBack: () => void this.showClient(client, this.mode === "brief" ? "read-back" : "brief"),
 				onStartSessionNote: () => void this.port.startSessionNote(client),
 				onOpenCaseload: () => void this.port.openCaseload(),
-				privacy: this.port.privacyOn(),
+				privacy,
 				onTogglePrivacy: () => void this.port.togglePrivacy(),
 				onSaveBrief: () => void this.port.saveBrief(client),
 				search,
@@ -256,6 +265,7 @@ export class PrepareView extends ItemView {
 		if (thisRender !== this.renderCount) return;
 		root.empty();
 		root.appendChild(page);
+		this.drawnPrivate = privacy;
 		this.contentEl.scrollTop = scroll;
 		// A redraw while the coach types a search gives the field back, the caret at the end.
 		const field = this.searchState.focused ? root.querySelector<HTMLInputElement>(".coaching-alliance-search-input") : null;

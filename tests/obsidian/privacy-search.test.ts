@@ -71,6 +71,21 @@ describe("screen-share privacy", () => {
 		plugin.unload();
 	});
 
+	it("takes the note text off a pane that is not in view at once, before it is shown again", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		expect(view.contentEl.textContent).toContain("It went better than she feared");
+		// The sidebar is collapsed, or the pane is a background tab: it is not redrawn while unseen.
+		view.containerEl.hide();
+		await plugin.actions.togglePrivacy();
+		expect(view.contentEl.textContent).not.toContain("feared");
+		view.containerEl.show();
+		app.workspace.trigger("layout-change");
+		await until(() => view.contentEl.querySelector(".coaching-alliance-privacy-notice") !== null);
+		expect(view.contentEl.textContent).not.toContain("feared");
+		plugin.unload();
+	});
+
 	it("is remembered across a restart", async () => {
 		const { app, plugin } = await practice();
 		await plugin.actions.togglePrivacy();
