@@ -18,18 +18,21 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 			type = CASELOAD_BASES_VIEW;
 			private readonly rows = new RowsInPlace<BasesRow>((drawn, now) => drawn.row === now.row && sameValues(drawn.values, now.values));
 			private table: BasesTable | null = null;
+			/** Ours inside the container the base lends the view, gone with the view: the base may show another view there next. */
+			private readonly root: HTMLElement;
 
-			constructor(
-				controller: QueryController,
-				private readonly containerEl: HTMLElement,
-			) {
+			constructor(controller: QueryController, containerEl: HTMLElement) {
 				super(controller);
+				this.root = containerEl.createDiv({ cls: "coaching-alliance-caseload-pane" });
 			}
 
 			onload(): void {
-				this.containerEl.addClass("coaching-alliance-caseload-pane");
-				followRowFocus(this.containerEl);
+				followRowFocus(this, this.root);
 				this.registerEvent(port.onIndexChanged(() => this.onDataUpdated()));
+			}
+
+			onunload(): void {
+				this.root.remove();
 			}
 
 			/** Draws again only the rows whose client or chosen properties changed; the table itself only when the properties do. */
@@ -37,8 +40,8 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 				if (!port.indexReady()) {
 					this.table = null;
 					this.rows.clear();
-					this.containerEl.empty();
-					this.containerEl.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
+					this.root.empty();
+					this.root.createDiv({ cls: "coaching-alliance-empty", text: "Reading your notes…" });
 					return;
 				}
 				const properties = this.config.getOrder().filter((property) => property !== "file.name");
@@ -60,7 +63,7 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 					return element;
 				});
 				inOrder(table.body, [...sources.keys()].flatMap((key) => this.rows.element(key) ?? []));
-				keepTabStop(this.containerEl);
+				keepTabStop(this.root);
 				table.others.setText(others > 0 ? `${countOf(others, "note")} of this base ${others === 1 ? "is" : "are"} not a client's.` : "");
 			}
 
@@ -69,8 +72,8 @@ export function registerCaseloadInBases(plugin: Plugin, port: CaseloadPort): voi
 				const key = properties.map((property) => `${property}\t${this.config.getDisplayName(property)}`).join("\n");
 				if (this.table?.properties === key) return this.table;
 				this.rows.clear();
-				this.containerEl.empty();
-				const view = this.containerEl.createDiv({ cls: "coaching-alliance-caseload" });
+				this.root.empty();
+				const view = this.root.createDiv({ cls: "coaching-alliance-caseload" });
 				const keysHintId = rowKeysHint(view);
 				const table = view.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": "Caseload" } });
 				const head = table.createEl("thead").createEl("tr");

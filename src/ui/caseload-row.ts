@@ -1,4 +1,4 @@
-import { setIcon } from "obsidian";
+import { setIcon, type Component } from "obsidian";
 import type { CaseloadRow } from "../core/brief/caseload";
 import type { CaseloadColumn } from "../core/brief/caseload-table";
 import { aboutWords, dueStateWords, relativeDays, dayInFormat } from "../core/brief/copy";
@@ -41,8 +41,8 @@ export function rowKeysHint(parent: HTMLElement): string {
  * the first) is the one Tab reaches, and the arrow keys move from it. Call `keepTabStop` after rows
  * are drawn or moved.
  */
-export function followRowFocus(root: HTMLElement): void {
-	root.addEventListener("focusin", (event) => {
+export function followRowFocus(owner: Component, root: HTMLElement): void {
+	owner.registerDomEvent(root, "focusin", (event) => {
 		// `instanceOf`, not `instanceof`: in a pop-out the rows are that window's elements.
 		const target = event.target as Node | null;
 		const row = target?.instanceOf(HTMLElement) ? target.closest(ROW) : null;

@@ -82,7 +82,7 @@ export class CaseloadView extends ItemView {
 
 	async onOpen(): Promise<void> {
 		this.contentEl.addClass("coaching-alliance-caseload-pane");
-		followRowFocus(this.contentEl);
+		followRowFocus(this, this.contentEl);
 		this.registerEvent(this.port.onIndexChanged(() => this.update()));
 		// "Due today" and "2 weeks ago" change at midnight, whether or not a note does.
 		this.registerInterval(

@@ -43,6 +43,9 @@ describe("the caseload in Bases", () => {
 		expect(rows[0]?.querySelector('[data-label="role"]')?.textContent).toBe("Engineering lead");
 		expect(container.textContent).toContain("1 note of this base is not a client's.");
 		view.unload();
+		// The base shows another view in the same container next: nothing of ours stays there.
+		expect(container.childElementCount).toBe(0);
+		expect(container.className).toBe("");
 		plugin.unload();
 	});
 
