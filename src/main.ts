@@ -87,17 +87,22 @@ export default class CoachingAlliancePlugin extends Plugin {
 
 	async saveSettings(): Promise<void> {
 		await this.writeSettings(storedSettings(this.settings, this.keptSettings));
+		await this.followSettings();
+	}
+
+	/** Another device synced data.json: take its settings and show them in an open settings tab; everything drawn follows them as after a change here. */
+	async onExternalSettingsChange(): Promise<void> {
+		await this.loadSettings();
+		this.settingTab.redraw();
+		await this.followSettings();
+	}
+
+	/** The index re-reads the vault if the settings change what notes are; the views, editors' hints and reading views draw again. */
+	private async followSettings(): Promise<void> {
 		await this.vaultIndex.settingsChanged();
 		refreshHints(this.editors);
 		const hintsWanted = this.actions.hintsWanted();
 		if (hintsWanted !== this.hintsWereWanted) redrawReadingViews(this.app.workspace);
 		this.hintsWereWanted = hintsWanted;
-	}
-
-	/** Another device synced data.json: take its settings, show them in an open settings tab, and re-read the vault if they change what notes are. */
-	async onExternalSettingsChange(): Promise<void> {
-		await this.loadSettings();
-		this.settingTab.redraw();
-		await this.vaultIndex.settingsChanged();
 	}
 }

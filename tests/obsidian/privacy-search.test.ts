@@ -8,6 +8,7 @@ import { editorInfoField, type App, type MarkdownView, type TFile } from "../../
 import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { TestVisibility } from "../../obsidian-runtime/dom";
 import { atMoment } from "../helpers/clock";
+import { SETTINGS_VERSION } from "../../src/core/settings/stored";
 
 // A practice as a coach keeps it: a note per session, a private section in one, a supervision
 // section in another, a booked next session in one client note.
@@ -131,6 +132,20 @@ describe("screen-share privacy, everywhere else", () => {
 		await until(() => reading.previewMode.containerEl.querySelectorAll(".coaching-alliance-hint").length === 0);
 		expect(reading.previewMode.containerEl.textContent).toContain("Lunch with");
 		expect(statusItem(app, "coaching-alliance-next-up")?.isShown()).toBe(false);
+		plugin.unload();
+	});
+
+	it("follows a data.json synced from another device: open reading views are drawn again without their hints", async () => {
+		const { app, plugin } = await practice();
+		const leaf = app.workspace.getLeaf("tab");
+		await leaf.openFile(app.vault.getFileByPath("Journal/2026-06-20.md") as TFile);
+		const reading = leaf.view as unknown as MarkdownView;
+		await reading.showMode("preview");
+		expect(reading.previewMode.containerEl.querySelectorAll(".coaching-alliance-hint")).toHaveLength(1);
+		app.vault.seed(".obsidian/plugins/coaching-alliance/data.json", JSON.stringify({ settingsVersion: SETTINGS_VERSION, privacyMode: true }));
+		await plugin.onExternalSettingsChange();
+		await until(() => reading.previewMode.containerEl.querySelectorAll(".coaching-alliance-hint").length === 0);
+		expect(reading.previewMode.containerEl.textContent).toContain("Lunch with");
 		plugin.unload();
 	});
 
