@@ -10,7 +10,7 @@ const VAULT = {
 	"Sessions/2026-06-02 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-02\ntags: [leadership]\n---\n## What she brought\nThe reorg.\n- [ ] Say no to one meeting\n',
 	"Sessions/2026-06-16 Maya.md":
 		'---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nShe said no. #boundaries\n### The meeting\nNothing happened. ^quiet\n- [ ] Say no to one meeting\n- [x] Book the offsite\n- [/] Draft the hiring plan\n- [-] Call the recruiter\n## To hold for next time\nWhat the silence was like.\n## Supervision\nI rescue her too fast.\n',
-	"Journal/2026-06-20.md": "---\ndate: 2026-06-20\n---\nLunch with [[Maya Chen]]: she laughed about the reorg.\n",
+	"Journal/2026-06-20.md": "---\ndate: 2026-06-20\n---\nLunch with [[Maya Chen]]: she laughed about the reorg. #lunch ^lunch-20\n",
 };
 
 async function saved(): Promise<string> {
@@ -32,7 +32,7 @@ describe("the brief as a note", () => {
 		const note = await saved();
 		expect(note).toContain("[[Sessions/2026-06-16 Maya|Session 2 · 2026-06-16]]");
 		expect(note).toContain("- Say no to one meeting · [[Sessions/2026-06-16 Maya|2026-06-16]] · first on [[Sessions/2026-06-02 Maya|2026-06-02]]");
-		expect(note).toContain("- 2026-06-20 · [[Journal/2026-06-20|Journal/2026-06-20]]: Lunch with [[Maya Chen]]: she laughed about the reorg.");
+		expect(note).toContain("- 2026-06-20 · [[Journal/2026-06-20|Journal/2026-06-20]]: Lunch with [[Maya Chen]]: she laughed about the reorg. lunch");
 		expect(note).toContain("- role: Head of design");
 		expect(note).toContain("leadership (1)");
 		expect(note).toContain("- [[Sessions/2026-06-02 Maya|Session 1 · 2026-06-02 · 2026-06-02 Maya]]");
@@ -45,7 +45,7 @@ describe("the brief as a note", () => {
 		expect(note).toContain("\n###### The meeting\n");
 		expect(note).toContain("She said no. boundaries");
 		expect(note).toContain("Nothing happened.\n");
-		expect(note).not.toMatch(/#(leadership|boundaries)|\^quiet/);
+		expect(note).not.toMatch(/#(leadership|boundaries|lunch)|\^(quiet|lunch-20)/);
 	});
 
 	it("lists the conversations as bullets, so no reader renumbers them", async () => {

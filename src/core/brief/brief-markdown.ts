@@ -65,7 +65,7 @@ export function briefMarkdown({ brief, text, across, formatDay }: BriefNoteInput
 	for (const mention of brief.mentionsSinceLastSession) {
 		const passage = across.passages.get(mention.path) ?? "";
 		const fileDated = mention.dateFrom === "file" ? ` (${COPY.fileDated})` : "";
-		out.push(`- ${day(mention.date)}${fileDated} · ${link(mention.path, null, mention.path.replace(/\.md$/i, ""))}${passage === "" ? "" : `: ${oneLine(passage)}`}`);
+		out.push(`- ${day(mention.date)}${fileDated} · ${link(mention.path, null, mention.path.replace(/\.md$/i, ""))}${passage === "" ? "" : `: ${inert(oneLine(passage), 0)}`}`);
 	}
 
 	out.push("", `## ${titles.get("themes") ?? ""}`, "");
