@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
-import { editorInfoField, type App, type MarkdownView, type TFile } from "../../obsidian-runtime";
+import { editorInfoField, Notice, type App, type MarkdownView, type TFile } from "../../obsidian-runtime";
 import { appFromFiles, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { TestVisibility } from "../../obsidian-runtime/dom";
 import { atMoment } from "../helpers/clock";
@@ -292,6 +292,32 @@ describe("save brief as note", () => {
 		// The saved brief names her and copies her words, yet is never a note about her.
 		const maya2 = plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen");
 		expect(plugin.vaultIndex.index.mentionsOf(maya2 as never).map((facts) => facts.path)).toEqual(["Journal/2026-06-20.md"]);
+		plugin.unload();
+	});
+});
+
+describe("save brief as note, beside the coach's own notes", () => {
+	it("never writes over a note of the coach's with the same name, whatever its case", async () => {
+		const mine = "My own notes before her session: do not lose these.\n";
+		const { app, plugin } = await practice({ ...PRACTICE, "briefs/maya chen brief 2026-06-30.md": mine });
+		const maya = plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen");
+		await plugin.actions.saveBrief(maya as never);
+		expect(await app.vault.read(app.vault.getFileByPath("briefs/maya chen brief 2026-06-30.md") as TFile)).toBe(mine);
+		// Into the vault's own `briefs` folder: on a file system where case does not count, there is no second one.
+		const saved = app.vault.getFileByPath("briefs/Maya Chen brief 2026-06-30 (2).md");
+		expect(saved).toBeTruthy();
+		expect(await app.vault.read(saved as TFile)).toContain("type: coaching-brief");
+		plugin.unload();
+	});
+
+	it("writes nothing when the folder setting leads out of the vault, and says why", async () => {
+		const { app, plugin } = await practice();
+		plugin.settings.briefFolder = "../Outside";
+		const before = app.vault.getAllLoadedFiles().map((file) => file.path);
+		const maya = plugin.vaultIndex.index.clients().find((client) => client.name === "Maya Chen");
+		await plugin.actions.saveBrief(maya as never);
+		expect(app.vault.getAllLoadedFiles().map((file) => file.path)).toEqual(before);
+		expect(Notice.shown.at(-1)).toMatch(/No brief was saved; change the folder in the settings\.$/);
 		plugin.unload();
 	});
 });
