@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BriefReader } from "../../src/core/brief/brief-text";
 import { ConversationSearch, foldForSearch, queryWords, searchJson, type SearchMatch } from "../../src/core/brief/search";
+import { searchKey } from "../../src/core/notes/fold";
 import { NotesVault } from "../helpers/notes-vault";
 
 // "Remember when I told you about the CFO thing?": a client's conversations searched by paragraph.
@@ -103,6 +104,11 @@ describe("search's words", () => {
 		expect(queryWords("  Tomás  tomas CFO ")).toEqual(["tomas", "cfo"]);
 	});
 
+	it("fold as the caseload filter and client lookup do, a final sigma read as a sigma", () => {
+		for (const text of ["Ça  va, TOMÁS", "ΟΔΟΣ", "οδος", " Zoë\tRenée "]) expect(foldForSearch(text).key.trim()).toBe(searchKey(text));
+		expect(queryWords("Οδός")).toEqual(queryWords("ΟΔΟΣ"));
+	});
+
 	it("make the command line's JSON: each match's note, heading, date, line from 1 and paragraph", async () => {
 		const { search, brief } = searcher();
 		expect(searchJson("Maya Chen", "renee", (await search.search(brief, "renee")) ?? [])).toEqual({
@@ -110,6 +116,32 @@ describe("search's words", () => {
 			query: "renee",
 			matches: [{ path: "Clients/Maya Chen.md", heading: "2026-05-19", date: "2026-05-19", line: 7, text: "First talk about the CFO. She thinks Renée will block it." }],
 		});
+	});
+});
+
+describe("searching fenced code", () => {
+	const CODE = {
+		...MAYA,
+		"Sessions/2026-06-30 Maya.md": session("2026-06-30", "## What she brought\nBefore the code.\n```python\nx = 1\n# the board\n\nbudget = 2\n```\nAfter the code, the budget.\n"),
+	};
+
+	it("reads a fenced block as one paragraph: a `#` line in it is not a heading, a blank line does not part it", async () => {
+		const { search, vault } = searcher(CODE);
+		const [match, ...rest] = (await search.search(vault.brief("Maya"), "board budget")) ?? [];
+		expect(rest).toEqual([]);
+		expect(match?.line).toBe(9);
+		expect(match?.text).toBe("```python\nx = 1\n# the board\n\nbudget = 2\n```");
+	});
+
+	it("parts the fence from the paragraphs around it, each at its own line", async () => {
+		const { search, vault } = searcher(CODE);
+		const brief = vault.brief("Maya");
+		expect(await search.search(brief, "before python")).toEqual([]);
+		expect(found(await search.search(brief, "budget"))).toEqual([
+			{ date: "2026-06-30", line: 11, marked: ["budget"] },
+			{ date: "2026-06-30", line: 13, marked: ["budget"] },
+		]);
+		expect(searchJson("Maya Chen", "after", (await search.search(brief, "after")) ?? [])).toMatchObject({ matches: [{ line: 14, text: "After the code, the budget." }] });
 	});
 });
 

@@ -1,4 +1,6 @@
 import type { Brief, BriefSession } from "./brief";
+import { searchFoldOf } from "../notes/fold";
+import { HeadingReader, LIST_ITEM_START, visitMarkdownLines } from "../notes/markdown-lines";
 import type { TextSpan } from "../notes/sections";
 
 // "Remember when I told you about the CFO thing?": every conversation with a client searched for
@@ -25,62 +27,74 @@ export interface SearchMatch {
 	marks: [number, number][];
 }
 
-const LIST_ITEM = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
-const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
-
 /** The query's words as search compares them: folded, each once, in the order typed. */
 export function queryWords(query: string): string[] {
 	return [...new Set(foldForSearch(query).key.split(" ").filter((word) => word !== ""))];
 }
 
 /**
- * Text as search compares it: lower case, accents off (`Tomás` is found by `tomas`), each run of
- * white space one space; with, for each character of the key, where it came from in the text.
+ * Text as search compares it: folded as `searchKey` folds it (the caseload filter and client lookup
+ * fold alike), each run of white space one space; with, for each character of the key, where it came
+ * from in the text. Built here on `searchFoldOf`, a character at a time, because `searchKey` gives only
+ * the key and a match is marked in the text as written.
  */
 export function foldForSearch(text: string): { key: string; from: number[] } {
 	let key = "";
 	const from: number[] = [];
-	let space = false;
 	for (let at = 0; at < text.length; ) {
-		const code = text.codePointAt(at) ?? 0;
-		const character = String.fromCodePoint(code);
-		const width = character.length;
-		if (/\s/u.test(character)) {
-			if (!space) {
-				key += " ";
-				from.push(at);
-			}
-			space = true;
-		} else {
-			const folded = code < 0x80 ? character.toLowerCase() : character.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+		const character = String.fromCodePoint(text.codePointAt(at) ?? 0);
+		const folded = searchFoldOf(character);
+		if (folded !== " " || !key.endsWith(" ")) {
 			for (let unit = 0; unit < folded.length; unit++) from.push(at);
 			key += folded;
-			space = false;
 		}
-		at += width;
+		at += character.length;
 	}
 	return { key, from };
 }
 
-/** A conversation's paragraphs: blank lines part them, and each heading and list item is one of its own. */
+/**
+ * How a line parts a conversation into paragraphs. `code` is a line Markdown does not read as text
+ * (fenced code, a math block, a comment's inside): a run of them is one block, whatever it holds.
+ */
+type LineKind = "blank" | "text" | "listItem" | "heading" | "underline" | "code";
+
+/** Each line's kind, read as the note's headings are: `#` headings and underlined ones, never in code or a quote. */
+function lineKinds(lines: readonly string[]): LineKind[] {
+	const kinds: LineKind[] = lines.map(() => "code");
+	const headings = new HeadingReader();
+	visitMarkdownLines(lines, 0, (line) => {
+		// Every line goes through the reader, blank ones too: an underline counts only below a paragraph's first line.
+		const heading = headings.read(line);
+		if (heading) kinds[line.line] = heading.line === line.line ? "heading" : "underline";
+		else if ((lines[line.line] ?? "").trim() === "") kinds[line.line] = "blank";
+		else kinds[line.line] = !line.structureHidden && LIST_ITEM_START.test(line.content) ? "listItem" : "text";
+	});
+	return kinds;
+}
+
+/**
+ * A conversation's paragraphs: blank lines part them; each heading, list item and block of code is
+ * one of its own.
+ */
 export function paragraphsOf(span: TextSpan): Paragraph[] {
+	// Read from the span's first line, a heading or the body's start: never inside a fence.
+	const lines = span.lines.slice(span.start, span.end);
+	const kinds = lineKinds(lines);
 	const paragraphs: Paragraph[] = [];
-	let current: { line: number; lines: string[] } | null = null;
+	let current: { line: number; lines: string[]; code: boolean } | null = null;
 	const close = (): void => {
-		if (current) paragraphs.push({ ...current, key: foldForSearch(current.lines.join(" ")).key });
+		if (current) paragraphs.push({ line: span.start + current.line, lines: current.lines, key: foldForSearch(current.lines.join(" ")).key });
 		current = null;
 	};
-	for (let line = span.start; line < span.end; line++) {
-		const text = span.lines[line] ?? "";
-		if (text.trim() === "") {
-			close();
-			continue;
-		}
-		if (HEADING.test(text) || LIST_ITEM.test(text)) close();
+	kinds.forEach((kind, at) => {
+		const text = lines[at] ?? "";
+		if (kind === "blank") return close();
+		if (kind === "heading" || kind === "listItem" || (current && current.code !== (kind === "code"))) close();
 		if (current) current.lines.push(text);
-		else current = { line, lines: [text] };
-		if (HEADING.test(text)) close();
-	}
+		else current = { line: at, lines: [text], code: kind === "code" };
+		if (kind === "heading" || kind === "underline") close();
+	});
 	close();
 	return paragraphs;
 }

@@ -62,5 +62,19 @@ function isAscii(text: string): boolean {
 
 /** Text as a search compares it: any case, accents off (`Tomás` is found by `tomas`), spaces collapsed. */
 export function searchKey(text: string): string {
-	return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/gu, " ").trim();
+	if (isAscii(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
+	let key = "";
+	for (const character of text) key += searchFoldOf(character);
+	return key.replace(/ +/g, " ").trim();
+}
+
+/**
+ * One character (a code point) as a search compares it: lower case, accents off, any white space
+ * a space, a final sigma a sigma. Folded a character at a time, never by the text around it (which
+ * would end `ΟΔΟΣ` in `ς`), so that a conversation's search can mark where each match was written.
+ */
+export function searchFoldOf(character: string): string {
+	if (character.length === 1 && character.charCodeAt(0) < 0x80) return /\s/.test(character) ? " " : character.toLowerCase();
+	if (/\s/u.test(character)) return " ";
+	return character.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
 }

@@ -16,7 +16,8 @@ export interface MarkdownLine {
 }
 
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})/;
-const LIST_ITEM_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A list item's marker, on a line's text after any `>` markers. */
+export const LIST_ITEM_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
  * Visits each line of the body, from `from` (the line after the frontmatter), that Markdown reads,
