@@ -22,6 +22,8 @@ export interface AnsweringVault {
 
 export interface BriefAsked {
 	today: Day;
+	/** The time of day ("HH:mm"): a session booked for earlier today is over. */
+	now: string;
 	json: boolean;
 	readBack: boolean;
 	checklists: boolean;
@@ -42,7 +44,7 @@ export function clientNamed(index: CoachingIndex, name: string): { client: Clien
 export async function briefAnswer(vault: AnsweringVault, client: Client, asked: BriefAsked, style: Style): Promise<string> {
 	const brief = computeBrief(vault.index, client, asked.today, vault.settings);
 	const reader = new BriefReader(vault.index, vault.notes, vault.settings);
-	const text = await reader.briefText(brief);
+	const text = await reader.briefText(brief, asked.now);
 	if (asked.json) return `${JSON.stringify(briefJson(brief, text, await reader.readAcross(brief)), null, 2)}\n`;
 	if (asked.readBack) {
 		const conversations: { session: (typeof brief.sessions)[number]; text: string }[] = [];

@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { format } from "date-fns";
 import { computeBrief, type Brief } from "../core/brief/brief";
+import { START_OF_DAY } from "../core/brief/booking";
 import { isDay, type Day } from "../core/notes/dates";
 import { withLogEntry } from "../core/writing/log-entry";
 import { planSessionNote } from "../core/writing/plan-session-note";
@@ -120,6 +121,7 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		query,
 		today,
 		time: format(wallClock(), "HH:mm"),
+		now: values.today === undefined ? format(wallClock(), "HH:mm") : START_OF_DAY,
 		json: values.json ?? false,
 		readBack: values["read-back"] ?? false,
 		checklists: values.checklists ?? false,
@@ -159,6 +161,8 @@ interface CliRequest {
 	query: string;
 	today: Day;
 	time: string;
+	/** The time of day the brief counts from: the clock's, or the start of a day asked for with --today. */
+	now: string;
 	json: boolean;
 	/** Every conversation in full, oldest first, for reading back in a terminal. */
 	readBack: boolean;

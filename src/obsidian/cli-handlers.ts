@@ -2,6 +2,7 @@ import { requireApiVersion, type CliData, type Plugin } from "obsidian";
 import { briefAnswer, caseloadAnswer, checkAnswer, clientNamed, searchAnswer } from "../cli/answers";
 import { PLAIN } from "../cli/text";
 import type { NoteTexts } from "../core/brief/brief-text";
+import { START_OF_DAY } from "../core/brief/booking";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import { isDay, type Day } from "../core/notes/dates";
 import type { CoachingSettings } from "../core/settings/settings";
@@ -13,28 +14,30 @@ export interface CliPort extends NoteTexts {
 	readTextFor(client: Client): Promise<void>;
 	settings(): CoachingSettings;
 	today(): Day;
+	/** The time of day, "HH:mm". */
+	now(): string;
 }
 
 const TODAY = { value: "<YYYY-MM-DD>", description: "The day to count from (default: today)" };
 const JSON_FLAG = { description: "Print one JSON document, as the plugin's own command line does" };
 const STILL_READING = "Still reading your notes. Try again in a moment.\n";
 
-/** The day asked for, or today; or what is wrong with the one asked for. */
-function dayOf(params: CliData, port: CliPort): { day: Day } | { problem: string } {
+/** The day asked for, from its start, or today as it is now; or what is wrong with the day asked for. */
+function dayOf(params: CliData, port: CliPort): { day: Day; now: string } | { problem: string } {
 	const asked = params["today"];
-	if (asked === undefined) return { day: port.today() };
-	return isDay(asked) ? { day: asked } : { problem: `--today must be a date written YYYY-MM-DD, not "${asked}".\n` };
+	if (asked === undefined) return { day: port.today(), now: port.now() };
+	return isDay(asked) ? { day: asked, now: START_OF_DAY } : { problem: `--today must be a date written YYYY-MM-DD, not "${asked}".\n` };
 }
 
 /** The client and day a command about one client asks for, their notes read; or the one line that says why not. */
-async function clientAsked(params: CliData, port: CliPort): Promise<{ client: Client; day: Day } | { answer: string }> {
+async function clientAsked(params: CliData, port: CliPort): Promise<{ client: Client; day: Day; now: string } | { answer: string }> {
 	if (!port.indexReady()) return { answer: STILL_READING };
 	const when = dayOf(params, port);
 	if ("problem" in when) return { answer: when.problem };
 	const named = clientNamed(port.index, params["client"] ?? "");
 	if ("problem" in named) return { answer: `${named.problem}\n` };
 	await port.readTextFor(named.client);
-	return { client: named.client, day: when.day };
+	return { client: named.client, day: when.day, now: when.now };
 }
 
 /**
@@ -57,7 +60,7 @@ export function registerCliHandlers(plugin: Plugin, port: CliPort): void {
 			async (params) => {
 				const asked = await clientAsked(params, port);
 				if ("answer" in asked) return asked.answer;
-				const how = { today: asked.day, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
+				const how = { today: asked.day, now: asked.now, json: params["json"] === "true", readBack: params["read-back"] === "true", checklists: params["checklists"] === "true" };
 				return briefAnswer({ index: port.index, settings: port.settings(), notes: port }, asked.client, how, PLAIN);
 			},
 		);

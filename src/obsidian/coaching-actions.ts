@@ -117,7 +117,7 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		const reader = new BriefReader(this.vaultIndex.index, this, settings);
 		const content = briefMarkdown({
 			brief,
-			text: await reader.briefText(brief),
+			text: await reader.briefText(brief, this.now()),
 			across: { passages: await reader.passages(brief, brief.mentionsSinceLastSession) },
 			formatDay: (day) => dayInFormat(day, settings.dateFormat),
 		});

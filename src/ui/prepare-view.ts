@@ -21,6 +21,8 @@ export interface PreparePort extends NoteTexts {
 	readTextFor(client: Client): Promise<void>;
 	settings(): CoachingSettings;
 	today(): Day;
+	/** The time of day, "HH:mm": a session booked for earlier today is over. */
+	now(): string;
 	/** Lets the coach choose a client, then calls `onChoose`. */
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
@@ -213,7 +215,7 @@ export class PrepareView extends ItemView {
 		const brief = computeBrief(index, client, this.port.today(), settings);
 		const reader = new BriefReader(index, this.port, settings);
 		this.reader = reader;
-		const text = await reader.briefText(brief);
+		const text = await reader.briefText(brief, this.port.now());
 		const search: SearchContext = {
 			state: this.searchState,
 			clientName: client.name,

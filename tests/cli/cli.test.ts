@@ -308,6 +308,18 @@ describe("cli brief with a session note written ahead", () => {
 	});
 });
 
+describe("cli brief with a session booked in the client note", () => {
+	it("lets one booked for earlier today go by the clock, and counts a day asked for with --today from its start", async () => {
+		const root = await vaultOf({
+			"Clients/Lena Fischer.md": "---\ntype: client\nnext_session: 2026-06-30T09:30\n---\n",
+			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n',
+		});
+		// The clock says 12:00 on 30 June.
+		expect((await cli(["brief", "--vault", root, "--client", "Lena"])).stdout).not.toContain("booked");
+		expect((await cli(["brief", "--vault", root, "--client", "Lena", "--today", "2026-06-30"])).stdout).toContain("Next session booked for Tuesday, 30 June 2026, today at 09:30\n");
+	});
+});
+
 describe("cli search", () => {
 	const practice = (): Promise<string> =>
 		vaultOf({

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { EditorView } from "@codemirror/view";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type CoachingAlliancePlugin from "../../src/main";
 import { CASELOAD_VIEW, type CaseloadView } from "../../src/ui/caseload-view";
 import { PREPARE_VIEW, type PrepareView } from "../../src/ui/prepare-view";
@@ -258,6 +258,16 @@ describe("next up in the status bar", () => {
 		const view = app.workspace.getLeavesOfType(PREPARE_VIEW)[0]?.view as unknown as PrepareView;
 		await until(() => view.contentEl.querySelector(".coaching-alliance-booked") !== null);
 		expect(view.contentEl.querySelector(".coaching-alliance-booked")?.textContent).toBe("Next session booked for Tue 30 Jun 2026 · today at 14:00");
+		plugin.unload();
+	});
+
+	it("lets a session booked for earlier today go, in the brief as in the status bar", async () => {
+		vi.setSystemTime(new Date("2026-06-30T15:00:00Z"));
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Tomás Rivera");
+		expect(view.contentEl.querySelector(".coaching-alliance-booked")).toBeNull();
+		await until(() => statusItem(app, "coaching-alliance-next-up")?.textContent !== "");
+		expect(statusItem(app, "coaching-alliance-next-up")?.textContent).not.toContain("14:00");
 		plugin.unload();
 	});
 

@@ -1,4 +1,5 @@
 import type { Brief, Mention } from "./brief";
+import { bookingAhead, START_OF_DAY, type Booking } from "./booking";
 import type { CoachingIndex } from "../index/coaching-index";
 import {
 	excerpt,
@@ -17,7 +18,7 @@ import {
 	type ShowingUp,
 	type TextSpan,
 } from "../notes/sections";
-import { parseDateText, type Day } from "../notes/dates";
+import type { Day } from "../notes/dates";
 import { linkingPassage, propertyPassage } from "../notes/passages";
 import { basenameOf, noteLines, type NoteHeading } from "../notes/note";
 import { privateRanges, withoutPrivateLines } from "../notes/private-sections";
@@ -119,8 +120,11 @@ export class BriefReader {
 		private readonly settings: CoachingSettings,
 	) {}
 
-	/** The client note and the last session: who the person is, the profile, and where we left off. */
-	async briefText(brief: Brief): Promise<BriefText> {
+	/**
+	 * The client note and the last session: who the person is, the profile, and where we left off.
+	 * `now` ("HH:mm") ends a session booked for earlier today; left out, the day is read from its start.
+	 */
+	async briefText(brief: Brief, now = START_OF_DAY): Promise<BriefText> {
 		const clientFacts = brief.client.path === null ? undefined : this.index.get(brief.client.path);
 		const [client, properties, last] = await Promise.all([
 			clientFacts ? this.visible(clientFacts.path, clientFacts.headings) : { text: "", headings: [] },
@@ -136,7 +140,7 @@ export class BriefReader {
 			profile: clientFacts ? sectionsNamed(client.text, client.headings, this.settings.profileHeadings) : [],
 			// The threads it held open the brief, as "To pick up": not again here.
 			lastSessionSections: last ? topSections(last, [this.settings.intentionHeading, ...this.settings.holdHeadings]) : [],
-			booked: bookedSession(properties, this.settings.nextSessionProperty, brief),
+			booked: bookedSession(properties, this.settings.nextSessionProperty, brief, now),
 		};
 	}
 
@@ -272,12 +276,10 @@ export class BriefReader {
 /** Which conversation: the note it is in, and its id there. */
 type SessionRef = { id: string; path: string };
 
-/** The next session the client note books, when it is after the last one held and not before today. */
-function bookedSession(properties: Record<string, unknown> | null, name: string, brief: Brief): { day: Day; time: string } | null {
+/** The next session the client note books, while it is still ahead: over by the same rule as the status bar's "Next up". */
+function bookedSession(properties: Record<string, unknown> | null, name: string, brief: Brief, now: string): Booking | null {
 	const written = readProperty(properties, [name])?.values[0];
-	const booked = written === undefined ? null : parseDateText(written);
-	if (!booked || booked.day < brief.today || (brief.lastSession?.date ?? "") >= booked.day) return null;
-	return { day: booked.day, time: booked.time.slice(0, 5) };
+	return bookingAhead(written ?? null, brief.lastSession?.date ?? null, brief.today, now);
 }
 
 /** The chosen properties the note has, in the order chosen; a property named twice in the choice (in another case) is shown once. */

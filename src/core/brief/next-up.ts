@@ -1,8 +1,9 @@
+import { bookingAhead } from "./booking";
 import { dueStateOf } from "./caseload";
-import { countOf, dueStateWords } from "./copy";
+import { dueStateWords, relativeDays } from "./copy";
 import { summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
-import { daysBetween, parseDateText, type Day } from "../notes/dates";
+import { daysBetween, type Day } from "../notes/dates";
 
 /** The client to see next, and the words that say when: "due today", "overdue by 9 days", "today at 14:00". */
 export interface NextUp {
@@ -26,9 +27,8 @@ interface Candidate extends NextUp {
  * (`next_session`, settable) or written ahead as a note, else the day their cadence falls due. The
  * soonest day first; a cadence already due counts as today, after the sessions booked for today,
  * the longest overdue first.
- * `bookedOf` gives the property's value for a client, as the front end reads their note. A booked
- * session is over once its time today has passed (`now`, "HH:mm") or a session note of that day
- * or later is written; a time is read as the coach's own clock, any zone written after it aside.
+ * `bookedOf` gives the property's value for a client, as the front end reads their note; when a
+ * booked session is over (`now` is the time of day, "HH:mm") is `bookingAhead`'s rule, the brief's too.
  */
 export function nextUp(index: CoachingIndex, today: Day, now: string, bookedOf: (client: Client) => string | null, formatDay: (day: Day) => string): NextUp | null {
 	let best: Candidate | null = null;
@@ -42,10 +42,8 @@ export function nextUp(index: CoachingIndex, today: Day, now: string, bookedOf: 
 
 function candidateFor(index: CoachingIndex, client: Client, { today, now }: { today: Day; now: string }, booked: string | null, formatDay: (day: Day) => string): Candidate | null {
 	const summary = summarise(index, client, today);
-	const property = booked === null ? null : parseDateText(booked);
-	const time = property?.time.slice(0, 5) ?? "";
-	const over = property !== null && (property.day < today || (property.day === today && time !== "" && time < now) || (summary.lastDay !== null && summary.lastDay >= property.day));
-	if (property && !over) return { client, day: property.day, time, overdue: 0, from: "property", when: bookedWords(property.day, time, today, formatDay) };
+	const property = bookingAhead(booked, summary.lastDay, today, now);
+	if (property) return { client, day: property.day, time: property.time, overdue: 0, from: "property", when: bookedWords(property.day, property.time, today, formatDay) };
 	const ahead = summary.planned[0]?.session.date;
 	if (ahead) return { client, day: ahead.day, time: ahead.time.slice(0, 5), overdue: 0, from: "written ahead", when: bookedWords(ahead.day, ahead.time.slice(0, 5), today, formatDay) };
 	const cadence = summary.cadence;
@@ -66,12 +64,12 @@ function sooner(a: Candidate, b: Candidate): boolean {
 	return a.client.name.localeCompare(b.client.name) < 0;
 }
 
-/** "today at 14:00", "tomorrow", "in 3 days", or the day itself when further. */
+/** Days ahead a booked session is said in words ("in 3 days"); from a week on, the day itself is plainer. */
+const DAYS_SAID_IN_WORDS = 7;
+
+/** "today at 14:00", "tomorrow", "in 3 days", or the day itself when further: the near days as the brief words them. */
 function bookedWords(day: Day, time: string, today: Day, formatDay: (day: Day) => string): string {
 	const days = daysBetween(today, day);
-	const at = time === "" ? "" : ` at ${time}`;
-	if (days === 0) return `today${at}`;
-	if (days === 1) return `tomorrow${at}`;
-	if (days < 7) return `in ${countOf(days, "day")}${at}`;
-	return `${formatDay(day)}${at}`;
+	const when = days < DAYS_SAID_IN_WORDS ? relativeDays(-days) : formatDay(day);
+	return time === "" ? when : `${when} at ${time}`;
 }
