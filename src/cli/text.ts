@@ -287,8 +287,9 @@ function cadenceLine(brief: Brief, style: Style): string {
 	const cadence = brief.cadence;
 	if (!cadence) return "";
 	if (!cadence.readable) return style.dim(unreadableCadence(cadence.text));
-	const words = dueWords(cadence, longDay);
-	return COPY.cadence.terminal(cadence.text, cadence.due ? style.accent(words) : words, cadence.dueDate === null);
+	const archived = brief.client.status === "archived";
+	const words = dueWords(cadence, longDay, archived);
+	return COPY.cadence.terminal(cadence.text, cadence.due && !archived ? style.accent(words) : words, cadence.dueDate === null && !archived);
 }
 
 export function formatCaseload(caseload: Caseload, style: Style): string {

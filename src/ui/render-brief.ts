@@ -242,8 +242,8 @@ function renderHeader(root: HTMLElement, brief: Brief, text: BriefText, context:
 	const cadence = brief.cadence;
 	if (cadence) {
 		const line = facts.createDiv({ cls: "coaching-alliance-cadence" });
-		line.setText(cadence.readable ? COPY.cadence.pane(cadence.text, dueWords(cadence, (day) => longDate(day, context))) : unreadableCadence(cadence.text));
-		line.toggleClass("is-due", cadence.due);
+		line.setText(cadence.readable ? COPY.cadence.pane(cadence.text, dueWords(cadence, (day) => longDate(day, context), brief.client.status === "archived")) : unreadableCadence(cadence.text));
+		line.toggleClass("is-due", cadence.due && brief.client.status !== "archived");
 	}
 	if (brief.client.path === null) {
 		header.createDiv({

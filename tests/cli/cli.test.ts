@@ -320,6 +320,18 @@ describe("cli brief with a session booked in the client note", () => {
 	});
 });
 
+describe("cli brief for a past client", () => {
+	it("never says they are overdue: the cadence was theirs while you met", async () => {
+		const root = await vaultOf({
+			"Clients/Hannah Okafor.md": "---\ntype: client\nstatus: archived\ncadence: monthly\n---\n",
+			"Sessions/2026-02-20 Hannah.md": '---\nclient: "[[Hannah Okafor]]"\ndate: 2026-02-20\n---\n## What she brought\nThe last review.\n',
+		});
+		const { stdout } = await cli(["brief", "--vault", root, "--client", "Hannah"]);
+		expect(stdout).toContain("Cadence monthly: past client, not due\n");
+		expect(stdout).not.toContain("overdue");
+	});
+});
+
 describe("cli search", () => {
 	const practice = (): Promise<string> =>
 		vaultOf({

@@ -47,13 +47,17 @@ describe("a cadence", () => {
 	const day = (date: string): string => `on ${date}`;
 
 	it("is due now before the first session, and overdue by the days past its due date", () => {
-		expect(dueWords({ dueDate: null, due: true, overdueDays: 0 }, day)).toBe("due now");
-		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 1 }, day)).toBe("overdue by 1 day");
-		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 10 }, day)).toBe("overdue by 10 days");
+		expect(dueWords({ dueDate: null, due: true, overdueDays: 0 }, day, false)).toBe("due now");
+		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 1 }, day, false)).toBe("overdue by 1 day");
+		expect(dueWords({ dueDate: "2026-06-20", due: true, overdueDays: 10 }, day, false)).toBe("overdue by 10 days");
 	});
 
 	it("is due today on its due date, and otherwise names the day it falls due as the renderer writes days", () => {
-		expect(dueWords({ dueDate: "2026-06-30", due: true, overdueDays: 0 }, day)).toBe("due today");
-		expect(dueWords({ dueDate: "2026-07-14", due: false, overdueDays: 0 }, day)).toBe("next due on 2026-07-14");
+		expect(dueWords({ dueDate: "2026-06-30", due: true, overdueDays: 0 }, day, false)).toBe("due today");
+		expect(dueWords({ dueDate: "2026-07-14", due: false, overdueDays: 0 }, day, false)).toBe("next due on 2026-07-14");
+	});
+
+	it("is never due for a past client, however long ago the last session was", () => {
+		expect(dueWords({ dueDate: "2026-02-20", due: true, overdueDays: 130 }, day, true)).toBe("past client, not due");
 	});
 });

@@ -36,7 +36,7 @@ export function briefMarkdown({ brief, text, across, formatDay }: BriefNoteInput
 	else out.push(`${COPY.noConversationFound}.  `);
 	if (text.booked) out.push(`${bookedFor(day(text.booked.day), text.booked.time)}  `);
 	for (const planned of brief.plannedSessions) out.push(`${link(planned.path, planned.heading, writtenAhead(planned.number, day(planned.date)))}  `);
-	if (brief.cadence) out.push(`${brief.cadence.readable ? COPY.cadence.pane(brief.cadence.text, dueWords(brief.cadence, day)) : unreadableCadence(brief.cadence.text)}  `);
+	if (brief.cadence) out.push(`${brief.cadence.readable ? COPY.cadence.pane(brief.cadence.text, dueWords(brief.cadence, day, brief.client.status === "archived")) : unreadableCadence(brief.cadence.text)}  `);
 	out.push(`Prepared ${day(brief.today)}, from ${clientLink}.`);
 
 	if (text.held.length > 0) out.push("", `## ${COPY.toPickUp}`, ...text.held.flatMap((held) => ["", inert(held.text, 2)]));

@@ -259,7 +259,9 @@ export function unreadableCadence(text: string): string {
 }
 
 /** How a readable cadence stands today: "due now", "overdue by 3 days", "due today" or "next due …". */
-export function dueWords(cadence: Due, formatDay: (day: Day) => string): string {
+export function dueWords(cadence: Due, formatDay: (day: Day) => string, archived: boolean): string {
+	// The cadence was theirs while you met: a past client is never "overdue".
+	if (archived) return "past client, not due";
 	if (cadence.dueDate === null) return "due now";
 	if (cadence.overdueDays > 0) return `overdue by ${countOf(cadence.overdueDays, "day")}`;
 	if (cadence.due) return "due today";
