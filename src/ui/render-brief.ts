@@ -112,7 +112,9 @@ async function renderBody(root: HTMLElement, brief: Brief, text: BriefText, cont
 async function renderHeld(root: HTMLElement, brief: Brief, text: BriefText, context: BriefContext): Promise<void> {
 	if (text.held.length === 0 && brief.sessions.length < 2) return;
 	const block = root.createDiv({ cls: "coaching-alliance-held" });
-	if (text.held.length > 0) block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
+	// The label stands over the earlier threads even when the last conversation held nothing, as in the terminal.
+	block.createDiv({ cls: "coaching-alliance-held-label", text: COPY.toPickUp });
+	if (text.held.length === 0) emptyLine(block, COPY.lastHeldNothing);
 	for (const held of text.held) await renderMarkdown(block, held.text, held.path, context);
 	if (brief.sessions.length < 2) return;
 	foldReadWhenOpened(block, "held-earlier", COPY.earlierThreads, context, async (list) => {

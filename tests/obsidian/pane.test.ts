@@ -199,6 +199,21 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("says the last conversation held nothing for this one, above the threads earlier ones held, as the terminal does", async () => {
+		const app = await appFromFiles({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\n## What she brought\nThe move.\n## To hold for next time\nHer sister\'s visit.\n',
+			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-16\n---\n## What she brought\nThe new flat.\n',
+		});
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Priya Nair");
+		const held = view.contentEl.querySelector(".coaching-alliance-held");
+		expect(held?.querySelector(".coaching-alliance-held-label")?.textContent).toBe("To pick up");
+		expect(held?.textContent).toContain("The last conversation held nothing for this one.");
+		expect(held?.querySelector("summary")?.textContent).toBe("Threads held before");
+		plugin.unload();
+	});
+
 	it("keeps their own words in a fold under the person, read from the sessions only when opened", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");
