@@ -3,7 +3,7 @@ import { earlierThreads, hasChecklist, latestReflections, type AcrossConversatio
 import { mentionsBetween } from "../core/brief/read-back";
 import type { Caseload, CaseloadDetail, CaseloadRow } from "../core/brief/caseload";
 import type { ClientLinkToCheck } from "../core/index/link-check";
-import { isCarried, type Commitment } from "../core/brief/commitments";
+import { commitmentWords, isCarried, type Commitment } from "../core/brief/commitments";
 import type { SearchMatch } from "../core/brief/search";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
@@ -208,7 +208,7 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 					const carried = isCarried(commitment) ? `, ${COPY.firstOn} ${commitment.firstDate ?? "?"}` : "";
 					const through = commitment.sessions > 1 ? `, ${COPY.carriedThrough(commitment.sessions)}` : "";
 					const dropped = commitment.dropped ? ` ${COPY.droppedWithoutAWord}` : "";
-					out.push(`${INDENT.repeat(2)}[ ] ${readable(commitment.text)} ${style.dim(`(${commitment.date ?? "?"}${carried}${through})`)}${dropped}`);
+					out.push(`${INDENT.repeat(2)}[ ] ${readable(commitmentWords(commitment))} ${style.dim(`(${commitment.date ?? "?"}${carried}${through})`)}${dropped}`);
 				}
 			};
 			const coach = brief.openCommitments.filter((commitment) => commitment.owner === "coach");

@@ -2,7 +2,7 @@ import { MarkdownRenderer, setIcon, type App, type Component } from "obsidian";
 import type { Brief, BriefSession, Mention } from "../core/brief/brief";
 import { earlierThreads, hasChecklist, latestReflections, type BriefText, type Held, type HowIShowedUp, type Quote } from "../core/brief/brief-text";
 import { reasonOf } from "../core/reason";
-import { isCarried, type Commitment } from "../core/brief/commitments";
+import { commitmentWords, isCarried, type Commitment } from "../core/brief/commitments";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
@@ -399,7 +399,7 @@ async function renderCommitments(body: HTMLElement, commitments: readonly Commit
 	const list = body.createEl("ul", { cls: "coaching-alliance-commitments" });
 	for (const commitment of commitments) {
 		const item = list.createEl("li");
-		await renderMarkdown(item, commitment.text, commitment.path, context);
+		await renderMarkdown(item, commitmentWords(commitment), commitment.path, context);
 		const source = item.createDiv({ cls: "coaching-alliance-muted" });
 		sessionLink(source, commitment, longDate(commitment.date, context));
 		if (isCarried(commitment)) {

@@ -93,6 +93,13 @@ describe("cli brief", () => {
 		expect(stdout).not.toContain("\u001b[");
 	});
 
+	it("lists what I promised without the #me that marks it, and a new session note carries the task with its mark", async () => {
+		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30"]);
+		expect(stdout).toContain("What I promised\n    [ ] Find him the name of the family-business mediator Jonas mentioned (2026-05-21)\n");
+		const planned = await cli(["new-session", "--vault", DEMO, "--client", "Tomás", "--today", "2026-06-30", "--dry-run"]);
+		expect(planned.stdout).toContain("- [ ] Find him the name of the family-business mediator Jonas mentioned #me\n");
+	});
+
 	it("takes today from the clock when --today is not given", async () => {
 		const { stdout } = await cli(["brief", "--vault", DEMO, "--client", "Ana", "--json"]);
 		expect((JSON.parse(stdout) as { today: string }).today).toBe("2026-06-30");

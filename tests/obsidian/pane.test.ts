@@ -241,7 +241,7 @@ describe("the pane", () => {
 		const app = await appFromFiles({
 			"Clients/Lena Fischer.md": "---\ntype: client\n---\n",
 			"Sessions/2026-06-02 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-02\n---\n- [ ] Write to her old mentor\n- [ ] Ask HR about the budget\n## My commitments\n- [ ] Send Lena the agreement\n',
-			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n- [ ] Write to her old mentor\n',
+			"Sessions/2026-06-16 Lena.md": '---\nclient: "[[Lena Fischer]]"\ndate: 2026-06-16\n---\n- [ ] Write to her old mentor\n- [ ] Find her a Spanish tutor #me\n',
 		});
 		const plugin = await loadPlugin(app);
 		const view = await prepare(app, "Lena Fischer");
@@ -254,6 +254,9 @@ describe("the pane", () => {
 			expect.stringContaining("Ask HR about the budget"),
 		]);
 		expect(coach?.textContent).toContain("Send Lena the agreement");
+		// Listed apart, the promise needs no mark to say whose it is.
+		expect(coach?.textContent).toContain("Find her a Spanish tutor");
+		expect(coach?.textContent).not.toContain("#me");
 		plugin.unload();
 	});
 

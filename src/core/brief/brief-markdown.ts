@@ -1,6 +1,6 @@
 import type { Brief } from "./brief";
 import type { AcrossConversations, BriefText } from "./brief-text";
-import { isCarried, type Commitment } from "./commitments";
+import { commitmentWords, isCarried, type Commitment } from "./commitments";
 import { COPY, bookedFor, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
 import type { Day } from "../notes/dates";
 import { headingSubpath } from "../notes/headings";
@@ -87,7 +87,7 @@ function link(path: string, heading: string | null, text: string): string {
 
 function commitmentLine(commitment: Commitment, day: (value: Day | null) => string): string {
 	const carried = isCarried(commitment) ? ` · ${COPY.firstOn} ${link(commitment.firstPath, commitment.firstHeading, day(commitment.firstDate))}` : "";
-	return `- ${inert(oneLine(commitment.text), 0)} · ${link(commitment.path, commitment.heading, day(commitment.date))}${carried}`;
+	return `- ${inert(oneLine(commitmentWords(commitment)), 0)} · ${link(commitment.path, commitment.heading, day(commitment.date))}${carried}`;
 }
 
 /** How a copied task's state reads as plain text: open, done, cancelled, in progress, or any other mark kept as written. */

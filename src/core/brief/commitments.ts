@@ -1,6 +1,7 @@
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import type { Day } from "../notes/dates";
 import type { SessionFacts, TaskFact } from "../notes/facts";
+import { withoutCoachMark } from "../notes/fold";
 
 export interface Commitment {
 	text: string;
@@ -103,4 +104,12 @@ function belongsTo(index: CoachingIndex, session: SessionFacts, task: TaskFact, 
 
 function compareDays(a: Day | null, b: Day | null): number {
 	return (a ?? "").localeCompare(b ?? "");
+}
+
+/**
+ * A commitment's words as the brief shows them: without `#me`, since the brief lists the coach's
+ * promises apart. `text` keeps the mark: a new session note carries the task as it was written.
+ */
+export function commitmentWords(commitment: Pick<Commitment, "text">): string {
+	return withoutCoachMark(commitment.text);
 }

@@ -5,7 +5,7 @@ import { looseName } from "./names";
 import { basenameOf, folderOf, interned, type AwaitingText, type NoteHeading, type NoteLink, type NoteSource } from "./note";
 import type { CoachingSettings } from "../settings/settings";
 import { isPrivateLine, privateRanges, withoutPrivateParts, type LineRange } from "./private-sections";
-import { caseless, commitmentKey, fold } from "./fold";
+import { caseless, commitmentKey, fold, hasCoachMark } from "./fold";
 import { isPlaceholder, matchesWord, readProperty, typeValueText } from "./properties";
 import { reasonOf } from "../reason";
 
@@ -718,9 +718,6 @@ function sharedThemes(themes: string[]): string[] {
 	return shared;
 }
 
-/** `#me` on a task, as a tag of its own (not `#meeting`), in any case. */
-const COACH_TAG = /(?:^|\s)#me(?=$|[\s.,;:!?)])/iu;
-
 /** A session's tasks that are commitments: every task outside the coach's own intention and reflection sections. */
 function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
 	const { notCommitments: excluded } = words;
@@ -754,7 +751,7 @@ function commitmentTasks(note: NoteSource, words: SettingWords): TaskFact[] {
 		}
 		if (task.text.trim() === "") continue;
 		if (stack.some((heading) => excluded.has(keyOf(heading)))) continue;
-		const coach = stack.some((heading) => words.coachCommitments.has(keyOf(heading))) || COACH_TAG.test(task.text);
+		const coach = stack.some((heading) => words.coachCommitments.has(keyOf(heading))) || hasCoachMark(task.text);
 		commitments.push({
 			line: task.line,
 			text: task.text.trim(),

@@ -37,13 +37,24 @@ export function withoutEscapes(text: string): string {
 const TASK_METADATA =
 	/[📅⏳🛫➕✅❌]\uFE0F?\s*\d{4}-\d{2}-\d{2}|[⏫🔺🔼🔽⏬]\uFE0F?|🔁\uFE0F?[^📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🆔⛔🏁]*|(?:🆔|⛔|🏁)\uFE0F?\s*[\w,-]+|[[(][\p{L}\p{N}_ -]+::[^\])]*[\])]/gu;
 
-/** `#me`, which says whose promise a task is, not what is promised: tagged later, it is the same promise. */
-const COACH_MARK = /(^|\s)#me(?=$|[\s.,;:!?)])/giu;
+/** `#me` on a task, as a tag of its own (not `#meeting`), in any case: it says whose promise a task is, not what is promised. */
+const COACH_MARK = /(^|\s)#me(?=$|[\s.,;:!?)])/iu;
+const COACH_MARKS = new RegExp(COACH_MARK.source, "giu");
+
+/** Whether a task is tagged `#me`: the coach's own promise. */
+export function hasCoachMark(text: string): boolean {
+	return COACH_MARK.test(text);
+}
+
+/** A task's words without `#me`: tagged later, it is the same promise, and the brief says whose it is apart. */
+export function withoutCoachMark(text: string): string {
+	return text.includes("#") ? text.replace(COACH_MARKS, "$1").replace(/[ \t]{2,}/g, " ").trim() : text;
+}
 
 /** How a task is compared with the same commitment in other sessions: its words alone (not its dates, priority or `#me`), escapes read as what they show, then folded. */
 export function commitmentKey(text: string): string {
 	const words = /[📅⏳🛫➕✅❌⏫🔺🔼🔽⏬🔁🆔⛔🏁]|::/u.test(text) ? text.replace(TASK_METADATA, " ") : text;
-	return fold(withoutEscapes(words.includes("#") ? words.replace(COACH_MARK, "$1") : words));
+	return fold(withoutEscapes(withoutCoachMark(words)));
 }
 
 /**
