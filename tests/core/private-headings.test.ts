@@ -128,6 +128,22 @@ describe("private headings, as coaches write them", () => {
 	});
 });
 
+describe("a conversation read back with a private section left out", () => {
+	it("leaves one blank line where it was, checklists shown or not", async () => {
+		const notes = new NotesVault({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-16 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nThe offer.\n\n## Private\nHer father.\n\nThe clinic.\n\n## How did I show up?\n- [x] Someone who cares\nToo quick to advise.\n',
+		});
+		const brief = notes.brief("Maya");
+		const reader = new BriefReader(notes.index, notes, notes.settings);
+		for (const quiet of [false, true]) {
+			const text = await reader.conversation(brief.sessions[0] as never, { quiet });
+			expect(text).not.toMatch(/\n\n\n/);
+			expect(text).toContain("The offer.\n\n## How did I show up?");
+		}
+	});
+});
+
 describe("private headings and an index behind the text", () => {
 	it("keep a private section written since the index last read the note out of what is shown", async () => {
 		const notes = vault();

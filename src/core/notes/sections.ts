@@ -61,7 +61,12 @@ export function spanOf(note: PreparedNote, section: HeadingSpan | null): TextSpa
 
 /** The span's text, without blank lines at either end: what read-back shows of one conversation. */
 export function spanText(span: TextSpan): string {
-	return trimBlankLines(span.lines.slice(span.start, span.end)).join("\n");
+	return readBackText(span.lines.slice(span.start, span.end));
+}
+
+/** Lines as a conversation is read back: no blank run longer than one line, where a private section or a checklist was left out. */
+function readBackText(lines: readonly string[]): string {
+	return trimBlankLines(lines).join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
 /** The text under a heading, down to the end of its section. */
@@ -174,10 +179,7 @@ export function quietText(span: TextSpan, checklistHeadings: readonly string[]):
 		}
 		if (!prose) hidden.add(heading.line);
 	}
-	const kept = span.lines.slice(span.start, span.end).filter((_, at) => !hidden.has(span.start + at));
-	return trimBlankLines(kept)
-		.join("\n")
-		.replace(/\n{3,}/g, "\n\n");
+	return readBackText(span.lines.slice(span.start, span.end).filter((_, at) => !hidden.has(span.start + at)));
 }
 
 /** How the coach showed up in one conversation, as they wrote it there. */
