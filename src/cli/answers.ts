@@ -2,6 +2,7 @@ import { computeBrief } from "../core/brief/brief";
 import { briefJson } from "../core/brief/brief-json";
 import { BriefReader, type NoteTexts } from "../core/brief/brief-text";
 import { caseloadJson, computeCaseload } from "../core/brief/caseload";
+import { COPY } from "../core/brief/copy";
 import { mentionsBetween } from "../core/brief/read-back";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import { findClient } from "../core/index/find-client";
@@ -35,7 +36,8 @@ export function clientNamed(index: CoachingIndex, name: string): { client: Clien
 	if (lookup.kind === "found") return { client: lookup.client };
 	if (lookup.kind === "none") {
 		const hint = lookup.suggestions.length > 0 ? ` Closest: ${lookup.suggestions.join(", ")}.` : " No clients were found in this vault.";
-		return { problem: `No client called "${name}".${hint}` };
+		const persons = index.personsNamed(name);
+		return { problem: `No client called "${name}".${hint}${persons.length > 0 ? ` ${COPY.personNotClient(persons)}` : ""}` };
 	}
 	return { problem: `"${name}" matches several clients: ${lookup.clients.map((client) => client.path ?? client.name).join(", ")}. Give the path instead.` };
 }

@@ -327,6 +327,21 @@ describe("cli brief with a session booked in the client note", () => {
 	});
 });
 
+describe("cli brief for a name that finds a person, not a client", () => {
+	it("says the person note is there and how a person becomes a client", async () => {
+		const root = await vaultOf({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n",
+			"People/Tom Becker.md": "---\ntype: person\n---\nA colleague from the old firm.\n",
+			"Daily/2026-06-20.md": "---\ndate: 2026-06-20\n---\n## Coaching: Tom\nWe talked about the move.\n",
+		});
+		const { status, stderr } = await cli(["brief", "--vault", root, "--client", "Tom"]);
+		expect(status).toBe(2);
+		expect(stderr).toBe(
+			'No client called "Tom". Closest: Maya Chen. People/Tom Becker.md is a person note: a person becomes a client once a session note names them in its client property (or links them, when it has none); or mark the note type: client.\n',
+		);
+	});
+});
+
 describe("cli brief for a past client", () => {
 	it("never says they are overdue: the cadence was theirs while you met", async () => {
 		const root = await vaultOf({

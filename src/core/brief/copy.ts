@@ -81,6 +81,9 @@ export function briefSections(intentionHeading: string): BriefSection[] {
 /** The brief's fixed words; a `pane`/`terminal` pair where the pane, with room to spare, says more. */
 export const COPY = {
 	pastClient: { pane: "Past client", terminal: "(archived)" },
+	/** A name that finds only person notes: friends and colleagues live there too, so a person is a client once a session names them. */
+	personNotClient: (paths: readonly string[]): string =>
+		`${paths.join(", ")} ${paths.length === 1 ? "is a person note" : "are person notes"}: a person becomes a client once a session note names them in its client property (or links them, when it has none); or mark the note type: client.`,
 	noClientNote: {
 		pane: (name: string): string => `There is no note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
 		terminal: (name: string): string => `No note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,

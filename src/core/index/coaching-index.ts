@@ -398,6 +398,18 @@ export class CoachingIndex {
 		return [...clients.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 	}
 
+	/**
+	 * The person notes a name typed for a client fits, by their full name or first word: a person is
+	 * no client until a session names them, and a coach looking for one should hear why.
+	 */
+	personsNamed(name: string): string[] {
+		const wanted = looseName(name);
+		if (wanted === "") return [];
+		const fits = (loose: string): boolean => loose === wanted || (!wanted.includes(" ") && loose.split(" ")[0] === wanted);
+		const paths = [...this.byLooseName].flatMap(([loose, notes]) => (fits(loose) ? notes : []));
+		return [...new Set(paths)].filter((path) => this.kindOf(path) === "person").sort();
+	}
+
 	/** The client with this key, if the note is a client or a session names it. */
 	client(key: string): Client | null {
 		if (this.clientNotes.has(key) && this.kindOf(key) === "client") return this.clientFromNote(key);
