@@ -150,7 +150,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	if (text.booked) out.push(bookedFor(when(text.booked.day, brief.today), text.booked.time));
 	for (const planned of brief.plannedSessions) out.push(style.dim(`${writtenAhead(planned.number, when(planned.date, brief.today))} · ${place(planned)}`));
 	if (brief.cadence) out.push(cadenceLine(brief, style));
-	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
+	if (brief.client.path === null) out.push(style.dim(brief.maybeMeant.length > 0 ? COPY.maybeMeant.terminal(brief.client.name, brief.maybeMeant) : COPY.noClientNote.terminal(brief.client.name)));
+	for (const { name, paths } of brief.maybeTheirs) out.push(style.accent(COPY.maybeTheirs.terminal(name, paths)));
 	const heldBefore = earlierThreads(brief, across.held);
 	// Earlier threads sit under "To pick up": the heading stands even when the last conversation held nothing.
 	if (text.held.length > 0 || heldBefore.length > 0) out.push("", style.title(`${COPY.toPickUp}:`), ...(text.held.length > 0 ? text.held.map((held) => indent(held.text)) : [indent(style.dim(COPY.lastHeldNothing))]));
@@ -309,6 +310,7 @@ export function formatCaseload(caseload: Caseload, style: Style): string {
 			...(entry.openCommitments > 0 ? [openWords(detail)] : []),
 			...(detail.mentionsSince > 0 ? [`${countOf(detail.mentionsSince, "mention")} since`] : []),
 			aboutWords(detail.depthWords),
+			...(detail.maybeMeant.length > 0 ? [COPY.typoOf(detail.maybeMeant)] : []),
 		];
 		const state = dueStateWords(detail.dueState).padEnd(stateWidth);
 		const due = detail.dueState.kind === "overdue" || detail.dueState.kind === "today" || detail.dueState.kind === "no-session";

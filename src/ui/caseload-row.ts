@@ -1,7 +1,7 @@
 import { setIcon, type Component } from "obsidian";
 import type { CaseloadRow } from "../core/brief/caseload";
 import type { CaseloadColumn } from "../core/brief/caseload-table";
-import { aboutWords, dueStateWords, relativeDays, dayInFormat } from "../core/brief/copy";
+import { COPY, aboutWords, dueStateWords, relativeDays, dayInFormat } from "../core/brief/copy";
 import type { Client } from "../core/index/coaching-index";
 
 /** The caseload's columns, in the order a row draws its cells, with their headings: the view's table and a base's alike. */
@@ -70,7 +70,9 @@ export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions
 		attr: { tabindex: "-1", "data-client": client.key, "aria-describedby": keysHintId },
 	});
 	element.detach();
-	element.createEl("td", { cls: "coaching-alliance-caseload-name" }).createSpan({ text: entry.name });
+	const name = element.createEl("td", { cls: "coaching-alliance-caseload-name" });
+	name.createSpan({ text: entry.name });
+	if (detail.maybeMeant.length > 0) name.createDiv({ cls: "coaching-alliance-muted coaching-alliance-typo", text: COPY.typoOf(detail.maybeMeant) });
 	element.createEl("td", { cls: `coaching-alliance-due is-${detail.dueState.kind}`, text: dueStateWords(detail.dueState), attr: { "data-label": "Cadence" } });
 	const last = element.createEl("td", { attr: { "data-label": "Last session" } });
 	if (entry.lastSessionDate === null) last.setText("No session yet");

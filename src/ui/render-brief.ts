@@ -250,8 +250,16 @@ function renderHeader(root: HTMLElement, brief: Brief, text: BriefText, context:
 	if (brief.client.path === null) {
 		header.createDiv({
 			cls: "coaching-alliance-muted",
-			text: COPY.noClientNote.pane(brief.client.name),
+			text: brief.maybeMeant.length > 0 ? COPY.maybeMeant.pane(brief.client.name, brief.maybeMeant) : COPY.noClientNote.pane(brief.client.name),
 		});
+	}
+	for (const { name, paths } of brief.maybeTheirs) {
+		const line = header.createDiv({ cls: "coaching-alliance-maybe-theirs" });
+		paths.forEach((path, at) => {
+			if (at > 0) line.appendText(", ");
+			noteLink(line, path, path.replace(/\.md$/i, ""));
+		});
+		line.appendText(COPY.maybeTheirs.pane(name, paths.length));
 	}
 	if (brief.sessions.length === 0) {
 		const first = header.createDiv({ cls: "coaching-alliance-first" });

@@ -342,6 +342,19 @@ describe("cli brief for a name that finds a person, not a client", () => {
 	});
 });
 
+describe("cli with a client link a letter off", () => {
+	it("says in the brief which session note may be theirs, and in the caseload which client the name without a note may mean", async () => {
+		const root = await vaultOf({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\n## What she brought\nThe move.\n',
+			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nayr]]"\ndate: 2026-06-16\n---\n## What she brought\nThe new flat.\n',
+		});
+		expect((await cli(["brief", "--vault", root, "--client", "Priya Nair"])).stdout).toContain('\nMaybe theirs: Sessions/2026-06-16 Priya.md links "Priya Nayr", a name with no note (check lists it to fix).\n');
+		expect((await cli(["brief", "--vault", root, "--client", "Priya Nayr"])).stdout).toContain("\nNo note is named Priya Nayr: did the session note mean Priya Nair? (check lists it to fix)\n");
+		expect((await cli(["caseload", "--vault", root])).stdout).toMatch(/Priya Nayr .* · no note: a typo of Priya Nair\?\n/);
+	});
+});
+
 describe("cli brief for a past client", () => {
 	it("never says they are overdue: the cadence was theirs while you met", async () => {
 		const root = await vaultOf({

@@ -214,6 +214,20 @@ describe("the pane", () => {
 		plugin.unload();
 	});
 
+	it("says which session notes may be theirs, linking a name a letter off that has no note, each a link to open", async () => {
+		const app = await appFromFiles({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\n## What she brought\nThe move.\n',
+			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nayr]]"\ndate: 2026-06-16\n---\n## What she brought\nThe new flat.\n',
+		});
+		const plugin = await loadPlugin(app);
+		const view = await prepare(app, "Priya Nair");
+		const line = view.contentEl.querySelector(".coaching-alliance-maybe-theirs");
+		expect(line?.textContent).toBe('Sessions/2026-06-16 Priya links "Priya Nayr", a name with no note: is it theirs? Check client links fixes the link.');
+		expect(line?.querySelector("a.internal-link")?.getAttribute("data-href")).toBe("Sessions/2026-06-16 Priya.md");
+		plugin.unload();
+	});
+
 	it("keeps their own words in a fold under the person, read from the sessions only when opened", async () => {
 		const { app, plugin } = await demo();
 		const view = await prepare(app, "Ana Costa");

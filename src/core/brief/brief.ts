@@ -2,6 +2,7 @@ import type { CadenceStatus, SummarySession } from "./summary";
 import { closedCommitments, openCommitments, type Commitment } from "./commitments";
 import { isSinceLastSession, nextSessionNumber, summarise } from "./summary";
 import type { Client, CoachingIndex } from "../index/coaching-index";
+import { maybeMeant, maybeTheirs, type MaybeTheirs } from "./typos";
 import type { Day } from "../notes/dates";
 import type { NoteFacts, SessionFacts } from "../notes/facts";
 import type { CoachingSettings } from "../settings/settings";
@@ -51,7 +52,12 @@ export interface Brief {
 	intentionHeading: string;
 	/** What could not be read cleanly in the notes the brief draws on: the client note, the sessions, the mentions. */
 	problems: readonly { path: string; problem: string }[];
+	/** Session notes that may be this client's, linking a name a letter or two from theirs that has no note (see `maybeTheirs`). */
+	maybeTheirs: readonly MaybeTheirs[];
+	/** For a client without a note: the clients whose names theirs is a letter or two from, the link most likely a typo. */
+	maybeMeant: readonly string[];
 }
+
 /** Another note that names the client, and what its date rests on: its properties, its name, or only its file's times. */
 export interface Mention {
 	path: string;
@@ -67,7 +73,7 @@ function dateFrom(facts: NoteFacts): Mention["dateFrom"] {
 
 export function computeBrief(index: CoachingIndex, client: Client, today: Day, settings: CoachingSettings): Brief {
 	const fromIndex = index.remember(client, `brief ${today}`, () => briefFromIndex(index, client, today));
-	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading };
+	return { ...fromIndex, intentions: [...settings.intentions], intentionHeading: settings.intentionHeading, maybeTheirs: maybeTheirs(index, client), maybeMeant: maybeMeant(index, client) };
 }
 
 /** The brief as the index alone gives it, the settings' words left to fill in. */
@@ -110,6 +116,8 @@ function briefFromIndex(index: CoachingIndex, client: Client, today: Day): Brief
 		intentions: [],
 		intentionHeading: "",
 		problems,
+		maybeTheirs: [],
+		maybeMeant: [],
 	};
 }
 

@@ -2,6 +2,7 @@ import { isSinceLastSession, summarise, type CadenceStatus } from "./summary";
 import type { Client, CoachingIndex, Recognised } from "../index/coaching-index";
 import { daysBetween, type Day } from "../notes/dates";
 import type { SessionFacts } from "../notes/facts";
+import { maybeMeant } from "./typos";
 
 export interface CaseloadEntry {
 	name: string;
@@ -58,6 +59,8 @@ export interface CaseloadDetail {
 	mentionsSince: number;
 	/** How well the vault knows them: about how many words their client note and sessions hold. */
 	depthWords: number;
+	/** For a client without a note: the clients a session note most likely meant (`maybeMeant`). */
+	maybeMeant: readonly string[];
 }
 
 /** A caseload line with the client it is about, for views that act on the client. */
@@ -152,6 +155,7 @@ function caseloadRowNow(index: CoachingIndex, client: Client, today: Day): Casel
 			openMine: open.filter((commitment) => commitment.owner === "coach").length,
 			mentionsSince,
 			depthWords: depthWords(index, client, summary.sessions.map(({ session }) => session)),
+			maybeMeant: maybeMeant(index, client),
 		},
 	};
 }

@@ -84,6 +84,19 @@ export const COPY = {
 	/** A name that finds only person notes: friends and colleagues live there too, so a person is a client once a session names them. */
 	personNotClient: (paths: readonly string[]): string =>
 		`${paths.join(", ")} ${paths.length === 1 ? "is a person note" : "are person notes"}: a person becomes a client once a session note names them in its client property (or links them, when it has none); or mark the note type: client.`,
+	/** Session notes whose client link, a name with no note, is a letter or two from this client's. */
+	maybeTheirs: {
+		/** Said after the notes' links. */
+		pane: (name: string, count: number): string => ` ${count === 1 ? "links" : "link"} "${name}", a name with no note: ${count === 1 ? "is it" : "are they"} theirs? Check client links fixes the link.`,
+		terminal: (name: string, paths: readonly string[]): string => `Maybe theirs: ${paths.join(", ")} ${paths.length === 1 ? "links" : "link"} "${name}", a name with no note (check lists it to fix).`,
+	},
+	/** The caseload's word on a client without a note whose name is a letter or two from a client's. */
+	typoOf: (meant: readonly string[]): string => `no note: a typo of ${meant.join(" or ")}?`,
+	/** A client without a note whose name is a letter or two from a client's: most likely a typo in a session note. */
+	maybeMeant: {
+		pane: (name: string, meant: readonly string[]): string => `No note is named ${name}: did the session note mean ${meant.join(" or ")}? Check client links fixes the link.`,
+		terminal: (name: string, meant: readonly string[]): string => `No note is named ${name}: did the session note mean ${meant.join(" or ")}? (check lists it to fix)`,
+	},
 	noClientNote: {
 		pane: (name: string): string => `There is no note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,
 		terminal: (name: string): string => `No note for ${name} yet: a session links to them. Create "${name}.md" to keep their profile.`,

@@ -61,6 +61,17 @@ export function closestNames(clients: readonly Client[], wanted: string, { likel
 	return names;
 }
 
+/**
+ * Whether a client's name, written without a note, is most likely a typo of another client's name
+ * or alias: a letter or two off (`Renee Dubios`, `Priya Nayr`), never merely sharing a word
+ * (`Maya Lee` is not `Marcus Lee`).
+ */
+export function isTypoOf(name: string, client: Client): boolean {
+	// Accents aside: `Renee` for `Renée` is the same name typed another way, and no letter off.
+	const wanted = searchKey(name);
+	return [client.name, ...client.aliases].some((other) => fold(other) !== fold(name) && editDistance(searchKey(other), wanted) <= Math.max(2, Math.floor(wanted.length / 6)));
+}
+
 /** Names are compared on their first characters only: a typo is found there, and a name of a million characters costs no more. */
 const COMPARED_LENGTH = 64;
 

@@ -1,0 +1,35 @@
+import type { Client, CoachingIndex } from "../index/coaching-index";
+import { isTypoOf } from "../index/find-client";
+
+// A session note's client link a letter or two off (`[[Renee Dubios]]`) makes a client of its own,
+// without a note, and keeps the conversation from the client meant. The brief and the caseload say
+// so on both sides; Check client links fixes the link.
+
+/** A client without a note whose name is most likely a typo of this client's, and the session notes that link it. */
+export interface MaybeTheirs {
+	name: string;
+	paths: readonly string[];
+}
+
+/**
+ * Conversations a typo in a session note's client link keeps from this client: the clients without
+ * a note whose names are a letter or two from theirs. Worked out afresh for each brief, as the
+ * index keeps a client's brief only while the client's own notes are unchanged, and a typo is
+ * in someone else's. A client of their own note is never one of these.
+ */
+export function maybeTheirs(index: CoachingIndex, client: Client): MaybeTheirs[] {
+	if (client.path === null) return [];
+	return index
+		.clients()
+		.filter((other) => other.path === null && isTypoOf(other.name, client))
+		.map((other) => ({ name: other.name, paths: [...new Set(index.sessionsOf(other).map((session) => session.path))] }));
+}
+
+/** For a client without a note: the clients of their own note whose names theirs is most likely a typo of. */
+export function maybeMeant(index: CoachingIndex, client: Client): string[] {
+	if (client.path !== null) return [];
+	return index
+		.clients()
+		.filter((other) => other.path !== null && isTypoOf(client.name, other))
+		.map((other) => other.name);
+}
