@@ -8,6 +8,7 @@ import type { SearchMatch } from "../core/brief/search";
 import { daysBetween, type Day } from "../core/notes/dates";
 import {
 	COPY,
+	readBackTitle,
 	aboutWords,
 	briefSections,
 	countOf,
@@ -106,7 +107,7 @@ export function formatReadBack(
 	conversations.forEach(({ session, text }, at) => {
 		if (previous?.date && session.date) out.push("", indent(style.dim(laterBy(daysBetween(previous.date, session.date)))));
 		previous = session;
-		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay} · session ${session.number} · ${readable(session.title)}`), "");
+		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay}${readBackTitle(session.number, readable(session.title), session.date)}`), "");
 		out.push(indent(readable(text) || style.dim("(empty)")));
 		mentionLines(at === conversations.length - 1 ? COPY.sinceLastConversation : COPY.betweenSessions, between.after[at] ?? []);
 	});

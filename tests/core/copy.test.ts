@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { briefSections, countOf, dueWords, problemsTitle, relativeDays } from "../../src/core/brief/copy";
+import { briefSections, countOf, dueWords, problemsTitle, readBackTitle, relativeDays } from "../../src/core/brief/copy";
 
 describe("the brief's sections", () => {
 	it("come in one order, the intention checklist first under the heading the coach set", () => {
@@ -59,5 +59,21 @@ describe("a cadence", () => {
 
 	it("is never due for a past client, however long ago the last session was", () => {
 		expect(dueWords({ dueDate: "2026-02-20", due: true, overdueDays: 130 }, day, true)).toBe("past client, not due");
+	});
+});
+
+describe("a read-back heading", () => {
+	it("says the title without the date the heading already gives", () => {
+		expect(readBackTitle(1, "2026-04-14", "2026-04-14")).toBe(" · session 1");
+		expect(readBackTitle(3, "2026-06-09 · The VP conversation", "2026-06-09")).toBe(" · session 3 · The VP conversation");
+		expect(readBackTitle(2, "2026-06-02 Maya", "2026-06-02")).toBe(" · session 2 · Maya");
+		expect(readBackTitle(4, "Session 4 (2026-10-12)", "2026-10-12")).toBe(" · session 4 · Session 4");
+		expect(readBackTitle(5, "[[2026-10-12]]", "2026-10-12")).toBe(" · session 5");
+	});
+
+	it("keeps a date that is not the conversation's, and a title with no date", () => {
+		expect(readBackTitle(1, "2026-04-14 Plan for 2026-05-01", "2026-04-15")).toBe(" · session 1 · 2026-04-14 Plan for 2026-05-01");
+		expect(readBackTitle(2, "The CPO offer", "2026-06-02")).toBe(" · session 2 · The CPO offer");
+		expect(readBackTitle(3, "The CPO offer", null)).toBe(" · session 3 · The CPO offer");
 	});
 });

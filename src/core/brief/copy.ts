@@ -288,3 +288,21 @@ export function dueWords(cadence: Due, formatDay: (day: Day) => string, archived
 export function problemsTitle(count?: number): string {
 	return count === undefined ? "Notes I could not fully read" : `Notes I could not fully read (${count})`;
 }
+
+/**
+ * What a read-back heading says after "Tuesday, 14 April 2026 · session 1": " · " and the
+ * conversation's title, without the date the heading already gives (`### 2026-04-14`, a note named
+ * `2026-06-02 Maya`); nothing when the title was only that date.
+ */
+export function readBackTitle(number: number, title: string, date: Day | null): string {
+	const rest = date === null ? title : withoutDate(title, date);
+	return ` · session ${number}${rest === "" ? "" : ` · ${rest}`}`;
+}
+
+function withoutDate(title: string, date: Day): string {
+	const day = `\\[{0,2}${date}\\]{0,2}`;
+	return title
+		.replace(new RegExp(`^${day}(?:\\s*[·:|\\-–—]\\s*|\\s+|$)`), "")
+		.replace(new RegExp(`(?:\\s*[·:|\\-–—]\\s*|\\s+)\\(?${day}\\)?$`), "")
+		.trim();
+}
