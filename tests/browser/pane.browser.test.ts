@@ -188,6 +188,32 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		await page.close();
 	}, 60_000);
 
+	it.each(["light", "dark"] as const)("read-back's quiet labels (between sessions, the time between them) read clearly in the %s theme", async (theme) => {
+		const page = await openPane(browser, { vault: DEMO, client: "Ana Costa", today: "2026-06-30", theme, width: 390, readBack: true });
+		const ratios = await page.evaluate(() => {
+			const rgb = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).map(Number);
+			const luminance = ([r = 0, g = 0, b = 0]: number[]): number => {
+				const linear = (channel: number): number => (channel / 255 <= 0.03928 ? channel / 255 / 12.92 : ((channel / 255 + 0.055) / 1.055) ** 2.4);
+				return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+			};
+			const backgroundOf = (element: Element | null): number[] => {
+				for (let at = element; at; at = at.parentElement) {
+					const colour = rgb(getComputedStyle(at).backgroundColor);
+					if (colour.length === 3 || (colour[3] ?? 0) > 0) return colour;
+				}
+				return [255, 255, 255];
+			};
+			return [...document.querySelectorAll(".coaching-alliance-between-label, .coaching-alliance-read-back-gap")].map((label) => {
+				const [a, b] = [luminance(rgb(getComputedStyle(label).color)), luminance(backgroundOf(label))].sort((x, y) => y - x);
+				return { text: label.textContent, ratio: ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05) };
+			});
+		});
+		expect(ratios.length).toBeGreaterThan(2);
+		// WCAG's 4.5:1 for text of this size.
+		expect(ratios.filter(({ ratio }) => ratio < 4.5)).toEqual([]);
+		await page.close();
+	}, 60_000);
+
 	it("a client whose conversations are sections of daily notes: the brief shows their sections alone and opens the note at the heading", async () => {
 		const page = await openPane(browser, { vault: DEMO, client: "Sam Okoro", today: "2026-06-30", theme: "dark", width: 340, readBack: false });
 		const measure = await measurePane(page);
