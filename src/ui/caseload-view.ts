@@ -114,10 +114,12 @@ export class CaseloadView extends ItemView {
 		this.keysHintId = rowKeysHint(header);
 		this.privacyNotice = view.createDiv({ cls: "coaching-alliance-privacy-notice", text: COPY.privacyOn, attr: { role: "status" } });
 		this.drawControls(view);
-		this.activeBody = this.drawTable(view, "Active clients");
-		this.pastSection = view.createDiv({ cls: "coaching-alliance-caseload-past" });
-		this.pastSection.createEl("h3", { text: "Past clients" });
-		this.pastBody = this.drawTable(this.pastSection, "Past clients");
+		// One table, past clients in a body of their own below a heading row: the columns line up.
+		const table = this.drawTable(view);
+		this.activeBody = table.createEl("tbody", { cls: "coaching-alliance-caseload-active" });
+		this.pastSection = table.createEl("tbody", { cls: "coaching-alliance-caseload-past" });
+		this.pastSection.createEl("tr").createEl("th", { text: "Past clients", attr: { scope: "colgroup", colspan: String(CASELOAD_COLUMNS.length + 1) } });
+		this.pastBody = table.createEl("tbody", { cls: "coaching-alliance-caseload-past-rows" });
 		this.update();
 	}
 
@@ -168,8 +170,8 @@ export class CaseloadView extends ItemView {
 		this.contentEl.querySelector<HTMLElement>(control)?.focus();
 	}
 
-	private drawTable(parent: HTMLElement, label: string): HTMLTableSectionElement {
-		const table = parent.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": label } });
+	private drawTable(parent: HTMLElement): HTMLTableElement {
+		const table = parent.createEl("table", { cls: "coaching-alliance-caseload-table", attr: { "aria-label": "Caseload" } });
 		const head = table.createEl("thead").createEl("tr");
 		for (const { column, title, numeric } of CASELOAD_COLUMNS) {
 			const sorted = this.sort.column === column;
@@ -184,7 +186,7 @@ export class CaseloadView extends ItemView {
 			);
 		}
 		head.createEl("th", { attr: { scope: "col" } }).createSpan({ cls: "coaching-alliance-visually-hidden", text: "Client note" });
-		return table.createEl("tbody");
+		return table;
 	}
 
 	/**

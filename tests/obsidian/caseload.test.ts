@@ -18,7 +18,7 @@ async function openCaseload(app: App): Promise<CaseloadView> {
 }
 
 function rows(view: CaseloadView, table = 0): HTMLTableRowElement[] {
-	const body = view.contentEl.querySelectorAll(".coaching-alliance-caseload-table tbody")[table];
+	const body = view.contentEl.querySelector(table === 0 ? ".coaching-alliance-caseload-active" : ".coaching-alliance-caseload-past-rows");
 	return [...(body?.querySelectorAll<HTMLTableRowElement>(".coaching-alliance-caseload-row") ?? [])];
 }
 
