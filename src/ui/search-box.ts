@@ -1,5 +1,5 @@
 import { Keymap, type PaneType } from "obsidian";
-import type { SearchMatch } from "../core/brief/search";
+import { shownMatch, type SearchMatch } from "../core/brief/search";
 import { COPY, countOf, sessionOn, dayInFormat } from "../core/brief/copy";
 
 /** What the pane's search needs of its view: the query kept across redraws, the search, and opening a match. */
@@ -68,13 +68,14 @@ function resultElement(list: HTMLElement, match: SearchMatch, context: SearchCon
 	const { session } = match;
 	item.createDiv({ cls: "coaching-alliance-muted", text: sessionOn(session.number, session.date ? dayInFormat(session.date, context.dateFormat) : COPY.unknownDay) });
 	const text = item.createDiv({ cls: "coaching-alliance-search-text" });
+	const shown = shownMatch(match);
 	let at = 0;
-	for (const [start, end] of match.marks) {
-		text.appendText(match.text.slice(at, start));
-		text.createEl("mark", { text: match.text.slice(start, end) });
+	for (const [start, end] of shown.marks) {
+		text.appendText(shown.text.slice(at, start));
+		text.createEl("mark", { text: shown.text.slice(start, end) });
 		at = end;
 	}
-	text.appendText(match.text.slice(at));
+	text.appendText(shown.text.slice(at));
 	item.addEventListener("click", (event) => context.open(match, Keymap.isModEvent(event)));
 	item.addEventListener("keydown", (event) => {
 		if (event.key === "Enter") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BriefReader } from "../../src/core/brief/brief-text";
-import { ConversationSearch, foldForSearch, queryWords, searchJson, type SearchMatch } from "../../src/core/brief/search";
+import { ConversationSearch, foldForSearch, queryWords, searchJson, shownMatch, type SearchMatch } from "../../src/core/brief/search";
 import { searchKey } from "../../src/core/notes/fold";
 import { NotesVault } from "../helpers/notes-vault";
 
@@ -150,5 +150,19 @@ describe("searching, with a note written ahead", () => {
 		const { search, vault } = searcher({ ...MAYA, "Sessions/2026-07-07 Maya.md": session("2026-07-07", "## Agenda\nAsk about the CFO's answer.\n") });
 		const brief = vault.brief("Maya");
 		expect(found(await search.search(brief, "cfo")).map((match) => match.date)).toEqual(["2026-07-07", "2026-06-02", "2026-06-02", "2026-05-19"]);
+	});
+});
+
+describe("a match as the pane shows it", () => {
+	it("drops a list item's bullet and shows a task's box as its state, the marks moved with the words", () => {
+		expect(shownMatch({ text: "- [ ] Ask the board chair", marks: [[10, 15]] })).toEqual({ text: "☐ Ask the board chair", marks: [[6, 11]] });
+		expect(shownMatch({ text: "  * [x] Booked the offsite", marks: [[8, 14]] })).toEqual({ text: "☑ Booked the offsite", marks: [[2, 8]] });
+		expect(shownMatch({ text: "- The CFO thing", marks: [[6, 9]] })).toEqual({ text: "The CFO thing", marks: [[4, 7]] });
+	});
+
+	it("keeps a numbered item's number, and a paragraph that is no list item as written", () => {
+		expect(shownMatch({ text: "2. [-] Call the recruiter", marks: [[12, 15]] })).toEqual({ text: "2. ☒ Call the recruiter", marks: [[10, 13]] });
+		expect(shownMatch({ text: "3. The budget", marks: [[7, 13]] })).toEqual({ text: "3. The budget", marks: [[7, 13]] });
+		expect(shownMatch({ text: "She said [x] marks the spot.", marks: [[0, 3]] })).toEqual({ text: "She said [x] marks the spot.", marks: [[0, 3]] });
 	});
 });

@@ -1,7 +1,7 @@
 import type { Brief } from "./brief";
 import type { AcrossConversations, BriefText } from "./brief-text";
 import { commitmentWords, isCarried, type Commitment } from "./commitments";
-import { COPY, bookedFor, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
+import { COPY, bookedFor, taskMark, briefSections, dueWords, lastSpoke, sessionOn, sessionsSoFar, unreadableCadence, writtenAhead } from "./copy";
 import type { Day } from "../notes/dates";
 import { headingSubpath } from "../notes/headings";
 import { SAVED_BRIEF_TYPE } from "../notes/facts";
@@ -90,9 +90,6 @@ function commitmentLine(commitment: Commitment, day: (value: Day | null) => stri
 	return `- ${inert(oneLine(commitmentWords(commitment)), 0)} · ${link(commitment.path, commitment.heading, day(commitment.date))}${carried}`;
 }
 
-/** How a copied task's state reads as plain text: open, done, cancelled, in progress, or any other mark kept as written. */
-const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-": "☒", "/": "◐" };
-
 /**
  * Copied note text as it reads inside a part at `level`, doing nothing a note of its own would:
  * its tasks plain items, its headings below the part's, its tags words (no tag added to the vault),
@@ -104,7 +101,7 @@ function inert(text: string, level: number): string {
 		.split("\n")
 		.map((line) =>
 			line
-				.replace(/^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(.)\](?=[ \t]|$)/u, (_whole, marker: string, state: string) => `${marker}${TASK_MARKS[state] ?? `(${state})`}`)
+				.replace(/^([ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(.)\](?=[ \t]|$)/u, (_whole, marker: string, state: string) => `${marker}${taskMark(state)}`)
 				.replace(/^(#{1,6})(?=[ \t])/, (marks: string) => "#".repeat(Math.min(6, marks.length + level)))
 				.replace(/(^|[\s(])#([^\s#!"$%&'()*+,.:;<=>?@[\\\]^`{|}~]+)/gu, "$1$2")
 				.replace(/[ \t]+\^[\w-]+[ \t]*$/u, ""),

@@ -306,3 +306,10 @@ function withoutDate(title: string, date: Day): string {
 		.replace(new RegExp(`(?:\\s*[·:|\\-–—]\\s*|\\s+)\\(?${day}\\)?$`), "")
 		.trim();
 }
+
+/** How a task's state reads as plain text: open, done, cancelled, in progress, or any other mark as written. */
+const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-": "☒", "/": "◐" };
+
+export function taskMark(state: string): string {
+	return TASK_MARKS[state] ?? `(${state})`;
+}

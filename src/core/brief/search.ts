@@ -1,4 +1,5 @@
 import type { Brief, BriefSession } from "./brief";
+import { taskMark } from "./copy";
 import { searchFoldOf } from "../notes/fold";
 import { HeadingReader, LIST_ITEM_START, visitMarkdownLines } from "../notes/markdown-lines";
 import type { TextSpan } from "../notes/sections";
@@ -25,6 +26,26 @@ export interface SearchMatch {
 	text: string;
 	/** Where each word asked is found in `text`, in order, as [start, end) ranges that do not overlap. */
 	marks: [number, number][];
+}
+
+/** A list item's bullet and a task's box, at the start of a paragraph: numbers stay, they say something. */
+const ITEM_START = /^([ \t]*)(?:(?:[-*+])[ \t]+(?:\[(.)\][ \t]+)?|(\d{1,9}[.)][ \t]+)\[(.)\][ \t]+)/u;
+
+/**
+ * A match as the pane shows it: the paragraph without a list item's bullet, a task's box as its
+ * state (☐, ☑), the marks moved with the words. The match's own text stays as written.
+ */
+export function shownMatch({ text, marks }: Pick<SearchMatch, "text" | "marks">): { text: string; marks: [number, number][] } {
+	const start = ITEM_START.exec(text);
+	if (!start) return { text, marks };
+	const [prefix, , bulletState, number, numberState] = start;
+	const state = bulletState ?? numberState;
+	const shown = `${number ?? ""}${state === undefined ? "" : `${taskMark(state)} `}`;
+	const shift = shown.length - prefix.length;
+	return {
+		text: shown + text.slice(prefix.length),
+		marks: marks.filter(([from]) => from >= prefix.length).map(([from, to]) => [from + shift, to + shift]),
+	};
 }
 
 /** The query's words as search compares them: folded, each once, in the order typed. */
