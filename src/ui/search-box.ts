@@ -40,6 +40,8 @@ export function renderSearch(parent: HTMLElement, brief: HTMLElement, context: S
 		// A later keystroke has its own search: this one's answer is no longer wanted.
 		if (matches === null || input.value !== query) return;
 		status.setText(matches.length === 0 ? COPY.searchFoundNothing : countOf(matches.length, "paragraph"));
+		// Drawn whole, so no two answers to the same words ever stand in one list.
+		results.empty();
 		for (const match of matches) results.appendChild(resultElement(results, match, context, input));
 	};
 	input.addEventListener("input", () => {

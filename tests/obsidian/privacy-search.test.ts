@@ -247,6 +247,24 @@ describe("searching in the pane", () => {
 	});
 });
 
+describe("searching in the pane, typed fast", () => {
+	it("shows only the answer to the words in the field: a search overtaken by the next keystroke never draws", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		const input = view.contentEl.querySelector<HTMLInputElement>(".coaching-alliance-search-input") as HTMLInputElement;
+		for (const typed of ["c", "cf", "cfo", "cfo b", "cfo bu", "cfo budget"]) {
+			input.value = typed;
+			input.dispatchEvent(new Event("input"));
+		}
+		await until(() => view.contentEl.querySelector(".coaching-alliance-search-status")?.textContent === "1 paragraph");
+		await settle(app);
+		const results = [...view.contentEl.querySelectorAll(".coaching-alliance-search-result")];
+		expect(results).toHaveLength(1);
+		expect(results[0]?.textContent).toContain("Renée wants the budget cut.");
+		plugin.unload();
+	});
+});
+
 describe("next up in the status bar", () => {
 	it("names the session booked in the client note's property, and prepares it when clicked; the brief says it too", async () => {
 		const { app, plugin } = await practice();
