@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { BasesEntry, BasesQueryResult, BasesViewConfig, QueryController, runtimeVersion, type App, type BasesView, type TFile } from "../../obsidian-runtime";
-import { appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
+import { appFromFiles, appFromFolder, loadPlugin, settle, until } from "../../obsidian-runtime/test-app";
 import { DEMO, demo } from "../helpers/demo-app";
 import { atMoment } from "../helpers/clock";
 
@@ -118,6 +118,24 @@ describe("Obsidian's own command line", () => {
 		expect(app.cliHandlers.get("coaching-alliance:brief")?.flags?.["client"]).toMatchObject({ required: true });
 		plugin.unload();
 		expect(app.cliHandlers.size).toBe(0);
+	});
+
+	it("never prints what is under a private heading, in a brief, its read-back, its JSON or a search", async () => {
+		const app = await appFromFiles({
+			"Clients/Maya Chen.md": "---\ntype: client\n---\n## Goals\nLead without proving herself.\n## Private\nMy hunch about her father.\n",
+			"Sessions/2026-06-16 Maya.md": '---\ntype: session\nclient: "[[Maya Chen]]"\ndate: 2026-06-16\n---\n## What she brought\nThe CFO and the budget.\n## Supervision with Helen\nI rescue her too fast; the budget is not mine to fix.\n- [ ] Ask Helen about rescuing\n',
+		});
+		const plugin = await loadPlugin(app);
+		const run = (command: string, params: Record<string, string>) => app.cliHandlers.get(command)?.handler(params) ?? "";
+		const said = [
+			await run("coaching-alliance:brief", { client: "Maya" }),
+			await run("coaching-alliance:brief", { client: "Maya", json: "true" }),
+			await run("coaching-alliance:brief", { client: "Maya", "read-back": "true", checklists: "true" }),
+			await run("coaching-alliance:search", { client: "Maya", query: "budget" }),
+		].join("\n");
+		expect(said).toContain("The CFO and the budget.");
+		for (const secret of ["hunch", "father", "rescue", "Helen", "not mine to fix"]) expect(said).not.toContain(secret);
+		plugin.unload();
 	});
 
 	it("is left alone on an app older than 1.12.2", async () => {
