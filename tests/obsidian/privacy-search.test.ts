@@ -289,6 +289,22 @@ describe("next up in the status bar", () => {
 		plugin.unload();
 	});
 
+	it("moves on by the clock alone: a booked time passing, and the day turning", async () => {
+		vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
+		vi.setSystemTime(new Date("2026-06-30T13:58:00Z"));
+		const { app, plugin } = await practice();
+		const next = statusItem(app, "coaching-alliance-next-up");
+		await until(() => next?.textContent === "Next: Tomás Rivera, today at 14:00");
+		// No note changes: only the status bar's minute check sees the time pass.
+		vi.setSystemTime(new Date("2026-06-30T14:01:00Z"));
+		vi.advanceTimersByTime(60_000);
+		expect(next?.textContent).toBe("Next: Maya Chen, due today");
+		vi.setSystemTime(new Date("2026-07-01T00:01:00Z"));
+		vi.advanceTimersByTime(60_000);
+		expect(next?.textContent).toBe("Next: Maya Chen, overdue by 1 day");
+		plugin.unload();
+	});
+
 	it("follows the cadence when no session is booked, and can be turned off", async () => {
 		const files = { ...PRACTICE, "Clients/Tomás Rivera.md": "---\ntype: client\ncadence: weekly\n---\n" };
 		const { app, plugin } = await practice(files);
