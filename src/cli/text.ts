@@ -107,7 +107,7 @@ export function formatReadBack(
 	conversations.forEach(({ session, text }, at) => {
 		if (previous?.date && session.date) out.push("", indent(style.dim(laterBy(daysBetween(previous.date, session.date)))));
 		previous = session;
-		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay}${readBackTitle(session.number, readable(session.title), session.date)}`), "");
+		out.push("", style.heading(`${session.date ? longDay(session.date) : COPY.unknownDay}${readBackTitle(session.number, readable(session.title), session.date, brief.client.name)}`), "");
 		out.push(indent(readable(text) || style.dim("(empty)")));
 		mentionLines(at === conversations.length - 1 ? COPY.sinceLastConversation : COPY.betweenSessions, between.after[at] ?? []);
 	});

@@ -513,7 +513,7 @@ async function renderReadBack(root: HTMLElement, brief: Brief, context: BriefCon
 		const article = stream.createEl("article", { cls: "coaching-alliance-read-back-entry" });
 		const heading = article.createEl("h2", { cls: "coaching-alliance-read-back-date" });
 		sessionLink(heading, session, longDate(session.date, context));
-		heading.createSpan({ cls: "coaching-alliance-muted", text: readBackTitle(session.number, session.title, session.date) });
+		heading.createSpan({ cls: "coaching-alliance-muted", text: readBackTitle(session.number, session.title, session.date, brief.client.name) });
 		const body = article.createDiv({ cls: "coaching-alliance-read-back-body is-loading" });
 		context.whenVisible(body, async () => {
 			const text = await context.body(session);

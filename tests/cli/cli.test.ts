@@ -195,7 +195,7 @@ describe("the real command", () => {
 		expect(status).toBe(0);
 		const lines = stdout.split("\n");
 		expect(lines.slice(0, 2)).toEqual(["Ana Costa", expect.stringMatching(/^9 conversations, about \d+ minutes?$/)]);
-		expect(lines.filter((line) => / · session \d+ · /.test(line))[0]).toBe("Tuesday, 3 March 2026 · session 1 · Ana Costa");
+		expect(lines.filter((line) => / · session \d+/.test(line))[0]).toBe("Tuesday, 3 March 2026 · session 1");
 		expect(lines.filter((line) => line.trim() === "2 weeks later").length).toBeGreaterThan(3);
 		expect(stdout).toContain("Rushed the ending");
 		expect(stdout).not.toContain("The person who listens to them better");

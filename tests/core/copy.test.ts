@@ -64,16 +64,23 @@ describe("a cadence", () => {
 
 describe("a read-back heading", () => {
 	it("says the title without the date the heading already gives", () => {
-		expect(readBackTitle(1, "2026-04-14", "2026-04-14")).toBe(" · session 1");
-		expect(readBackTitle(3, "2026-06-09 · The VP conversation", "2026-06-09")).toBe(" · session 3 · The VP conversation");
-		expect(readBackTitle(2, "2026-06-02 Maya", "2026-06-02")).toBe(" · session 2 · Maya");
-		expect(readBackTitle(4, "Session 4 (2026-10-12)", "2026-10-12")).toBe(" · session 4 · Session 4");
-		expect(readBackTitle(5, "[[2026-10-12]]", "2026-10-12")).toBe(" · session 5");
+		expect(readBackTitle(1, "2026-04-14", "2026-04-14", "Maya Chen")).toBe(" · session 1");
+		expect(readBackTitle(3, "2026-06-09 · The VP conversation", "2026-06-09", "Maya Chen")).toBe(" · session 3 · The VP conversation");
+		expect(readBackTitle(2, "2026-06-02 Offsite", "2026-06-02", "Maya Chen")).toBe(" · session 2 · Offsite");
+		expect(readBackTitle(4, "Session 4 (2026-10-12)", "2026-10-12", "Maya Chen")).toBe(" · session 4 · Session 4");
+		expect(readBackTitle(5, "[[2026-10-12]]", "2026-10-12", "Maya Chen")).toBe(" · session 5");
+	});
+
+	it("says nothing more when the rest is only the client's name, which the page already says", () => {
+		expect(readBackTitle(1, "2026-03-03 Maya Chen", "2026-03-03", "Maya Chen")).toBe(" · session 1");
+		expect(readBackTitle(2, "2026-03-17 maya", "2026-03-17", "Maya Chen")).toBe(" · session 2");
+		// A title that is the name alone, with no date to drop, is how the coach named the note: it stays.
+		expect(readBackTitle(3, "Maya Chen", "2026-03-31", "Maya Chen")).toBe(" · session 3 · Maya Chen");
 	});
 
 	it("keeps a date that is not the conversation's, and a title with no date", () => {
-		expect(readBackTitle(1, "2026-04-14 Plan for 2026-05-01", "2026-04-15")).toBe(" · session 1 · 2026-04-14 Plan for 2026-05-01");
-		expect(readBackTitle(2, "The CPO offer", "2026-06-02")).toBe(" · session 2 · The CPO offer");
-		expect(readBackTitle(3, "The CPO offer", null)).toBe(" · session 3 · The CPO offer");
+		expect(readBackTitle(1, "2026-04-14 Plan for 2026-05-01", "2026-04-15", "Maya Chen")).toBe(" · session 1 · 2026-04-14 Plan for 2026-05-01");
+		expect(readBackTitle(2, "The CPO offer", "2026-06-02", "Maya Chen")).toBe(" · session 2 · The CPO offer");
+		expect(readBackTitle(3, "The CPO offer", null, "Maya Chen")).toBe(" · session 3 · The CPO offer");
 	});
 });

@@ -371,7 +371,7 @@ describe("the pane", () => {
 		await until(() => view.contentEl.querySelector(".coaching-alliance-read-back") !== null);
 		expect(view.getState()["mode"]).toBe("read-back");
 		const dates = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-date")].map((heading) => heading.textContent);
-		expect(dates[0]).toBe("Tue 3 Mar 2026 · session 1 · Ana Costa");
+		expect(dates[0]).toBe("Tue 3 Mar 2026 · session 1");
 		expect(dates).toHaveLength(9);
 		const bodies = [...view.contentEl.querySelectorAll(".coaching-alliance-read-back-body")];
 		TestVisibility.reveal([bodies[0] as Element]);

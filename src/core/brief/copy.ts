@@ -292,11 +292,13 @@ export function problemsTitle(count?: number): string {
 /**
  * What a read-back heading says after "Tuesday, 14 April 2026 · session 1": " · " and the
  * conversation's title, without the date the heading already gives (`### 2026-04-14`, a note named
- * `2026-06-02 Maya`); nothing when the title was only that date.
+ * `2026-06-02 Maya`); nothing when the title was only that date, or that date and the client's
+ * name or first name, which the page already says.
  */
-export function readBackTitle(number: number, title: string, date: Day | null): string {
+export function readBackTitle(number: number, title: string, date: Day | null, clientName: string): string {
 	const rest = date === null ? title : withoutDate(title, date);
-	return ` · session ${number}${rest === "" ? "" : ` · ${rest}`}`;
+	const names = [clientName, clientName.split(/\s+/)[0] ?? ""].map((name) => name.toLocaleLowerCase());
+	return ` · session ${number}${rest === "" || (rest !== title && names.includes(rest.toLocaleLowerCase())) ? "" : ` · ${rest}`}`;
 }
 
 function withoutDate(title: string, date: Day): string {
