@@ -169,6 +169,8 @@ export class PrepareView extends ItemView {
 		// Privacy turned on: the note text goes at once, the pane seen or not (a background tab, a
 		// collapsed sidebar), and before any note is read for the private page.
 		if (privacy && !this.drawnPrivate) {
+			// A render already under way would put its page back: it is dropped.
+			this.renderCount++;
 			this.contentEl.empty();
 			this.drawnPrivate = true;
 		}

@@ -87,6 +87,20 @@ describe("screen-share privacy", () => {
 		plugin.unload();
 	});
 
+	it("drops a redraw already under way when it is turned on, so no note text comes back with it", async () => {
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Maya Chen");
+		// A redraw starts (the pane forgets what it drew, as after an edit) and reads her notes; privacy goes on before it is drawn.
+		(view as unknown as { shownFrom: unknown }).shownFrom = null;
+		const underWay = view.render();
+		view.containerEl.hide();
+		await plugin.actions.togglePrivacy();
+		await underWay;
+		await settle(app);
+		expect(view.contentEl.textContent).not.toContain("feared");
+		plugin.unload();
+	});
+
 	it("is remembered across a restart", async () => {
 		const { app, plugin } = await practice();
 		await plugin.actions.togglePrivacy();
