@@ -151,7 +151,8 @@ export function formatBrief(brief: Brief, text: BriefText, excerpts: Map<string,
 	if (text.booked) out.push(bookedFor(when(text.booked.day, brief.today), text.booked.time));
 	for (const planned of brief.plannedSessions) out.push(style.dim(`${writtenAhead(planned.number, when(planned.date, brief.today))} · ${place(planned)}`));
 	if (brief.cadence) out.push(cadenceLine(brief, style));
-	if (brief.client.path === null) out.push(style.dim(brief.maybeMeant.length > 0 ? COPY.maybeMeant.terminal(brief.client.name, brief.maybeMeant) : COPY.noClientNote.terminal(brief.client.name)));
+	if (brief.client.path === null) out.push(style.dim(COPY.noClientNote.terminal(brief.client.name)));
+	if (brief.maybeMeant.length > 0) out.push(style.accent(COPY.maybeMeant.terminal(brief.client.name, brief.maybeMeant)));
 	for (const { name, paths } of brief.maybeTheirs) out.push(style.accent(COPY.maybeTheirs.terminal(name, paths)));
 	const heldBefore = earlierThreads(brief, across.held);
 	// Earlier threads sit under "To pick up": the heading stands even when the last conversation held nothing.

@@ -251,8 +251,9 @@ function renderHeader(root: HTMLElement, brief: Brief, text: BriefText, context:
 	if (brief.client.path === null) {
 		header.createDiv({
 			cls: "coaching-alliance-muted",
-			text: brief.maybeMeant.length > 0 ? COPY.maybeMeant.pane(brief.client.name, brief.maybeMeant) : COPY.noClientNote.pane(brief.client.name),
+			text: COPY.noClientNote.pane(brief.client.name),
 		});
+		if (brief.maybeMeant.length > 0) header.createDiv({ cls: "coaching-alliance-maybe-theirs", text: COPY.maybeMeant.pane(brief.client.name, brief.maybeMeant) });
 	}
 	for (const { name, paths } of brief.maybeTheirs) {
 		const line = header.createDiv({ cls: "coaching-alliance-maybe-theirs" });

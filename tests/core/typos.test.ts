@@ -18,6 +18,11 @@ const PRACTICE = {
 	"Sessions/2026-06-18 Renee.md": session("Renee Dubois", "2026-06-18"),
 	"Sessions/2026-06-12 Priya.md": session("Priya Nayr", "2026-06-12"),
 	"Sessions/2026-06-20 Maya.md": session("Maya Lee", "2026-06-20"),
+	"Clients/Max Lee.md": "---\ntype: client\n---\n",
+	"Sessions/2026-06-22 Mia.md": session("Mia Lee", "2026-06-22"),
+	"Clients/Ben Cho.md": "---\ntype: client\n---\n",
+	"Sessions/2026-06-23 Ken.md": session("Ken Cho", "2026-06-23"),
+	"Sessions/2026-06-24 Priya.md": "---\ntype: session\nclient: Priya Nari\ndate: 2026-06-24\n---\nA plain-text name.\n",
 };
 
 describe("a client link a letter or two off", () => {
@@ -42,5 +47,15 @@ describe("a client link a letter or two off", () => {
 		expect(notes.brief("Maya Lee").maybeMeant).toEqual([]);
 		expect(notes.brief("Marcus").maybeTheirs).toEqual([]);
 		expect(notes.brief("Renée").maybeMeant).toEqual([]);
+		// Two real people whose names are a letter or two apart.
+		expect(notes.brief("Max Lee").maybeTheirs).toEqual([]);
+		expect(notes.brief("Mia Lee").maybeMeant).toEqual([]);
+		expect(notes.brief("Ben Cho").maybeTheirs).toEqual([]);
+	});
+
+	it("is only a session note's client link that reaches no note, which Check client links can fix: never a name written as plain text", () => {
+		const notes = new NotesVault(PRACTICE);
+		expect(notes.brief("Priya Nari").maybeMeant).toEqual([]);
+		expect(notes.brief("Priya Nair").maybeTheirs.map((maybe) => maybe.name)).toEqual(["Priya Nayr"]);
 	});
 });

@@ -21,15 +21,29 @@ export function maybeTheirs(index: CoachingIndex, client: Client): MaybeTheirs[]
 	if (client.path === null) return [];
 	return index
 		.clients()
-		.filter((other) => other.path === null && isTypoOf(other.name, client))
+		.filter((other) => isTypoOf(other.name, client) && namedByBrokenLink(index, other))
 		.map((other) => ({ name: other.name, paths: [...new Set(index.sessionsOf(other).map((session) => session.path))] }));
 }
 
 /** For a client without a note: the clients of their own note whose names theirs is most likely a typo of. */
 export function maybeMeant(index: CoachingIndex, client: Client): string[] {
-	if (client.path !== null) return [];
+	if (!namedByBrokenLink(index, client)) return [];
 	return index
 		.clients()
 		.filter((other) => other.path !== null && isTypoOf(client.name, other))
 		.map((other) => other.name);
+}
+
+/**
+ * Whether a client without a note is named by a session note's client link that reaches no note:
+ * what Check client links lists and fixes. A client folder without a note, or a name written as
+ * plain text, is no broken link.
+ */
+function namedByBrokenLink(index: CoachingIndex, client: Client): boolean {
+	return (
+		client.path === null &&
+		index
+			.sessionsOf(client)
+			.some((session) => session.shape === "note" && session.heading === null && (session.clientRefs ?? []).some((ref) => ref.link !== null && index.resolveLink(ref.link, session.path) === null))
+	);
 }

@@ -63,14 +63,24 @@ export function closestNames(clients: readonly Client[], wanted: string, { likel
 
 /**
  * Whether a client's name, written without a note, is most likely a typo of another client's name
- * or alias: a letter or two off (`Renee Dubios`, `Priya Nayr`), never merely sharing a word
- * (`Maya Lee` is not `Marcus Lee`).
+ * or alias: one letter off, two in a long name (`Priya Nayr`, `Renee Dubios`), the first letter
+ * right. Stricter than `closestNames`, which offers names to choose from: this one is said unasked,
+ * so two real people (`Max Lee` and `Mia Lee`, `Ken Cho` and `Ben Cho`, `Tim` and `Tom`) are never
+ * taken for one.
  */
 export function isTypoOf(name: string, client: Client): boolean {
 	// Accents aside: `Renee` for `Renée` is the same name typed another way, and no letter off.
 	const wanted = searchKey(name);
-	return [client.name, ...client.aliases].some((other) => fold(other) !== fold(name) && editDistance(searchKey(other), wanted) <= Math.max(2, Math.floor(wanted.length / 6)));
+	if (wanted.length < TYPO_MIN_LENGTH) return false;
+	return [client.name, ...client.aliases].some((other) => {
+		const written = searchKey(other);
+		return fold(other) !== fold(name) && written[0] === wanted[0] && editDistance(written, wanted) <= (wanted.length < TYPO_LONG_NAME ? 1 : 2);
+	});
 }
+
+/** Names shorter than this are too alike to guess at; from `TYPO_LONG_NAME` letters on, two letters off is still a typo. */
+const TYPO_MIN_LENGTH = 5;
+const TYPO_LONG_NAME = 10;
 
 /** Names are compared on their first characters only: a typo is found there, and a name of a million characters costs no more. */
 const COMPARED_LENGTH = 64;
