@@ -171,9 +171,9 @@ export class RowsInPlace<Source> {
 	}
 }
 
-/** Puts `body`'s rows in this order, moving only those out of place: a row already where it belongs is not touched. */
-export function inOrder(body: HTMLElement, rows: readonly HTMLElement[]): void {
-	let cursor = body.firstElementChild;
+/** Puts `body`'s rows in this order (below `after`, a heading row, when there is one), moving only those out of place: a row already where it belongs is not touched. */
+export function inOrder(body: HTMLElement, rows: readonly HTMLElement[], after: Element | null = null): void {
+	let cursor = after ? after.nextElementSibling : body.firstElementChild;
 	for (const row of rows) {
 		if (cursor === row) {
 			cursor = cursor.nextElementSibling;

@@ -43,7 +43,7 @@ export class CaseloadView extends ItemView {
 	private readonly drawn = new RowsInPlace<CaseloadRow>((drawn, now) => drawn === now);
 	private activeBody: HTMLTableSectionElement | null = null;
 	private pastBody: HTMLTableSectionElement | null = null;
-	private pastSection: HTMLElement | null = null;
+	private pastHeading: HTMLElement | null = null;
 	private summary: HTMLElement | null = null;
 	private privacyNotice: HTMLElement | null = null;
 	private keysHintId = "";
@@ -114,12 +114,12 @@ export class CaseloadView extends ItemView {
 		this.keysHintId = rowKeysHint(header);
 		this.privacyNotice = view.createDiv({ cls: "coaching-alliance-privacy-notice", text: COPY.privacyOn, attr: { role: "status" } });
 		this.drawControls(view);
-		// One table, past clients in a body of their own below a heading row: the columns line up.
+		// One table, past clients in a body of their own under a heading row that names it: the columns line up.
 		const table = this.drawTable(view);
 		this.activeBody = table.createEl("tbody", { cls: "coaching-alliance-caseload-active" });
-		this.pastSection = table.createEl("tbody", { cls: "coaching-alliance-caseload-past" });
-		this.pastSection.createEl("tr").createEl("th", { text: "Past clients", attr: { scope: "colgroup", colspan: String(CASELOAD_COLUMNS.length + 1) } });
-		this.pastBody = table.createEl("tbody", { cls: "coaching-alliance-caseload-past-rows" });
+		this.pastBody = table.createEl("tbody", { cls: "coaching-alliance-caseload-past" });
+		this.pastHeading = this.pastBody.createEl("tr", { cls: "coaching-alliance-caseload-past-heading" });
+		this.pastHeading.createEl("th", { text: "Past clients", attr: { scope: "rowgroup", colspan: String(CASELOAD_COLUMNS.length + 1) } });
 		this.update();
 	}
 
@@ -215,8 +215,9 @@ export class CaseloadView extends ItemView {
 		const elementsOf = (status: "active" | "archived"): HTMLTableRowElement[] =>
 			shown.filter((row) => row.entry.status === status).flatMap((row) => this.drawn.element(row.client.key) ?? []);
 		inOrder(this.activeBody, elementsOf("active"));
-		inOrder(this.pastBody, elementsOf("archived"));
-		this.pastSection?.toggle(this.pastBody.childElementCount > 0);
+		const past = elementsOf("archived");
+		inOrder(this.pastBody, past, this.pastHeading);
+		this.pastBody.toggle(past.length > 0);
 		keepTabStop(this.contentEl);
 		this.privacyNotice?.toggle(this.port.privacyOn());
 		const active = rows.filter((row) => row.entry.status === "active").length;

@@ -18,7 +18,7 @@ async function openCaseload(app: App): Promise<CaseloadView> {
 }
 
 function rows(view: CaseloadView, table = 0): HTMLTableRowElement[] {
-	const body = view.contentEl.querySelector(table === 0 ? ".coaching-alliance-caseload-active" : ".coaching-alliance-caseload-past-rows");
+	const body = view.contentEl.querySelector(table === 0 ? ".coaching-alliance-caseload-active" : ".coaching-alliance-caseload-past");
 	return [...(body?.querySelectorAll<HTMLTableRowElement>(".coaching-alliance-caseload-row") ?? [])];
 }
 
