@@ -1,5 +1,6 @@
 import { Component, ItemView, Keymap, type EventRef, type PaneType, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief } from "../core/brief/brief";
+import { bookingAhead } from "../core/brief/booking";
 import { BriefReader, type NoteTexts } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
@@ -23,6 +24,8 @@ export interface PreparePort extends NoteTexts {
 	today(): Day;
 	/** The time of day, "HH:mm": a session booked for earlier today is over. */
 	now(): string;
+	/** The client note's booked next session, as written in its property; null when none. */
+	bookedSession(client: Client): string | null;
 	/** Lets the coach choose a client, then calls `onChoose`. */
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
@@ -123,6 +126,8 @@ export class PrepareView extends ItemView {
 		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.redrawIfShown()));
 		this.registerDomEvent(this.contentEl, "click", (event) => this.openLink(event));
 		this.registerDomEvent(this.contentEl, "auxclick", (event) => this.openLink(event));
+		// "2 weeks ago" changes at midnight, and a session booked for 14:00 is over at 14:01, whether or not a note does.
+		this.registerInterval(this.contentEl.win.setInterval(() => void this.render(), 60_000));
 		await this.render();
 	}
 
@@ -159,7 +164,9 @@ export class PrepareView extends ItemView {
 		if (!this.port.indexReady()) return "reading";
 		const client = this.client();
 		if (!client) return `no client ${this.clientKey ?? ""}`;
-		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}${this.port.privacyOn() ? " private" : ""}`, () => ({}));
+		// Whether a booked session is still ahead changes with the clock alone; a session held ends it by changing her notes.
+		const booked = bookingAhead(this.port.bookedSession(client), null, this.port.today(), this.port.now()) ? " booked" : "";
+		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}${this.port.privacyOn() ? " private" : ""}${booked}`, () => ({}));
 	}
 
 	/** Renders when what the pane shows has changed since the last render, and only while it can be seen, keeping the reader's place. */

@@ -319,6 +319,19 @@ describe("next up in the status bar", () => {
 		plugin.unload();
 	});
 
+	it("lets the brief in the pane move on by the clock too: the booked line goes once its time has passed", async () => {
+		vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
+		vi.setSystemTime(new Date("2026-06-30T13:58:00Z"));
+		const { app, plugin } = await practice();
+		const view = await prepare(app, plugin, "Tomás Rivera");
+		expect(view.contentEl.querySelector(".coaching-alliance-booked")?.textContent).toBe("Next session booked for Tue 30 Jun 2026 · today at 14:00");
+		vi.setSystemTime(new Date("2026-06-30T14:01:00Z"));
+		vi.advanceTimersByTime(60_000);
+		await until(() => view.contentEl.querySelector(".coaching-alliance-booked") === null);
+		expect(view.contentEl.textContent).toContain("Tomás Rivera");
+		plugin.unload();
+	});
+
 	it("follows the cadence when no session is booked, and can be turned off", async () => {
 		const files = { ...PRACTICE, "Clients/Tomás Rivera.md": "---\ntype: client\ncadence: weekly\n---\n" };
 		const { app, plugin } = await practice(files);
