@@ -247,6 +247,12 @@ describe("what a terminal is shown", () => {
 		expect(heldIn(span, [])).toEqual(["ask about Porto.", "not this one, it is inside the section.", "the budget"]);
 	});
 
+	it("a line labelled with a hold heading is held too, and a line labelled otherwise is not", () => {
+		const note = "Talked about the move.\nTo hold for next time: did he tell Lucía?\n- For next time: the budget\nNote: he was late.\nTime: 14:00\n";
+		const span = spanOf(prepareNote(note, []), null);
+		expect(heldIn(span, ["To hold for next time", "For next time"])).toEqual(["did he tell Lucía?", "the budget"]);
+	});
+
 	it("a conversation read back quietly leaves the coach's checklists out and keeps their prose", () => {
 		const note = "Talked.\n## Who do I want to show up as?\n- [ ] Curious\n## Commitments\n- [ ] Call Dana\n## How did I show up?\n- [x] Curious\nRushed the ending.\n";
 		const headings = [

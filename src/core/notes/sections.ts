@@ -275,15 +275,17 @@ export function quotesIn(span: TextSpan): { text: string; pinned: boolean }[] {
 	return quotes;
 }
 
-/** `Next time: ask about the move`, as a line or a list item: the words after the colon. */
-const NEXT_TIME = /^(?:[-*+][ \t]+)?next time:[ \t]*(\S.*)$/iu;
+/** `Next time: ask about the move`, as a line or a list item: its label, and the words after the colon. */
+const LABELLED_LINE = /^(?:[-*+][ \t]+)?([^:\n]{1,40}):[ \t]*(\S.*)$/u;
 
 /**
  * What a conversation holds for the next one, in the order written: the text under each of its
- * hold headings, and the words of each line elsewhere in it that starts `Next time:`.
+ * hold headings, and the words of each line elsewhere in it labelled `Next time:` or with a hold
+ * heading (`To hold for next time: did he tell Lucía?`).
  */
 export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[] {
 	const hold = new Set(holdHeadings.map(headingKey));
+	const labels = new Set([...hold, headingKey("Next time")]);
 	const held: { text: string; line: number }[] = [];
 	const inHoldSection = new Set<number>();
 	for (const heading of span.headings) {
@@ -295,8 +297,8 @@ export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[
 	const read = readLines(span);
 	for (let line = span.start; line < span.end; line++) {
 		const markdown = read.get(line);
-		const next = markdown && !inHoldSection.has(line) ? NEXT_TIME.exec(markdown.content.trim()) : null;
-		if (next?.[1]) held.push({ text: next[1].trim(), line });
+		const labelled = markdown && !inHoldSection.has(line) ? LABELLED_LINE.exec(markdown.content.trim()) : null;
+		if (labelled?.[2] && labels.has(headingKey(labelled[1] ?? ""))) held.push({ text: labelled[2].trim(), line });
 	}
 	return held.sort((a, b) => a.line - b.line).map(({ text }) => text);
 }

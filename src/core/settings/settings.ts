@@ -209,7 +209,7 @@ export const SETTING_SPECS: { readonly [K in SettingKey]: SpecOf<CoachingSetting
 		default: ["To hold for next time", "For next time", "Next time", "Next session"],
 		group: "Before the call",
 		name: "Headings for what to hold",
-		description: 'What a session writes under these headings, or on a line starting "Next time:", is the thread the next conversation picks up: the brief shows it first.',
+		description: 'What a session writes under these headings, or on a line labelled with one of them or "Next time:" ("To hold for next time: …"), is the thread the next conversation picks up: the brief shows it first.',
 		recognition: false,
 	},
 	privateHeadings: {
