@@ -78,6 +78,13 @@ describe("a read-back heading", () => {
 		expect(readBackTitle(3, "Maya Chen", "2026-03-31", "Maya Chen")).toBe(" · session 3 · Maya Chen");
 	});
 
+	it("leaves out the day however the heading spells it, a weekday before it too", () => {
+		expect(readBackTitle(1, "Tue 2026-06-02", "2026-06-02", "Maya Chen")).toBe(" · session 1");
+		expect(readBackTitle(2, "Tue 2 Jun 2026 · The offsite", "2026-06-02", "Maya Chen")).toBe(" · session 2 · The offsite");
+		expect(readBackTitle(3, "The offsite, Tuesday 2 June 2026", "2026-06-02", "Maya Chen")).toBe(" · session 3 · The offsite");
+		expect(readBackTitle(4, "The offsite · part 2 · 2026-06-02", "2026-06-02", "Maya Chen")).toBe(" · session 4 · The offsite · part 2");
+	});
+
 	it("keeps a date that is not the conversation's, and a title with no date", () => {
 		expect(readBackTitle(1, "2026-04-14 Plan for 2026-05-01", "2026-04-15", "Maya Chen")).toBe(" · session 1 · 2026-04-14 Plan for 2026-05-01");
 		expect(readBackTitle(2, "The CPO offer", "2026-06-02", "Maya Chen")).toBe(" · session 2 · The CPO offer");

@@ -4,7 +4,7 @@ import type { DueState } from "./caseload";
 import type { ClientLinkToCheck } from "../index/link-check";
 import type { Recognised, RecognisedShape } from "../index/coaching-index";
 import type { SettingKey } from "../settings/settings";
-import { toDate, type Day } from "../notes/dates";
+import { toDate, withoutDay, type Day } from "../notes/dates";
 
 // The brief's words and section order, one copy for the pane and the terminal so the two cannot drift apart.
 // Where they word a thing differently, both wordings sit side by side, so they are changed together.
@@ -296,18 +296,11 @@ export function problemsTitle(count?: number): string {
  * name or first name, which the page already says.
  */
 export function readBackTitle(number: number, title: string, date: Day | null, clientName: string): string {
-	const rest = date === null ? title : withoutDate(title, date);
+	const rest = date === null ? title : withoutDay(title, date);
 	const names = [clientName, clientName.split(/\s+/)[0] ?? ""].map((name) => name.toLocaleLowerCase());
 	return ` · session ${number}${rest === "" || (rest !== title && names.includes(rest.toLocaleLowerCase())) ? "" : ` · ${rest}`}`;
 }
 
-function withoutDate(title: string, date: Day): string {
-	const day = `\\[{0,2}${date}\\]{0,2}`;
-	return title
-		.replace(new RegExp(`^${day}(?:\\s*[·:|\\-–—]\\s*|\\s+|$)`), "")
-		.replace(new RegExp(`(?:\\s*[·:|\\-–—]\\s*|\\s+)\\(?${day}\\)?$`), "")
-		.trim();
-}
 
 /** How a task's state reads as plain text: open, done, cancelled, in progress, or any other mark as written. */
 const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-": "☒", "/": "◐" };

@@ -132,6 +132,31 @@ export function dayInHeading(text: string): Day | null {
 	return null;
 }
 
+/**
+ * A title without the day it is dated by, at its start (a weekday before it too) or its end, when
+ * that day is `day`: what is left to say beside a date already shown (`### Tue 2 Jun 2026`,
+ * `2026-06-09 · The VP conversation`, `Session 4 (2026-10-12)`). Read as `dayInHeading` reads it.
+ */
+export function withoutDay(text: string, day: Day): string {
+	const words = [...text.slice(0, HEADING_WINDOW * 2).matchAll(HEADING_WORD)];
+	const isWeekday = (word: RegExpExecArray | RegExpMatchArray | undefined): boolean => WEEKDAYS.has(word?.[0].replace(AROUND_DATE, "").toLowerCase() ?? "");
+	const first = isWeekday(words[0]) ? 1 : 0;
+	for (let count = Math.min(MOST_DATE_WORDS, words.length - first); count > 0; count--) {
+		const last = words[first + count - 1];
+		if (last && dayOfWords(words.slice(first, first + count).map((word) => word[0])) === day) return text.slice((last.index ?? 0) + last[0].length).replace(AROUND_DATE, "");
+	}
+	for (let count = Math.min(MOST_DATE_WORDS, words.length); count > 0; count--) {
+		const from = words.length - count;
+		if (dayOfWords(words.slice(from).map((word) => word[0])) !== day) continue;
+		const start = isWeekday(words[from - 1]) ? words[from - 1] : words[from];
+		return text.slice(0, start?.index ?? 0).replace(AROUND_DATE, "");
+	}
+	return text;
+}
+
+/** A word of a heading, as `HEADING_SEPARATORS` part them. */
+const HEADING_WORD = /[^\s·•–—]+/gu;
+
 function headingWords(text: string): string[] {
 	const unlinked = text.replace(WIKILINK, (_whole, target: string) => ` ${linkedName(target)} `);
 	return unlinked.split(HEADING_SEPARATORS).filter((word) => word.length > 0);
