@@ -448,7 +448,7 @@ function renderThemes(body: HTMLElement, brief: Brief): void {
 		emptyLine(body, COPY.noThemes);
 		return;
 	}
-	const list = body.createDiv({ cls: "coaching-alliance-themes" });
+	const list = body.createDiv({ cls: "coaching-alliance-theme-list" });
 	for (const theme of brief.themes) {
 		const pill = list.createSpan({ cls: "coaching-alliance-theme" });
 		pill.createSpan({ cls: "tag", text: `#${theme.tag}` });

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, measurePane, openPane, screenshotPane } from "../../scripts/preview-page";
 
@@ -20,6 +20,17 @@ const SECTIONS = ["intention", "person", "left-off", "since", "themes", "convers
 const available = existsSync(CHROMIUM);
 if (!available && process.env["CI"]) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests must run in CI.`);
 if (!available) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+
+/** The open sections whose body does not start below their title: a short one (two themes) must not sit beside it. */
+async function sectionsBesideTheirTitles(page: Page): Promise<(string | null)[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll("details.coaching-alliance-section[open]")].flatMap((section) => {
+			const title = section.querySelector(":scope > summary")?.getBoundingClientRect();
+			const body = section.querySelector(":scope > .coaching-alliance-section-body")?.getBoundingClientRect();
+			return title && body && body.top < title.bottom - 1 ? [section.getAttribute("data-section")] : [];
+		}),
+	);
+}
 
 describe.skipIf(!available)("the pane in Chromium", () => {
 	let browser: Browser;
@@ -48,6 +59,7 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 			expect(measure.stillLoading).toBe(0);
 			expect(measure.text).toContain("Last spoke 2 weeks ago");
 			expect(measure.text).toContain("The offsite went well");
+			expect(await sectionsBesideTheirTitles(page)).toEqual([]);
 			await screenshotPane(page, join(ARTIFACTS, `pane-${label}-${theme}.png`));
 			await page.close();
 		}, 60_000);
@@ -222,6 +234,7 @@ describe.skipIf(!available)("the pane in Chromium", () => {
 		expect(measure.text).toContain("Chidi took the Thursday nights");
 		expect(measure.text).not.toContain("printer ink");
 		expect(measure.text).not.toContain("scotch bonnets");
+		expect(await sectionsBesideTheirTitles(page)).toEqual([]);
 		await page.locator(".coaching-alliance-session-title").first().click();
 		const opened = await page.evaluate(() => (window as unknown as { coachingApp: { workspace: { opened: { path: string; heading?: string | null }[] } } }).coachingApp.workspace.opened);
 		expect(opened.at(-1)).toMatchObject({ path: "Journal/2026-06-23.md", heading: "Coaching: Sam" });
