@@ -39,7 +39,7 @@ export function clientNamed(index: CoachingIndex, name: string): { client: Clien
 		const persons = index.personsNamed(name);
 		return { problem: `No client called "${name}".${hint}${persons.length > 0 ? ` ${COPY.personNotClient(persons)}` : ""}` };
 	}
-	return { problem: `"${name}" matches several clients: ${lookup.clients.map((client) => client.path ?? client.name).join(", ")}. Give the path instead.` };
+	return { problem: `"${name}" matches several clients: ${lookup.clients.map((client) => client.path ?? client.name).join(", ")}. Give the full name or the path instead.` };
 }
 
 /** `brief`: the contract's JSON, every conversation read back, or the brief for people. */
