@@ -21,6 +21,8 @@ import { INDEX_CHANGED, type VaultIndex } from "./vault-index";
 import { reasonOf } from "../core/reason";
 import { readProperty } from "../core/notes/properties";
 import { dayInFormat } from "../core/brief/copy";
+import { bookingAhead, type Booking } from "../core/brief/booking";
+import type { Day } from "../core/notes/dates";
 
 /**
  * What a coach can do, whichever way they ask (a command, the ribbon, the pane): choose a client,
@@ -127,6 +129,10 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 	}
 
 	/** The client note's next session property as written (the first value), or null: read from Obsidian's cache, never the file. */
+	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null {
+		return bookingAhead(this.bookedSession(client), lastSessionDay, this.today(), this.now());
+	}
+
 	bookedSession(client: Client): string | null {
 		const file = client.path === null ? null : this.app.vault.getFileByPath(client.path);
 		const frontmatter = file ? (this.app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null;

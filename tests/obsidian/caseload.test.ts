@@ -53,6 +53,25 @@ describe("the caseload view", () => {
 		plugin.unload();
 	});
 
+	it("says beside the cadence when a session is booked, so a client overdue yet booked is no one to chase", async () => {
+		const { app, plugin } = await demo();
+		const view = await openCaseload(app);
+		const note = app.vault.getFileByPath("Coaching/Clients/Tomás Rivera.md") as TFile;
+		await app.fileManager.processFrontMatter(note, (properties: Record<string, unknown>) => {
+			properties["next_session"] = "2026-07-02T09:30";
+		});
+		await settle(app);
+		await until(() => rows(view)[0]?.querySelector(".coaching-alliance-caseload-booked") != null);
+		expect(rows(view)[0]?.querySelector('[data-label="Cadence"]')?.textContent).toBe("overdue by 9 days · booked Thu 2 Jul 2026 at 09:30");
+		// A booking already past says nothing.
+		await app.fileManager.processFrontMatter(note, (properties: Record<string, unknown>) => {
+			properties["next_session"] = "2026-06-29";
+		});
+		await settle(app);
+		await until(() => rows(view)[0]?.querySelector(".coaching-alliance-caseload-booked") == null);
+		plugin.unload();
+	});
+
 	it("opens from the ribbon's menu and from the prepare pane, one view however often asked", async () => {
 		const { app, plugin } = await demo();
 		const ribbon = app.ribbonEl?.querySelector<HTMLElement>('[aria-label="Prepare session or open caseload"]');

@@ -90,6 +90,8 @@ export const COPY = {
 		pane: (name: string, count: number): string => ` ${count === 1 ? "links" : "link"} "${name}", a name with no note: ${count === 1 ? "is it" : "are they"} theirs? Check client links fixes the link.`,
 		terminal: (name: string, paths: readonly string[]): string => `Maybe theirs: ${paths.join(", ")} ${paths.length === 1 ? "links" : "link"} "${name}", a name with no note (check lists it to fix).`,
 	},
+	/** The caseload's word beside the cadence for a session booked in the client note. */
+	bookedOn: (day: string, time: string): string => `booked ${day}${time === "" ? "" : ` at ${time}`}`,
 	/** The caseload's word on a client without a note whose name is a letter or two from a client's. */
 	typoOf: (meant: readonly string[]): string => `no note: a typo of ${meant.join(" or ")}?`,
 	/** A client without a note whose name is a letter or two from a client's: most likely a typo in a session note. */
