@@ -128,11 +128,12 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		if (file) new Notice(`The brief for ${client.name} is saved as ${file.path}.`);
 	}
 
-	/** The client note's next session property as written (the first value), or null: read from Obsidian's cache, never the file. */
+	/** The session the client note books while it is still ahead, by the clock now: the pane's, the caseload's and next up's rule. */
 	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null {
 		return bookingAhead(this.bookedSession(client), lastSessionDay, this.today(), this.now());
 	}
 
+	/** The client note's next session property as written (the first value), or null: read from Obsidian's cache, never the file. */
 	bookedSession(client: Client): string | null {
 		const file = client.path === null ? null : this.app.vault.getFileByPath(client.path);
 		const frontmatter = file ? (this.app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null;

@@ -1,6 +1,6 @@
 import { Component, ItemView, Keymap, type EventRef, type PaneType, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { computeBrief } from "../core/brief/brief";
-import { bookingAhead } from "../core/brief/booking";
+import type { Booking } from "../core/brief/booking";
 import { BriefReader, type NoteTexts } from "../core/brief/brief-text";
 import type { Client, CoachingIndex } from "../core/index/coaching-index";
 import type { Day } from "../core/notes/dates";
@@ -24,8 +24,8 @@ export interface PreparePort extends NoteTexts {
 	today(): Day;
 	/** The time of day, "HH:mm": a session booked for earlier today is over. */
 	now(): string;
-	/** The client note's booked next session, as written in its property; null when none. */
-	bookedSession(client: Client): string | null;
+	/** The session the client note books while it is still ahead (`bookingAhead`); null when none. */
+	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null;
 	/** Lets the coach choose a client, then calls `onChoose`. */
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
@@ -165,7 +165,7 @@ export class PrepareView extends ItemView {
 		const client = this.client();
 		if (!client) return `no client ${this.clientKey ?? ""}`;
 		// Whether a booked session is still ahead changes with the clock alone; a session held ends it by changing her notes.
-		const booked = bookingAhead(this.port.bookedSession(client), null, this.port.today(), this.port.now()) ? " booked" : "";
+		const booked = this.port.bookedAhead(client, null) ? " booked" : "";
 		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}${this.port.privacyOn() ? " private" : ""}${booked}`, () => ({}));
 	}
 

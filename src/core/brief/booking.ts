@@ -39,7 +39,7 @@ export function bookingOf(written: string): Booking | null {
  * a day only has no hour to pass, so it is over once its day has passed or a session of that day
  * or later is held.
  */
-export function bookingOver(booking: Booking, lastSessionDay: Day | null, today: Day, now: string): boolean {
+function bookingOver(booking: Booking, lastSessionDay: Day | null, today: Day, now: string): boolean {
 	if (booking.day < today) return true;
 	if (booking.time !== "") return booking.day === today && booking.time < now;
 	return lastSessionDay !== null && lastSessionDay >= booking.day;

@@ -303,7 +303,6 @@ export function readBackTitle(number: number, title: string, date: Day | null, c
 	return ` · session ${number}${rest === "" || (rest !== title && names.includes(rest.toLocaleLowerCase())) ? "" : ` · ${rest}`}`;
 }
 
-
 /** How a task's state reads as plain text: open, done, cancelled, in progress, or any other mark as written. */
 const TASK_MARKS: Record<string, string> = { " ": "☐", x: "☑", X: "☑", "-": "☒", "/": "◐" };
 
