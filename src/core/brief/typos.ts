@@ -21,7 +21,7 @@ export function maybeTheirs(index: CoachingIndex, client: Client): MaybeTheirs[]
 	if (client.path === null) return [];
 	return index
 		.clients()
-		.filter((other) => isTypoOf(other.name, client) && namedByBrokenLink(index, other))
+		.filter((other) => other.path === null && isTypoOf(other.name, client) && namedByBrokenLink(index, other))
 		.map((other) => ({ name: other.name, paths: [...new Set(index.sessionsOf(other).map((session) => session.path))] }));
 }
 
