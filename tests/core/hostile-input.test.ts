@@ -247,10 +247,12 @@ describe("what a terminal is shown", () => {
 		expect(heldIn(span, [])).toEqual(["ask about Porto.", "not this one, it is inside the section.", "the budget"]);
 	});
 
-	it("a line labelled with a hold heading is held too, and a line labelled otherwise is not", () => {
-		const note = "Talked about the move.\nTo hold for next time: did he tell Lucía?\n- For next time: the budget\nNote: he was late.\nTime: 14:00\n";
+	it("a line labelled with a hold heading that says next time is held too, and a line labelled otherwise is not", () => {
+		const note =
+			"Talked about the move.\nTo hold for next time: did he tell Lucía?\n- For next time: the budget\nNote: he was late.\nTime: 14:00\n" +
+			"Next session: Tue 16 Jun at 10:00\nnext_session:: 2026-06-16\n**Next time:** in bold\n- [ ] Next time: a task\n";
 		const span = spanOf(prepareNote(note, []), null);
-		expect(heldIn(span, ["To hold for next time", "For next time"])).toEqual(["did he tell Lucía?", "the budget"]);
+		expect(heldIn(span, ["To hold for next time", "For next time", "Next time", "Next session"])).toEqual(["did he tell Lucía?", "the budget"]);
 	});
 
 	it("a conversation read back quietly leaves the coach's checklists out and keeps their prose", () => {

@@ -275,17 +275,20 @@ export function quotesIn(span: TextSpan): { text: string; pinned: boolean }[] {
 	return quotes;
 }
 
-/** `Next time: ask about the move`, as a line or a list item: its label, and the words after the colon. */
-const LABELLED_LINE = /^(?:[-*+][ \t]+)?([^:\n]{1,40}):[ \t]*(\S.*)$/u;
+/** `Next time: ask about the move`, as a line or a list item (never a task): its label, in words alone, and the words after the colon. */
+const LABELLED_LINE = /^(?:[-*+][ \t]+)?(\p{L}[\p{L} \t'’]{0,39}):[ \t]*(\S.*)$/u;
+
+/** What labels a line held for next time: `Next time:`, and a hold heading that says "next time" (`To hold for next time:`), never `Next session: Tue 16 Jun`, which books a day. */
+const NEXT_TIME = headingKey("Next time");
 
 /**
  * What a conversation holds for the next one, in the order written: the text under each of its
  * hold headings, and the words of each line elsewhere in it labelled `Next time:` or with a hold
- * heading (`To hold for next time: did he tell Lucía?`).
+ * heading that says it (`To hold for next time: did he tell Lucía?`).
  */
 export function heldIn(span: TextSpan, holdHeadings: readonly string[]): string[] {
 	const hold = new Set(holdHeadings.map(headingKey));
-	const labels = new Set([...hold, headingKey("Next time")]);
+	const labels = new Set([NEXT_TIME, ...[...hold].filter((key) => ` ${key} `.includes(` ${NEXT_TIME} `))]);
 	const held: { text: string; line: number }[] = [];
 	const inHoldSection = new Set<number>();
 	for (const heading of span.headings) {
