@@ -128,9 +128,9 @@ export class CoachingActions implements PreparePort, CaseloadPort, LinkCheckPort
 		if (file) new Notice(`The brief for ${client.name} is saved as ${file.path}.`);
 	}
 
-	/** The session the client note books while it is still ahead, by the clock now: the pane's, the caseload's and next up's rule. */
-	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null {
-		return bookingAhead(this.bookedSession(client), lastSessionDay, this.today(), this.now());
+	/** The session the client note books while it is still ahead at `now` ("HH:mm"), today: the pane's, the caseload's and next up's rule. */
+	bookedAhead(client: Client, lastSessionDay: Day | null, now: string): Booking | null {
+		return bookingAhead(this.bookedSession(client), lastSessionDay, this.today(), now);
 	}
 
 	/** The client note's next session property as written (the first value), or null: read from Obsidian's cache, never the file. */

@@ -3,7 +3,7 @@ import type { CaseloadRow } from "../core/brief/caseload";
 import type { CaseloadColumn } from "../core/brief/caseload-table";
 import { COPY, aboutWords, dueStateWords, relativeDays, dayInFormat } from "../core/brief/copy";
 import type { Client } from "../core/index/coaching-index";
-import type { Booking } from "../core/brief/booking";
+import { START_OF_DAY, type Booking } from "../core/brief/booking";
 import type { Day } from "../core/notes/dates";
 
 /** The caseload's columns, in the order a row draws its cells, with their headings: the view's table and a base's alike. */
@@ -20,8 +20,8 @@ export const CASELOAD_COLUMNS: readonly { column: CaseloadColumn; title: string;
 /** What a caseload row does when chosen, and how it writes dates. */
 export interface RowActions {
 	dateFormat(): string;
-	/** The session the client note books, while it is still ahead (`bookingAhead`, the status bar's rule); null when none. */
-	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null;
+	/** The session the client note books, while it is still ahead at `now` ("HH:mm"; `bookingAhead`, the status bar's rule); null when none. */
+	bookedAhead(client: Client, lastSessionDay: Day | null, now: string): Booking | null;
 	openPrepare(client: Client): Promise<void>;
 	openClientNote(client: Client): Promise<void>;
 }
@@ -78,8 +78,9 @@ export function caseloadRowElement(owner: HTMLElement, row: CaseloadRow, actions
 	name.createSpan({ text: entry.name });
 	if (detail.maybeMeant.length > 0) name.createDiv({ cls: "coaching-alliance-muted coaching-alliance-typo", text: COPY.typoOf(detail.maybeMeant) });
 	const due = element.createEl("td", { cls: `coaching-alliance-due is-${detail.dueState.kind}`, text: dueStateWords(detail.dueState), attr: { "data-label": "Cadence" } });
-	// Overdue by the cadence, yet already booked: no one to chase.
-	const booked = actions.bookedAhead(client, entry.lastSessionDate);
+	// Overdue by the cadence, yet already booked: no one to chase. Rows are drawn again each day, not
+	// each minute, so a booking is read for the whole day: "booked … at 14:00" stays a fact after 14:00.
+	const booked = actions.bookedAhead(client, entry.lastSessionDate, START_OF_DAY);
 	if (booked) due.createSpan({ cls: "coaching-alliance-muted coaching-alliance-caseload-booked", text: ` · ${COPY.bookedOn(dayInFormat(booked.day, actions.dateFormat()), booked.time)}` });
 	const last = element.createEl("td", { attr: { "data-label": "Last session" } });
 	if (entry.lastSessionDate === null) last.setText("No session yet");

@@ -25,7 +25,7 @@ export interface PreparePort extends NoteTexts {
 	/** The time of day, "HH:mm": a session booked for earlier today is over. */
 	now(): string;
 	/** The session the client note books while it is still ahead (`bookingAhead`); null when none. */
-	bookedAhead(client: Client, lastSessionDay: Day | null): Booking | null;
+	bookedAhead(client: Client, lastSessionDay: Day | null, now: string): Booking | null;
 	/** Lets the coach choose a client, then calls `onChoose`. */
 	chooseClient(onChoose: (client: Client) => void): void;
 	startSessionNote(client: Client): Promise<unknown>;
@@ -165,7 +165,7 @@ export class PrepareView extends ItemView {
 		const client = this.client();
 		if (!client) return `no client ${this.clientKey ?? ""}`;
 		// Whether a booked session is still ahead changes with the clock alone; a session held ends it by changing her notes.
-		const booked = this.port.bookedAhead(client, null) ? " booked" : "";
+		const booked = this.port.bookedAhead(client, null, this.port.now()) ? " booked" : "";
 		return this.port.index.remember(client, `pane ${this.port.today()} ${this.mode}${this.checklists ? " checklists" : ""}${this.port.privacyOn() ? " private" : ""}${booked}`, () => ({}));
 	}
 

@@ -63,7 +63,13 @@ describe("the caseload view", () => {
 		await settle(app);
 		await until(() => rows(view)[0]?.querySelector(".coaching-alliance-caseload-booked") != null);
 		expect(rows(view)[0]?.querySelector('[data-label="Cadence"]')?.textContent).toBe("overdue by 9 days · booked Thu 2 Jul 2026 at 09:30");
-		// A booking already past says nothing.
+		// Booked for today at 09:30 and drawn again at 12:00: rows are drawn for the day, so it stays said.
+		await app.fileManager.processFrontMatter(note, (properties: Record<string, unknown>) => {
+			properties["next_session"] = "2026-06-30T09:30";
+		});
+		await settle(app);
+		await until(() => rows(view)[0]?.querySelector('[data-label="Cadence"]')?.textContent === "overdue by 9 days · booked Tue 30 Jun 2026 at 09:30");
+		// A booking of a day already past says nothing.
 		await app.fileManager.processFrontMatter(note, (properties: Record<string, unknown>) => {
 			properties["next_session"] = "2026-06-29";
 		});
