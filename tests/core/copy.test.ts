@@ -83,6 +83,10 @@ describe("a read-back heading", () => {
 		expect(readBackTitle(2, "Tue 2 Jun 2026 · The offsite", "2026-06-02", "Maya Chen")).toBe(" · session 2 · The offsite");
 		expect(readBackTitle(3, "The offsite, Tuesday 2 June 2026", "2026-06-02", "Maya Chen")).toBe(" · session 3 · The offsite");
 		expect(readBackTitle(4, "The offsite · part 2 · 2026-06-02", "2026-06-02", "Maya Chen")).toBe(" · session 4 · The offsite · part 2");
+		expect(readBackTitle(5, "[[2026-06-02|Tue 2 Jun]] · The offsite", "2026-06-02", "Maya Chen")).toBe(" · session 5 · The offsite");
+		const long = `The offsite, ${"and what she said about the board ".repeat(8).trim()}`;
+		expect(readBackTitle(6, `${long} · 2026-06-02`, "2026-06-02", "Maya Chen")).toBe(` · session 6 · ${long}`);
+		expect(readBackTitle(7, `${long} on 2026-06-02 and more`, "2026-06-02", "Maya Chen")).toBe(` · session 7 · ${long} on 2026-06-02 and more`);
 	});
 
 	it("keeps a date that is not the conversation's, and a title with no date", () => {

@@ -47,7 +47,7 @@ describe("a client link a letter or two off", () => {
 		expect(notes.brief("Maya Lee").maybeMeant).toEqual([]);
 		expect(notes.brief("Marcus").maybeTheirs).toEqual([]);
 		expect(notes.brief("Renée").maybeMeant).toEqual([]);
-		// Two real people whose names are a letter or two apart.
+		// Two letters apart in a short name, and another first letter.
 		expect(notes.brief("Max Lee").maybeTheirs).toEqual([]);
 		expect(notes.brief("Mia Lee").maybeMeant).toEqual([]);
 		expect(notes.brief("Ben Cho").maybeTheirs).toEqual([]);

@@ -65,8 +65,10 @@ export function closestNames(clients: readonly Client[], wanted: string, { likel
  * Whether a client's name, written without a note, is most likely a typo of another client's name
  * or alias: one letter off, two in a long name (`Priya Nayr`, `Renee Dubios`), the first letter
  * right. Stricter than `closestNames`, which offers names to choose from: this one is said unasked,
- * so two real people (`Max Lee` and `Mia Lee`, `Ken Cho` and `Ben Cho`, `Tim` and `Tom`) are never
- * taken for one.
+ * so two letters apart in a short name (`Max Lee`, `Mia Lee`), another first letter (`Ken Cho`,
+ * `Ben Cho`) or a short name (`Tim`, `Tom`) is never asked about. Two real people one letter apart
+ * (`Dan Lee`, `Don Lee`) can be, so the views only ever ask ("a typo of …?"), and only for a link
+ * that reaches no note.
  */
 export function isTypoOf(name: string, client: Client): boolean {
 	// Accents aside: `Renee` for `Renée` is the same name typed another way, and no letter off.

@@ -135,21 +135,30 @@ export function dayInHeading(text: string): Day | null {
 /**
  * A title without the day it is dated by, at its start (a weekday before it too) or its end, when
  * that day is `day`: what is left to say beside a date already shown (`### Tue 2 Jun 2026`,
- * `2026-06-09 · The VP conversation`, `Session 4 (2026-10-12)`). Read as `dayInHeading` reads it.
+ * `2026-06-09 · The VP conversation`, `Session 4 (2026-10-12)`, `[[2026-06-02|Tue 2 Jun]] · Offsite`).
+ * Read as `dayInHeading` reads a heading: a link to a daily note by its name, each end in a window.
  */
 export function withoutDay(text: string, day: Day): string {
-	const words = [...text.slice(0, HEADING_WINDOW * 2).matchAll(HEADING_WORD)];
-	const isWeekday = (word: RegExpExecArray | RegExpMatchArray | undefined): boolean => WEEKDAYS.has(word?.[0].replace(AROUND_DATE, "").toLowerCase() ?? "");
-	const first = isWeekday(words[0]) ? 1 : 0;
-	for (let count = Math.min(MOST_DATE_WORDS, words.length - first); count > 0; count--) {
-		const last = words[first + count - 1];
-		if (last && dayOfWords(words.slice(first, first + count).map((word) => word[0])) === day) return text.slice((last.index ?? 0) + last[0].length).replace(AROUND_DATE, "");
+	// Each link stands for its note's name as one word as long as the link (brackets, which a date's
+	// reading sets aside, fill it out), so every word keeps its place in the title.
+	const unlinked = text.replace(WIKILINK, (whole: string, target: string) => linkedName(target).padEnd(whole.length, "]"));
+	const isWeekday = (word: RegExpMatchArray | undefined): boolean => WEEKDAYS.has(word?.[0].replace(AROUND_DATE, "").toLowerCase() ?? "");
+	const isTheDay = (words: readonly RegExpMatchArray[]): boolean => dayOfWords(words.map((word) => word[0])) === day;
+	const head = [...unlinked.slice(0, HEADING_WINDOW).matchAll(HEADING_WORD)];
+	if (cutsWord(text, HEADING_WINDOW)) head.pop();
+	const first = isWeekday(head[0]) ? 1 : 0;
+	for (let count = Math.min(MOST_DATE_WORDS, head.length - first); count > 0; count--) {
+		const last = head[first + count - 1];
+		if (last && isTheDay(head.slice(first, first + count))) return text.slice((last.index ?? 0) + last[0].length).replace(AROUND_DATE, "");
 	}
-	for (let count = Math.min(MOST_DATE_WORDS, words.length); count > 0; count--) {
-		const from = words.length - count;
-		if (dayOfWords(words.slice(from).map((word) => word[0])) !== day) continue;
-		const start = isWeekday(words[from - 1]) ? words[from - 1] : words[from];
-		return text.slice(0, start?.index ?? 0).replace(AROUND_DATE, "");
+	const offset = Math.max(0, text.length - HEADING_WINDOW);
+	const tail = [...unlinked.slice(offset).matchAll(HEADING_WORD)];
+	if (cutsWord(text, offset)) tail.shift();
+	for (let count = Math.min(MOST_DATE_WORDS, tail.length); count > 0; count--) {
+		const from = tail.length - count;
+		if (!isTheDay(tail.slice(from))) continue;
+		const start = isWeekday(tail[from - 1]) ? tail[from - 1] : tail[from];
+		return text.slice(0, offset + (start?.index ?? 0)).replace(AROUND_DATE, "");
 	}
 	return text;
 }
