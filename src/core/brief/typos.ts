@@ -1,5 +1,6 @@
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import { isTypoOf } from "../index/find-client";
+import { clientPropertyLinks } from "../index/link-check";
 
 // A session note's client link a letter or two off (`[[Renee Dubios]]`) makes a client of its own,
 // without a note, and keeps the conversation from the client meant. The brief and the caseload say
@@ -40,10 +41,5 @@ export function maybeMeant(index: CoachingIndex, client: Client): string[] {
  * plain text, is no broken link.
  */
 function namedByBrokenLink(index: CoachingIndex, client: Client): boolean {
-	return (
-		client.path === null &&
-		index
-			.sessionsOf(client)
-			.some((session) => session.shape === "note" && session.heading === null && (session.clientRefs ?? []).some((ref) => ref.link !== null && index.resolveLink(ref.link, session.path) === null))
-	);
+	return client.path === null && index.sessionsOf(client).some((session) => clientPropertyLinks(session).some((link) => index.resolveLink(link, session.path) === null));
 }

@@ -1,4 +1,5 @@
 import type { Client, CoachingIndex } from "./coaching-index";
+import type { SessionFacts } from "../notes/facts";
 import { closestNames } from "./find-client";
 import { fold } from "../notes/fold";
 import { linkInPropertyValue, linkpathOf } from "../notes/links";
@@ -34,18 +35,23 @@ export function clientLinksToCheck(index: CoachingIndex): ClientLinkToCheck[] {
 	const found: ClientLinkToCheck[] = [];
 	for (const path of index.sessionNotePaths().sort()) {
 		for (const session of index.sessionsIn(path)) {
-			if (session.shape !== "note" || session.heading !== null) continue;
-			for (const ref of session.clientRefs ?? []) {
-				if (ref.link === null || found.some((earlier) => earlier.path === path && earlier.link === ref.link)) continue;
-				const target = index.resolveLink(ref.link, path);
+			for (const link of clientPropertyLinks(session)) {
+				if (found.some((earlier) => earlier.path === path && earlier.link === link)) continue;
+				const target = index.resolveLink(link, path);
 				const why = whyToCheck(index, clients, target);
 				if (why === null) continue;
 				const others = realClients.filter((candidate) => candidate.path !== target);
-				found.push({ path, link: ref.link, why, target, closest: closestNames(others, fold(basenameOf(linkpathOf(ref.link))), { likelyOnly: true }) });
+				found.push({ path, link, why, target, closest: closestNames(others, fold(basenameOf(linkpathOf(link))), { likelyOnly: true }) });
 			}
 		}
 	}
 	return found;
+}
+
+/** The links a session note's client property writes, as written: a section's clients are named in its heading, and not checked. */
+export function clientPropertyLinks(session: SessionFacts): string[] {
+	if (session.shape !== "note" || session.heading !== null) return [];
+	return (session.clientRefs ?? []).flatMap((ref) => (ref.link === null ? [] : [ref.link]));
 }
 
 /** Why a link reaching `target` is worth a look, or null when it reaches a client as meant. */
