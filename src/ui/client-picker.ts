@@ -33,7 +33,7 @@ export class ClientPicker extends FuzzySuggestModal<PickerItem> {
 	}
 
 	renderSuggestion(match: FuzzyMatch<PickerItem>, el: HTMLElement): void {
-		const { client, entry } = match.item;
+		const { client, entry, detail } = match.item;
 		el.addClass("coaching-alliance-suggestion");
 		const title = el.createDiv({ cls: "suggestion-title" });
 		title.setText(client.name);
@@ -44,7 +44,8 @@ export class ClientPicker extends FuzzySuggestModal<PickerItem> {
 			entry.daysSinceLastSession === null
 				? "No session yet"
 				: `${lastSpoke(entry.daysSinceLastSession)} · ${countOf(entry.sessionCount, "session")}`;
-		el.createDiv({ cls: "suggestion-note", text: client.path === null ? `${when} · no note yet` : when });
+		const noNote = detail.maybeMeant.length > 0 ? COPY.typoOf(detail.maybeMeant) : "no note yet";
+		el.createDiv({ cls: "suggestion-note", text: client.path === null ? `${when} · ${noNote}` : when });
 	}
 
 	onChooseItem(item: PickerItem): void {

@@ -69,6 +69,22 @@ describe("Prepare session: the client picker", () => {
 		plugin.unload();
 	});
 
+	it("asks of a name without a note a letter off a client's whether it is a typo of theirs", async () => {
+		const app = await appFromFiles({
+			"Clients/Priya Nair.md": "---\ntype: client\n---\n",
+			"Sessions/2026-06-02 Priya.md": '---\nclient: "[[Priya Nair]]"\ndate: 2026-06-02\n---\nThe move.\n',
+			"Sessions/2026-06-16 Priya.md": '---\nclient: "[[Priya Nayr]]"\ndate: 2026-06-16\n---\nThe new flat.\n',
+		});
+		const plugin = await loadPlugin(app);
+		app.commands.executeCommandById("coaching-alliance:prepare-session");
+		picker().setQuery("Priya");
+		const rows = [...document.querySelectorAll(".suggestion-item")].map((row) => row.textContent ?? "");
+		expect(rows.find((row) => row.startsWith("Priya Nayr"))).toContain("no note: a typo of Priya Nair?");
+		expect(rows.find((row) => row.startsWith("Priya Nair"))).not.toContain("typo");
+		picker().close();
+		plugin.unload();
+	});
+
 	it("finds a client by an alias", async () => {
 		const { app, plugin } = await demo();
 		app.commands.executeCommandById("coaching-alliance:prepare-session");
