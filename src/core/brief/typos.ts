@@ -1,6 +1,9 @@
 import type { Client, CoachingIndex } from "../index/coaching-index";
 import { isTypoOf } from "../index/find-client";
 import { clientPropertyLinks } from "../index/link-check";
+import type { SessionFacts } from "../notes/facts";
+import { linkpathOf } from "../notes/links";
+import { basenameOf } from "../notes/note";
 
 // A session note's client link a letter or two off (`[[Renee Dubios]]`) makes a client of its own,
 // without a note, and keeps the conversation from the client meant. The brief and the caseload say
@@ -41,5 +44,17 @@ export function maybeMeant(index: CoachingIndex, client: Client): string[] {
  * plain text, is no broken link.
  */
 function namedByBrokenLink(index: CoachingIndex, client: Client): boolean {
-	return client.path === null && index.sessionsOf(client).some((session) => clientPropertyLinks(session).some((link) => index.resolveLink(link, session.path) === null));
+	return client.path === null && index.sessionsOf(client).some((session) => brokenLinkNames(index, session).has(client.name));
+}
+
+/** Each session's broken client links by the names they give, worked out once while the index stands: a session may name 20,000 people. */
+const brokenLinks = new WeakMap<SessionFacts, { revision: number; names: Set<string> }>();
+
+function brokenLinkNames(index: CoachingIndex, session: SessionFacts): Set<string> {
+	const kept = brokenLinks.get(session);
+	if (kept?.revision === index.revision) return kept.names;
+	// Named as a client without a note is named: by the link's file name.
+	const names = new Set(clientPropertyLinks(session).flatMap((link) => (index.resolveLink(link, session.path) === null ? [basenameOf(linkpathOf(link))] : [])));
+	brokenLinks.set(session, { revision: index.revision, names });
+	return names;
 }
