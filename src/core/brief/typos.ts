@@ -32,10 +32,20 @@ export function maybeTheirs(index: CoachingIndex, client: Client): MaybeTheirs[]
 /** For a client without a note: the clients of their own note whose names theirs is most likely a typo of. */
 export function maybeMeant(index: CoachingIndex, client: Client): string[] {
 	if (!namedByBrokenLink(index, client)) return [];
-	return index
-		.clients()
-		.filter((other) => other.path !== null && isTypoOf(client.name, other))
+	return clientsWithNotes(index)
+		.filter((other) => isTypoOf(client.name, other))
 		.map((other) => other.name);
+}
+
+/** The clients of their own note, listed once while the index stands: a caseload asks for them of every name without a note. */
+const withNotes = new WeakMap<CoachingIndex, { revision: number; clients: Client[] }>();
+
+function clientsWithNotes(index: CoachingIndex): Client[] {
+	const kept = withNotes.get(index);
+	if (kept?.revision === index.revision) return kept.clients;
+	const clients = index.clients().filter((client) => client.path !== null);
+	withNotes.set(index, { revision: index.revision, clients });
+	return clients;
 }
 
 /**
