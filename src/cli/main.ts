@@ -114,14 +114,15 @@ async function run(argv: readonly string[], output: Output, wallClock: () => Dat
 		throw new UsageError("--checklists goes with brief --read-back: read-back leaves the intention and reflection checklists out unless asked.");
 	}
 
+	const time = format(wallClock(), "HH:mm");
 	const request: CliRequest = {
 		command,
 		root: values.vault,
 		client: values.client ?? "",
 		query,
 		today,
-		time: format(wallClock(), "HH:mm"),
-		now: values.today === undefined ? format(wallClock(), "HH:mm") : START_OF_DAY,
+		time,
+		now: values.today === undefined ? time : START_OF_DAY,
 		json: values.json ?? false,
 		readBack: values["read-back"] ?? false,
 		checklists: values.checklists ?? false,
